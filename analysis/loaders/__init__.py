@@ -1,0 +1,1 @@
+"""Loaders: read source files (news text, official statistics) into validated canonical tables."""
