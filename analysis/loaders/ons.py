@@ -1,0 +1,151 @@
+"""ONS "UK total trade: all countries" (annual, £ million) as a canonical trade table in US dollars."""
+
+from os import PathLike
+from pathlib import Path
+
+import pandas as pd
+import pycountry
+
+from analysis.loaders.fx import ExchangeRateError, compute_annual_usd_per_gbp
+from analysis.loaders.schema import ALL_GOODS, TRADE_COLUMNS, WORLD_ISO3, validate_trade_table
+from analysis.paths import FX_USD_PER_GBP_FILE, ONS_TRADE_FILE
+
+SOURCE = "ONS, UK total trade: all countries, seasonally adjusted"
+ATTRIBUTION = (
+    "Source: Office for National Statistics, UK total trade: all countries, seasonally adjusted. "
+    "Contains public sector information licensed under the Open Government Licence v3.0."
+)
+PRODUCT_CODES = {"goods": ALL_GOODS, "services": "SERVICES", "total": "GOODS_AND_SERVICES"}
+_COLUMNS = ["Country", "ISO2", "ISO3", "Year", "flow", "Million"]
+_FLOWS = {"export": "exports", "import": "imports"}
+# Partner codes the file writes differently from ISO 3166 alpha-3 (Kosovo has no ISO code: XKX is the
+# code the EU and IMF use).
+_ISO2_OVERRIDES = {"XK": "XKX", "W1": WORLD_ISO3}
+
+
+class OnsFileError(ValueError):
+    """The ONS file is missing or not in the expected long layout."""
+
+
+def _partner_iso3(iso2: str, iso3: str) -> str | None:
+    """ISO3 of a partner from the file's ISO2 (authoritative) and ISO3; None for aggregates."""
+    if iso2 in _ISO2_OVERRIDES:
+        return _ISO2_OVERRIDES[iso2]
+    country = pycountry.countries.get(alpha_2=iso2)
+    return country.alpha_3 if country else None
+
+
+def read_ons_trade_gbp(path: str | PathLike = ONS_TRADE_FILE) -> pd.DataFrame:
+    """Read the ONS file as published (pounds), fixing partner codes and keeping every exclusion.
+
+    The file writes "NA" both for missing values and for partners without an ISO3 (Serbia, US Minor
+    Outlying Islands), and "ANT" for Antarctica; partner codes are therefore derived from the ISO2
+    column with pycountry. Aggregates other than World (EU28, Non-EU, unnamed groups) and rows without
+    a value are left out, and listed in ``table.attrs["exclusions"]`` (columns ``line``, ``Country``,
+    ``reason``).
+
+    Args:
+        path: The long-form CSV (``Country,ISO2,ISO3,Year,flow,Million``).
+
+    Returns:
+        Columns ``reporter_iso3`` ("GBR"), ``partner_iso3``, ``partner_name``, ``period`` (str year),
+        ``product`` (goods|services|total), ``flow`` (exports|imports, from the UK's side),
+        ``value_gbp`` (float, pounds).
+
+    Raises:
+        OnsFileError: The file is missing, unreadable, lacks a column, or has a malformed row.
+    """
+    name = Path(path).name
+    try:
+        raw = pd.read_csv(path, dtype=str, keep_default_na=False)
+    except (OSError, pd.errors.ParserError, UnicodeDecodeError) as error:
+        raise OnsFileError(f"{path}: cannot read the ONS file ({error})") from None
+    missing = [c for c in _COLUMNS if c not in raw.columns]
+    if missing:
+        raise OnsFileError(f"{name}: missing column(s) {missing}; expected {','.join(_COLUMNS)}")
+    line = raw.index + 2
+    parts = raw["flow"].str.partition("_")
+    product, direction = parts[0], parts[2]
+    bad_flow = ~product.isin(list(PRODUCT_CODES)) | ~direction.isin(list(_FLOWS))
+    bad_year = ~raw["Year"].str.fullmatch(r"\d{4}")
+    value_m = pd.to_numeric(raw["Million"].replace({"NA": None, "": None}), errors="coerce")
+    bad_value = value_m.isna() & ~raw["Million"].isin(["NA", ""]) | value_m.lt(0)
+    for label, bad in (("flow", bad_flow), ("Year", bad_year), ("Million", bad_value)):
+        if bad.any():
+            first = int(bad.idxmax())
+            raise OnsFileError(
+                f"{name}: line {first + 2}: unexpected {label} {raw[label].iloc[first]!r}"
+            )
+    partner = [_partner_iso3(a, b) for a, b in zip(raw["ISO2"], raw["ISO3"], strict=True)]
+    table = pd.DataFrame(
+        {
+            "reporter_iso3": "GBR",
+            "partner_iso3": partner,
+            "partner_name": raw["Country"],
+            "period": raw["Year"],
+            "product": product,
+            "flow": direction.map(_FLOWS),
+            "value_gbp": value_m * 1e6,
+        }
+    )
+    reason = pd.Series(None, index=raw.index, dtype=object)
+    reason[table["value_gbp"].isna()] = "no value in the file (NA)"
+    reason[table["partner_iso3"].isna()] = "aggregate of partners (not a country)"
+    excluded = reason.notna()
+    table.attrs["exclusions"] = pd.DataFrame(
+        {"line": line[excluded], "Country": raw["Country"][excluded], "reason": reason[excluded]}
+    ).reset_index(drop=True)
+    return table[~excluded].reset_index(drop=True)
+
+
+def load_ons_trade(
+    path: str | PathLike = ONS_TRADE_FILE,
+    fx_path: str | PathLike = FX_USD_PER_GBP_FILE,
+    product: str = "goods",
+) -> pd.DataFrame:
+    """Load the UK's trade with every partner as a canonical table in US dollars.
+
+    Pounds are converted at the annual average of the H.10 daily rates of the same year.
+
+    Args:
+        path: The ONS long-form CSV.
+        fx_path: The H.10 daily USD/GBP CSV.
+        product: ``goods`` (commodity code "TOTAL"), ``services`` or ``total``.
+
+    Returns:
+        The canonical trade table (reporter GBR, flows from the UK's side) followed by
+        ``partner_name``, ``value_gbp`` (pounds) and ``usd_per_gbp``; exclusions in
+        ``attrs["exclusions"]``.
+
+    Raises:
+        OnsFileError: Bad file, or an unknown product.
+        ExchangeRateError: No exchange rate for a year of the file.
+    """
+    if product not in PRODUCT_CODES:
+        raise OnsFileError(f"unknown product {product!r}; choose one of {sorted(PRODUCT_CODES)}")
+    gbp = read_ons_trade_gbp(path)
+    exclusions = gbp.attrs["exclusions"]
+    gbp = gbp[gbp["product"].eq(product)]
+    rates = compute_annual_usd_per_gbp(fx_path).set_index("period")["usd_per_gbp"]
+    usd_per_gbp = gbp["period"].map(rates)
+    if usd_per_gbp.isna().any():
+        years = sorted(gbp.loc[usd_per_gbp.isna(), "period"].unique())
+        raise ExchangeRateError(f"{fx_path}: no USD/GBP rate for year(s) {years}")
+    table = pd.DataFrame(
+        {
+            "reporter_iso3": gbp["reporter_iso3"],
+            "partner_iso3": gbp["partner_iso3"],
+            "period": gbp["period"],
+            "flow": gbp["flow"],
+            "commodity_code": PRODUCT_CODES[product],
+            "value_usd": gbp["value_gbp"] * usd_per_gbp,
+            "source": SOURCE,
+            "file": Path(path).name,
+            "partner_name": gbp["partner_name"],
+            "value_gbp": gbp["value_gbp"],
+            "usd_per_gbp": usd_per_gbp,
+        }
+    )[[*TRADE_COLUMNS, "partner_name", "value_gbp", "usd_per_gbp"]]
+    table = validate_trade_table(table, Path(path).name)
+    table.attrs["exclusions"] = exclusions
+    return table

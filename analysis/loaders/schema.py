@@ -1,0 +1,76 @@
+"""The canonical trade table every official-statistics loader returns, and its one validation."""
+
+import pandas as pd
+import pandera.pandas as pa
+
+TRADE_COLUMNS = (
+    "reporter_iso3",
+    "partner_iso3",
+    "period",
+    "flow",
+    "commodity_code",
+    "value_usd",
+    "source",
+    "file",
+)
+TRADE_FLOWS = ("exports", "imports", "re_exports", "re_imports")
+ALL_GOODS = "TOTAL"
+WORLD_ISO3 = "WLD"
+
+_CODE = r"^[A-Z][A-Z0-9]{2}$"
+_PERIOD = r"^\d{4}(-(H[12]|Q[1-4]|\d{2}))?(/\d{4}(-\d{2})?)?$"
+
+TRADE_SCHEMA = pa.DataFrameSchema(
+    {
+        "reporter_iso3": pa.Column(str, pa.Check.str_matches(_CODE)),
+        "partner_iso3": pa.Column(str, pa.Check.str_matches(_CODE)),
+        "period": pa.Column(str, pa.Check.str_matches(_PERIOD)),
+        "flow": pa.Column(str, pa.Check.isin(TRADE_FLOWS)),
+        "commodity_code": pa.Column(str, pa.Check.str_length(min_value=1)),
+        "value_usd": pa.Column(float, pa.Check.ge(0)),
+        "source": pa.Column(str),
+        "file": pa.Column(str),
+    },
+    unique=["reporter_iso3", "partner_iso3", "period", "flow", "commodity_code"],
+    strict=False,
+    ordered=True,
+    coerce=False,
+)
+
+
+class TradeDataError(ValueError):
+    """An official statistics file does not give a valid canonical trade table."""
+
+
+def validate_trade_table(table: pd.DataFrame, file: str) -> pd.DataFrame:
+    """Check a table against the canonical trade schema, once, at the loader boundary.
+
+    Args:
+        table: Canonical columns first (``TRADE_COLUMNS``), in order; extra columns may follow.
+        file: Name of the file the table came from, for the error message.
+
+    Returns:
+        The same table, with a fresh ``RangeIndex``.
+
+    Raises:
+        TradeDataError: Naming the file, the failing column, check and first offending rows.
+    """
+    table = table.reset_index(drop=True)
+    try:
+        return TRADE_SCHEMA.validate(table, lazy=True)
+    except pa.errors.SchemaErrors as error:
+        cases = error.failure_cases
+        lines = []
+        for (column, check), group in cases.groupby(["column", "check"], sort=False, dropna=False):
+            rows = sorted({int(i) for i in group["index"].dropna()})[:3]
+            values = list(dict.fromkeys(group["failure_case"].astype(str)))[:3]
+            if check == "multiple_fields_uniqueness":
+                message = f"duplicated key {TRADE_SCHEMA.unique} at rows {rows}"
+            else:
+                message = f"column {column!r} fails {check} at rows {rows} (values {values})"
+            if message not in lines:
+                lines.append(message)
+        raise TradeDataError(
+            f"{file}: not a valid trade table: " + "; ".join(lines)
+            + ". Fix the file or the loader's column mapping."
+        ) from None
