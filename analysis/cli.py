@@ -36,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
         The process exit status: 0 on success, 2 for bad input or usage.
     """
     argv = sys.argv[1:] if argv is None else argv
-    chosen = next((a for a in argv if a in _SUBCOMMANDS), None)
+    chosen = argv[0] if argv and argv[0] in _SUBCOMMANDS else None
     args = _build_parser(chosen).parse_args(argv)
     module_name = _SUBCOMMANDS[args.command][0]
     return importlib.import_module(module_name).run(args)

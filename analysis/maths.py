@@ -53,9 +53,8 @@ def pivot_flows(table: pd.DataFrame, keys: Sequence[str] = KEYS) -> pd.DataFrame
     """
     keys = list(keys)
     flows = table[table["flow"].isin(["exports", "imports"])]
-    wide = flows.pivot_table(
-        index=keys, columns="flow", values="value_usd", aggfunc="sum", observed=True, dropna=False
-    )
+    grouped = flows.groupby([*keys, "flow"], observed=True, sort=False)["value_usd"]
+    wide = grouped.sum(min_count=1).unstack("flow")
     wide = wide.reindex(columns=["exports", "imports"]).reset_index()
     wide.columns.name = None
     wide = wide.rename(columns={"exports": "exports_usd", "imports": "imports_usd"})
