@@ -1,0 +1,249 @@
+"""Report charts in one style (US$ millions, a source line under each), rendered as deterministic PNG.
+
+Charts are built on ``matplotlib.figure.Figure`` directly (no pyplot state, no dependence on the
+``MPLBACKEND`` of the environment) and shown with :func:`show_chart`, which embeds the PNG with its
+alternative text.
+"""
+
+import io
+import math
+from dataclasses import dataclass
+
+import matplotlib
+import pandas as pd
+from matplotlib.figure import Figure
+
+from analysis.summary import format_usd
+
+COLORS = {
+    "exports": "#1f5f8b",
+    "imports": "#e07b39",
+    "turnover": "#5b5b5b",
+    "increase": "#4c9a5b",
+    "decrease": "#c0392b",
+    "stated": "#1f5f8b",
+    "uk": "#8e6bb3",
+    "coverage": "#222222",
+}
+STYLE = {
+    "font.family": "DejaVu Sans",
+    "font.size": 10,
+    "axes.titlesize": 12,
+    "axes.titleweight": "bold",
+    "axes.titlelocation": "left",
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "axes.grid.axis": "y",
+    "axes.axisbelow": True,
+    "grid.color": "#dddddd",
+    "legend.frameon": False,
+    "svg.hashsalt": "analysis",
+}
+_SIZE_INCHES = (7.5, 4.2)
+_DPI = 100
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A figure with the alternative text that says what it shows in words."""
+
+    figure: Figure
+    alt_text: str
+
+
+def _new_figure() -> tuple[Figure, matplotlib.axes.Axes]:
+    with matplotlib.rc_context(STYLE):
+        figure = Figure(figsize=_SIZE_INCHES, dpi=_DPI, layout="constrained")
+        axes = figure.add_subplot()
+    return figure, axes
+
+
+def _finish(figure: Figure, axes, title: str, source: str) -> None:
+    with matplotlib.rc_context(STYLE):
+        axes.set_title(title)
+        axes.set_ylabel("US$ millions")
+        axes.yaxis.set_major_formatter(matplotlib.ticker.StrMethodFormatter("{x:,.0f}"))
+        figure.text(0.01, 0.005, f"Source: {source}", fontsize=8, color="#555555", ha="left",
+                    va="bottom", wrap=True)
+        figure.get_layout_engine().set(rect=(0, 0.06, 1, 0.94))
+
+
+def _label_bars(axes, bars, values_m) -> None:
+    for bar, value in zip(bars, values_m, strict=True):
+        if not math.isnan(value):
+            axes.annotate(f"{value:,.1f}", (bar.get_x() + bar.get_width() / 2, bar.get_height()),
+                          ha="center", va="bottom", fontsize=8, xytext=(0, 2),
+                          textcoords="offset points")
+
+
+def plot_flows_by_period(wide: pd.DataFrame, title: str, source: str) -> Chart:
+    """Grouped bars of exports and imports for each period.
+
+    Args:
+        wide: Levels from :func:`analysis.maths.pivot_flows` (``period``, ``exports_usd``,
+            ``imports_usd``), one row per period.
+        title: Chart title.
+        source: Source line under the chart.
+
+    Returns:
+        The chart and its alternative text (every value in words).
+    """
+    figure, axes = _new_figure()
+    periods = list(wide["period"])
+    positions = range(len(periods))
+    width = 0.38
+    words = []
+    for offset, flow in ((-width / 2, "exports"), (width / 2, "imports")):
+        values = wide[f"{flow}_usd"].to_numpy() / 1e6
+        bars = axes.bar([p + offset for p in positions], values, width, label=flow.capitalize(),
+                        color=COLORS[flow])
+        _label_bars(axes, bars, values)
+        words.append(f"{flow}: " + ", ".join(
+            f"{format_usd(v)} in {p}" for p, v in zip(periods, wide[f"{flow}_usd"], strict=True)))
+    axes.set_xticks(list(positions), periods)
+    axes.legend(loc="upper right")
+    _finish(figure, axes, title, source)
+    return Chart(figure, f"Bar chart, {title}. " + "; ".join(words) + ".")
+
+
+def plot_bridge(changes: pd.DataFrame, base_period: str, period: str, title: str, source: str) -> Chart:
+    """Bridge (waterfall) from base-period turnover to compared-period turnover.
+
+    Args:
+        changes: From :func:`analysis.maths.compute_changes` for one pair (flows exports, imports,
+            turnover).
+        base_period: Earlier period (first bar).
+        period: Compared period (last bar).
+        title: Chart title.
+        source: Source line.
+
+    Returns:
+        The chart and its alternative text.
+    """
+    by = changes.set_index("flow")
+    start, end = by.at["turnover", "base_value_usd"], by.at["turnover", "value_usd"]
+    steps = [by.at["exports", "change_usd"], by.at["imports", "change_usd"]]
+    labels = [f"Turnover {base_period}", "Change in exports", "Change in imports",
+              f"Turnover {period}"]
+    figure, axes = _new_figure()
+    running = start
+    bottoms, heights, colors = [0.0], [start], [COLORS["turnover"]]
+    for step in steps:
+        bottoms.append(min(running, running + step))
+        heights.append(abs(step))
+        colors.append(COLORS["increase"] if step >= 0 else COLORS["decrease"])
+        running += step
+    bottoms.append(0.0)
+    heights.append(end)
+    colors.append(COLORS["turnover"])
+    bars = axes.bar(range(4), [h / 1e6 for h in heights], 0.6, bottom=[b / 1e6 for b in bottoms],
+                    color=colors)
+    texts = [start, steps[0], steps[1], end]
+    for i, (bar, value) in enumerate(zip(bars, texts, strict=True)):
+        sign = "" if i in (0, 3) else ("+" if value >= 0 else "\N{MINUS SIGN}")
+        axes.annotate(f"{sign}{abs(value) / 1e6:,.1f}",
+                      (bar.get_x() + bar.get_width() / 2, bar.get_y() + bar.get_height()),
+                      ha="center", va="bottom", fontsize=8, xytext=(0, 2), textcoords="offset points")
+    for i in range(3):
+        level = (bottoms[i] + heights[i] if i == 0 else start + sum(steps[:i])) / 1e6
+        axes.plot([i + 0.3, i + 0.7], [level, level], color="#999999", linewidth=0.8)
+    axes.set_xticks(range(4), labels)
+    _finish(figure, axes, title, source)
+    alt = (
+        f"Bridge chart, {title}. Turnover {format_usd(start)} in {base_period}; exports changed by "
+        f"{format_usd(steps[0])} and imports by {format_usd(steps[1])}; turnover "
+        f"{format_usd(end)} in {period}."
+    )
+    return Chart(figure, alt)
+
+
+def plot_mirror(mirror: pd.DataFrame, reporter: str, title: str, source: str) -> Chart:
+    """Bars of each flow as the reporter states it and as the UK's statistics mirror it.
+
+    Args:
+        mirror: From :func:`analysis.summary.build_mirror_table`.
+        reporter: Reporter's name for the legend.
+        title: Chart title.
+        source: Source line.
+
+    Returns:
+        The chart and its alternative text.
+    """
+    figure, axes = _new_figure()
+    groups = [f"{row.flow.capitalize()} {row.period}" for row in mirror.itertuples()]
+    positions = range(len(groups))
+    width = 0.38
+    series = (("stated_value_usd", f"As {reporter} reports", "stated"),
+              ("uk_value_usd", "UK mirror figure (ONS)", "uk"))
+    for offset, (column, label, color) in zip((-width / 2, width / 2), series, strict=True):
+        values = mirror[column].to_numpy() / 1e6
+        bars = axes.bar([p + offset for p in positions], values, width, label=label,
+                        color=COLORS[color])
+        _label_bars(axes, bars, values)
+    axes.set_xticks(list(positions), groups)
+    axes.legend(loc="upper right")
+    _finish(figure, axes, title, source)
+    words = "; ".join(
+        f"{row.flow} {row.period}: {format_usd(row.stated_value_usd)} stated, "
+        f"{format_usd(row.uk_value_usd)} in the UK's figures ({row.uk_flow})"
+        for row in mirror.itertuples()
+    )
+    return Chart(figure, f"Bar chart, {title}. {words}.")
+
+
+def plot_balance_coverage(wide: pd.DataFrame, title: str, source: str) -> Chart:
+    """Bars of the trade balance with the coverage ratio (exports / imports) as a line.
+
+    Args:
+        wide: Levels from :func:`analysis.maths.pivot_flows`, one row per period.
+        title: Chart title.
+        source: Source line.
+
+    Returns:
+        The chart and its alternative text.
+    """
+    figure, axes = _new_figure()
+    periods = list(wide["period"])
+    balance = wide["balance_usd"].to_numpy() / 1e6
+    colors = [COLORS["increase"] if b >= 0 else COLORS["decrease"] for b in balance]
+    bars = axes.bar(range(len(periods)), balance, 0.5, color=colors, label="Balance (exports − imports)")
+    _label_bars(axes, bars, balance)
+    axes.axhline(0, color="#666666", linewidth=0.8)
+    axes.set_xticks(range(len(periods)), periods)
+    with matplotlib.rc_context(STYLE):
+        ratio_axes = axes.twinx()
+        ratio_axes.plot(range(len(periods)), wide["coverage_ratio"], marker="o",
+                        color=COLORS["coverage"], label="Coverage ratio (right axis)")
+        for i, ratio in enumerate(wide["coverage_ratio"]):
+            ratio_axes.annotate(f"{ratio:.2f}", (i, ratio), xytext=(8, 0), textcoords="offset points",
+                                va="center", fontsize=8)
+        ratio_axes.set_ylabel("Exports / imports")
+        top = wide["coverage_ratio"].max()
+        ratio_axes.set_ylim(0, 1.8 * top if top > 0 else 1.0)
+        ratio_axes.grid(False)
+        ratio_axes.spines["right"].set_visible(True)
+        handles = [*axes.get_legend_handles_labels()[0], *ratio_axes.get_legend_handles_labels()[0]]
+        axes.legend(handles=handles, loc="upper right")
+    axes.margins(y=0.15)
+    _finish(figure, axes, title, source)
+    words = "; ".join(
+        f"{row.period}: balance {format_usd(row.balance_usd)}, coverage {row.coverage_ratio:.2f}"
+        for row in wide.itertuples()
+    )
+    return Chart(figure, f"Chart, {title}. {words}.")
+
+
+def render_png(figure: Figure) -> bytes:
+    """The figure as PNG bytes, identical from run to run (no software or date metadata)."""
+    buffer = io.BytesIO()
+    with matplotlib.rc_context(STYLE):
+        figure.savefig(buffer, format="png", dpi=_DPI, metadata={"Software": None})
+    return buffer.getvalue()
+
+
+def show_chart(chart: Chart) -> None:
+    """Display the chart in the notebook as an embedded PNG carrying its alternative text."""
+    from IPython.display import Image, display
+
+    display(Image(data=render_png(chart.figure), format="png", alt=chart.alt_text))

@@ -1,0 +1,458 @@
+"""Headline numbers, report tables and plain-words sentences, computed from the loaded tables.
+
+Every function here takes tables the loaders, the reconciliation and the maths produce and returns a
+table or text; the notebooks only call them. Money is in US dollars (floats) in tables, and written
+as "$1.18 billion" / "$702.0 million" in text. HTML built here escapes every piece of document text.
+"""
+
+import html
+import math
+from collections.abc import Iterable, Sequence
+
+import pandas as pd
+import pycountry
+
+from analysis import maths
+from analysis.loaders.schema import ALL_GOODS, TRADE_COLUMNS
+
+UK_ISO3 = "GBR"
+MINUS = "\N{MINUS SIGN}"
+MIRROR_NOTE = (
+    "Mirror figures rarely match, for known reasons. (1) Basis: the ONS figures are on a "
+    "balance-of-payments basis (change of ownership, adjusted for goods that cross no border or are "
+    "processed abroad), while Kazakhstan's are customs statistics (goods crossing its border). "
+    "(2) Valuation: imports are valued CIF (including freight and insurance to the border), exports "
+    "FOB, so one country's imports normally exceed its partner's exports. (3) The ONS series is "
+    "seasonally adjusted; annual totals of adjusted and unadjusted series can differ. (4) Timing: goods "
+    "shipped in December may be recorded in January by the importer. (5) Partner attribution: the UK "
+    "records imports by country of origin, Kazakhstan its exports by country of destination; goods "
+    "routed through third countries (transit, re-exports, precious metals traded via London) end up "
+    "under different partners. (6) Currency: the ONS reports pounds, converted here at the annual "
+    "average of the Federal Reserve's daily H.10 rates, while Kazakhstan converts each transaction "
+    "at the rate of its date. A gap between mirror figures is therefore not an error in either source."
+)
+H10_CREDIT = (
+    "Exchange rates: Board of Governors of the Federal Reserve System, H.10 release, series DEXUSUK "
+    "(US dollars per pound, daily noon buying rates in New York, as distributed by FRED); annual "
+    "averages of the daily rates, days without a rate skipped. Public domain."
+)
+_FLOW_WORDS = {"exports": "exports", "imports": "imports", "turnover": "turnover", "balance": "balance"}
+
+
+def country_name(iso3: str, names: dict[str, str] | None = None) -> str:
+    """A country's short English name for text ("Kazakhstan", "United Kingdom").
+
+    Args:
+        iso3: ISO 3166 alpha-3 code (or XKX for Kosovo, WLD for the world).
+        names: Names that win over pycountry's (e.g. the ONS file's partner names).
+
+    Returns:
+        The name; the code itself when unknown.
+    """
+    if names and iso3 in names:
+        return names[iso3]
+    country = pycountry.countries.get(alpha_3=iso3)
+    return getattr(country, "common_name", None) or (country.name if country else iso3)
+
+
+def format_usd(value: float) -> str:
+    """US dollars in words: ``1.18e9`` → "$1.18 billion", ``7.02e8`` → "$702.0 million"; "n/a" for NaN."""
+    if value is None or math.isnan(value):
+        return "n/a"
+    sign = MINUS if value < 0 else ""
+    size = abs(value)
+    if size >= 1e9:
+        return f"{sign}${size / 1e9:.2f} billion"
+    return f"{sign}${size / 1e6:.1f} million"
+
+
+def format_gbp(value: float) -> str:
+    """Pounds as the ONS writes them: ``1.256e9`` → "£1,256m"; "n/a" for NaN."""
+    if value is None or math.isnan(value):
+        return "n/a"
+    return f"{MINUS if value < 0 else ''}£{abs(value) / 1e6:,.0f}m"
+
+
+def format_pct(value: float, unit: str = "%", signed: bool = True) -> str:
+    """A percentage (or any unit) with one decimal and a true minus sign: ``-35.99`` → "−36.0%"."""
+    if value is None or math.isnan(value):
+        return "n/a"
+    sign = (MINUS if value < 0 else "+") if signed else ""
+    return f"{sign}{abs(value):.1f}{unit}"
+
+
+def counterpart_iso3(reporter_iso3: str, partner_iso3: str) -> str:
+    """The country of the pair that is not the United Kingdom (whose official statistics we hold).
+
+    Raises:
+        ValueError: Neither country is GBR, or both are.
+    """
+    if (reporter_iso3 == UK_ISO3) == (partner_iso3 == UK_ISO3):
+        raise ValueError(
+            f"the official statistics are the UK's (ONS): one of reporter and partner must be "
+            f"{UK_ISO3}, not both; got {reporter_iso3}-{partner_iso3}"
+        )
+    return partner_iso3 if reporter_iso3 == UK_ISO3 else reporter_iso3
+
+
+def build_stated_trade_table(
+    figures: pd.DataFrame, reporter_iso3: str, partner_iso3: str
+) -> pd.DataFrame:
+    """The document's export and import figures for one pair as a canonical trade table.
+
+    Uses ``corrected_value_usd`` (the reconciliation's value after slip corrections) when present.
+    When a flow and period are stated twice, the first mention in the text is kept.
+
+    Args:
+        figures: The news figures table (optionally with ``corrected_value_usd``).
+        reporter_iso3: The reporting country, as the text attributes the flows.
+        partner_iso3: Its partner.
+
+    Returns:
+        The canonical columns (``commodity_code`` "TOTAL", ``source`` "news text", ``file`` the
+        document name) followed by ``figure_id``, ``quote`` and ``stated_value_usd`` (as written).
+        Empty when the text states no export or import figure for the pair.
+    """
+    value = "corrected_value_usd" if "corrected_value_usd" in figures.columns else "value_usd"
+    rows = figures[
+        figures["flow"].isin(["exports", "imports"])
+        & figures["reporter_iso3"].eq(reporter_iso3)
+        & figures["partner_iso3"].eq(partner_iso3)
+        & figures["period"].fillna("").ne("")
+    ].drop_duplicates(["period", "flow"])
+    table = pd.DataFrame(
+        {
+            "reporter_iso3": reporter_iso3,
+            "partner_iso3": partner_iso3,
+            "period": rows["period"].astype(str),
+            "flow": rows["flow"].astype(str),
+            "commodity_code": ALL_GOODS,
+            "value_usd": rows[value].astype(float),
+            "source": "news text",
+            "file": rows["document"].astype(str),
+            "figure_id": rows["figure_id"].astype(int),
+            "quote": rows["quote"].astype(str),
+            "stated_value_usd": rows["value_usd"].astype(float),
+        },
+        columns=[*TRADE_COLUMNS, "figure_id", "quote", "stated_value_usd"],
+    )
+    return table.sort_values(["period", "flow"], ignore_index=True)
+
+
+def describe_missing_coverage(
+    stated: pd.DataFrame, reporter_iso3: str, partner_iso3: str, periods: Sequence[str]
+) -> str:
+    """Say which export/import figures for the pair and periods the document does not state.
+
+    Args:
+        stated: Output of :func:`build_stated_trade_table`.
+        reporter_iso3: Reporting country.
+        partner_iso3: Partner country.
+        periods: The periods the report compares.
+
+    Returns:
+        "" when exports and imports are stated for every period, else one sentence naming the gaps.
+    """
+    have = set(zip(stated["period"], stated["flow"], strict=True))
+    gaps = [f"{flow} {period}" for period in periods for flow in ("exports", "imports")
+            if (period, flow) not in have]
+    if not gaps:
+        return ""
+    return (
+        f"The document does not state {reporter_iso3}-reported trade with {partner_iso3} for "
+        f"{', '.join(gaps)}; this section needs both flows in both periods and is left out."
+    )
+
+
+def compute_stated_changes(
+    stated: pd.DataFrame, base_period: str, period: str
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Levels and changes of the pair's stated trade (turnover = exports + imports).
+
+    Args:
+        stated: Output of :func:`build_stated_trade_table`, covering both periods.
+        base_period: Earlier period, e.g. "2022".
+        period: Compared period, e.g. "2023".
+
+    Returns:
+        ``(wide, changes)``: :func:`analysis.maths.pivot_flows` of the two periods and
+        :func:`analysis.maths.compute_changes` between them.
+    """
+    wide = maths.pivot_flows(stated[stated["period"].isin([base_period, period])])
+    return wide, maths.compute_changes(wide, base_period, period)
+
+
+def build_uk_trade_table(ons: pd.DataFrame, counterpart: str, periods: Sequence[str]) -> pd.DataFrame:
+    """The UK's own figures for its goods trade with one partner, in pounds and US dollars.
+
+    Args:
+        ons: Output of :func:`analysis.loaders.ons.load_ons_trade`.
+        counterpart: The UK's partner (ISO3).
+        periods: Years to keep.
+
+    Returns:
+        Columns ``period``, ``flow`` (UK exports|imports), ``value_gbp`` (£), ``usd_per_gbp``,
+        ``value_usd`` (US$), sorted by period then flow; a flow the file lacks is absent.
+    """
+    rows = ons[ons["partner_iso3"].eq(counterpart) & ons["period"].isin(list(periods))]
+    return rows[["period", "flow", "value_gbp", "usd_per_gbp", "value_usd"]].sort_values(
+        ["period", "flow"], ignore_index=True
+    )
+
+
+def compute_uk_changes(
+    ons: pd.DataFrame, counterpart: str, base_period: str, period: str
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Levels and changes of the UK's goods trade with one partner, in US dollars.
+
+    Returns:
+        ``(wide, changes)`` as :func:`compute_stated_changes`, from the UK's side (reporter GBR).
+
+    Raises:
+        ValueError: The file has neither period for the partner.
+    """
+    rows = ons[ons["partner_iso3"].eq(counterpart) & ons["period"].isin([base_period, period])]
+    wide = maths.pivot_flows(rows)
+    return wide, maths.compute_changes(wide, base_period, period)
+
+
+def build_mirror_table(
+    stated: pd.DataFrame,
+    ons: pd.DataFrame,
+    reporter_iso3: str,
+    partner_iso3: str,
+    periods: Sequence[str],
+) -> pd.DataFrame:
+    """Side by side: the reporter's stated flows and the UK's figures for the same flows.
+
+    When the partner is the UK, the reporter's exports are mirrored by UK imports and its imports
+    by UK exports; when the reporter is the UK, the same flows are compared.
+
+    Args:
+        stated: Output of :func:`build_stated_trade_table` (may be empty).
+        ons: Output of :func:`analysis.loaders.ons.load_ons_trade`.
+        reporter_iso3: Reporting country of the stated figures.
+        partner_iso3: Its partner; one of the two is GBR.
+        periods: Periods to compare.
+
+    Returns:
+        One row per reporter-side flow and period: ``flow``, ``period``, ``stated_value_usd`` (from the
+        document after corrections, NaN when not stated), ``uk_flow``, ``uk_value_gbp``,
+        ``usd_per_gbp``, ``uk_value_usd``, ``gap_usd`` (UK − stated) and ``gap_pct`` (of stated).
+
+    Raises:
+        ValueError: Neither country is GBR.
+    """
+    counterpart = counterpart_iso3(reporter_iso3, partner_iso3)
+    swap = {"exports": "imports", "imports": "exports"} if partner_iso3 == UK_ISO3 else {}
+    uk = build_uk_trade_table(ons, counterpart, periods).rename(
+        columns={"flow": "uk_flow", "value_gbp": "uk_value_gbp", "value_usd": "uk_value_usd"}
+    )
+    frame = pd.DataFrame(
+        [(flow, p) for flow in ("exports", "imports") for p in periods], columns=["flow", "period"]
+    )
+    frame["uk_flow"] = frame["flow"].map(lambda f: swap.get(f, f))
+    frame = frame.merge(
+        stated[["flow", "period", "value_usd"]].rename(columns={"value_usd": "stated_value_usd"}),
+        on=["flow", "period"],
+        how="left",
+    ).merge(uk, on=["uk_flow", "period"], how="left")
+    frame["gap_usd"] = frame["uk_value_usd"] - frame["stated_value_usd"]
+    frame["gap_pct"] = frame["gap_usd"] / frame["stated_value_usd"] * 100.0
+    columns = ["flow", "period", "stated_value_usd", "uk_flow", "uk_value_gbp", "usd_per_gbp",
+               "uk_value_usd", "gap_usd", "gap_pct"]
+    return frame[columns].astype({c: float for c in columns if c not in ("flow", "period", "uk_flow")})
+
+
+def compute_mirror_growth(mirror: pd.DataFrame, base_period: str, period: str) -> pd.DataFrame:
+    """Growth of each flow as the document states it and as the UK's mirror figures show it.
+
+    Args:
+        mirror: Output of :func:`build_mirror_table`.
+        base_period: Earlier period.
+        period: Compared period.
+
+    Returns:
+        One row per reporter-side flow: ``flow``, ``uk_flow``, ``stated_change_pct``,
+        ``uk_change_pct`` (in US$), ``uk_change_gbp_pct`` (in £, free of exchange-rate moves) and
+        ``difference_pp`` (UK − stated growth, percentage points).
+    """
+    by = mirror.set_index(["flow", "period"])
+    rows = []
+    for flow in ("exports", "imports"):
+        base, later = by.loc[(flow, base_period)], by.loc[(flow, period)]
+        stated = maths.compute_growth_pct(base["stated_value_usd"], later["stated_value_usd"])
+        uk = maths.compute_growth_pct(base["uk_value_usd"], later["uk_value_usd"])
+        uk_gbp = maths.compute_growth_pct(base["uk_value_gbp"], later["uk_value_gbp"])
+        rows.append((flow, base["uk_flow"], stated, uk, uk_gbp, uk - stated))
+    return pd.DataFrame(
+        rows,
+        columns=["flow", "uk_flow", "stated_change_pct", "uk_change_pct", "uk_change_gbp_pct",
+                 "difference_pp"],
+    )
+
+
+def write_headline(
+    reporter_iso3: str, partner_iso3: str, base_period: str, period: str, names: dict[str, str]
+) -> str:
+    """The report's heading, e.g. "Kazakhstan – United Kingdom goods trade, 2022 → 2023"."""
+    return (
+        f"{country_name(reporter_iso3, names)} \N{EN DASH} {country_name(partner_iso3, names)} "
+        f"goods trade, {base_period} \N{RIGHTWARDS ARROW} {period}"
+    )
+
+
+def write_decline_sentences(
+    changes: pd.DataFrame, wide: pd.DataFrame, reporter: str, partner: str
+) -> list[str]:
+    """Plain-words sentences on the stated change: size, the flow that drove it, balance, coverage.
+
+    Args:
+        changes: Changes from :func:`compute_stated_changes` (or :func:`compute_uk_changes`).
+        wide: The matching wide levels (two periods).
+        reporter: Reporter's name for the text.
+        partner: Partner's name.
+
+    Returns:
+        Three sentences.
+    """
+    by = changes.set_index("flow")
+    turnover, exports, imports = by.loc["turnover"], by.loc["exports"], by.loc["imports"]
+    base_period, period = sorted(wide["period"])[0], sorted(wide["period"])[-1]
+    verb = "fell" if turnover["change_usd"] < 0 else "rose"
+    driver, other = (exports, imports) if abs(exports["contribution_pp"]) >= abs(
+        imports["contribution_pp"]) else (imports, exports)
+    driver_name = "Exports" if driver is exports else "Imports"
+    other_name = "imports" if driver is exports else "exports"
+    sentences = [
+        f"{reporter}'s goods trade turnover with {partner} {verb} "
+        f"{format_pct(turnover['change_pct'], signed=False)}, from "
+        f"{format_usd(turnover['base_value_usd'])} in {base_period} to "
+        f"{format_usd(turnover['value_usd'])} in {period}.",
+        f"{driver_name} drove the change: they contributed "
+        f"{format_pct(driver['contribution_pp'], ' percentage points')} "
+        f"({format_usd(driver['base_value_usd'])} \N{RIGHTWARDS ARROW} "
+        f"{format_usd(driver['value_usd'])}), while {other_name} contributed "
+        f"{format_pct(other['contribution_pp'], ' percentage points')} "
+        f"({format_usd(other['base_value_usd'])} \N{RIGHTWARDS ARROW} "
+        f"{format_usd(other['value_usd'])}).",
+    ]
+    levels = wide.set_index("period")
+    balance = [levels.at[p, "balance_usd"] for p in (base_period, period)]
+    coverage = [levels.at[p, "coverage_ratio"] for p in (base_period, period)]
+    words = ["a surplus" if b >= 0 else "a deficit" for b in balance]
+    sentences.append(
+        f"{reporter}'s balance went from {words[0]} of {format_usd(abs(balance[0]))} to "
+        f"{words[1]} of {format_usd(abs(balance[1]))}; exports covered imports "
+        f"{coverage[0]:.2f} times in {base_period} and {coverage[1]:.2f} times in {period}."
+    )
+    return sentences
+
+
+def write_correction_sentences(corrections: pd.DataFrame) -> list[str]:
+    """One sentence per corrected slip, quoting the document's words.
+
+    Args:
+        corrections: The reconciliation's corrections table.
+
+    Returns:
+        Sentences such as 'The text writes "$384.3 billion"; its own figures imply $384.3 million.'
+    """
+    return [
+        f"The text writes \N{LEFT DOUBLE QUOTATION MARK}{row.quote}"
+        f"\N{RIGHT DOUBLE QUOTATION MARK}; its own figures imply {format_usd(row.suggested_value_usd)} "
+        f"(a probable slip, corrected before any sum: {row.reason})."
+        for row in corrections.itertuples()
+    ]
+
+
+def write_mirror_sentences(
+    growth: pd.DataFrame, mirror: pd.DataFrame, reporter: str, partner: str, base_period: str,
+    period: str,
+) -> list[str]:
+    """Plain-words comparison of the reporter's stated changes with the UK's mirror figures.
+
+    Args:
+        growth: Output of :func:`compute_mirror_growth`.
+        mirror: Output of :func:`build_mirror_table`.
+        reporter: Reporter's name.
+        partner: Partner's name.
+        base_period: Earlier period.
+        period: Compared period.
+
+    Returns:
+        One sentence per flow the document states in both periods.
+    """
+    sentences = []
+    levels = mirror.set_index(["flow", "period"])
+    for row in growth.itertuples():
+        if math.isnan(row.stated_change_pct) or math.isnan(row.uk_change_pct):
+            continue
+        same = (row.stated_change_pct < 0) == (row.uk_change_pct < 0)
+        uk_gbp = [levels.at[(row.flow, p), "uk_value_gbp"] for p in (base_period, period)]
+        sentences.append(
+            f"{reporter} reports its {row.flow} {'to' if row.flow == 'exports' else 'from'} "
+            f"{partner} changed {format_pct(row.stated_change_pct)}; the UK's own statistics for the "
+            f"same trade (UK {row.uk_flow}, {format_gbp(uk_gbp[0])} \N{RIGHTWARDS ARROW} "
+            f"{format_gbp(uk_gbp[1])}) show {format_pct(row.uk_change_gbp_pct)} in pounds and "
+            f"{format_pct(row.uk_change_pct)} in US dollars: "
+            + ("the same direction" if same else "the opposite direction")
+            + f", {abs(row.difference_pp):.1f} percentage points "
+            + ("apart." if same else "apart; treat the stated change with caution.")
+        )
+    return sentences
+
+
+def render_paragraphs_html(sentences: Iterable[str], css_class: str = "summary") -> str:
+    """Sentences as an HTML bullet list, every sentence HTML-escaped (document text is untrusted)."""
+    items = "".join(f"<li>{html.escape(s)}</li>" for s in sentences)
+    return f'<ul class="{html.escape(css_class)}">{items}</ul>'
+
+
+def render_table_html(table: pd.DataFrame, source: str = "") -> str:
+    """A display table as escaped HTML, with an optional source line under it.
+
+    Args:
+        table: Any table, already formatted for display (see :func:`format_for_display`).
+        source: Where the numbers come from (shown as "Source: …", escaped).
+
+    Returns:
+        HTML: ``<table>`` without index, every cell escaped, then a ``<p>`` with the source.
+    """
+    body = table.to_html(index=False, escape=True, border=0, na_rep="n/a", classes="report-table")
+    note = f'<p class="source"><small>Source: {html.escape(source)}</small></p>' if source else ""
+    return body + note
+
+
+def format_for_display(table: pd.DataFrame) -> pd.DataFrame:
+    """Format a table for reading: US$ in millions, percentages and points with one decimal.
+
+    Column units decide: ``*_usd`` → "US$ m" (one decimal), ``*_gbp`` → "£ m" (no decimals),
+    ``*_pct`` → "%", ``*_pp`` → "pp", ``coverage_ratio`` and ``usd_per_gbp`` keep four decimals
+    at most; the column names say the unit ("exports (US$ m)").
+
+    Returns:
+        A new table of strings ("n/a" for missing values).
+    """
+    shown = {}
+    for column in table.columns:
+        values = table[column]
+        label, fmt = column.replace("_", " "), None
+        if column.endswith("_usd"):
+            label, fmt = f"{column.removesuffix('_usd').replace('_', ' ')} (US$ m)", "{:,.1f}"
+            values = values / 1e6
+        elif column.endswith("_gbp"):
+            label, fmt = f"{column.removesuffix('_gbp').replace('_', ' ')} (£ m)", "{:,.0f}"
+            values = values / 1e6
+        elif column.endswith("_pct"):
+            label, fmt = f"{column.removesuffix('_pct').replace('_', ' ')} (%)", "{:+.1f}"
+        elif column.endswith("_pp"):
+            label, fmt = f"{column.removesuffix('_pp').replace('_', ' ')} (pp)", "{:+.1f}"
+        elif column == "usd_per_gbp":
+            label, fmt = "US$ per £", "{:.4f}"
+        elif column == "coverage_ratio":
+            fmt = "{:.2f}"
+        if fmt:
+            values = values.map(lambda v, f=fmt: "n/a" if pd.isna(v) else f.format(v))
+        shown[label] = values.map(lambda v: "n/a" if v is None else v) if not fmt else values
+    return pd.DataFrame(shown)
