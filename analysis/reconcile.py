@@ -95,22 +95,21 @@ def reconcile(doc: NewsDocument, correct: bool = True) -> Reconciliation:
         The figures, checked claims (plus ``total`` rows) and corrections; see :class:`Reconciliation`.
     """
     figures = doc.figures.reset_index(drop=True)
-    checks = _build_checks(figures, doc.claims)
-    values = {
-        int(f.figure_id): float(f.value_usd) for f in figures.itertuples()
-    }
-    corrections = _find_corrections(checks, figures, values) if correct else {}
+    records = {int(f["figure_id"]): f for f in figures.to_dict("records")}
+    checks = _build_checks(records, doc.claims)
+    values = {figure_id: float(f["value_usd"]) for figure_id, f in records.items()}
+    corrections = _find_corrections(checks, records, values) if correct else {}
     for figure_id, (value, _) in corrections.items():
         values[figure_id] = value
-    results = [_evaluate(check, figures, values) for check in checks]
+    results = [_evaluate(check, records, values) for check in checks]
     claims = pd.DataFrame([{**check.row, **result} for check, result in zip(checks, results, strict=True)],
                           columns=[*doc.claims.columns, *RESULT_COLUMNS])
     figures = figures.assign(corrected_value_usd=[values[int(i)] for i in figures["figure_id"]])
     rows = [
         {
             "figure_id": figure_id,
-            **{key: figures.loc[figures["figure_id"] == figure_id, key].iloc[0] for key in ("quote", "start", "end")},
-            "stated_value_usd": float(figures.loc[figures["figure_id"] == figure_id, "value_usd"].iloc[0]),
+            **{key: records[figure_id][key] for key in ("quote", "start", "end")},
+            "stated_value_usd": float(records[figure_id]["value_usd"]),
             "suggested_value_usd": value,
             "reason": reason,
         }
@@ -122,11 +121,11 @@ def reconcile(doc: NewsDocument, correct: bool = True) -> Reconciliation:
 # --- building the checks -------------------------------------------------------------------------
 
 
-def _build_checks(figures: pd.DataFrame, claims: pd.DataFrame) -> list[_Check]:
+def _build_checks(figures: dict[int, dict], claims: pd.DataFrame) -> list[_Check]:
     checks = [_claim_check(figures, row) for row in claims.to_dict("records")]
     next_id = 1 + max((int(c.row["claim_id"]) for c in checks), default=-1)
     for whole_id, part_ids in _total_groups(figures):
-        whole = figures.loc[figures["figure_id"] == whole_id].iloc[0]
+        whole = figures[whole_id]
         row = {column: None for column in claims.columns}
         row.update(
             document=whole["document"], claim_id=next_id, quote=whole["quote"], start=whole["start"],
@@ -140,7 +139,7 @@ def _build_checks(figures: pd.DataFrame, claims: pd.DataFrame) -> list[_Check]:
     return checks
 
 
-def _claim_check(figures: pd.DataFrame, row: dict) -> _Check:
+def _claim_check(figures: dict[int, dict], row: dict) -> _Check:
     kind, flow, period = row["kind"], _text(row["flow"]), _text(row["period"])
     base_period = _text(row["base_period"]) or _previous_period(period)
     whole_flow = _text(row["whole_flow"])
@@ -165,51 +164,51 @@ def _claim_check(figures: pd.DataFrame, row: dict) -> _Check:
     return _Check(row, tuple(ids))
 
 
-def _match_figure(figures: pd.DataFrame, flow: str, period: str, keys: tuple[str, str],
+def _match_figure(figures: dict[int, dict], flow: str, period: str, keys: tuple[str, str],
                   near: tuple[int, int], exclude: list[int]) -> int | None:
     """Id of the figure with this flow and period whose reporter/partner agree, nearest in the text."""
     if not flow or not period:
         return None
     best = None
-    for f in figures.itertuples():
-        if f.flow != flow or _text(f.period) != period or int(f.figure_id) in exclude:
+    for figure_id, f in figures.items():
+        if f["flow"] != flow or _text(f["period"]) != period or figure_id in exclude:
             continue
-        own = (_text(f.reporter_iso3), _text(f.partner_iso3))
+        own = _keys(f)
         if any(a and b and a != b for a, b in zip(own, keys, strict=True)):
             continue
         exact = sum(bool(a) and a == b for a, b in zip(own, keys, strict=True))
-        distance = max(near[0] - int(f.end), int(f.start) - near[1], 0)
-        rank = (-exact, distance, int(f.figure_id))
+        distance = max(near[0] - int(f["end"]), int(f["start"]) - near[1], 0)
+        rank = (-exact, distance, figure_id)
         if best is None or rank < best[0]:
-            best = (rank, int(f.figure_id))
+            best = (rank, figure_id)
     return None if best is None else best[1]
 
 
-def _total_groups(figures: pd.DataFrame) -> list[tuple[int, tuple[int, ...]]]:
+def _total_groups(figures: dict[int, dict]) -> list[tuple[int, tuple[int, ...]]]:
     """(whole, parts) figure ids: turnover = exports + imports, and a period = the sum of its sub-periods."""
     groups = []
-    for f in figures.itertuples():
-        period, keys, near = _text(f.period), (_text(f.reporter_iso3), _text(f.partner_iso3)), (f.start, f.end)
-        if not period or f.flow == "other":
+    for figure_id, f in figures.items():
+        period, keys, near = _text(f["period"]), _keys(f), (int(f["start"]), int(f["end"]))
+        if not period or f["flow"] == "other":
             continue
-        if f.flow == "turnover":
+        if f["flow"] == "turnover":
             parts = [_match_figure(figures, flow, period, keys, near, []) for flow in ("exports", "imports")]
             if None not in parts:
-                groups.append((int(f.figure_id), tuple(parts)))
+                groups.append((figure_id, tuple(parts)))
         year, _, sub = period.partition("-")
         if "/" in period or not year.isdigit():
             continue
         for subs in _SUBPERIODS.get(sub, ()):
-            parts = [_match_figure(figures, f.flow, f"{year}-{s}", keys, near, []) for s in subs]
+            parts = [_match_figure(figures, f["flow"], f"{year}-{s}", keys, near, []) for s in subs]
             if None not in parts:
-                groups.append((int(f.figure_id), tuple(parts)))
+                groups.append((figure_id, tuple(parts)))
     return groups
 
 
 # --- evaluating a check --------------------------------------------------------------------------
 
 
-def _evaluate(check: _Check, figures: pd.DataFrame, values: dict[int, float]) -> dict:
+def _evaluate(check: _Check, figures: dict[int, dict], values: dict[int, float]) -> dict:
     row, kind = check.row, check.row["kind"]
     nan = math.nan
     result = dict(stated_low=nan, stated_high=nan, recomputed=nan, recomputed_low=nan, recomputed_high=nan,
@@ -235,8 +234,8 @@ def _evaluate(check: _Check, figures: pd.DataFrame, values: dict[int, float]) ->
             "explanation": f"{stated_text}; {formula} = {shown} → {verdict}"}
 
 
-def _figure_interval(figures: pd.DataFrame, figure_id: int, values: dict[int, float]) -> Interval:
-    f = figures.loc[figures["figure_id"] == figure_id].iloc[0]
+def _figure_interval(figures: dict[int, dict], figure_id: int, values: dict[int, float]) -> Interval:
+    f = figures[figure_id]
     value = values[figure_id]
     half_width = _number(f["half_width_usd"]) * (value / f["value_usd"] if f["value_usd"] else 1.0)
     return _widen(value, value - half_width, value + half_width, abs(value) * MONEY_TOLERANCE,
@@ -286,18 +285,17 @@ def _divide(a: Interval, b: Interval) -> Interval | None:
 # --- corrections ---------------------------------------------------------------------------------
 
 
-def _find_corrections(checks: list[_Check], figures: pd.DataFrame,
+def _find_corrections(checks: list[_Check], figures: dict[int, dict],
                       values: dict[int, float]) -> dict[int, tuple[float, str]]:
     verifiable = [c for c in checks if c.figure_ids]
     verdicts = [_evaluate(c, figures, values)["verdict"] for c in verifiable]
     proposals: dict[int, tuple[float, str]] = {}
-    for f in figures.itertuples():
-        fid = int(f.figure_id)
+    for fid, f in figures.items():
         involved = [i for i, c in enumerate(verifiable) if fid in c.figure_ids]
         if not any(verdicts[i] == "inconsistent" for i in involved):
             continue
         working = []
-        for value, how in _candidate_values(f.quote, float(f.value_usd)):
+        for value, how in _candidate_values(f["quote"], float(f["value_usd"])):
             trial = {**values, fid: value}
             results = [_evaluate(verifiable[i], figures, trial) for i in involved]
             if all(r["verdict"] == "consistent" for r in results):
@@ -340,7 +338,7 @@ def _candidate_values(quote: str, value: float) -> list[tuple[float, str]]:
         for read, other, how in ((as_thousands, as_decimal, f"decimal comma: {digits} read as {as_decimal:g}"),
                                  (as_decimal, as_thousands, f"thousands comma: {digits} read as {as_thousands:g}")):
             power = math.log10(value / read) if value > 0 and read > 0 else math.nan
-            if abs(power - round(power)) < 1e-9:
+            if abs(power - round(power)) < 1e-9 and round(power) % 3 == 0:  # units, thousand, million, …
                 candidates.append((other * 10 ** round(power), how))
     unique: list[tuple[float, str]] = []
     for candidate, how in candidates:
@@ -395,6 +393,10 @@ def _format_usd(value: float) -> str:
 def _previous_period(period: str) -> str:
     """The same period a year earlier: "2023-H1" → "2022-H1", "2023-01/2023-08" → "2022-01/2022-08"."""
     return re.sub(r"\d{4}", lambda m: str(int(m.group()) - 1), period)
+
+
+def _keys(figure: dict) -> tuple[str, str]:
+    return _text(figure["reporter_iso3"]), _text(figure["partner_iso3"])
 
 
 def _text(value: object) -> str:

@@ -1,0 +1,316 @@
+"""Tests of analysis.reconcile: verdicts with rounding and qualifiers, totals, slip corrections."""
+
+from dataclasses import dataclass
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis.reconcile import reconcile
+
+FIGURE_COLUMNS = [
+    "document", "figure_id", "quote", "start", "end", "context", "flow", "period", "reporter_iso3",
+    "partner_iso3", "value_usd", "half_width_usd", "qualifier",
+]
+CLAIM_COLUMNS = [
+    "document", "claim_id", "quote", "start", "end", "context", "kind", "stated", "stated_half_width",
+    "qualifier", "flow", "whole_flow", "period", "base_period", "reporter_iso3", "partner_iso3",
+    "value_figure_id", "base_figure_id",
+]
+
+
+@dataclass
+class Doc:
+    """A NewsDocument-shaped object built inline."""
+
+    name: str
+    text: str
+    figures: pd.DataFrame
+    claims: pd.DataFrame
+
+
+def make_doc(figures: list[tuple], claims: list[tuple] = ()) -> Doc:
+    """Figures: (quote, flow, period, value_usd, half_width_usd[, qualifier]).
+
+    Claims: (quote, kind, stated, stated_half_width, flow, period, base_period[, qualifier, whole_flow,
+    value_figure_id, base_figure_id]). Offsets are made up in text order: figures first, then claims.
+    """
+    figure_rows = []
+    for i, (quote, flow, period, value, half, *rest) in enumerate(figures):
+        figure_rows.append({
+            "document": "<text>", "figure_id": i, "quote": quote, "start": 100 * i, "end": 100 * i + len(quote),
+            "context": quote, "flow": flow, "period": period, "reporter_iso3": "KAZ", "partner_iso3": "GBR",
+            "value_usd": float(value), "half_width_usd": float(half), "qualifier": rest[0] if rest else "",
+        })
+    claim_rows = []
+    for i, (quote, kind, stated, half, flow, period, base_period, *rest) in enumerate(claims):
+        qualifier, whole_flow, value_id, base_id = (*rest, *("", None, None, None)[len(rest):])
+        start = 100 * len(figures) + 100 * i
+        claim_rows.append({
+            "document": "<text>", "claim_id": i, "quote": quote, "start": start, "end": start + len(quote),
+            "context": quote, "kind": kind, "stated": float(stated), "stated_half_width": float(half),
+            "qualifier": qualifier, "flow": flow, "whole_flow": whole_flow, "period": period,
+            "base_period": base_period, "reporter_iso3": "KAZ", "partner_iso3": "GBR",
+            "value_figure_id": value_id, "base_figure_id": base_id,
+        })
+    return Doc("<text>", "", pd.DataFrame(figure_rows, columns=FIGURE_COLUMNS),
+               pd.DataFrame(claim_rows, columns=CLAIM_COLUMNS))
+
+
+SEED_FIGURES = [
+    ("$1.18 billion", "turnover", "2023", 1.18e9, 5e6),
+    ("$1.84 billion", "turnover", "2022", 1.84e9, 5e6),
+    ("$702 million", "exports", "2023", 702e6, 5e5),
+    ("$1.46 billion", "exports", "2022", 1.46e9, 5e6),
+    ("$478.6 million", "imports", "2023", 478.6e6, 5e4),
+    ("$384.3 billion", "imports", "2022", 384.3e9, 5e7),
+]
+SEED_CLAIMS = [
+    ("decreased by 36 percent", "pct_change", -36, 0.5, "turnover", "2023", "2022"),
+    ("52 percent less", "pct_change", -52, 0.5, "exports", "2023", "2022"),
+    ("increased by 24.5 percent", "pct_change", 24.5, 0.05, "imports", "2023", "2022"),
+]
+
+
+def verdicts(result) -> list[str]:
+    return list(result.claims["verdict"])
+
+
+def test_seed_like_document_has_one_correction_and_all_consistent():
+    result = reconcile(make_doc(SEED_FIGURES, SEED_CLAIMS))
+    assert list(result.claims["kind"]) == ["pct_change"] * 3 + ["total"] * 2
+    assert verdicts(result) == ["consistent"] * 5
+    assert list(result.claims["figure_ids"]) == [(0, 1), (2, 3), (4, 5), (0, 2, 4), (1, 3, 5)]
+    assert list(result.corrections["figure_id"]) == [5]
+    assert result.corrections["quote"].iloc[0] == "$384.3 billion"
+    assert result.corrections["stated_value_usd"].iloc[0] == 384.3e9
+    assert result.corrections["suggested_value_usd"].iloc[0] == pytest.approx(384.3e6, rel=1e-12)
+    assert list(result.figures["corrected_value_usd"]) == pytest.approx(
+        [1.18e9, 1.84e9, 702e6, 1.46e9, 478.6e6, 384.3e6], rel=1e-12)
+    assert result.claims["explanation"].iloc[0] == (
+        "stated -36% (±0.5); 1.18bn/1.84bn - 1 = -35.9% [-36.3, -35.4] → consistent")
+    assert result.claims["explanation"].iloc[2] == (
+        "stated +24.5% (±0.05); 478.6m/384.3m - 1 = 24.54% [24.51, 24.57] → consistent")
+    assert result.claims["explanation"].iloc[4] == (
+        "stated turnover 2022 1.84bn (±5m); 1.46bn + 384.3m = 1.844bn [1.839bn, 1.849bn] → consistent")
+    reason = result.corrections["reason"].iloc[0]
+    assert reason.startswith("probable slip (÷1000, billion/million slip): as written 2 of its 2 checks")
+    assert "1.46bn + 384.3m = 1.844bn" in reason and "478.6m/384.3m - 1 = 24.54%" in reason
+
+
+def test_seed_like_document_without_correction_is_inconsistent_where_the_slip_is():
+    result = reconcile(make_doc(SEED_FIGURES, SEED_CLAIMS), correct=False)
+    assert verdicts(result) == ["consistent", "consistent", "inconsistent", "consistent", "inconsistent"]
+    assert result.corrections.empty
+    assert result.claims["recomputed"].iloc[2] == pytest.approx((478.6 / 384300 - 1) * 100, rel=1e-12)
+
+
+def test_recomputed_interval_exact():
+    result = reconcile(make_doc(SEED_FIGURES[:2], SEED_CLAIMS[:1]))
+    row = result.claims.iloc[0]
+    assert row["recomputed"] == pytest.approx((1.18 / 1.84 - 1) * 100, rel=1e-12)
+    assert row["recomputed_low"] == pytest.approx((1.175 / 1.845 - 1) * 100, rel=1e-12)
+    assert row["recomputed_high"] == pytest.approx((1.185 / 1.835 - 1) * 100, rel=1e-12)
+    assert (row["stated_low"], row["stated_high"]) == (-36.5, -35.5)
+
+
+@pytest.mark.parametrize(("stated", "verdict"), [(-36, "consistent"), (-35, "consistent"), (-34, "inconsistent"), (-37, "inconsistent")])
+def test_pct_change_verdicts(stated, verdict):
+    claim = ("decreased", "pct_change", stated, 0.5, "turnover", "2023", "2022")
+    assert verdicts(reconcile(make_doc(SEED_FIGURES[:2], [claim]))) == [verdict]
+
+
+def test_unverifiable_when_base_missing():
+    claim = ("decreased by 36 percent", "pct_change", -36, 0.5, "turnover", "2023", "2022")
+    result = reconcile(make_doc(SEED_FIGURES[:1], [claim]))
+    assert verdicts(result) == ["unverifiable"]
+    assert result.claims["explanation"].iloc[0] == (
+        "stated -36% (±0.5); no turnover figure for 2022 → unverifiable")
+
+
+def test_base_period_defaults_to_a_year_earlier():
+    claim = ("fell by 36 percent", "pct_change", -36, 0.5, "turnover", "2023", None)
+    assert verdicts(reconcile(make_doc(SEED_FIGURES[:2], [claim]))) == ["consistent"]
+
+
+@pytest.mark.parametrize(
+    ("stated", "qualifier", "verdict"),
+    [
+        # recomputed -35.87% [-36.31, -35.42]
+        (-37, "almost", "consistent"),  # magnitude [35.5, 37.5] by rounding and "almost" (−1)
+        (-38, "almost", "inconsistent"),  # [36.5, 38.5]
+        (-35, "over", "consistent"),  # [34.5, 36.5]
+        (-34, "over", "consistent"),  # [33.5, 36.5]
+        (-33, "over", "inconsistent"),  # [32.5, 35.5]
+        (-37, "about", "consistent"),  # [35.5, 38.5]
+        (-34, "about", "consistent"),  # [32.5, 35.5]
+        (-33, "about", "inconsistent"),  # [31.5, 34.5]
+        (-37, "", "inconsistent"),
+    ],
+)
+def test_percent_qualifiers(stated, qualifier, verdict):
+    claim = ("fell", "pct_change", stated, 0.5, "turnover", "2023", "2022", qualifier)
+    assert verdicts(reconcile(make_doc(SEED_FIGURES[:2], [claim]))) == [verdict]
+
+
+@pytest.mark.parametrize(
+    ("qualifier", "turnover", "verdict"),
+    [
+        # 702m + 478.6m = 1.1806bn [1.18005, 1.18115]
+        ("", 1.2e9, "inconsistent"),  # [1.195, 1.205]
+        ("almost", 1.24e9, "consistent"),  # [0.95 * 1.24 - 0.005, 1.245] = [1.173, 1.245]
+        ("almost", 1.25e9, "inconsistent"),  # [1.1825, 1.255]
+        ("over", 1.15e9, "consistent"),  # [1.145, 1.2125]
+        ("over", 1.1e9, "inconsistent"),  # [1.095, 1.16]
+        ("about", 1.24e9, "consistent"),  # [1.173, 1.307]
+    ],
+)
+def test_money_qualifiers_in_totals(qualifier, turnover, verdict):
+    figures = [("$x", "turnover", "2023", turnover, 5e6, qualifier), *SEED_FIGURES[2:5:2]]
+    result = reconcile(make_doc(figures), correct=False)
+    assert list(result.claims["kind"]) == ["total"]
+    assert verdicts(result) == [verdict]
+
+
+def test_ratio_share_and_pp_change():
+    figures = [
+        ("$10 billion", "turnover", "2023", 10e9, 5e8),
+        ("$8.1 billion", "exports", "2023", 8.1e9, 5e7),
+        ("$1.9 billion", "imports", "2023", 1.9e9, 5e7),
+        ("$8 billion", "turnover", "2022", 8e9, 5e8),
+        ("$6 billion", "exports", "2022", 6e9, 5e8),
+    ]
+    claims = [
+        ("4.3 times", "ratio", 4.3, 0.05, "exports", "2023", None, "", "imports"),
+        ("1.35-fold", "ratio", 1.35, 0.005, "exports", "2023", "2022"),
+        ("accounted for 81 percent", "share", 81, 0.5, "exports", "2023", None, "", "turnover"),
+        ("up 6 percentage points", "pp_change", 6, 0.5, "exports", "2023", "2022", "", "turnover"),
+        ("accounted for 19 percent", "share", 19, 0.5, "imports", "2023", None),
+        ("over 4.5 times", "ratio", 4.5, 0.05, "exports", "2023", None, "over", "imports"),
+        ("about 5 times", "ratio", 5, 0.5, "exports", "2023", None, "about", "imports"),
+    ]
+    result = reconcile(make_doc(figures, claims), correct=False)
+    assert verdicts(result) == ["consistent"] * 4 + ["unverifiable", "inconsistent", "consistent", "consistent"]
+    assert list(result.claims["recomputed"].iloc[:4]) == pytest.approx(
+        [8.1 / 1.9, 8.1 / 6, 81.0, 81.0 - 75.0], rel=1e-12)
+    assert result.claims["explanation"].iloc[0] == (
+        "stated 4.3x (±0.05); 8.1bn/1.9bn = 4.26x [4.13, 4.41] → consistent")
+    assert result.claims["explanation"].iloc[5] == (
+        "stated over 4.5x (±0.05, read as [4.45, 4.775]); 8.1bn/1.9bn = 4.26x [4.13, 4.41] → inconsistent")
+    assert result.claims["explanation"].iloc[6] == (
+        "stated about 5x (±0.5, read as [4.25, 5.75]); 8.1bn/1.9bn = 4.3x [4.1, 4.4] → consistent")
+
+
+def test_whole_equals_sum_of_sub_periods():
+    figures = [
+        ("$10 billion", "exports", "2023", 10e9, 5e8),
+        ("$4.2 billion", "exports", "2023-H1", 4.2e9, 5e7),
+        ("$6.1 billion", "exports", "2023-H2", 6.1e9, 5e7),
+        ("$1 billion", "exports", "2023-Q1", 1e9, 5e8),
+    ]
+    result = reconcile(make_doc(figures), correct=False)
+    assert list(result.claims["figure_ids"]) == [(0, 1, 2)]
+    assert verdicts(result) == ["consistent"]
+    assert result.claims["recomputed"].iloc[0] == pytest.approx(10.3e9)
+
+
+def test_decimal_comma_slip_is_corrected():
+    figures = [
+        ("$8.1 billion", "turnover", "2023", 8.1e9, 5e7),
+        ("$626,1 million", "exports", "2023", 6261e6, 5e5),  # read with a thousands comma
+        ("$7.47 billion", "imports", "2023", 7.47e9, 5e6),
+    ]
+    claims = [("accounted for 7.7 percent", "share", 7.7, 0.05, "exports", "2023", None, "", "turnover")]
+    result = reconcile(make_doc(figures, claims))
+    assert verdicts(result) == ["consistent", "consistent"]
+    assert list(result.corrections["figure_id"]) == [1]
+    assert result.corrections["suggested_value_usd"].iloc[0] == pytest.approx(626.1e6, rel=1e-12)
+    assert result.corrections["reason"].iloc[0].startswith(
+        "probable slip (decimal comma: 626,1 read as 626.1): as written 2 of its 2 checks are inconsistent")
+
+
+def test_single_check_with_anchored_partner_is_corrected():
+    figures = [*SEED_FIGURES[:5], ("$384.3 billion", "imports", "2022", 384.3e9, 5e7)]
+    claims = SEED_CLAIMS[:3]
+    figures = [f for i, f in enumerate(figures) if i != 1]  # no 2022 turnover: the +24.5% claim is the only check
+    result = reconcile(make_doc(figures, claims))
+    # 478.6m is anchored by the consistent 2023 total, so only 384.3bn can be the slip
+    assert list(result.corrections["figure_id"]) == [4]
+    assert result.corrections["suggested_value_usd"].iloc[0] == pytest.approx(384.3e6, rel=1e-12)
+
+
+def test_single_unconstrained_check_is_not_corrected():
+    figures = [("$478.6 million", "imports", "2023", 478.6e6, 5e4), ("$384.3 billion", "imports", "2022", 384.3e9, 5e7)]
+    claims = [("increased by 24.5 percent", "pct_change", 24.5, 0.05, "imports", "2023", "2022")]
+    result = reconcile(make_doc(figures, claims))
+    assert result.corrections.empty
+    assert verdicts(result) == ["inconsistent"]
+    assert list(result.figures["corrected_value_usd"]) == [478.6e6, 384.3e9]
+
+
+def _imports_doc(quote: str, value: float) -> Doc:
+    """Turnover and exports 2023 anchored by consistent claims; imports 2023 only in the total."""
+    figures = [
+        ("about $10 billion", "turnover", "2023", 10e9, 5e8, "about"),  # [9, 11]bn
+        ("$9.5 billion", "exports", "2023", 9.5e9, 5e7),
+        (quote, "imports", "2023", value, 5e8 if value >= 10e9 else 5e7),
+        ("$9.8 billion", "turnover", "2022", 9.8e9, 5e7),
+        ("$9 billion", "exports", "2022", 9e9, 5e8),
+    ]
+    claims = [
+        ("increased by 2 percent", "pct_change", 2, 0.5, "turnover", "2023", "2022"),
+        ("increased by 5.6 percent", "pct_change", 5.6, 0.05, "exports", "2023", "2022"),
+    ]
+    return make_doc(figures, claims)
+
+
+def test_single_check_with_anchored_figures_and_one_working_reading_is_corrected():
+    result = reconcile(_imports_doc("$12 billion", 12e9))
+    assert list(result.corrections["suggested_value_usd"]) == [12e6]
+    assert verdicts(result) == ["consistent"] * 3
+
+
+def test_two_working_readings_are_not_corrected():
+    # "$1,2 billion" read as 12bn: both 12m (÷1000) and 1.2bn (decimal comma) fit turnover [9, 11]bn
+    result = reconcile(_imports_doc("$1,2 billion", 12e9))
+    assert result.corrections.empty
+    assert verdicts(result) == ["consistent", "consistent", "inconsistent"]
+
+
+def test_no_claims_no_totals_gives_empty_tables():
+    result = reconcile(make_doc(SEED_FIGURES[:1]))
+    assert result.claims.empty and result.corrections.empty
+    assert list(result.corrections.columns) == [
+        "figure_id", "quote", "start", "end", "stated_value_usd", "suggested_value_usd", "reason"]
+
+
+_money = st.floats(min_value=1e6, max_value=1e10, allow_nan=False)
+_fraction = st.floats(min_value=0, max_value=0.05, allow_nan=False)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    values=st.lists(st.tuples(_money, _fraction), min_size=6, max_size=6),
+    stated=st.lists(st.tuples(st.floats(-90, 90, allow_nan=False), st.floats(0, 3, allow_nan=False),
+                              st.sampled_from(["", "about", "almost", "over", "under"])), min_size=3, max_size=3),
+    widen_which=st.integers(0, 8),
+    widen_by=st.floats(1, 10, allow_nan=False),
+)
+def test_widening_a_half_width_never_turns_consistent_into_inconsistent(values, stated, widen_which, widen_by):
+    flows = [("turnover", "2023"), ("turnover", "2022"), ("exports", "2023"), ("exports", "2022"),
+             ("imports", "2023"), ("imports", "2022")]
+    figures = [("$x", flow, period, value, value * fraction) for (flow, period), (value, fraction)
+               in zip(flows, values, strict=True)]
+    claims = [(f"c{i}", "pct_change", s, h, flow, "2023", "2022", q)
+              for i, ((s, h, q), flow) in enumerate(zip(stated, ["turnover", "exports", "imports"], strict=True))]
+    before = verdicts(reconcile(make_doc(figures, claims), correct=False))
+    if widen_which < 6:
+        quote, flow, period, value, half = figures[widen_which]
+        figures[widen_which] = (quote, flow, period, value, half * widen_by + 1.0)
+    else:
+        quote, kind, s, h, *rest = claims[widen_which - 6]
+        claims[widen_which - 6] = (quote, kind, s, h * widen_by + 0.01, *rest)
+    after = verdicts(reconcile(make_doc(figures, claims), correct=False))
+    assert all(not (b == "consistent" and a == "inconsistent") for b, a in zip(before, after, strict=True))
+    assert all(not (b == "consistent" and a != "consistent") for b, a in zip(before, after, strict=True))
