@@ -146,6 +146,8 @@ def _claim_check(figures: dict[int, dict], row: dict) -> _Check:
     keys = (_text(row["reporter_iso3"]), _text(row["partner_iso3"]))
     near = (int(row["start"]), int(row["end"]))
     value_id, base_id = _figure_id(row["value_figure_id"]), _figure_id(row["base_figure_id"])
+    if kind not in _UNITS or pd.isna(row["stated"]):
+        return _Check(row, (), f"no stated value of a known kind ({kind})")
     if kind in ("share", "pp_change"):
         if not whole_flow:
             return _Check(row, (), "the text does not say what the share is of")
@@ -157,7 +159,7 @@ def _claim_check(figures: dict[int, dict], row: dict) -> _Check:
         wanted = [(flow, period, value_id), (base_flow, period if whole_flow else base_period, base_id)]
     ids: list[int] = []
     for want_flow, want_period, given in wanted:
-        found = given if given is not None else _match_figure(figures, want_flow, want_period, keys, near, ids)
+        found = given if given in figures else _match_figure(figures, want_flow, want_period, keys, near, ids)
         if found is None:
             return _Check(row, (), f"no {want_flow or 'matching'} figure for {want_period or 'its period'}")
         ids.append(found)
@@ -216,6 +218,8 @@ def _evaluate(check: _Check, figures: dict[int, dict], values: dict[int, float])
     xs = [_figure_interval(figures, i, values) for i in check.figure_ids]
     if kind == "total":
         stated = xs[0]
+    elif kind not in _UNITS or pd.isna(row["stated"]):
+        stated = (math.nan, math.nan, math.nan)
     else:
         stated = _stated_interval(kind, float(row["stated"]), _number(row["stated_half_width"]),
                                   _text(row["qualifier"]))
@@ -303,11 +307,14 @@ def _find_corrections(checks: list[_Check], figures: dict[int, dict],
         if len(working) != 1 or not _is_constrained(fid, involved, verifiable, verdicts):
             continue
         value, how, results = working[0]
-        evidence = "; ".join(r["explanation"].rsplit(" → ", 1)[0] for r in results)
+        evidence = "; ".join(
+            _implied(verifiable[i], fid, figures, values) or r["explanation"].rsplit(" → ", 1)[0]
+            for i, r in zip(involved, results, strict=True)
+        )
         inconsistent = sum(verdicts[i] == "inconsistent" for i in involved)
         proposals[fid] = (value, (
-            f"probable slip ({how}): as written {inconsistent} of its {len(involved)} checks are inconsistent, "
-            f"as {_format_usd(value)} all are consistent: {evidence}"
+            f"probable slip ({how}): as written it makes {inconsistent} of its {len(involved)} checks "
+            f"inconsistent, as {_format_usd(value)} all are consistent; evidence: {evidence}"
         ))
     shared = {
         fid for fid in proposals for i in range(len(verifiable))
@@ -315,6 +322,32 @@ def _find_corrections(checks: list[_Check], figures: dict[int, dict],
         and any(o != fid and o in proposals for o in verifiable[i].figure_ids)
     }
     return {fid: p for fid, p in proposals.items() if fid not in shared}
+
+
+def _implied(check: _Check, fid: int, figures: dict[int, dict], values: dict[int, float]) -> str:
+    """What one check says figure ``fid`` should be, from the other figures as written ("" if not simple)."""
+    row, ids = check.row, check.figure_ids
+    at = ids.index(fid)
+    other = [values[i] for i in ids]
+    name = [f"{figures[i]['flow']} {figures[i]['period']} {_format_usd(values[i])}" for i in ids]
+    kind, stated = row["kind"], _number(row["stated"])
+    quote = f'"{row["quote"]}"'
+    if kind == "total":
+        if at == 0:
+            return f"{' + '.join(name[1:])} = {_format_usd(sum(other[1:]))}"
+        rest = [n for k, n in enumerate(name[1:], start=1) if k != at]
+        implied = other[0] - sum(v for k, v in enumerate(other[1:], start=1) if k != at)
+        return f"{' - '.join([name[0], *rest])} = {_format_usd(implied)}"
+    if kind == "pp_change" or kind not in _UNITS:
+        return ""
+    factor = {"pct_change": 1 + stated / 100, "share": stated / 100, "ratio": stated}[kind]
+    shown = {"pct_change": f"(1 {'-' if stated < 0 else '+'} {abs(stated):g}%)", "share": f"{stated:g}%",
+             "ratio": f"{stated:g}"}[kind]
+    if factor == 0:
+        return ""
+    if at == 0:
+        return f"{quote}: {_format_usd(other[1])} × {shown} = {_format_usd(other[1] * factor)}"
+    return f"{quote}: {_format_usd(other[0])} / {shown} = {_format_usd(other[0] / factor)}"
 
 
 def _is_constrained(fid: int, involved: list[int], checks: list[_Check], verdicts: list[str]) -> bool:
@@ -331,7 +364,7 @@ def _is_constrained(fid: int, involved: list[int], checks: list[_Check], verdict
 def _candidate_values(quote: str, value: float) -> list[tuple[float, str]]:
     """Other readings of a money figure: ×1000, ÷1000, and the other reading of a single comma."""
     candidates = [(value * 1000, "×1000, million/billion slip"), (value / 1000, "÷1000, billion/million slip")]
-    match = re.search(r"\d+,\d+(?![.,]\d)", quote)
+    match = re.search(r"(?<![\d.,])\d+,\d+(?![\d.,])", quote)
     if match and match.group().count(",") == 1:
         digits = match.group()
         as_thousands, as_decimal = float(digits.replace(",", "")), float(digits.replace(",", "."))
@@ -357,7 +390,7 @@ def _describe_stated(row: dict, stated: Interval, xs: list[Interval]) -> str:
         return f"stated {row['flow']} {row['period']} {_format_usd(stated[0])} (±{_format_usd(half)})"
     qualifier = _text(row["qualifier"])
     sign = "+" if kind in ("pct_change", "pp_change") else ""
-    value = f"{float(row['stated']):{sign}g}{_UNITS[kind]}"
+    value = f"{float(row['stated']):{sign}g}{_UNITS.get(kind, '')}"
     half_width = _number(row["stated_half_width"])
     if qualifier:
         return f"stated {qualifier} {value} (±{half_width:g}, read as [{stated[1]:g}, {stated[2]:g}])"
@@ -375,19 +408,22 @@ def _describe_formula(kind: str, xs: list[Interval]) -> str:
 
 def _format_number(kind: str, row: dict, point: float, low: float, high: float) -> str:
     if kind == "total":
-        return f"{_format_usd(point)} [{_format_usd(low)}, {_format_usd(high)}]"
+        width = high - low
+        digits = 4 if width <= 0 or point == 0 else min(8, max(4, 2 + math.floor(math.log10(abs(point)))
+                                                                - math.floor(math.log10(width))))
+        return f"{_format_usd(point, digits)} [{_format_usd(low, digits)}, {_format_usd(high, digits)}]"
     half_width = _number(row["stated_half_width"])
     decimals = 1 + (max(0, -math.floor(math.log10(2 * half_width) + 1e-9)) if half_width > 0 else 1)
     unit = _UNITS[kind]
     return f"{point:.{decimals}f}{unit} [{low:.{decimals}f}, {high:.{decimals}f}]"
 
 
-def _format_usd(value: float) -> str:
-    """Readable dollars: 1.18e9 → "1.18bn", 4.786e8 → "478.6m", 5e4 → "50k"."""
+def _format_usd(value: float, digits: int = 4) -> str:
+    """Readable dollars to ``digits`` significant digits: 1.18e9 → "1.18bn", 4.786e8 → "478.6m"."""
     for size, suffix in ((1e12, "tn"), (1e9, "bn"), (1e6, "m"), (1e3, "k")):
         if abs(value) >= size:
-            return f"{value / size:.4g}{suffix}"
-    return f"{value:.4g}"
+            return f"{value / size:.{digits}g}{suffix}"
+    return f"{value:.{digits}g}"
 
 
 def _previous_period(period: str) -> str:

@@ -92,11 +92,14 @@ def test_seed_like_document_has_one_correction_and_all_consistent():
         "stated -36% (±0.5); 1.18bn/1.84bn - 1 = -35.9% [-36.3, -35.4] → consistent")
     assert result.claims["explanation"].iloc[2] == (
         "stated +24.5% (±0.05); 478.6m/384.3m - 1 = 24.54% [24.51, 24.57] → consistent")
+    assert result.claims["explanation"].iloc[3] == (
+        "stated turnover 2023 1.18bn (±5m); 702m + 478.6m = 1.1806bn [1.1801bn, 1.1811bn] → consistent")
     assert result.claims["explanation"].iloc[4] == (
         "stated turnover 2022 1.84bn (±5m); 1.46bn + 384.3m = 1.844bn [1.839bn, 1.849bn] → consistent")
-    reason = result.corrections["reason"].iloc[0]
-    assert reason.startswith("probable slip (÷1000, billion/million slip): as written 2 of its 2 checks")
-    assert "1.46bn + 384.3m = 1.844bn" in reason and "478.6m/384.3m - 1 = 24.54%" in reason
+    assert result.corrections["reason"].iloc[0] == (
+        "probable slip (÷1000, billion/million slip): as written it makes 2 of its 2 checks inconsistent, "
+        'as 384.3m all are consistent; evidence: "increased by 24.5 percent": 478.6m / (1 + 24.5%) = 384.4m; '
+        "turnover 2022 1.84bn - exports 2022 1.46bn = 380m")
 
 
 def test_seed_like_document_without_correction_is_inconsistent_where_the_slip_is():
@@ -226,8 +229,10 @@ def test_decimal_comma_slip_is_corrected():
     assert verdicts(result) == ["consistent", "consistent"]
     assert list(result.corrections["figure_id"]) == [1]
     assert result.corrections["suggested_value_usd"].iloc[0] == pytest.approx(626.1e6, rel=1e-12)
-    assert result.corrections["reason"].iloc[0].startswith(
-        "probable slip (decimal comma: 626,1 read as 626.1): as written 2 of its 2 checks are inconsistent")
+    assert result.corrections["reason"].iloc[0] == (
+        "probable slip (decimal comma: 626,1 read as 626.1): as written it makes 2 of its 2 checks "
+        'inconsistent, as 626.1m all are consistent; evidence: "accounted for 7.7 percent": 8.1bn × 7.7% = '
+        "623.7m; turnover 2023 8.1bn - imports 2023 7.47bn = 630m")
 
 
 def test_single_check_with_anchored_partner_is_corrected():
