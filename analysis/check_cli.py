@@ -1,0 +1,124 @@
+"""The ``check`` subcommand: figures, checked claims and slip corrections of a news text, as text or JSON."""
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.reconcile import Reconciliation, reconcile
+
+FIGURE_KEYS = ("quote", "start", "end", "flow", "period", "value_usd", "half_width_usd", "reporter_iso3",
+               "partner_iso3", "figure_id", "qualifier", "corrected_value_usd")
+CLAIM_KEYS = ("quote", "start", "end", "kind", "stated", "recomputed", "verdict", "explanation", "claim_id",
+              "stated_low", "stated_high", "recomputed_low", "recomputed_high", "qualifier", "flow",
+              "whole_flow", "period", "base_period", "figure_ids")
+CORRECTION_KEYS = ("quote", "stated_value_usd", "suggested_value_usd", "reason", "figure_id", "start", "end")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Declare ``PATH`` and ``--json``."""
+    parser.add_argument("path", metavar="PATH", type=Path, help="a news text file (UTF-8)")
+    parser.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Check one news text and print the result on stdout.
+
+    Returns:
+        0 when the text has money figures (claims may all be ``unverifiable``); 2, with one line on
+        stderr, when the file is missing, unreadable, binary, empty or has no money figures.
+    """
+    from analysis.loaders.news import NewsInputError, load_news
+
+    try:
+        doc = load_news(args.path)
+    except (NewsInputError, OSError, UnicodeError) as error:
+        return _fail(str(error), args.path)
+    if doc.figures.empty:
+        return _fail("no money figures found (expected amounts such as \"$1.18 billion\")", args.path)
+    result = reconcile(doc)
+    if args.json:
+        text = json.dumps(build_json(doc.name, result), ensure_ascii=False, indent=2, allow_nan=False)
+    else:
+        text = format_tables(doc.name, result)
+    sys.stdout.write(text + "\n")
+    return 0
+
+
+def build_json(document: str, result: Reconciliation) -> dict:
+    """The JSON contract: ``document``, ``figures``, ``claims``, ``corrections`` (NaN → None).
+
+    Args:
+        document: Name of the checked document.
+        result: Its reconciliation.
+
+    Returns:
+        A dict of plain Python values, keys in a fixed order.
+    """
+    return {
+        "document": document,
+        "figures": _records(result.figures, FIGURE_KEYS),
+        "claims": _records(result.claims, CLAIM_KEYS),
+        "corrections": _records(result.corrections, CORRECTION_KEYS),
+    }
+
+
+def format_tables(document: str, result: Reconciliation) -> str:
+    """Plain-text report: a figures table, then each claim with its verdict and explanation, then corrections.
+
+    Args:
+        document: Name of the checked document.
+        result: Its reconciliation.
+
+    Returns:
+        Lines joined by newlines, without a trailing newline.
+    """
+    figures = result.figures
+    table = pd.DataFrame({
+        "id": figures["figure_id"], "quote": figures["quote"], "flow": figures["flow"],
+        "period": figures["period"].fillna(""),
+        "reporter": figures["reporter_iso3"].fillna(""), "partner": figures["partner_iso3"].fillna(""),
+        "value_usd": figures["value_usd"].map("{:,.0f}".format),
+        "±usd": figures["half_width_usd"].map("{:,.0f}".format),
+        "corrected_usd": [f"{c:,.0f}" if c != v else "" for c, v in
+                          zip(figures["corrected_value_usd"], figures["value_usd"], strict=True)],
+    })
+    lines = [f"Document: {document}", "", f"Figures ({len(figures)})", table.to_string(index=False), ""]
+    lines.append(f"Claims and totals ({len(result.claims)})")
+    for claim in result.claims.itertuples():
+        lines.append(f"  [{claim.verdict}] {claim.kind}: \"{claim.quote}\"")
+        lines.append(f"      {claim.explanation}")
+    if result.claims.empty:
+        lines.append("  (no claims or totals to check)")
+    lines += ["", f"Corrections ({len(result.corrections)})"]
+    for correction in result.corrections.itertuples():
+        lines.append(f"  \"{correction.quote}\": {correction.stated_value_usd:,.0f} → "
+                     f"{correction.suggested_value_usd:,.0f} USD")
+        lines.append(f"      {correction.reason}")
+    if result.corrections.empty:
+        lines.append("  (none)")
+    return "\n".join(lines)
+
+
+def _records(table: pd.DataFrame, keys: tuple[str, ...]) -> list[dict]:
+    present = [key for key in keys if key in table.columns]
+    return [{key: _plain(row[key]) for key in present} for row in table.to_dict("records")]
+
+
+def _plain(value: object) -> object:
+    """A JSON-ready value: numpy scalars to Python, NaN/NA/None to None, tuples to lists."""
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    return value.item() if hasattr(value, "item") else value
+
+
+def _fail(message: str, path: Path) -> int:
+    line = " ".join(message.split())
+    if str(path) not in line:
+        line = f"{path}: {line}"
+    sys.stderr.write(f"analysis check: {line}\n")
+    return 2
