@@ -30,7 +30,7 @@ _HS_CODE = re.compile(r"(\d\d){1,5}")
 _SUM_TOLERANCE = 1e-6  # relative: a finer level "adds up" to a coarser one within this
 
 
-def read_csv_text(path: str | PathLike) -> pd.DataFrame:
+def read_csv_text(path: str | PathLike) -> tuple[pd.DataFrame, pd.Series]:
     """Read a CSV with every column as text, tolerating a trailing delimiter.
 
     Empty fields stay ``""`` (never NaN), so codes such as "08" keep their leading zero. A data
@@ -41,7 +41,7 @@ def read_csv_text(path: str | PathLike) -> pd.DataFrame:
         path: The CSV file (UTF-8, with or without a byte-order mark).
 
     Returns:
-        The rows, with the file line of each row in the ``attrs["lines"]`` Series (named "line").
+        The rows, and the file line of each row (a Series named "line", same index).
 
     Raises:
         TradeDataError: The file is missing, unreadable or ragged.
@@ -68,8 +68,7 @@ def read_csv_text(path: str | PathLike) -> pd.DataFrame:
                 f"({raw[column][filled].iloc[0]!r}); the line has more fields than the header"
             )
     raw = raw.drop(columns=extra)
-    raw.attrs["lines"] = pd.Series(raw.index + 2, index=raw.index, name="line")
-    return raw
+    return raw, pd.Series(raw.index + 2, index=raw.index, name="line")
 
 
 def _read_with_names(path: str | PathLike, names: list[str]) -> pd.DataFrame:

@@ -195,9 +195,9 @@ def load_comtrade_csv(path: str | PathLike) -> pd.DataFrame:
         TradeDataError: Missing columns, unknown flow or commodity codes, bad values, duplicated keys,
             naming the file, line and column.
     """
-    raw = checks.read_csv_text(path)
+    raw, lines = checks.read_csv_text(path)
     legacy = "trade value (us$)" in {c.lower() for c in raw.columns}
-    return _to_canonical(raw, raw.attrs["lines"], Path(path).name, legacy)
+    return _to_canonical(raw, lines, Path(path).name, legacy)
 
 
 def load_comtrade_json(path: str | PathLike) -> pd.DataFrame:

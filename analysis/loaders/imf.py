@@ -97,9 +97,8 @@ def load_imf_trade(path: str | PathLike) -> pd.DataFrame:
             a bad period or value, duplicated keys; naming file, line and column.
     """
     file = Path(path).name
-    raw = checks.read_csv_text(path)
+    raw, lines = checks.read_csv_text(path)
     raw = raw.rename(columns=lambda c: c.strip().upper())
-    lines = raw.attrs["lines"]
     checks.require_columns(raw, COLUMNS, file, "IMF IMTS")
     indicator = raw["INDICATOR"].str.split(":").str[0].str.strip().str.upper()
     known = indicator.isin(list(INDICATORS)) | indicator.isin(list(_DERIVED))
