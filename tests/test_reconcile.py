@@ -319,3 +319,31 @@ def test_widening_a_half_width_never_turns_consistent_into_inconsistent(values, 
     after = verdicts(reconcile(make_doc(figures, claims), correct=False))
     assert all(not (b == "consistent" and a == "inconsistent") for b, a in zip(before, after, strict=True))
     assert all(not (b == "consistent" and a != "consistent") for b, a in zip(before, after, strict=True))
+
+
+def test_given_figure_ids_win_over_matching():
+    figures = [*SEED_FIGURES[:2], ("$2.0 billion", "turnover", "2022", 2e9, 5e7)]
+    # the nearest 2022 turnover is "$2.0 billion" (id 2), but the text ties the claim to "$1.84 billion" (id 1)
+    claim = ("decreased by 36 percent", "pct_change", -36, 0.5, "turnover", "2023", "2022", "", None, 0, 1)
+    result = reconcile(make_doc(figures, [claim]))
+    assert list(result.claims["figure_ids"]) == [(0, 1)]
+    assert verdicts(result) == ["consistent"]
+    untied = reconcile(make_doc(figures, [claim[:7]]))
+    assert list(untied.claims["figure_ids"]) == [(0, 2)]
+    assert verdicts(untied) == ["inconsistent"]
+
+
+def test_pp_change_without_base_period_figures_is_unverifiable():
+    figures = [("$8.1 billion", "exports", "2023", 8.1e9, 5e7), ("$10 billion", "turnover", "2023", 10e9, 5e8)]
+    claim = ("up 6 percentage points", "pp_change", 6, 0.5, "exports", "2023", "2022", "", "turnover")
+    result = reconcile(make_doc(figures, [claim]))
+    assert verdicts(result) == ["unverifiable"]
+    assert result.claims["explanation"].iloc[0] == (
+        "stated +6pp (±0.5); no exports figure for 2022 → unverifiable")
+
+
+def test_figures_of_another_partner_are_not_matched():
+    doc = make_doc(SEED_FIGURES[:2], SEED_CLAIMS[:1])
+    doc.figures.loc[1, "partner_iso3"] = "DEU"
+    result = reconcile(doc)
+    assert verdicts(result) == ["unverifiable"]
