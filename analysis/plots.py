@@ -7,6 +7,7 @@ alternative text.
 
 import io
 import math
+import textwrap
 from dataclasses import dataclass
 
 import matplotlib
@@ -61,7 +62,7 @@ def _new_figure() -> tuple[Figure, matplotlib.axes.Axes]:
 
 def _finish(figure: Figure, axes, title: str, source: str) -> None:
     with matplotlib.rc_context(STYLE):
-        axes.set_title(title)
+        axes.set_title(textwrap.fill(title, 75))
         axes.set_ylabel("US$ millions")
         axes.yaxis.set_major_formatter(matplotlib.ticker.StrMethodFormatter("{x:,.0f}"))
         figure.text(0.01, 0.005, f"Source: {source}", fontsize=8, color="#555555", ha="left",

@@ -40,19 +40,29 @@ _FLOW_WORDS = {"exports": "exports", "imports": "imports", "turnover": "turnover
 
 
 def country_name(iso3: str, names: dict[str, str] | None = None) -> str:
-    """A country's short English name for text ("Kazakhstan", "United Kingdom").
+    """A country's short English name for running text ("Kazakhstan", "the United Kingdom").
 
     Args:
         iso3: ISO 3166 alpha-3 code (or XKX for Kosovo, WLD for the world).
         names: Names that win over pycountry's (e.g. the ONS file's partner names).
 
     Returns:
-        The name; the code itself when unknown.
+        The name, with "the" where English needs it; the code itself when unknown.
     """
     if names and iso3 in names:
-        return names[iso3]
-    country = pycountry.countries.get(alpha_3=iso3)
-    return getattr(country, "common_name", None) or (country.name if country else iso3)
+        name = names[iso3]
+    else:
+        country = pycountry.countries.get(alpha_3=iso3)
+        name = getattr(country, "common_name", None) or (country.name if country else iso3)
+    needs_article = name.startswith(("United ", "Republic", "Czech Republic", "Dominican")) or name.endswith(
+        ("Islands", "Netherlands", "Philippines", "Bahamas", "Gambia", "Maldives", "Emirates")
+    )
+    return f"the {name}" if needs_article else name
+
+
+def capitalised(text: str) -> str:
+    """The text with its first letter in upper case ("the United Kingdom" → "The United Kingdom")."""
+    return text[:1].upper() + text[1:]
 
 
 def format_usd(value: float) -> str:
@@ -295,10 +305,10 @@ def compute_mirror_growth(mirror: pd.DataFrame, base_period: str, period: str) -
 def write_headline(
     reporter_iso3: str, partner_iso3: str, base_period: str, period: str, names: dict[str, str]
 ) -> str:
-    """The report's heading, e.g. "Kazakhstan – United Kingdom goods trade, 2022 → 2023"."""
+    """The report's heading: "Goods trade between Kazakhstan and the United Kingdom, 2022 → 2023"."""
     return (
-        f"{country_name(reporter_iso3, names)} \N{EN DASH} {country_name(partner_iso3, names)} "
-        f"goods trade, {base_period} \N{RIGHTWARDS ARROW} {period}"
+        f"Goods trade between {country_name(reporter_iso3, names)} and "
+        f"{country_name(partner_iso3, names)}, {base_period} \N{RIGHTWARDS ARROW} {period}"
     )
 
 
@@ -319,13 +329,20 @@ def write_decline_sentences(
     by = changes.set_index("flow")
     turnover, exports, imports = by.loc["turnover"], by.loc["exports"], by.loc["imports"]
     base_period, period = sorted(wide["period"])[0], sorted(wide["period"])[-1]
+    if pd.isna(turnover["base_value_usd"]) or pd.isna(turnover["value_usd"]):
+        return [f"{capitalised(reporter)}'s goods trade with {partner}: exports or imports are "
+                f"missing for {base_period} or {period}, so the change cannot be computed."]
+    if pd.isna(turnover["change_pct"]):
+        return [f"{capitalised(reporter)}'s goods trade turnover with {partner} was "
+                f"{format_usd(turnover['base_value_usd'])} in {base_period} and "
+                f"{format_usd(turnover['value_usd'])} in {period} (no growth rate from a zero base)."]
     verb = "fell" if turnover["change_usd"] < 0 else "rose"
     driver, other = (exports, imports) if abs(exports["contribution_pp"]) >= abs(
         imports["contribution_pp"]) else (imports, exports)
     driver_name = "Exports" if driver is exports else "Imports"
     other_name = "imports" if driver is exports else "exports"
     sentences = [
-        f"{reporter}'s goods trade turnover with {partner} {verb} "
+        f"{capitalised(reporter)}'s goods trade turnover with {partner} {verb} "
         f"{format_pct(turnover['change_pct'], signed=False)}, from "
         f"{format_usd(turnover['base_value_usd'])} in {base_period} to "
         f"{format_usd(turnover['value_usd'])} in {period}.",
@@ -341,10 +358,12 @@ def write_decline_sentences(
     balance = [levels.at[p, "balance_usd"] for p in (base_period, period)]
     coverage = [levels.at[p, "coverage_ratio"] for p in (base_period, period)]
     words = ["a surplus" if b >= 0 else "a deficit" for b in balance]
+    covered = ("; exports covered imports " + " and ".join(
+        f"{c:.2f} times in {p}" for c, p in zip(coverage, (base_period, period), strict=True)
+    )) if not any(pd.isna(coverage)) else "; the coverage ratio is undefined (no imports in a year)"
     sentences.append(
-        f"{reporter}'s balance went from {words[0]} of {format_usd(abs(balance[0]))} to "
-        f"{words[1]} of {format_usd(abs(balance[1]))}; exports covered imports "
-        f"{coverage[0]:.2f} times in {base_period} and {coverage[1]:.2f} times in {period}."
+        f"{capitalised(reporter)}'s balance went from {words[0]} of {format_usd(abs(balance[0]))} "
+        f"to {words[1]} of {format_usd(abs(balance[1]))}{covered}."
     )
     return sentences
 
@@ -391,7 +410,7 @@ def write_mirror_sentences(
         same = (row.stated_change_pct < 0) == (row.uk_change_pct < 0)
         uk_gbp = [levels.at[(row.flow, p), "uk_value_gbp"] for p in (base_period, period)]
         sentences.append(
-            f"{reporter} reports its {row.flow} {'to' if row.flow == 'exports' else 'from'} "
+            f"{capitalised(reporter)} reports its {row.flow} {'to' if row.flow == 'exports' else 'from'} "
             f"{partner} changed {format_pct(row.stated_change_pct)}; the UK's own statistics for the "
             f"same trade (UK {row.uk_flow}, {format_gbp(uk_gbp[0])} \N{RIGHTWARDS ARROW} "
             f"{format_gbp(uk_gbp[1])}) show {format_pct(row.uk_change_gbp_pct)} in pounds and "
@@ -456,3 +475,147 @@ def format_for_display(table: pd.DataFrame) -> pd.DataFrame:
             values = values.map(lambda v, f=fmt: "n/a" if pd.isna(v) else f.format(v))
         shown[label] = values.map(lambda v: "n/a" if v is None else v) if not fmt else values
     return pd.DataFrame(shown)
+
+
+def partner_names(ons: pd.DataFrame) -> dict[str, str]:
+    """ISO3 → the ONS file's partner name ("Kazakhstan", "St Helena"), for text."""
+    pairs = ons[["partner_iso3", "partner_name"]].drop_duplicates("partner_iso3")
+    return dict(zip(pairs["partner_iso3"], pairs["partner_name"], strict=True))
+
+
+def describe_sources(files: dict[str, str]) -> pd.DataFrame:
+    """The input files of a report with their SHA-256, so every number can be traced to its file.
+
+    Args:
+        files: What each file is → its path.
+
+    Returns:
+        Columns ``input``, ``file`` (name only) and ``sha256``.
+
+    Raises:
+        OSError: A file cannot be read.
+    """
+    import hashlib
+    from pathlib import Path
+
+    rows = [(label, Path(path).name, hashlib.sha256(Path(path).read_bytes()).hexdigest())
+            for label, path in files.items()]
+    return pd.DataFrame(rows, columns=["input", "file", "sha256"])
+
+
+def build_figures_display(figures: pd.DataFrame) -> pd.DataFrame:
+    """The figures table as the report shows it: exact quote, what it is, value as stated and used.
+
+    Returns:
+        Columns ``figure``, ``quote``, ``flow``, ``period``, ``reporter``, ``partner``,
+        ``stated (US$ m)``, ``used (US$ m)`` and ``sentence`` (the exact context), as strings.
+    """
+    table = figures.assign(
+        used_value_usd=figures.get("corrected_value_usd", figures["value_usd"]),
+        stated_value_usd=figures["value_usd"],
+    )[["figure_id", "quote", "flow", "period", "reporter_iso3", "partner_iso3", "stated_value_usd",
+       "used_value_usd", "context"]]
+    shown = format_for_display(table)
+    return shown.rename(columns={"figure id": "figure", "reporter iso3": "reporter",
+                                 "partner iso3": "partner", "context": "sentence"})
+
+
+def _format_claim_value(kind: str, value: float) -> str:
+    if value is None or pd.isna(value):
+        return "n/a"
+    if kind == "total":
+        return format_usd(value)
+    if kind == "ratio":
+        return f"{value:.2f}\N{MULTIPLICATION SIGN}"
+    return format_pct(value, " pp" if kind == "pp_change" else "%", signed=kind != "share")
+
+
+def build_claims_display(claims: pd.DataFrame) -> pd.DataFrame:
+    """The checked claims as the report shows them: quote, stated and recomputed values, verdict.
+
+    Returns:
+        Columns ``quote``, ``kind``, ``stated``, ``recomputed`` (point and interval), ``verdict``,
+        ``explanation``, as strings.
+    """
+    rows = []
+    for row in claims.itertuples():
+        recomputed = _format_claim_value(row.kind, row.recomputed)
+        if not pd.isna(row.recomputed_low):
+            recomputed += (f" [{_format_claim_value(row.kind, row.recomputed_low)}, "
+                           f"{_format_claim_value(row.kind, row.recomputed_high)}]")
+        rows.append((row.quote, row.kind, _format_claim_value(row.kind, row.stated), recomputed,
+                     row.verdict, row.explanation))
+    return pd.DataFrame(rows, columns=["quote", "kind", "stated", "recomputed", "verdict",
+                                       "explanation"])
+
+
+def compute_flow_shares(wide: pd.DataFrame) -> pd.DataFrame:
+    """Exports' and imports' shares of turnover in each period.
+
+    Returns:
+        Columns ``period``, ``flow``, ``value_usd`` and ``share_pct`` (percent of the period's turnover).
+    """
+    long = wide.melt(id_vars=["period"], value_vars=["exports_usd", "imports_usd"],
+                     var_name="flow", value_name="value_usd")
+    long["flow"] = long["flow"].str.removesuffix("_usd")
+    long = long.sort_values(["period", "flow"], ignore_index=True)
+    long["share_pct"] = maths.compute_shares(long, by=["period"])
+    return long
+
+
+def write_summary(
+    stated: pd.DataFrame,
+    corrections: pd.DataFrame,
+    ons: pd.DataFrame,
+    reporter_iso3: str,
+    partner_iso3: str,
+    base_period: str,
+    period: str,
+) -> list[str]:
+    """The report's opening summary in plain words, every number computed from the tables.
+
+    With the document covering the pair and both periods: the change, the flow that drove it,
+    balance and coverage, the corrected slips, and what the UK's mirror figures say. Otherwise:
+    a sentence saying the document does not cover the pair, then the change in the UK's figures.
+
+    Args:
+        stated: From :func:`build_stated_trade_table`.
+        corrections: The reconciliation's corrections.
+        ons: From :func:`analysis.loaders.ons.load_ons_trade`.
+        reporter_iso3: Reporting country.
+        partner_iso3: Partner country (one of the pair is GBR).
+        base_period: Earlier year.
+        period: Compared year.
+
+    Returns:
+        Sentences, in reading order.
+    """
+    names = partner_names(ons)
+    reporter, partner = country_name(reporter_iso3, names), country_name(partner_iso3, names)
+    periods = [base_period, period]
+    gap = describe_missing_coverage(stated, reporter_iso3, partner_iso3, periods)
+    counterpart = counterpart_iso3(reporter_iso3, partner_iso3)
+    uk_wide, uk_changes = compute_uk_changes(ons, counterpart, base_period, period)
+    sentences = []
+    if not gap:
+        wide, changes = compute_stated_changes(stated, base_period, period)
+        decline = write_decline_sentences(changes, wide, reporter, partner)
+        sentences += [f"As stated in the document, {decline[0]}", *decline[1:]]
+        sentences += write_correction_sentences(corrections)
+        mirror = build_mirror_table(stated, ons, reporter_iso3, partner_iso3, periods)
+        growth = compute_mirror_growth(mirror, base_period, period)
+        sentences += write_mirror_sentences(growth, mirror, reporter, partner, base_period, period)
+    else:
+        sentences.append(gap)
+        sentences += write_correction_sentences(corrections)
+    if gap or reporter_iso3 == UK_ISO3:
+        uk_sentences = write_decline_sentences(uk_changes, uk_wide, "the United Kingdom",
+                                               country_name(counterpart, names))
+        sentences += [f"In the UK's official statistics (ONS, converted to US$): {uk_sentences[0]}",
+                      *uk_sentences[1:]]
+    return sentences
+
+
+def render_text_html(text: str, tag: str = "p") -> str:
+    """One piece of text in an HTML element (``p``, ``h2``…), escaped."""
+    return f"<{tag}>{html.escape(text)}</{tag}>"

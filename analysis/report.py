@@ -1,0 +1,400 @@
+"""The ``report`` command: check parameters, run the notebooks with papermill, write one HTML report.
+
+``python -m analysis report [--reporter KAZ --partner GBR --base 2022 --period 2023 ...]`` writes
+``reports/<reporter>-<partner>-<base>-<period>/`` (the executed notebooks and ``report.html``)
+atomically. ``python -m analysis.report --refresh-notebooks`` re-executes the committed notebooks in
+place with their default parameters (the outputs nbval checks).
+"""
+
+import argparse
+import csv
+import html
+import os
+import shutil
+import sys
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from analysis import paths
+
+NOTEBOOKS = ("01-stated-figures-and-decline.ipynb", "02-uk-mirror.ipynb")
+REPORT_FILE = "report.html"
+KERNEL = "python3"
+UK_ISO3 = "GBR"
+_SPECIAL_ISO3 = {"XKX": "XK"}  # Kosovo: no ISO code; the ONS file writes XK
+_CSS = """
+body.jp-Notebook { max-width: 60rem; margin: 0 auto; padding: 1rem 2rem; }
+table.report-table { border-collapse: collapse; font-size: 0.85rem; margin: 0.5rem 0; }
+table.report-table th, table.report-table td { border-bottom: 1px solid #ddd; padding: 0.2rem 0.5rem;
+  text-align: left; vertical-align: top; }
+p.source { color: #555; margin-top: 0.1rem; }
+ul.summary li { margin-bottom: 0.4rem; font-size: 1.05rem; }
+.jp-RenderedImage img { max-width: 100%; height: auto; }
+"""
+# Extends JupyterLab's HTML template: no script is loaded from the network (require.js, MathJax,
+# mermaid, widgets), images carry their alternative text, and the page has our style.
+_TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
+{%- block html_head_js -%}{%- endblock html_head_js -%}
+{%- block jupyter_widgets -%}{%- endblock jupyter_widgets -%}
+{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
+{%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
+{%- block extra_css -%}<style type="text/css">""" + _CSS + """</style>{%- endblock extra_css -%}
+{% block data_png scoped %}
+<div class="jp-RenderedImage jp-OutputArea-output {{ extra_class }}">
+<img src="data:image/png;base64,{{ output.data['image/png'] | escape_html }}"
+ alt="{{ output | get_metadata('alt', 'image/png') | default('Chart', true) | escape_html }}">
+</div>
+{%- endblock data_png %}
+"""
+
+
+class ReportParameterError(ValueError):
+    """A report parameter is invalid (checked before any notebook runs)."""
+
+
+class NotebookFailedError(RuntimeError):
+    """A notebook failed while executing; the message names the notebook, the cell and the error."""
+
+
+@dataclass(frozen=True)
+class ReportParameters:
+    """Checked parameters of one report; paths are absolute."""
+
+    reporter_iso3: str
+    partner_iso3: str
+    base_period: str
+    period: str
+    seed: Path
+    ons: Path
+    fx: Path
+    output: Path
+
+    def as_notebook_parameters(self) -> dict[str, str]:
+        """The notebooks' ``parameters`` cell values (file paths relative to the project if inside)."""
+        return {
+            "seed_file": _project_relative(self.seed),
+            "reporter_iso3": self.reporter_iso3,
+            "partner_iso3": self.partner_iso3,
+            "base_period": self.base_period,
+            "period": self.period,
+            "ons_file": _project_relative(self.ons),
+            "fx_file": _project_relative(self.fx),
+        }
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the ``report`` subcommand's options to ``parser``."""
+    parser.add_argument("--reporter", default="KAZ", metavar="ISO3",
+                        help="reporting country of the document's figures (default: KAZ)")
+    parser.add_argument("--partner", default="GBR", metavar="ISO3",
+                        help="partner country; one of reporter and partner must be GBR, whose "
+                             "official statistics (ONS) the report uses (default: GBR)")
+    parser.add_argument("--base", default="2022", metavar="YEAR",
+                        help="earlier year (default: 2022)")
+    parser.add_argument("--period", default="2023", metavar="YEAR",
+                        help="compared year (default: 2023)")
+    parser.add_argument("--seed", type=Path, default=paths.DEFAULT_SEED, metavar="PATH",
+                        help="news text to check (default: the Kazakhstan-UK seed article)")
+    parser.add_argument("--ons", type=Path, default=paths.ONS_TRADE_FILE, metavar="PATH",
+                        help="ONS 'UK total trade: all countries' long CSV (default: data/raw copy)")
+    parser.add_argument("--fx", type=Path, default=paths.FX_USD_PER_GBP_FILE, metavar="PATH",
+                        help="Federal Reserve H.10 daily US$ per GBP CSV (default: data/raw copy)")
+    parser.add_argument("--output", type=Path, default=None, metavar="DIR",
+                        help="report folder, inside reports/ "
+                             "(default: reports/<reporter>-<partner>-<base>-<period>)")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the report command.
+
+    Returns:
+        0 on success (the report's path printed on stdout), 2 for bad parameters, 1 when a
+        notebook fails (any earlier report left as it was).
+    """
+    try:
+        parameters = check_parameters(
+            args.reporter, args.partner, args.base, args.period, args.seed, args.ons, args.fx,
+            args.output,
+        )
+    except ReportParameterError as error:
+        print(f"report: {error}", file=sys.stderr)
+        return 2
+    try:
+        report = write_report(parameters)
+    except NotebookFailedError as error:
+        print(f"report: {error}", file=sys.stderr)
+        return 1
+    print(report)
+    return 0
+
+
+def _project_relative(path: Path) -> str:
+    try:
+        return path.relative_to(paths.PROJECT_DIR).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _alpha2(iso3: str, option: str) -> str:
+    import pycountry
+
+    if iso3 in _SPECIAL_ISO3:
+        return _SPECIAL_ISO3[iso3]
+    country = pycountry.countries.get(alpha_3=iso3) if len(iso3) == 3 else None
+    if country is None:
+        raise ReportParameterError(
+            f"{option} {iso3!r} is not an ISO 3166 alpha-3 country code (e.g. KAZ, GBR, DEU)"
+        )
+    return country.alpha_2
+
+
+def _read_ons_keys(path: Path) -> tuple[set[str], set[str]]:
+    """ISO2 partner codes and years with goods rows in the ONS file (stdlib only, fast)."""
+    partners, years = set(), set()
+    try:
+        with path.open(newline="", encoding="utf-8") as file:
+            for row in csv.DictReader(file):
+                if row.get("flow", "").startswith("goods_"):
+                    partners.add(row.get("ISO2", ""))
+                    years.add(row.get("Year", ""))
+    except (OSError, UnicodeDecodeError, csv.Error) as error:
+        raise ReportParameterError(f"--ons {path}: cannot read the ONS file ({error})") from None
+    if not partners:
+        raise ReportParameterError(
+            f"--ons {path}: no goods rows; expected the long layout Country,ISO2,ISO3,Year,flow,Million"
+        )
+    return partners, years
+
+
+def check_parameters(
+    reporter_iso3: str,
+    partner_iso3: str,
+    base_period: str,
+    period: str,
+    seed: Path,
+    ons: Path = paths.ONS_TRADE_FILE,
+    fx: Path = paths.FX_USD_PER_GBP_FILE,
+    output: Path | None = None,
+) -> ReportParameters:
+    """Check every report parameter before any notebook runs.
+
+    Args:
+        reporter_iso3: Reporting country (ISO 3166 alpha-3, any case).
+        partner_iso3: Partner country; one of the two must be GBR.
+        base_period: Earlier year present in the ONS file.
+        period: Compared year present in the ONS file, after ``base_period``.
+        seed: News text file.
+        ons: ONS CSV file.
+        fx: H.10 CSV file.
+        output: Report folder inside ``reports/``; None for the default name.
+
+    Returns:
+        The checked parameters with absolute paths.
+
+    Raises:
+        ReportParameterError: With one line naming the parameter and how to fix it.
+    """
+    reporter_iso3, partner_iso3 = reporter_iso3.upper(), partner_iso3.upper()
+    codes = {
+        option: _alpha2(code, option)
+        for option, code in (("--reporter", reporter_iso3), ("--partner", partner_iso3))
+    }
+    if (reporter_iso3 == UK_ISO3) == (partner_iso3 == UK_ISO3):
+        raise ReportParameterError(
+            f"--reporter {reporter_iso3} --partner {partner_iso3}: exactly one of the two must be GBR "
+            f"(the official statistics are the UK's); e.g. --reporter GBR --partner {partner_iso3}"
+            if partner_iso3 != UK_ISO3 else
+            f"--reporter {reporter_iso3} --partner {partner_iso3}: reporter and partner must differ"
+        )
+    for option, path in (("--seed", seed), ("--ons", ons), ("--fx", fx)):
+        if not Path(path).is_file():
+            raise ReportParameterError(f"{option} {path}: no such file")
+    counterpart = partner_iso3 if reporter_iso3 == UK_ISO3 else reporter_iso3
+    counterpart_option = "--partner" if reporter_iso3 == UK_ISO3 else "--reporter"
+    partners, years = _read_ons_keys(Path(ons))
+    if codes[counterpart_option] not in partners:
+        raise ReportParameterError(
+            f"{counterpart_option} {counterpart}: not a partner in the ONS file {Path(ons).name}"
+        )
+    for option, year in (("--base", base_period), ("--period", period)):
+        if year not in years:
+            raise ReportParameterError(
+                f"{option} {year!r}: not a year of the ONS file {Path(ons).name} "
+                f"(it has {min(years)}-{max(years)})"
+            )
+    if base_period >= period:
+        raise ReportParameterError(f"--base {base_period} must be earlier than --period {period}")
+    name = f"{reporter_iso3}-{partner_iso3}-{base_period}-{period}"
+    output = Path(output if output is not None else paths.REPORTS_DIR / name).absolute()
+    reports = paths.REPORTS_DIR.resolve()
+    if reports not in output.resolve().parents:
+        raise ReportParameterError(f"--output {output}: must be a folder inside {reports}")
+    return ReportParameters(reporter_iso3, partner_iso3, base_period, period,
+                            Path(seed).resolve(), Path(ons).resolve(), Path(fx).resolve(), output)
+
+
+def _strip_volatile(notebook) -> None:
+    """Drop run-dependent metadata (timings, papermill's per-run fields) from an executed notebook."""
+    notebook.metadata.pop("papermill", None)
+    for cell in notebook.cells:
+        cell.metadata.pop("papermill", None)
+        cell.metadata.pop("execution", None)
+
+
+def _execute(name: str, parameters: dict[str, str], output_dir: Path) -> Path:
+    import nbformat
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    target = output_dir / name
+    try:
+        papermill.execute_notebook(
+            paths.NOTEBOOKS_DIR / name, target, parameters=parameters, kernel_name=KERNEL,
+            cwd=paths.NOTEBOOKS_DIR, progress_bar=False, log_output=False,
+            request_save_on_cell_execute=False,
+        )
+    except PapermillExecutionError as error:
+        first_line = error.evalue.strip().splitlines()[0] if error.evalue.strip() else ""
+        raise NotebookFailedError(
+            f"notebook {name} failed at cell {error.cell_index} "
+            f"(execution count {error.exec_count}): {error.ename}: {first_line}"
+        ) from None
+    notebook = nbformat.read(target, as_version=4)
+    _strip_volatile(notebook)
+    nbformat.write(notebook, target)
+    return target
+
+
+def execute_notebooks(parameters: ReportParameters, output_dir: Path) -> list[Path]:
+    """Execute the report notebooks (two at a time) into ``output_dir`` with papermill.
+
+    Returns:
+        The executed notebooks, in reading order.
+
+    Raises:
+        NotebookFailedError: The first notebook (in reading order) that failed, and where.
+    """
+    values = parameters.as_notebook_parameters()
+    with ThreadPoolExecutor(max_workers=min(2, len(NOTEBOOKS))) as pool:
+        futures = [pool.submit(_execute, name, values, output_dir) for name in NOTEBOOKS]
+    return [future.result() for future in futures]
+
+
+def build_html(notebooks: list[Path], title: str) -> str:
+    """One self-contained HTML page from executed notebooks: code hidden, no network scripts.
+
+    The ``injected-parameters`` cells papermill adds are left out; images are embedded (base64)
+    with their alternative text; the page title is ``title``.
+
+    Returns:
+        The HTML text, identical for identical notebooks.
+    """
+    import jinja2
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    cells = []
+    for path in notebooks:
+        notebook = nbformat.read(path, as_version=4)
+        cells += [c for c in notebook.cells if "injected-parameters" not in c.metadata.get("tags", [])]
+    combined = nbformat.v4.new_notebook(cells=cells, metadata=dict(notebook.metadata))
+    combined.metadata["title"] = title
+    exporter = HTMLExporter(
+        extra_loaders=[jinja2.DictLoader({"report.html.j2": _TEMPLATE})],
+        template_file="report.html.j2",
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+    )
+    body, _ = exporter.from_notebook_node(combined, resources={"metadata": {"name": "report"}})
+    return body
+
+
+def write_report(parameters: ReportParameters) -> Path:
+    """Run the notebooks and write the report folder atomically.
+
+    Everything is written to a temporary folder next to the target, which then replaces the
+    target; on failure the temporary folder is removed and any earlier report stays as it was.
+
+    Returns:
+        The path of ``report.html``.
+
+    Raises:
+        NotebookFailedError: A notebook failed.
+    """
+    target = parameters.output
+    target.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
+    try:
+        notebooks = execute_notebooks(parameters, work)
+        title = (f"Trade report: {parameters.reporter_iso3}-{parameters.partner_iso3}, "
+                 f"{parameters.base_period} to {parameters.period}")
+        (work / REPORT_FILE).write_text(build_html(notebooks, html.escape(title, quote=False)),
+                                        encoding="utf-8")
+        os.chmod(work, 0o755)
+        previous = None
+        if target.exists():
+            previous = target.with_name(f"{work.name}-previous")
+            target.rename(previous)
+        work.rename(target)
+        if previous is not None:
+            shutil.rmtree(previous)
+    finally:
+        if work.exists():
+            shutil.rmtree(work)
+    return target / REPORT_FILE
+
+
+def refresh_notebooks() -> list[Path]:
+    """Re-execute the committed notebooks in place with their default parameters.
+
+    Runs from the notebooks folder with the ``python3`` kernel and no timing metadata, so the
+    stored outputs are exactly what nbval re-computes.
+
+    Returns:
+        The refreshed notebooks.
+
+    Raises:
+        NotebookFailedError: A notebook failed (it is then left unchanged).
+    """
+    import nbformat
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
+    refreshed = []
+    for name in NOTEBOOKS:
+        path = paths.NOTEBOOKS_DIR / name
+        notebook = nbformat.read(path, as_version=4)
+        client = NotebookClient(notebook, kernel_name=KERNEL, record_timing=False,
+                                resources={"metadata": {"path": str(paths.NOTEBOOKS_DIR)}})
+        try:
+            client.execute()
+        except CellExecutionError as error:
+            raise NotebookFailedError(f"notebook {name} failed: {error.ename}: {error.evalue}") from None
+        _strip_volatile(notebook)
+        nbformat.write(notebook, path)
+        refreshed.append(path)
+    return refreshed
+
+
+def _main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m analysis.report",
+        description="Maintenance: re-execute the committed notebooks with default parameters.",
+    )
+    parser.add_argument("--refresh-notebooks", action="store_true", required=True,
+                        help="re-execute notebooks/*.ipynb in place (the outputs nbval checks)")
+    parser.parse_args(argv)
+    try:
+        for path in refresh_notebooks():
+            print(path)
+    except NotebookFailedError as error:
+        print(f"report: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_main())
