@@ -1,0 +1,96 @@
+"""IMF IMTS loader: scale, valuation, periods, ISO2/ISO3 codes, exclusions and bad input."""
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from pandas.testing import assert_frame_equal
+
+from analysis.loaders.imf import SOURCE, load_imf_trade
+from analysis.loaders.schema import TRADE_COLUMNS, TradeDataError
+
+FIXTURES = Path(__file__).parent / "fixtures" / "imf"
+MILLIONS = FIXTURES / "imts_kaz_gbr_millions.csv"
+MONTHLY = FIXTURES / "imts_iso2_monthly.csv"
+
+
+def _expected(rows, file):
+    frame = pd.DataFrame(rows, columns=[*TRADE_COLUMNS[:6], "valuation"])
+    frame = frame.assign(commodity_code="TOTAL", source=SOURCE, file=file)
+    frame = frame[[*TRADE_COLUMNS, "valuation"]]
+    return frame.astype({c: "str" for c in TRADE_COLUMNS if c != "value_usd"} | {"value_usd": float})
+
+
+def test_millions_are_scaled_and_cif_kept_over_fob():
+    table = load_imf_trade(MILLIONS)
+    k, g = "KAZ", "GBR"
+    expected = _expected(
+        [
+            (k, g, "2022", "exports", "", 1460e6, "FOB"),
+            (k, g, "2023", "exports", "", 700e6, "FOB"),
+            (k, g, "2022", "imports", "", 384.3e6, "CIF"),
+            (k, g, "2023", "imports", "", 478.6e6, "CIF"),
+            (k, "WLD", "2023", "exports", "", 78651.2e6, "FOB"),
+            (k, g, "2023-Q1", "exports", "", 210.5e6, "FOB"),
+        ],
+        MILLIONS.name,
+    )
+    assert_frame_equal(table, expected, check_exact=True)
+    excluded = table.attrs["exclusions"]
+    assert excluded[["line", "reason"]].values.tolist() == [
+        [6, "imports FOB: the same imports valued CIF are kept"],
+        [7, "trade balance: derived, recomputed from exports and imports"],
+        [9, "counterpart is a group of countries, not one country (G998)"],
+        [11, "empty value (OBS_VALUE)"],
+    ]
+
+
+def test_iso2_codes_and_monthly_periods():
+    table = load_imf_trade(MONTHLY)
+    expected = _expected(
+        [
+            ("KAZ", "GBR", "2023-01", "exports", "", 55e6, "FOB"),
+            ("KAZ", "GBR", "2023-02", "exports", "", 48500000.25, "FOB"),
+            ("KAZ", "GBR", "2023-01", "imports", "", 31e6, "FOB"),
+            ("GBR", "KAZ", "2023-01", "imports", "", 57.25e6, "CIF"),
+        ],
+        MONTHLY.name,
+    )
+    assert_frame_equal(table, expected, check_exact=True)
+    assert table.attrs["exclusions"].empty
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("KAZ,XG_FOB_USD,GBR,A,2022", "KAZ,XG_FOB_XDC,GBR,A,2022",
+         "bad.csv: line 2, column 'INDICATOR': unknown or non-US-dollar indicator 'XG_FOB_XDC'"),
+        ("2022,1460,Millions,US dollar", "2022,1460,Millions,Euro",
+         "bad.csv: line 2, column 'UNIT': not US dollars: 'Euro'"),
+        ("2022,1460,Millions", "2022,1460,Lakhs", "bad.csv: line 2, column 'SCALE': unknown scale 'Lakhs'"),
+        ("A,2022,1460", "A,FY2022,1460", "bad.csv: line 2, column 'TIME_PERIOD': not a period: 'FY2022'"),
+        ("A,2022,1460", "M,2022,1460",
+         "bad.csv: line 2, column 'FREQUENCY': does not match TIME_PERIOD's frequency: 'M'"),
+        ("IMTS,KAZ,XG_FOB_USD,GBR,A,2022", "IMTS,QQQ,XG_FOB_USD,GBR,A,2022",
+         "bad.csv: line 2, column 'COUNTRY': unknown country code 'QQQ'"),
+        ("2022,1460,", "2022,-1460,", "bad.csv: line 2, column 'OBS_VALUE': negative value '-1460'"),
+        ("2022,1460,", "2022,n/a,", "bad.csv: line 2, column 'OBS_VALUE': not a number: 'n/a'"),
+        ("DATASET,COUNTRY,", "DATASET,REF_AREA,", "bad.csv: missing column(s) ['COUNTRY']"),
+    ],
+)
+def test_bad_input_names_file_line_and_column(tmp_path, old, new, message):
+    text = MILLIONS.read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "bad.csv"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(TradeDataError) as caught:
+        load_imf_trade(path)
+    assert str(caught.value).startswith(message)
+
+
+def test_duplicated_key(tmp_path):
+    lines = MONTHLY.read_text(encoding="utf-8").splitlines(keepends=True)
+    path = tmp_path / "dup.csv"
+    path.write_text("".join([*lines, lines[1]]), encoding="utf-8")
+    with pytest.raises(TradeDataError, match=r"dup.csv: lines \[2, 6\] repeat the same key"):
+        load_imf_trade(path)
