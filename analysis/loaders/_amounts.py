@@ -1,0 +1,125 @@
+"""Numbers in news text: US-dollar money expressions, decimal commas, scale words and written precision."""
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+# A written number. Thousands groups ("1,496.2") come first so that "1,496" is one thousand four hundred and
+# ninety-six; otherwise a comma is a decimal comma ("626,1", "2,1", "12,3456").
+NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:[.,]\d+)?"
+
+_SCALES = {
+    "trillion": 10**12,
+    "trln": 10**12,
+    "tln": 10**12,
+    "tn": 10**12,
+    "billion": 10**9,
+    "bln": 10**9,
+    "bn": 10**9,
+    "b": 10**9,
+    "million": 10**6,
+    "mln": 10**6,
+    "mn": 10**6,
+    "mil": 10**6,
+    "m": 10**6,
+    "thousand": 10**3,
+    "th": 10**3,
+    "k": 10**3,
+}
+
+# Scale words: full words and abbreviations may follow a space ("$5 bn"); single letters must touch the
+# number ("$5m", "$5B") so that "$5 m..." in running text is not read as millions.
+_SCALE = r"""
+    (?:\s*(?P<{name}>(?i:trillions?|trln|tln|tn|billions?|bln|bn|millions?|mln|mn|mil|thousands?))
+      |(?P<{name}_letter>(?i:[bmk]))
+    )(?![A-Za-z])
+"""
+
+MONEY_RE = re.compile(
+    rf"""
+    # prefix form: "$1.18 billion", "US$ 2.6 billion", "USD 31.2 billion", "$426.8mln", "$5bn"
+    (?<![\w$])
+    (?P<prefix>US\s?\$|U\.S\.\s?\$|\$\s?US\b|\$|USD(?=\s?\d))\s?
+    (?P<number>{NUMBER})
+    (?:{_SCALE.format(name="scale")})?
+    (?:\s+(?:U\.S\.\s+|US\s+)?dollars\b)?
+  |
+    # suffix form: "2.8 billion U.S. dollars", "500 million dollars", "3.5 bln USD"
+    (?<![\w$.,])
+    (?P<number2>{NUMBER})
+    (?:{_SCALE.format(name="scale2")})?
+    (?:\s+(?:U\.S\.\s+|US\s+|American\s+)?dollars?\b|\s?USD\b|\s?US\$)
+    """,
+    re.VERBOSE,
+)
+
+# What may not follow a money expression: another digit (a phone or account number) or a percent sign.
+_NOT_AFTER_MONEY = re.compile(r"[\d%]|\s*(?:percent|per\s+cent)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Amount:
+    """One money expression found in a text: its span, value in US dollars and written half-width."""
+
+    start: int
+    end: int
+    value_usd: float
+    half_width_usd: float
+
+
+def parse_number(text: str) -> tuple[Decimal, int]:
+    """Read a written number with thousands groups or a decimal comma.
+
+    Args:
+        text: Digits as written, e.g. "1,496.2", "626,1", "24.5", "702".
+
+    Returns:
+        The value and the count of written decimals ("626,1" → (626.1, 1); "1,496.2" → (1496.2, 1)).
+    """
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", text):
+        text = text.replace(",", "")
+    else:
+        text = text.replace(",", ".")
+    _, _, decimals = text.partition(".")
+    return Decimal(text), len(decimals)
+
+
+def half_unit(decimals: int) -> Decimal:
+    """Half of the last written digit's unit: 0 decimals → 0.5, 1 → 0.05, 2 → 0.005."""
+    return Decimal(5) / Decimal(10) ** (decimals + 1)
+
+
+def find_amounts(text: str) -> list[Amount]:
+    """Find every US-dollar money expression in ``text``, in text order.
+
+    Args:
+        text: Any text.
+
+    Returns:
+        Amounts with ``value_usd`` in US dollars as stated and ``half_width_usd`` from the written precision
+        ("$1.18 billion" → 1.18e9 ± 5e6).
+    """
+    found = []
+    for match in MONEY_RE.finditer(text):
+        if _NOT_AFTER_MONEY.match(text, match.end()):
+            continue
+        number = match.group("number") or match.group("number2")
+        scale_word = next(
+            (
+                match.group(g)
+                for g in ("scale", "scale_letter", "scale2", "scale2_letter")
+                if match.group(g)
+            ),
+            "",
+        )
+        scale = _SCALES[scale_word.lower().removesuffix("s")] if scale_word else 1
+        value, decimals = parse_number(number)
+        found.append(
+            Amount(
+                start=match.start(),
+                end=match.end(),
+                value_usd=float(value * scale),
+                half_width_usd=float(half_unit(decimals) * scale),
+            )
+        )
+    return found

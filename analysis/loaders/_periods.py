@@ -1,0 +1,320 @@
+"""Periods in news text: years, months, halves, quarters, month ranges, and "the same period" references."""
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import NamedTuple
+
+
+class Period(NamedTuple):
+    """Months ``first_month``..``last_month`` of ``year``, written in canonical form by ``str()``."""
+
+    year: int
+    first_month: int
+    last_month: int
+
+    def __str__(self) -> str:
+        first, last, year = self.first_month, self.last_month, self.year
+        if (first, last) == (1, 12):
+            return f"{year}"
+        if (first, last) in ((1, 6), (7, 12)):
+            return f"{year}-H{last // 6}"
+        if last - first == 2 and first % 3 == 1:
+            return f"{year}-Q{last // 3}"
+        if first == last:
+            return f"{year}-{first:02d}"
+        return f"{year}-{first:02d}/{year}-{last:02d}"
+
+    def with_year(self, year: int) -> "Period":
+        """The same months in another year."""
+        return Period(year, self.first_month, self.last_month)
+
+
+# A resolver turns a mention into a period given the current period of the text, the document's year and
+# whether the words before it mark it as the compared period ("compared to the same period").
+Resolver = Callable[[Period | None, int | None, bool], Period | None]
+
+
+@dataclass(frozen=True)
+class PeriodMention:
+    """A period expression found in a text; ``is_relative`` ones need the current period to resolve."""
+
+    start: int
+    end: int
+    resolve: Resolver
+    is_relative: bool
+    is_base: bool  # the words themselves say "the earlier period" ("a year earlier", "same period of 2022")
+
+
+_MONTH_NAMES = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+_MONTHS = {name: number for number, name in enumerate(_MONTH_NAMES, 1)}
+_MONTHS.update({name[:3]: number for name, number in list(_MONTHS.items())})
+_MONTHS["Sept"] = 9
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+_ORDINALS = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+}
+
+# Month names are case-sensitive so that "may" the verb is never a month.
+MONTH = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b\.?"
+YEAR = r"(?:19|20)\d{2}(?![\d%])"
+# Years relative to the document date ("this year") or to the current period ("a year earlier").
+_DOC_YEARS = {
+    "this year": 0,
+    "the current year": 0,
+    "current year": 0,
+    "last year": -1,
+    "the past year": -1,
+}
+_EARLIER_YEARS = [
+    "a year earlier",
+    "a year ago",
+    "a year before",
+    "the year before",
+    "the previous year",
+    "previous year",
+    "the prior year",
+    "prior year",
+    "the preceding year",
+    "preceding year",
+]
+
+
+def _phrases(words: list[str]) -> str:
+    """Alternation of phrases, longest first, with any whitespace between words (patterns are verbose)."""
+    return "|".join(w.replace(" ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+REL_YEAR = _phrases([*_DOC_YEARS, *_EARLIER_YEARS])
+# Where a year may be written: a number, a relative phrase, or "the year" (the current one).
+_YEAR_SPEC = rf"(?:(?P<year>{YEAR})|(?P<rel>(?i:{REL_YEAR}))|(?P<the_year>(?i:the\s+year)))"
+_NUMBER_OF_MONTHS = r"(?P<months>1[0-2]|[1-9]|(?i:" + "|".join(_NUMBER_WORDS) + "))"
+
+_PATTERNS: list[tuple[str, str]] = [
+    # "January-August 2024", "from January through December 2022", "Jan.-Aug. 2024", "January to May"
+    (
+        "month_range",
+        rf"""
+        (?i:from\s+|between\s+)?(?P<m1>{MONTH})\s*(?:-|–|—|(?i:through|thru|to|till|until|and))\s*
+        (?P<m2>{MONTH})(?:\s+(?i:of))?,?(?:\s+{_YEAR_SPEC})?""",
+    ),
+    # "8M23", "8M 2023", "9M2024"
+    ("months_short", r"\b(?P<months>1[0-2]|[1-9])M\s?'?(?P<short_year>\d{4}|\d{2})\b"),
+    # "Q1-Q3 2023", "Q1 2023", "1Q23", "Q1'23", "H1 2023", "1H23", "H2 of 2022"
+    (
+        "short_quarter_range",
+        r"\bQ(?P<q1>[1-4])\s*[-–]\s*Q(?P<q2>[1-4])(?:\s*'?|\s+of\s+)(?P<short_year>\d{4}|\d{2})\b",
+    ),
+    (
+        "short_part",
+        r"""\b(?:(?P<n>[1-4])(?P<unit>[QH])|(?P<unit2>[QH])(?P<n2>[1-4]))
+        (?:(?:\s*'?|\s+of\s+|-)(?P<short_year>\d{4}|\d{2}))?\b""",
+    ),
+    # "the first half of 2023", "the third quarter of last year", "the first quarter"
+    (
+        "ordinal_part",
+        rf"""(?i:(?:the\s+)?(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th)\s+
+        (?P<part>half|quarter))(?:\s+(?i:of))?(?:\s+{_YEAR_SPEC})?""",
+    ),
+    # "the first eight months of 2023", "8 months of 2023", "the first seven months"
+    (
+        "first_months",
+        rf"""(?i:(?:the\s+)?first\s+){_NUMBER_OF_MONTHS}\s+(?i:months)(?:\s+(?i:of))?
+        (?:\s+{_YEAR_SPEC})?""",
+    ),
+    ("months_of", rf"\b{_NUMBER_OF_MONTHS}\s+(?i:months)\s+(?i:of)\s+{_YEAR_SPEC}"),
+    # "the same period of 2022", "the corresponding period last year", "the same period"
+    (
+        "same_period",
+        rf"""(?i:(?:the\s+)?(?:same|corresponding|comparable|like)\s+period)
+        (?:(?:\s+(?i:of|in|for))?(?:\s+(?i:the))?\s+(?:(?P<year>{YEAR})|(?P<rel>(?i:{REL_YEAR}))))?""",
+    ),
+    # "the above period", "the reporting period", "the period under review": the current period
+    (
+        "carry",
+        r"""(?i:(?:the|this|that)\s+(?:above|above-mentioned|said|reporting|reported|indicated|specified|
+        mentioned|same)?\s*period\b(?:\s+under\s+review)?)""",
+    ),
+    # "April 2023", "in April", "April of last year"
+    ("month", rf"(?P<m1>{MONTH})(?:\s+(?i:of))?,?\s+{_YEAR_SPEC}"),
+    ("month_alone", rf"\b(?i:in|during|for|since|by)\s+(?P<m1>{MONTH})(?![\w-]|\.?\s*\d)"),
+    # "year-on-year", "a year earlier": the current period a year before
+    (
+        "year_earlier",
+        rf"(?i:year-on-year|year-over-year|y-o-y|yoy|y/y|on-year|{_phrases(_EARLIER_YEARS)})\b",
+    ),
+    ("doc_year", rf"(?i:{_phrases(list(_DOC_YEARS))})\b"),
+    # "in 2023", "2022": a bare year, never part of a bigger number, a date or a range "2022-2023"
+    ("year", rf"(?<![\w$.,/–-])(?P<year>{YEAR})(?![\w]|[.,/–-]\d)"),
+]
+_COMPILED = [(name, re.compile(pattern, re.VERBOSE)) for name, pattern in _PATTERNS]
+
+# Words just before a period that make it the earlier, compared period ("compared to the same period in 2022",
+# "than from January through December 2022", "from $4.5bn in 2022"); money is masked with "¤" beforehand.
+_BASE_BEFORE = re.compile(
+    r"""(?i:compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|as\s+against|against|versus|vs\.?|than|
+        relative\s+to|(?:up|down)\s+from|from\s+(?:about\s+|around\s+|almost\s+|nearly\s+)?(?:¤+|[\d.,]+\s*(?:%|percent|per\s+cent)))
+        (?:\s+(?:the|same|corresponding|period|periods|level|levels|figure|figures|of|in|for|during|that|a|year|
+            recorded|reported|last)\b)*\s*$""",
+    re.VERBOSE,
+)
+
+
+def find_period_mentions(text: str) -> list[PeriodMention]:
+    """Find period expressions in ``text``, longest patterns first, without overlaps, in text order."""
+    taken: list[tuple[int, int]] = []
+    mentions = []
+    for name, pattern in _COMPILED:
+        for match in pattern.finditer(text):
+            if any(match.start() < end and start < match.end() for start, end in taken):
+                continue
+            mention = _mention(name, match)
+            if mention is not None:
+                taken.append((match.start(), match.end()))
+                mentions.append(mention)
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def is_base_marked(text_before: str) -> bool:
+    """Whether the words just before a period make it the compared (earlier) period."""
+    return _BASE_BEFORE.search(text_before[-80:]) is not None
+
+
+def find_document_year(text: str, name: str = "") -> int | None:
+    """Year of the document: an ISO date near the top of the text, else one in its file name."""
+    for where in (text[:300], name):
+        match = re.search(r"\b((?:19|20)\d{2})-(?:0[1-9]|1[0-2])-[0-3]\d\b", where)
+        if match:
+            return int(match.group(1))
+    return None
+
+
+def _months_period(year_of: Callable, first: int, last: int) -> Resolver:
+    def resolve(
+        current: Period | None, doc_year: int | None, compared: bool = False
+    ) -> Period | None:
+        year = year_of(current, doc_year)
+        return None if year is None or not 1 <= first <= last <= 12 else Period(year, first, last)
+
+    return resolve
+
+
+def _year_of(match: re.Match) -> tuple[Callable, bool, bool]:
+    """How to find the year of a match: (year(current, doc_year), is_relative, is_base)."""
+    groups = match.groupdict()
+    if groups.get("year"):
+        year = int(groups["year"])
+        return (lambda current, doc_year: year), False, False
+    if groups.get("short_year"):
+        short = groups["short_year"]
+        year = int(short) if len(short) == 4 else 2000 + int(short)
+        return (lambda current, doc_year: year), False, False
+    rel = " ".join((groups.get("rel") or "").lower().split())
+    if rel in _DOC_YEARS:
+        shift = _DOC_YEARS[rel]
+        return (
+            (lambda current, doc_year: None if doc_year is None else doc_year + shift),
+            False,
+            False,
+        )
+    if rel:
+        return (lambda current, doc_year: None if current is None else current.year - 1), True, True
+    return (lambda current, doc_year: None if current is None else current.year), True, False
+
+
+def _mention(name: str, match: re.Match) -> PeriodMention | None:
+    """Build the mention for one pattern match, or None when the numbers are not a period."""
+    groups = match.groupdict()
+    span = (match.start(), match.end())
+    if name in ("same_period", "carry", "year_earlier"):
+        is_base = name == "year_earlier" or (
+            name == "same_period" and bool(groups["year"] or groups["rel"])
+        )
+        return PeriodMention(*span, _relative_resolver(name, groups), True, is_base)
+    if name == "doc_year":
+        shift = _DOC_YEARS[" ".join(match.group(0).lower().split())]
+        return PeriodMention(
+            *span,
+            lambda current, doc_year, compared=False: (
+                None if doc_year is None else Period(doc_year + shift, 1, 12)
+            ),
+            False,
+            False,
+        )
+    year_of, is_relative, is_base = _year_of(match)
+    if name in ("month_range", "month", "month_alone"):
+        first = _MONTHS[groups["m1"].rstrip(".")]
+        last = _MONTHS[groups["m2"].rstrip(".")] if groups.get("m2") else first
+        resolver = _months_period(year_of, first, last)
+    elif name in ("months_short", "first_months", "months_of"):
+        count = groups["months"].lower()
+        resolver = _months_period(year_of, 1, _NUMBER_WORDS.get(count) or int(count))
+    elif name == "short_quarter_range":
+        resolver = _months_period(year_of, 3 * int(groups["q1"]) - 2, 3 * int(groups["q2"]))
+    elif name in ("short_part", "ordinal_part"):
+        unit = (groups.get("unit") or groups.get("unit2") or groups.get("part") or "").lower()[0]
+        number = int(groups.get("n") or groups.get("n2") or _ORDINALS[groups["ordinal"].lower()])
+        size = 6 if unit == "h" else 3
+        if number * size > 12 or (
+            name == "short_part" and unit == "h" and not groups["short_year"]
+        ):
+            return None  # "H2" alone is hydrogen more often than the second half-year
+        resolver = _months_period(year_of, size * (number - 1) + 1, size * number)
+    else:  # bare year
+        resolver = _months_period(year_of, 1, 12)
+    return PeriodMention(*span, resolver, is_relative, is_base)
+
+
+def _relative_resolver(name: str, groups: dict) -> Resolver:
+    """Resolvers for "the same period of 2022", "the above period" and "a year earlier"."""
+
+    def resolve(
+        current: Period | None, doc_year: int | None, compared: bool = False
+    ) -> Period | None:
+        rel = " ".join((groups.get("rel") or "").lower().split())
+        if groups.get("year"):
+            year = int(groups["year"])
+        elif rel in _DOC_YEARS and (current is None or _DOC_YEARS[rel] == 0):
+            year = None if doc_year is None else doc_year + _DOC_YEARS[rel]
+        elif name == "carry" or (name == "same_period" and not rel and not compared):
+            return current  # "for the above period", "over the same period"
+        else:  # "a year earlier", "the same period last year", "compared to the same period"
+            year = None if current is None else current.year - 1
+        if year is None:
+            return None
+        return Period(year, 1, 12) if current is None else current.with_year(year)
+
+    return resolve

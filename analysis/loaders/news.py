@@ -1,0 +1,966 @@
+"""News text → tables of its stated US-dollar trade figures and relative claims, each with its exact words.
+
+The parser reads a text once, sentence by sentence, and keeps what a reader keeps in mind: the current
+period ("for the above period"), the flow of the paragraph and the two countries of the document. Every row
+carries the exact quote and its character span so a number can always be traced back to the words.
+"""
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.loaders._amounts import NUMBER, Amount, find_amounts, half_unit, parse_number
+from analysis.loaders._countries import find_countries
+from analysis.loaders._periods import (
+    Period,
+    PeriodMention,
+    find_document_year,
+    find_period_mentions,
+)
+
+FIGURE_COLUMNS = (
+    "document",
+    "figure_id",
+    "quote",
+    "start",
+    "end",
+    "context",
+    "flow",
+    "period",
+    "reporter_iso3",
+    "partner_iso3",
+    "value_usd",
+    "half_width_usd",
+    "qualifier",
+)
+CLAIM_COLUMNS = (
+    "document",
+    "claim_id",
+    "quote",
+    "start",
+    "end",
+    "context",
+    "kind",
+    "stated",
+    "stated_half_width",
+    "qualifier",
+    "flow",
+    "whole_flow",
+    "period",
+    "base_period",
+    "reporter_iso3",
+    "partner_iso3",
+    "value_figure_id",
+    "base_figure_id",
+)
+FLOWS = ("turnover", "exports", "imports", "balance", "other")
+MASK = "¤"  # money expressions are overwritten with this before other patterns look at the text
+
+
+class NewsInputError(ValueError):
+    """A news file or text that cannot be read as text: missing, a directory, binary, undecodable, empty."""
+
+
+@dataclass(frozen=True, eq=False)
+class NewsDocument:
+    """A news text read once, with its figures and claims tables (columns as in ``FIGURE_COLUMNS`` and
+    ``CLAIM_COLUMNS``).
+    """
+
+    name: str
+    text: str
+    figures: pd.DataFrame
+    claims: pd.DataFrame
+
+
+def load_news(path_or_text: str | Path) -> NewsDocument:
+    """Read a news article and extract its money figures and relative claims.
+
+    Args:
+        path_or_text: A path (``Path``, or a one-line string naming a file) or the article text itself.
+
+    Returns:
+        The document with its ``figures`` (values in US dollars as stated) and ``claims`` tables.
+
+    Raises:
+        NewsInputError: The file is missing, a directory, unreadable, binary, not UTF-8, or the text is empty.
+    """
+    name, text = _read(path_or_text)
+    figures, claims = _Parser(name, text).parse()
+    return NewsDocument(name=name, text=text, figures=figures, claims=claims)
+
+
+def load_news_figures(path_or_text: str | Path) -> pd.DataFrame:
+    """One row per US-dollar money figure of a news text, in text order (columns ``FIGURE_COLUMNS``).
+
+    Raises:
+        NewsInputError: As :func:`load_news`.
+    """
+    return load_news(path_or_text).figures
+
+
+def load_news_claims(path_or_text: str | Path) -> pd.DataFrame:
+    """One row per stated relative claim (change, ratio, share) of a news text (columns ``CLAIM_COLUMNS``).
+
+    Raises:
+        NewsInputError: As :func:`load_news`.
+    """
+    return load_news(path_or_text).claims
+
+
+# --- reading ---------------------------------------------------------------------------------------------
+
+
+def _read(path_or_text: str | Path) -> tuple[str, str]:
+    """(document name, text) of a path or a text; a one-line string without spaces is taken as a path."""
+    if isinstance(path_or_text, str) and not _looks_like_path(path_or_text):
+        if "\x00" in path_or_text:
+            raise NewsInputError(
+                "news text contains NUL characters: it looks binary, give plain text"
+            )
+        if not path_or_text.strip():
+            raise NewsInputError(
+                "news text is empty: give an article text or a path to a text file"
+            )
+        return "<text>", path_or_text
+    path = Path(path_or_text)
+    if not path.exists():
+        raise NewsInputError(f"news file not found: {path} (check the path)")
+    if path.is_dir():
+        raise NewsInputError(f"news path is a directory, not a text file: {path}")
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise NewsInputError(f"cannot read news file {path}: {error.strerror or error}") from error
+    if b"\x00" in data:
+        offset = data.index(b"\x00")
+        raise NewsInputError(
+            f"news file {path} is binary (NUL byte at offset {offset}): give a plain-text article"
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise NewsInputError(
+            f"news file {path} is not UTF-8 text (byte 0x{data[error.start]:02x} at offset "
+            f"{error.start}): save it as UTF-8"
+        ) from error
+    if not text.strip():
+        raise NewsInputError(f"news file {path} is empty: it has no text to read")
+    return path.name, text
+
+
+def _looks_like_path(text: str) -> bool:
+    if "\n" in text or len(text) > 1024 or not text.strip():
+        return False
+    if Path(text).exists():
+        return True
+    return not re.search(r"\s", text) and bool(re.search(r"[/\\]|\.[A-Za-z]{1,5}$", text))
+
+
+# --- sentences --------------------------------------------------------------------------------------------
+
+# A sentence ends at . ! ? (and closing quotes or brackets) before whitespace and a capital, digit or quote.
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+# Words whose dot does not end a sentence: titles, month and company abbreviations, initials ("U.S.").
+_ABBREVIATION = re.compile(
+    r"(?:^|\s|\()(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Gov|Sen|Rep|Jr|Sr|No|Nos|vs|etc|approx|est|Inc|Ltd|Co|Corp|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|e\.g|i\.e|(?:[A-Za-z]\.)*[A-Za-z])\.$"
+)
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    start: int
+    end: int
+    paragraph: int
+
+
+def _split_sentences(text: str) -> list[_Sentence]:
+    """Sentences with exact spans (surrounding whitespace trimmed); every line break ends a paragraph."""
+    sentences = []
+    for paragraph, line in enumerate(re.finditer(r"[^\n]+", text)):
+        start = line.start()
+        for end_match in _SENTENCE_END.finditer(text, line.start(), line.end()):
+            if _ABBREVIATION.search(
+                text, max(line.start(), end_match.start() - 12), end_match.start() + 1
+            ):
+                continue
+            sentences.append(
+                (start, end_match.start() + len(end_match.group(0).rstrip()), paragraph)
+            )
+            start = end_match.end()
+        sentences.append((start, line.end(), paragraph))
+    result = []
+    for start, end, paragraph in sentences:
+        chunk = text[start:end]
+        if chunk.strip():
+            lead = len(chunk) - len(chunk.lstrip())
+            result.append(_Sentence(start + lead, start + len(chunk.rstrip()), paragraph))
+    return result
+
+
+# --- flows ------------------------------------------------------------------------------------------------
+
+# Words naming a flow. Alternatives are tried in order at each position: "trade surplus" is a balance
+# before "trade" is turnover. "other" words mark money that is not trade (investment, loans, deals).
+_FLOW_WORDS = re.compile(
+    r"""
+    (?P<balance>\btrade\s+(?:surplus|deficit|balance)\b|\bbalance\s+of\s+trade\b|\b(?:surplus|deficit)\b
+        |\b(?:positive|negative)\s+(?:trade\s+)?balance\b)
+  | (?P<turnover>\b(?:trade|commodity|goods)\s+turnover\b|\bturnover\b|\btrade\s+volumes?\b
+        |\bvolume\s+of\s+(?:bilateral\s+|mutual\s+|foreign\s+)?trade\b|\btrade\s+(?:between|with|exchange)\b
+        |\b(?:bilateral|mutual|two-way|foreign|total|overall|external)\s+trade\b|\btrade\b)
+  | (?P<exports>\b(?:re-)?export(?:s|ed|ing)?\b|\b(?:shipments?|supplies)\s+to\b|\b(?:sold|shipped|supplied)\b)
+  | (?P<imports>\b(?:re-)?import(?:s|ed|ing)?\b|\bpurchases?\s+from\b|\b(?:bought|purchased)\b)
+  | (?P<other>\binvest(?:ment|ments|ed|ing|or|ors)?\b|\bFDI\b|\bloans?\b|\bcredits?\b|\bgrants?\b
+        |\bcontracts?\b|\bdeals?\b|\bprojects?\b|\bfund(?:s|ing)?\b|\bGDP\b|\bbudget\b|\brevenues?\b
+        |\bdebt\b|\breserves\b|\bprofits?\b|\bprices?\b|\bcosts?\b|\bagreements?\b|\bspending\b)
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+# A flow named right after a figure: "$5bn in exports", "$2bn worth of goods imports".
+_FLOW_AFTER = re.compile(r"\s*(?:worth\s+of|in|of)\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _FlowWord:
+    start: int
+    end: int
+    flow: str
+
+
+def _find_flow_words(masked: str) -> list[_FlowWord]:
+    return [_FlowWord(m.start(), m.end(), m.lastgroup) for m in _FLOW_WORDS.finditer(masked)]
+
+
+# --- claims -----------------------------------------------------------------------------------------------
+
+_UP = r"""increased|increases?|increasing|rose|rises?|rising|risen|grew|grows?|growing|grown|growth|jumped|jumps?|
+    surged|surges?|soared|soars?|climbed|climbs?|gained|gains?|expanded|expands?|went\s+up|goes\s+up|up|added|
+    advanced|higher|boosted|spiked|rebounded|picked\s+up|exceeded"""
+_DOWN = r"""decreased|decreases?|decreasing|fell|falls?|falling|fallen|declined|declines?|declining|dropped|
+    drops?|dropping|plunged|plunges?|plummeted|slumped|slumps?|shrank|shrinks?|shrunk|contracted|contraction|
+    slid|slides?|sank|lost|down|went\s+down|reduced|reduction|lower|dipped|dips?|tumbled|eased|retreated|
+    collapsed"""
+_UP_AFTER = r"increase|rise|growth|jump|gain|surge|hike|more|higher|up|larger|bigger|greater|above"
+_DOWN_AFTER = (
+    r"decrease|decline|drop|fall|reduction|contraction|slump|plunge|less|lower|down|smaller|below"
+)
+_QUALIFIERS = {
+    "about": "about",
+    "around": "about",
+    "approximately": "about",
+    "roughly": "about",
+    "some": "about",
+    "an estimated": "about",
+    "nearly": "almost",
+    "almost": "almost",
+    "close to": "almost",
+    "just under": "almost",
+    "just over": "over",
+    "over": "over",
+    "more than": "over",
+    "exceeding": "over",
+    "above": "over",
+    "in excess of": "over",
+    "at least": "over",
+    "upwards of": "over",
+    "exceeded": "over",
+    "surpassed": "over",
+    "topped": "over",
+    "under": "under",
+    "less than": "under",
+    "below": "under",
+    "up to": "under",
+    "no more than": "under",
+}
+_QUALIFIER = "|".join(w.replace(" ", r"\s+") for w in sorted(_QUALIFIERS, key=len, reverse=True))
+_NUMBER_WORDS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+_CLAIM_NUMBER = rf"(?P<number>{NUMBER}|(?i:{'|'.join(_NUMBER_WORDS)}))"
+_UNIT = r"""(?P<unit>\s*(?:%|(?i:percent|per\s+cent|pct)\b)(?P<points>\s*(?i:points?))?
+    |\s*(?i:percentage[\s-]+points?|p\.p\.|pp\b)
+    |\s*-?\s*(?i:fold)\b|\s+(?i:times)\b)"""
+_OPTIONAL_QUALIFIER = rf"(?:(?P<qualifier>(?i:{_QUALIFIER}))\s+)?"
+_YEAR_ON_YEAR = r"(?:\s+(?i:year-on-year|year-over-year|y-o-y|yoy|y/y|on-year|annually|on\s+an\s+annual\s+basis))?"
+
+_CHANGE_CLAIM = re.compile(
+    rf"""
+    # "decreased by 36 percent", "rose 5%", "down by almost 10 per cent", "grew 2.1-fold", "a decrease of 3%"
+    (?P<verb>\b(?i:{_UP}|{_DOWN}))
+    (?:(?:\s+(?!(?i:to)\b)[\w'-]+){{0,4}}?\s+(?i:by|of)\b)?\s+
+    {_OPTIONAL_QUALIFIER}{_CLAIM_NUMBER}{_UNIT}
+  |
+    # "52 percent less than", "a 5% increase", "4.8 times higher than", "10 percent year-on-year decline"
+    (?<![\w.,]){_OPTIONAL_QUALIFIER.replace("qualifier", "qualifier2")}
+    {_CLAIM_NUMBER.replace("number", "number2")}{_UNIT.replace("unit", "unit2").replace("points", "points2")}
+    {_YEAR_ON_YEAR}\s+(?P<after>(?i:{_UP_AFTER}|{_DOWN_AFTER}))\b(?:\s+(?i:than)\b)?
+  |
+    # "doubled", "halved"
+    (?P<word>\b(?i:doubled|tripled|trebled|quadrupled|halved)\b)
+    """,
+    re.VERBOSE,
+)
+_SHARE_CLAIM = re.compile(
+    rf"""
+    # "accounted for 7.7 percent of total turnover", "making up almost 60% of exports"
+    \b(?i:accounted\s+for|accounting\s+for|accounts?\s+for|made\s+up|making\s+up|makes?\s+up|represented|
+        representing|represents?|constituted|constituting|constitutes?|comprised|comprising|comprises?)\s+
+    {_OPTIONAL_QUALIFIER}{_CLAIM_NUMBER}\s*(?:%|(?i:percent|per\s+cent)\b)(?P<of>\s+(?i:of)\b)?
+  |
+    # "2% of total exports" (kept only when what follows "of" is trade)
+    (?<![\w.,]){_OPTIONAL_QUALIFIER.replace("qualifier", "qualifier2")}{_CLAIM_NUMBER.replace("number", "number2")}
+    \s*(?:%|(?i:percent|per\s+cent)\b)(?P<of2>\s+(?i:of)\b)
+  |
+    # "the share of exports in turnover was 59.4 percent", "a 5% share"
+    (?P<share>\b(?i:share)\b)(?P<share_words>[^.;%¤]{{0,80}}?)\s+(?i:was|is|stood\s+at|amounted\s+to|
+        reached|(?:rose|fell|increased|decreased|grew|declined|dropped|climbed)\s+to|equall?ed|totall?ed|
+        came\s+to|of|at)\s+{_OPTIONAL_QUALIFIER.replace("qualifier", "qualifier3")}
+        {_CLAIM_NUMBER.replace("number", "number3")}\s*(?:%|(?i:percent|per\s+cent)\b)
+  | (?<![\w.,]){_CLAIM_NUMBER.replace("number", "number4")}\s*(?:%|(?i:percent|per\s+cent))\s+(?P<share4>(?i:share))\b
+    """,
+    re.VERBOSE,
+)
+
+
+@dataclass
+class _Claim:
+    start: int
+    end: int
+    kind: str
+    stated: float
+    stated_half_width: float
+    qualifier: str
+    whole_flow: str | None = None
+    flow_hint: str | None = None
+
+
+def _find_change_claims(masked: str) -> list[_Claim]:
+    claims = []
+    for m in _CHANGE_CLAIM.finditer(masked):
+        groups = {k: v for k, v in m.groupdict().items() if v is not None}
+        if "word" in groups:
+            word = groups["word"].lower()
+            factor = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4, "halved": 2}[word]
+            claims.append(_ratio_claim(m, Decimal(factor), 0, word == "halved", ""))
+            continue
+        number = groups.get("number") or groups["number2"]
+        unit = (groups.get("unit") or groups["unit2"]).strip().lower()
+        direction = (groups.get("verb") or groups["after"]).lower()
+        is_down = re.fullmatch(rf"(?:{_DOWN}|{_DOWN_AFTER})", direction, re.VERBOSE) is not None
+        qualifier = _QUALIFIERS.get(
+            " ".join((groups.get("qualifier") or groups.get("qualifier2") or "").lower().split()),
+            "",
+        )
+        value, decimals = _claim_number(number)
+        if "fold" in unit or "times" in unit:
+            claims.append(_ratio_claim(m, value, decimals, is_down, qualifier))
+            continue
+        kind = "pp_change" if ("point" in unit or unit in ("p.p.", "pp")) else "pct_change"
+        sign = -1 if is_down else 1
+        claims.append(
+            _Claim(
+                m.start(), m.end(), kind, float(sign * value), float(half_unit(decimals)), qualifier
+            )
+        )
+    return claims
+
+
+def _claim_number(written: str) -> tuple[Decimal, int]:
+    if written.lower() in _NUMBER_WORDS:
+        return Decimal(_NUMBER_WORDS[written.lower()]), 0
+    return parse_number(written)
+
+
+def _ratio_claim(
+    m: re.Match, value: Decimal, decimals: int, is_down: bool, qualifier: str
+) -> _Claim:
+    """A ratio claim; "decreased 2 times" is the ratio 1/2, with the rounding carried through the inverse."""
+    half = half_unit(decimals)
+    if not is_down:
+        return _Claim(m.start(), m.end(), "ratio", float(value), float(half), qualifier)
+    inverse = 1 / value
+    half_inverse = (1 / (value - half) - inverse) if value > half else inverse
+    return _Claim(m.start(), m.end(), "ratio", float(inverse), float(half_inverse), qualifier)
+
+
+def _find_share_claims(masked: str, flow_words: list[_FlowWord]) -> list[_Claim]:
+    claims = []
+    for m in _SHARE_CLAIM.finditer(masked):
+        groups = {k: v for k, v in m.groupdict().items() if v is not None}
+        number = next(groups[k] for k in ("number", "number2", "number3", "number4") if k in groups)
+        qualifier = _QUALIFIERS.get(
+            " ".join(
+                next(
+                    (groups[k] for k in ("qualifier", "qualifier2", "qualifier3") if k in groups),
+                    "",
+                )
+                .lower()
+                .split()
+            ),
+            "",
+        )
+        end = m.end()
+        part = whole = None
+        if "of" in groups or "of2" in groups:
+            whole, end, is_trade = _whole_after_of(masked, m.end(), flow_words)
+            if not is_trade:
+                continue  # "40 percent of the population", "5% of GDP"
+        elif "share_words" in groups or "share4" in groups:
+            words_start = m.start("share_words") if "share_words" in groups else m.start()
+            part, whole = _share_flows(masked, words_start, m.start(), m.end(), flow_words)
+        if part is None and whole is None and not _names_trade(masked, m.start(), flow_words):
+            continue  # "a 5% share of the Chinese market": a share, but not of trade
+        value, decimals = _claim_number(number)
+        claims.append(
+            _Claim(
+                m.start(),
+                end,
+                "share",
+                float(value),
+                float(half_unit(decimals)),
+                qualifier,
+                whole_flow=whole,
+                flow_hint=part,
+            )
+        )
+    return claims
+
+
+def _names_trade(masked: str, position: int, flow_words: list[_FlowWord]) -> bool:
+    """Whether the nearest flow word before ``position`` in its sentence names trade (not investment)."""
+    sentence_start = max(masked.rfind(". ", 0, position), masked.rfind("\n", 0, position))
+    before = [w for w in flow_words if sentence_start < w.start < position]
+    return bool(before) and before[-1].flow != "other"
+
+
+def _whole_after_of(
+    masked: str, position: int, flow_words: list[_FlowWord]
+) -> tuple[str | None, int, bool]:
+    """After "percent of": the whole's flow, where the claim's quote ends, whether the whole is trade."""
+    clause_end = re.compile(r"[,;.:()]|\s(?:and|while|whereas|but|in|from|to|with)\s").search(
+        masked, position
+    )
+    limit = clause_end.start() if clause_end else len(masked)
+    for word in flow_words:
+        if position <= word.start < limit:
+            return (None, word.end, False) if word.flow == "other" else (word.flow, word.end, True)
+    total = re.compile(r"\s+(?:the\s+)?(?:total|overall|all)\b", re.IGNORECASE).match(
+        masked, position
+    )
+    if total:
+        return None, total.end(), True
+    return None, position, False
+
+
+def _share_flows(
+    masked: str, start: int, claim_start: int, claim_end: int, flow_words: list[_FlowWord]
+) -> tuple[str | None, str | None]:
+    """(part flow, whole flow) of "the share of exports in turnover": the second flow named is the whole."""
+    named = [w for w in flow_words if start <= w.start < claim_end and w.flow != "other"]
+    if not named:
+        return None, None
+    whole = named[-1].flow
+    return (named[0].flow if len(named) > 1 else whole), whole
+
+
+# --- the parser -------------------------------------------------------------------------------------------
+
+# Clause boundaries inside a sentence: a period named in another clause is a weaker candidate for a figure.
+_CLAUSE_BREAK = re.compile(
+    r"[,;:]|\s(?:which|while|whereas|but|compared|against|versus|than|and)\s"
+)
+# What makes a period the compared (base) one: "compared to", "than", "from $4.5bn in".
+_BASE_MARKER = re.compile(
+    rf"""(?i:compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|as\s+against|against|versus|vs\.?|than|
+        relative\s+to|(?:up|down)\s+from|from\s+(?:about\s+|around\s+|almost\s+|nearly\s+)?(?:{MASK}+|
+        [\d.,]+\s*(?:%|percent|per\s+cent)))
+        (?:\s+(?:the|same|corresponding|period|periods|level|levels|figure|figures|of|in|for|during|that|a|
+        year|recorded|reported|last)\b)*\s*$""",
+    re.VERBOSE,
+)
+_COUNTRY_ROLE_BEFORE = re.compile(
+    r"\b(?P<role>to|into|from|with|of|between)\s+(?:the\s+)?$", re.IGNORECASE
+)
+
+
+@dataclass
+class _Mention:
+    """A period mention resolved within its sentence."""
+
+    start: int
+    end: int
+    period: Period | None
+    is_base: bool
+    marker_start: int  # where the words making it a base start (its own start when not a base)
+
+
+class _Parser:
+    """One pass over a document: sentences in order, carrying period, flow and countries forward."""
+
+    def __init__(self, name: str, text: str):
+        self.name, self.text = name, text
+        self.amounts = find_amounts(text)
+        masked = list(text)
+        for amount in self.amounts:
+            masked[amount.start : amount.end] = MASK * (amount.end - amount.start)
+        self.masked = "".join(masked)
+        self.sentences = _split_sentences(text)
+        self.doc_year = find_document_year(text, name)
+        self.periods = find_period_mentions(self.masked)
+        self.countries = find_countries(self.masked)
+        self.flow_words = _find_flow_words(self.masked)
+        self.claims = _drop_overlaps(
+            _find_change_claims(self.masked) + _find_share_claims(self.masked, self.flow_words)
+        )
+        first_two = list(dict.fromkeys(c.iso3 for c in self.countries))[:2]
+        self.default_pair = (first_two + [None, None])[:2]
+
+    def parse(self) -> tuple[pd.DataFrame, pd.DataFrame]:
+        figure_rows, claim_rows = [], []
+        current: Period | None = None
+        carried_flow, carried_pair, last_paragraph = None, None, -1
+        for sentence in self.sentences:
+            if sentence.paragraph != last_paragraph:
+                carried_flow, carried_pair, last_paragraph = None, None, sentence.paragraph
+            mentions = self._resolve_periods(sentence, current)
+            sentence_current = next(
+                (m.period for m in reversed(mentions) if not m.is_base and m.period), current
+            )
+            amounts = [a for a in self.amounts if sentence.start <= a.start < sentence.end]
+            claims = [c for c in self.claims if sentence.start <= c.start < sentence.end]
+            assigned = self._respectively(sentence, amounts, mentions)
+            for amount in amounts:
+                flow = assigned.get(amount.start, {}).get("flow") or self._flow(
+                    sentence, amount.start, amount.end, carried_flow
+                )
+                period = assigned.get(amount.start, {}).get("period") or self._figure_period(
+                    sentence, amount, mentions, sentence_current
+                )
+                reporter, partner = self._countries(sentence, amount.start, flow, carried_pair)
+                figure_rows.append(
+                    self._figure_row(
+                        len(figure_rows), sentence, amount, flow, period, reporter, partner
+                    )
+                )
+                carried_flow, carried_pair = flow, (reporter, partner)
+            for claim in claims:
+                claim_rows.append(
+                    self._claim_row(
+                        len(claim_rows),
+                        sentence,
+                        claim,
+                        mentions,
+                        sentence_current,
+                        carried_flow,
+                        carried_pair,
+                    )
+                )
+                carried_flow = claim_rows[-1]["flow"]
+                carried_pair = (claim_rows[-1]["reporter_iso3"], claim_rows[-1]["partner_iso3"])
+            words = [w for w in self.flow_words if sentence.start <= w.start < sentence.end]
+            if words and not amounts and not claims:
+                carried_flow = words[-1].flow
+            if (amounts or claims or words) and sentence_current is not None:
+                current = sentence_current
+        figures = _frame(figure_rows, FIGURE_COLUMNS)
+        for row in claim_rows:
+            row["value_figure_id"], row["base_figure_id"] = self._tie_figures(row, figure_rows)
+        return figures, _frame(claim_rows, CLAIM_COLUMNS)
+
+    # periods
+
+    def _resolve_periods(self, sentence: _Sentence, current: Period | None) -> list[_Mention]:
+        """Resolve the sentence's periods: absolute ones first, then those relative to its own period."""
+        raw = [m for m in self.periods if sentence.start <= m.start < sentence.end]
+        resolved: dict[int, _Mention] = {}
+        for pass_relative in (False, True):
+            own = next(
+                (
+                    m.period
+                    for m in reversed(sorted(resolved.values(), key=lambda m: m.start))
+                    if not m.is_base and m.period
+                ),
+                current,
+            )
+            for mention in raw:
+                if mention.is_relative != pass_relative:
+                    continue
+                resolved[mention.start] = self._resolve(sentence, mention, own)
+        return sorted(resolved.values(), key=lambda m: m.start)
+
+    def _resolve(
+        self, sentence: _Sentence, mention: PeriodMention, current: Period | None
+    ) -> _Mention:
+        window_start = max(sentence.start, mention.start - 80)
+        marker = _BASE_MARKER.search(self.masked, window_start, mention.start)
+        compared = marker is not None
+        period = mention.resolve(current, self.doc_year, compared)
+        marker_start = marker.start() if marker else mention.start
+        return _Mention(
+            mention.start, mention.end, period, compared or mention.is_base, marker_start
+        )
+
+    def _figure_period(
+        self, sentence: _Sentence, amount: Amount, mentions: list[_Mention], current: Period | None
+    ) -> Period | None:
+        """The period a figure belongs to: in brackets, the one just before; else the nearest in its clause."""
+        candidates = [
+            m
+            for m in mentions
+            if m.period and (not m.is_base or m.marker_start < amount.start < m.end)
+        ]
+        before = self.text[sentence.start : amount.start]
+        if before.rstrip().endswith("(") or re.search(r"\(\s*$", before):
+            preceding = [m for m in mentions if m.period and m.end <= amount.start]
+            if preceding:
+                return preceding[-1].period
+        if not candidates:
+            return current or _year_after_base(mentions)
+        clause = self._clause_index(sentence, amount.start)
+
+        def rank(m: _Mention) -> tuple[bool, int]:
+            distance = amount.start - m.end if m.end <= amount.start else m.start - amount.end
+            return self._clause_index(sentence, m.start) != clause, distance
+
+        return min(candidates, key=rank).period
+
+    def _clause_index(self, sentence: _Sentence, position: int) -> int:
+        return sum(1 for _ in _CLAUSE_BREAK.finditer(self.masked, sentence.start, position))
+
+    # flows
+
+    def _flow(self, sentence: _Sentence, start: int, end: int, carried: str | None) -> str:
+        """Flow of the words at start..end: named right after, else the nearest before, else after, else
+        the paragraph's.
+        """
+        after = _FLOW_AFTER.match(self.masked, end)
+        words = [w for w in self.flow_words if sentence.start <= w.start < sentence.end]
+        if after:
+            following = next(
+                (
+                    w
+                    for w in words
+                    if w.start >= after.end()
+                    and re.fullmatch(r"(?:[a-z-]+\s+){0,2}", self.masked[after.end() : w.start])
+                ),
+                None,
+            )
+            if following:
+                return following.flow
+        preceding = [w for w in words if w.end <= start]
+        if preceding:
+            return preceding[-1].flow
+        following = [w for w in words if w.start >= end]
+        if following:
+            return following[0].flow
+        return carried or "other"
+
+    def _respectively(
+        self, sentence: _Sentence, amounts: list[Amount], mentions: list[_Mention]
+    ) -> dict[int, dict]:
+        """ "Exports and imports were $5bn and $3bn, respectively": pair flows and periods in order."""
+        word = re.search(r"\brespectively\b", self.text[sentence.start : sentence.end])
+        if not word or len(amounts) < 2:
+            return {}
+        listed = [a for a in amounts if a.start < sentence.start + word.start()]
+        flows = [w.flow for w in self.flow_words if sentence.start <= w.start < listed[0].start]
+        periods = [m.period for m in mentions if m.period]
+        assigned: dict[int, dict] = {a.start: {} for a in listed}
+        if len(flows) == len(listed):
+            for amount, flow in zip(listed, flows, strict=True):
+                assigned[amount.start]["flow"] = flow
+        if len(periods) == len(listed):
+            for amount, period in zip(listed, periods, strict=True):
+                assigned[amount.start]["period"] = period
+        return assigned
+
+    # countries
+
+    def _countries(
+        self,
+        sentence: _Sentence,
+        position: int,
+        flow: str,
+        carried: tuple[str | None, str | None] | None,
+    ) -> tuple[str | None, str | None]:
+        """(reporter, partner) ISO3 for words at ``position``: from "exports to X", "imports from X",
+        "trade between X and Y", "X's", else the paragraph's or the document's pair.
+        """
+        roles = self._country_roles(sentence)
+        if "between" in roles:
+            return roles["between"]
+        partner_roles = {"exports": ("to",), "imports": ("from", "of_demonym")}.get(flow, ()) + (
+            "with",
+        )
+        reporter_roles = {
+            "exports": ("from", "owner", "of_demonym"),
+            "imports": ("to", "owner"),
+        }.get(flow, ("owner",))
+        partner = _nearest(roles, partner_roles, position)
+        reporter = _nearest(roles, reporter_roles, position)
+        if reporter is None and partner is None:
+            return carried if carried is not None else tuple(self.default_pair)
+        first, second = self.default_pair
+        if reporter is None:
+            reporter = first if first != partner else second
+        elif partner is None and reporter in (first, second):
+            partner = second if reporter == first else first
+        return reporter, partner
+
+    def _country_roles(self, sentence: _Sentence) -> dict:
+        """Countries of a sentence by role: "to", "from", "with", "owner" → [(position, iso3)], "between"."""
+        mentions = [c for c in self.countries if sentence.start <= c.start < sentence.end]
+        roles: dict = {}
+        for i, country in enumerate(mentions):
+            before = self.masked[max(sentence.start, country.start - 20) : country.start]
+            role_match = _COUNTRY_ROLE_BEFORE.search(before)
+            role = role_match.group("role").lower() if role_match else None
+            after = self.masked[country.end : country.end + 40]
+            nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+            if (
+                role == "between"
+                and nxt
+                and re.fullmatch(r"\s+and\s+(?:the\s+)?", self.masked[country.end : nxt.start])
+            ):
+                roles.setdefault("between", (country.iso3, nxt.iso3))
+            elif (
+                nxt
+                and re.fullmatch(r"\s*[-–]\s*", self.masked[country.end : nxt.start])
+                and _FLOW_WORDS.match(self.masked, nxt.end + 1)
+            ):
+                roles.setdefault("between", (country.iso3, nxt.iso3))  # "Kazakh-British trade"
+            if role in ("to", "into"):
+                roles.setdefault("to", []).append((country.start, country.iso3))
+            elif role in ("from", "with"):
+                roles.setdefault(role, []).append((country.start, country.iso3))
+            elif role == "of" and country.is_demonym:  # "imports of British goods"
+                roles.setdefault("of_demonym", []).append((country.start, country.iso3))
+            elif (
+                re.match(r"['’]s?\b", after)
+                or role == "of"
+                or (
+                    country.is_demonym
+                    and re.match(r"\s+(?:[a-z-]+\s+)?(?:export|import|trade)", after)
+                )
+            ):
+                roles.setdefault("owner", []).append((country.start, country.iso3))
+        return roles
+
+    # rows
+
+    def _figure_row(
+        self,
+        figure_id: int,
+        sentence: _Sentence,
+        amount: Amount,
+        flow: str,
+        period: Period | None,
+        reporter: str | None,
+        partner: str | None,
+    ) -> dict:
+        return {
+            "document": self.name,
+            "figure_id": figure_id,
+            "quote": self.text[amount.start : amount.end],
+            "start": amount.start,
+            "end": amount.end,
+            "context": self.text[sentence.start : sentence.end],
+            "flow": flow,
+            "period": str(period) if period else "",
+            "reporter_iso3": reporter,
+            "partner_iso3": partner,
+            "value_usd": amount.value_usd,
+            "half_width_usd": amount.half_width_usd,
+            "qualifier": self._qualifier_before(sentence, amount.start),
+        }
+
+    def _qualifier_before(self, sentence: _Sentence, start: int) -> str:
+        before = self.masked[sentence.start : start]
+        match = re.search(rf"(?:^|[^\w])(?P<q>{_QUALIFIER})\s+$", before, re.IGNORECASE)
+        if not match:
+            return ""
+        if re.search(
+            r"(?:%|percent|per\s+cent|times|fold|points?)\s+$", before[: match.start("q")], re.I
+        ):
+            return ""  # "52 percent less than $1.46 billion" is a change, not "under"
+        return _QUALIFIERS[" ".join(match.group("q").lower().split())]
+
+    def _claim_row(
+        self,
+        claim_id: int,
+        sentence: _Sentence,
+        claim: _Claim,
+        mentions: list[_Mention],
+        current: Period | None,
+        carried_flow: str | None,
+        carried_pair,
+    ) -> dict:
+        flow = claim.flow_hint or self._flow(sentence, claim.start, claim.start, carried_flow)
+        if claim.kind == "share" and claim.flow_hint is None and claim.whole_flow:
+            preceding = [
+                w for w in self.flow_words if sentence.start <= w.start and w.end <= claim.start
+            ]
+            flow = preceding[-1].flow if preceding else claim.whole_flow
+        whole_flow = claim.whole_flow
+        if claim.kind == "share" and whole_flow is None:
+            whole_flow = flow if flow != "other" else None
+        if claim.kind != "share" and self.masked[claim.start : claim.end].lower().endswith("than"):
+            whole_flow = self._flow_compared(claim.end, flow)
+        period, base = _claim_periods(mentions, current, claim.kind)
+        reporter, partner = self._countries(sentence, claim.start, flow, carried_pair)
+        return {
+            "document": self.name,
+            "claim_id": claim_id,
+            "quote": self.text[claim.start : claim.end],
+            "start": claim.start,
+            "end": claim.end,
+            "context": self.text[sentence.start : sentence.end],
+            "kind": claim.kind,
+            "stated": claim.stated,
+            "stated_half_width": claim.stated_half_width,
+            "qualifier": claim.qualifier,
+            "flow": flow,
+            "whole_flow": whole_flow,
+            "period": str(period) if period else "",
+            "base_period": (str(base) if base else "") if claim.kind != "share" else None,
+            "reporter_iso3": reporter,
+            "partner_iso3": partner,
+            "value_figure_id": None,
+            "base_figure_id": None,
+        }
+
+    def _flow_compared(self, position: int, flow: str) -> str | None:
+        """ "exports were 4.8 times higher than imports": the other flow compared with, if named next."""
+        word = next((w for w in self.flow_words if w.start >= position), None)
+        if (
+            word
+            and re.fullmatch(r"\s+(?:the\s+)?(?:[a-z]+\s+)?", self.masked[position : word.start])
+            and word.flow not in (flow, "other")
+        ):
+            return word.flow
+        return None
+
+    def _tie_figures(self, claim: dict, figures: list[dict]) -> tuple[int | None, int | None]:
+        """Ids of the figures stating the claim's new and base values, from the same paragraph."""
+        if claim["kind"] == "pp_change":
+            return None, None
+        paragraph = next(s.paragraph for s in self.sentences if s.start <= claim["start"] < s.end)
+        spans = [(s.start, s.end) for s in self.sentences if s.paragraph == paragraph]
+        low, high = spans[0][0], spans[-1][1]
+        nearby = [f for f in figures if low <= f["start"] < high]
+        if claim["kind"] == "share":
+            if not claim["whole_flow"] or claim["whole_flow"] == claim["flow"]:
+                return None, None
+            wanted = [(claim["flow"], claim["period"]), (claim["whole_flow"], claim["period"])]
+        elif claim["whole_flow"]:
+            wanted = [(claim["flow"], claim["period"]), (claim["whole_flow"], claim["period"])]
+        else:
+            wanted = [(claim["flow"], claim["period"]), (claim["flow"], claim["base_period"])]
+        ids = []
+        for flow, period in wanted:
+            matches = [
+                f
+                for f in nearby
+                if f["flow"] == flow
+                and period
+                and f["period"] == period
+                and _same_countries(f, claim)
+            ]
+            best = min(matches, key=lambda f: _distance(f, claim), default=None)
+            ids.append(None if best is None else best["figure_id"])
+        return ids[0], ids[1]
+
+
+def _claim_periods(
+    mentions: list[_Mention], current: Period | None, kind: str
+) -> tuple[Period | None, Period | None]:
+    """(period, base period) of a claim in a sentence: the latest named period against the compared one,
+    or a year before.
+    """
+    own = [m.period for m in mentions if m.period and not m.is_base]
+    bases = [m.period for m in mentions if m.period and m.is_base]
+    period = (
+        max(own, key=lambda p: (p.year, p.last_month))
+        if own
+        else current or _year_after_base(mentions)
+    )
+    if kind == "share":
+        return period, None
+    earlier = [
+        p for p in own if period and (p.year, p.last_month) < (period.year, period.last_month)
+    ]
+    if bases:
+        base = bases[0]
+    elif earlier:
+        base = earlier[-1]
+    else:
+        base = period.with_year(period.year - 1) if period else None
+    return period, base
+
+
+def _year_after_base(mentions: list[_Mention]) -> Period | None:
+    """ "rose 5% compared to 2022" with no current period: the period a year after the compared one."""
+    base = next((m.period for m in mentions if m.is_base and m.period), None)
+    return base.with_year(base.year + 1) if base else None
+
+
+def _nearest(roles: dict, wanted: tuple[str, ...], position: int) -> str | None:
+    found = [
+        (abs(start - position), iso3) for role in wanted for start, iso3 in roles.get(role, [])
+    ]
+    return min(found)[1] if found else None
+
+
+def _same_countries(figure: dict, claim: dict) -> bool:
+    return all(
+        not (figure[k] and claim[k]) or figure[k] == claim[k]
+        for k in ("reporter_iso3", "partner_iso3")
+    )
+
+
+def _distance(figure: dict, claim: dict) -> int:
+    return max(claim["start"] - figure["end"], figure["start"] - claim["end"], 0)
+
+
+def _drop_overlaps(claims: list[_Claim]) -> list[_Claim]:
+    """Keep claims in text order, dropping any that overlaps an earlier or longer one."""
+    kept: list[_Claim] = []
+    for claim in sorted(claims, key=lambda c: (c.start, -(c.end - c.start))):
+        if not kept or claim.start >= kept[-1].end:
+            kept.append(claim)
+    return kept
+
+
+def _frame(rows: list[dict], columns: tuple[str, ...]) -> pd.DataFrame:
+    """A table with fixed column order and dtypes: ints, floats, and object for text that may be None."""
+    frame = pd.DataFrame(rows, columns=list(columns))
+    dtypes = {
+        "figure_id": "int64",
+        "claim_id": "int64",
+        "start": "int64",
+        "end": "int64",
+        "value_usd": "float64",
+        "half_width_usd": "float64",
+        "stated": "float64",
+        "stated_half_width": "float64",
+    }
+    frame = frame.astype({k: v for k, v in dtypes.items() if k in frame.columns})
+    for column in frame.columns:
+        if column not in dtypes:
+            frame[column] = pd.Series(
+                [row[column] for row in rows], dtype=object, index=frame.index
+            )
+    return frame

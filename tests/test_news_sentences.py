@@ -1,0 +1,521 @@
+"""Sentences of our own, each with every figure and claim the news loader must find (exact tuples)."""
+
+import pytest
+
+from analysis.loaders.news import load_news
+
+FIGURE_FIELDS = [
+    "quote",
+    "flow",
+    "period",
+    "reporter_iso3",
+    "partner_iso3",
+    "value_usd",
+    "half_width_usd",
+    "qualifier",
+]
+CLAIM_FIELDS = [
+    "quote",
+    "kind",
+    "stated",
+    "stated_half_width",
+    "qualifier",
+    "flow",
+    "whole_flow",
+    "period",
+    "base_period",
+    "reporter_iso3",
+    "partner_iso3",
+]
+
+# (sentence, figures as FIGURE_FIELDS tuples, claims as CLAIM_FIELDS tuples)
+CASES = [
+    (
+        "Trade between Uzbekistan and Russia reached US$ 2.6 billion in the first quarter of 2023.",
+        [("US$ 2.6 billion", "turnover", "2023-Q1", "UZB", "RUS", 2600000000.0, 50000000.0, "")],
+        [],
+    ),
+    (
+        "China's exports to the United States rose 12.3 per cent to USD 31.2 billion in April 2023.",
+        [("USD 31.2 billion", "exports", "2023-04", "CHN", "USA", 31200000000.0, 50000000.0, "")],
+        [
+            (
+                "rose 12.3 per cent",
+                "pct_change",
+                12.3,
+                0.05,
+                "",
+                "exports",
+                None,
+                "2023-04",
+                "2022-04",
+                "CHN",
+                "USA",
+            )
+        ],
+    ),
+    (
+        "Kazakhstan exported 2.8 billion U.S. dollars worth of oil to Italy in January-August 2024.",
+        [
+            (
+                "2.8 billion U.S. dollars",
+                "exports",
+                "2024-01/2024-08",
+                "KAZ",
+                "ITA",
+                2800000000.0,
+                50000000.0,
+                "",
+            )
+        ],
+        [],
+    ),
+    (
+        "Imports from Germany amounted to $426.8mln in 8M23, down 5% year-on-year.",
+        [("$426.8mln", "imports", "2023-01/2023-08", None, "DEU", 426800000.0, 50000.0, "")],
+        [
+            (
+                "down 5%",
+                "pct_change",
+                -5.0,
+                0.5,
+                "",
+                "imports",
+                None,
+                "2023-01/2023-08",
+                "2022-01/2022-08",
+                None,
+                "DEU",
+            )
+        ],
+    ),
+    (
+        "The trade surplus with Turkey was about $5bn in the first half of 2023.",
+        [("$5bn", "balance", "2023-H1", None, "TUR", 5000000000.0, 500000000.0, "about")],
+        [],
+    ),
+    (
+        "Azerbaijan's imports from Türkiye totalled $1,496.2 million in Q1 2023, up 7.4% compared to the same period of 2022.",
+        [("$1,496.2 million", "imports", "2023-Q1", "AZE", "TUR", 1496200000.0, 50000.0, "")],
+        [
+            (
+                "up 7.4%",
+                "pct_change",
+                7.4,
+                0.05,
+                "",
+                "imports",
+                None,
+                "2023-Q1",
+                "2022-Q1",
+                "AZE",
+                "TUR",
+            )
+        ],
+    ),
+    (
+        "Exports to Georgia reached $626,1 million in 2022, growing 2,1 times.",
+        [("$626,1 million", "exports", "2022", None, "GEO", 626100000.0, 50000.0, "")],
+        [
+            (
+                "growing 2,1 times",
+                "ratio",
+                2.1,
+                0.05,
+                "",
+                "exports",
+                None,
+                "2022",
+                "2021",
+                None,
+                "GEO",
+            )
+        ],
+    ),
+    (
+        "Bilateral trade grew 2.1-fold to nearly $900 million in 2023.",
+        [("$900 million", "turnover", "2023", None, None, 900000000.0, 500000.0, "almost")],
+        [("grew 2.1-fold", "ratio", 2.1, 0.05, "", "turnover", None, "2023", "2022", None, None)],
+    ),
+    (
+        "Exports of grain reached 8.5 million tonnes worth $1.9 billion in 2023.",
+        [("$1.9 billion", "exports", "2023", None, None, 1900000000.0, 50000000.0, "")],
+        [],
+    ),
+    (
+        "Oil accounted for 70 percent of Kazakhstan's exports in 2023.",
+        [],
+        [
+            (
+                "accounted for 70 percent of Kazakhstan's exports",
+                "share",
+                70.0,
+                0.5,
+                "",
+                "exports",
+                "exports",
+                "2023",
+                None,
+                "KAZ",
+                None,
+            )
+        ],
+    ),
+    (
+        "In 2023, Kazakhstan's trade deficit with China narrowed to $3.2bn from $4.5bn in 2022.",
+        [
+            ("$3.2bn", "balance", "2023", "KAZ", "CHN", 3200000000.0, 50000000.0, ""),
+            ("$4.5bn", "balance", "2022", "KAZ", "CHN", 4500000000.0, 50000000.0, ""),
+        ],
+        [],
+    ),
+    (
+        "Exports and imports amounted to $702 million and $478.6 million, respectively.",
+        [
+            ("$702 million", "exports", "", None, None, 702000000.0, 500000.0, ""),
+            ("$478.6 million", "imports", "", None, None, 478600000.0, 50000.0, ""),
+        ],
+        [],
+    ),
+    (
+        "Mongolia's trade with China exceeded $10 billion in 2023, 15 percent more than a year earlier.",
+        [("$10 billion", "turnover", "2023", "MNG", "CHN", 10000000000.0, 500000000.0, "over")],
+        [
+            (
+                "15 percent more than",
+                "pct_change",
+                15.0,
+                0.5,
+                "",
+                "turnover",
+                None,
+                "2023",
+                "2022",
+                "MNG",
+                "CHN",
+            )
+        ],
+    ),
+    (
+        "Exports to South Korea dropped to $312 million in the third quarter of 2023 from $405 million a year earlier.",
+        [
+            ("$312 million", "exports", "2023-Q3", None, "KOR", 312000000.0, 500000.0, ""),
+            ("$405 million", "exports", "2022-Q3", None, "KOR", 405000000.0, 500000.0, ""),
+        ],
+        [],
+    ),
+    (
+        "Turkmen gas exports to China decreased 2 times in 2023.",
+        [],
+        [
+            (
+                "decreased 2 times",
+                "ratio",
+                0.5,
+                0.16666666666666666,
+                "",
+                "exports",
+                None,
+                "2023",
+                "2022",
+                "TKM",
+                "CHN",
+            )
+        ],
+    ),
+    (
+        "The UK invested over $2 billion in Kazakhstan's economy in 2023.",
+        [("$2 billion", "other", "2023", "KAZ", "GBR", 2000000000.0, 500000000.0, "over")],
+        [],
+    ),
+    (
+        "Trade turnover between Kazakhstan and the US reached $3.9 billion in January-December 2023, Kazakh exports amounting to $1.4 billion.",
+        [
+            ("$3.9 billion", "turnover", "2023", "KAZ", "USA", 3900000000.0, 50000000.0, ""),
+            ("$1.4 billion", "exports", "2023", "KAZ", "USA", 1400000000.0, 50000000.0, ""),
+        ],
+        [],
+    ),
+    (
+        "Trade with Britain in 9M 2024 amounted to $1.1 bln, up 25% y/y.",
+        [("$1.1 bln", "turnover", "2024-01/2024-09", None, "GBR", 1100000000.0, 50000000.0, "")],
+        [
+            (
+                "up 25%",
+                "pct_change",
+                25.0,
+                0.5,
+                "",
+                "turnover",
+                None,
+                "2024-01/2024-09",
+                "2023-01/2023-09",
+                None,
+                "GBR",
+            )
+        ],
+    ),
+    (
+        "Imports of British goods rose to $500 million in the second half of 2022.",
+        [("$500 million", "imports", "2022-H2", None, "GBR", 500000000.0, 500000.0, "")],
+        [],
+    ),
+    (
+        "Exports to Japan increased by 1.5 times compared to 2022 and amounted to $96.4 million.",
+        [("$96.4 million", "exports", "2023", None, "JPN", 96400000.0, 50000.0, "")],
+        [
+            (
+                "increased by 1.5 times",
+                "ratio",
+                1.5,
+                0.05,
+                "",
+                "exports",
+                None,
+                "2023",
+                "2022",
+                None,
+                "JPN",
+            )
+        ],
+    ),
+    (
+        "Trade turnover with Uzbekistan for the first 11 months of 2023 amounted to $4.1 billion, which is 10.3% more than in the same period of 2022 ($3.7 billion).",
+        [
+            (
+                "$4.1 billion",
+                "turnover",
+                "2023-01/2023-11",
+                None,
+                "UZB",
+                4100000000.0,
+                50000000.0,
+                "",
+            ),
+            (
+                "$3.7 billion",
+                "turnover",
+                "2022-01/2022-11",
+                None,
+                "UZB",
+                3700000000.0,
+                50000000.0,
+                "",
+            ),
+        ],
+        [
+            (
+                "10.3% more than",
+                "pct_change",
+                10.3,
+                0.05,
+                "",
+                "turnover",
+                None,
+                "2023-01/2023-11",
+                "2022-01/2022-11",
+                None,
+                "UZB",
+            )
+        ],
+    ),
+    (
+        "Exports to China in Jan-Jun 2023 amounted to $7.6 billion, 11% lower than a year earlier.",
+        [("$7.6 billion", "exports", "2023-H1", None, "CHN", 7600000000.0, 50000000.0, "")],
+        [
+            (
+                "11% lower than",
+                "pct_change",
+                -11.0,
+                0.5,
+                "",
+                "exports",
+                None,
+                "2023-H1",
+                "2022-H1",
+                None,
+                "CHN",
+            )
+        ],
+    ),
+    (
+        "Exports to Kyrgyzstan fell 4.2 percentage points to 18.1% of total exports in H1 2023.",
+        [],
+        [
+            (
+                "fell 4.2 percentage points",
+                "pp_change",
+                -4.2,
+                0.05,
+                "",
+                "exports",
+                None,
+                "2023-H1",
+                "2022-H1",
+                None,
+                "KGZ",
+            ),
+            (
+                "18.1% of total exports",
+                "share",
+                18.1,
+                0.05,
+                "",
+                "exports",
+                "exports",
+                "2023-H1",
+                None,
+                None,
+                "KGZ",
+            ),
+        ],
+    ),
+    (
+        "The share of exports in trade turnover was 59.4 percent in January–March 2024.",
+        [],
+        [
+            (
+                "share of exports in trade turnover was 59.4 percent",
+                "share",
+                59.4,
+                0.05,
+                "",
+                "exports",
+                "turnover",
+                "2024-Q1",
+                None,
+                None,
+                None,
+            )
+        ],
+    ),
+    (
+        "The volume of trade between Kazakhstan and Germany in January 2024 amounted to $1.2 billion, having increased by 54.2% compared to January 2023.",
+        [("$1.2 billion", "turnover", "2024-01", "KAZ", "DEU", 1200000000.0, 50000000.0, "")],
+        [
+            (
+                "increased by 54.2%",
+                "pct_change",
+                54.2,
+                0.05,
+                "",
+                "turnover",
+                None,
+                "2024-01",
+                "2023-01",
+                "KAZ",
+                "DEU",
+            )
+        ],
+    ),
+    (
+        "Exports from Kazakhstan to the Netherlands increased 1.8-fold in 2023.",
+        [],
+        [
+            (
+                "increased 1.8-fold",
+                "ratio",
+                1.8,
+                0.05,
+                "",
+                "exports",
+                None,
+                "2023",
+                "2022",
+                "KAZ",
+                "NLD",
+            )
+        ],
+    ),
+    (
+        "Imports from Belarus were 3 times less than in 2021.",
+        [],
+        [
+            (
+                "3 times less than",
+                "ratio",
+                0.3333333333333333,
+                0.06666666666666667,
+                "",
+                "imports",
+                None,
+                "2022",
+                "2021",
+                None,
+                "BLR",
+            )
+        ],
+    ),
+    (
+        "Russian exports to India were 4.8 times higher than in 2021.",
+        [],
+        [
+            (
+                "4.8 times higher than",
+                "ratio",
+                4.8,
+                0.05,
+                "",
+                "exports",
+                None,
+                "2022",
+                "2021",
+                "RUS",
+                "IND",
+            )
+        ],
+    ),
+    (
+        "Brent traded at $80 per barrel in March 2024.",
+        [("$80", "other", "2024-03", None, None, 80.0, 0.5, "")],
+        [],
+    ),
+    (
+        "Tajikistan sold goods worth $12,5 million and $1,234,567 to Iran in 2020.",
+        [
+            ("$12,5 million", "exports", "2020", "TJK", "IRN", 12500000.0, 50000.0, ""),
+            ("$1,234,567", "exports", "2020", "TJK", "IRN", 1234567.0, 0.5, ""),
+        ],
+        [],
+    ),
+]
+
+# Text with numbers that are not money and percentages that are not changes or shares of trade.
+NEGATIVES = [
+    "Kazakhstan exported 1,200 tonnes of wool and 3.5 million barrels of oil in 2023.",
+    "In 2023 the port handled 2023 containers and 15,000 tons of grain.",
+    "Call +7 (7172) 74-12-34 or +44 20 7946 0958 for details; the office opened in 2021.",
+    "The interest rate of 15.75 percent stays, VAT is 12 percent and a 20 percent stake was sold.",
+    "About 40 percent of the population lives in cities and the deficit is 3% of GDP.",
+    "Kazakhstan holds a 5% share of the Chinese market.",
+    "Kazakhstan produced 1.5 trillion tenge of goods and the EU pledged €2bn in 2023.",
+    "Tariffs of up to 20 percent apply, and the share rose to 5% in 2022.",
+    "The forum on March 11-15, 2024 gathered 2,500 participants from 45 countries.",
+]
+
+
+def _rows(frame, fields):
+    return [tuple(row) for row in frame[fields].itertuples(index=False)]
+
+
+@pytest.mark.parametrize(("text", "figures", "claims"), CASES, ids=[c[0][:40] for c in CASES])
+def test_sentence_figures_and_claims(text, figures, claims):
+    doc = load_news(text)
+    assert _rows(doc.figures, FIGURE_FIELDS) == figures
+    assert _rows(doc.claims, CLAIM_FIELDS) == claims
+
+
+@pytest.mark.parametrize(("text", "figures", "claims"), CASES, ids=[c[0][:40] for c in CASES])
+def test_quotes_are_exact_spans_of_the_text(text, figures, claims):
+    doc = load_news(text)
+    for table in (doc.figures, doc.claims):
+        for row in table.itertuples():
+            assert text[row.start : row.end] == row.quote
+            assert row.context == text  # one sentence per case
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_numbers_that_are_not_money_or_claims(text):
+    doc = load_news(text)
+    assert _rows(doc.figures, FIGURE_FIELDS) == []
+    assert _rows(doc.claims, CLAIM_FIELDS) == []
