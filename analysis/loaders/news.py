@@ -66,8 +66,9 @@ class NewsInputError(ValueError):
 
 @dataclass(frozen=True, eq=False)
 class NewsDocument:
-    """A news text read once, with its figures and claims tables (columns as in ``FIGURE_COLUMNS`` and
-    ``CLAIM_COLUMNS``).
+    """A news text read once, with its figures and claims tables.
+
+    The tables' columns are ``FIGURE_COLUMNS`` and ``CLAIM_COLUMNS``.
     """
 
     name: str
@@ -111,7 +112,7 @@ def load_news_claims(path_or_text: str | Path) -> pd.DataFrame:
     return load_news(path_or_text).claims
 
 
-# --- reading ---------------------------------------------------------------------------------------------
+# --- reading --------------------------------------------------------------------------------------
 
 
 def _read(path_or_text: str | Path) -> tuple[str, str]:
@@ -160,7 +161,7 @@ def _looks_like_path(text: str) -> bool:
     return not re.search(r"\s", text) and bool(re.search(r"[/\\]|\.[A-Za-z]{1,5}$", text))
 
 
-# --- sentences --------------------------------------------------------------------------------------------
+# --- sentences ------------------------------------------------------------------------------------
 
 # A sentence ends at . ! ? (and closing quotes or brackets) before whitespace and a capital, digit or quote.
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
@@ -202,7 +203,7 @@ def _split_sentences(text: str) -> list[_Sentence]:
     return result
 
 
-# --- flows ------------------------------------------------------------------------------------------------
+# --- flows ----------------------------------------------------------------------------------------
 
 # Words naming a flow. Alternatives are tried in order at each position: "trade surplus" is a balance
 # before "trade" is turnover. "other" words mark money that is not trade (investment, loans, deals).
@@ -236,7 +237,7 @@ def _find_flow_words(masked: str) -> list[_FlowWord]:
     return [_FlowWord(m.start(), m.end(), m.lastgroup) for m in _FLOW_WORDS.finditer(masked)]
 
 
-# --- claims -----------------------------------------------------------------------------------------------
+# --- claims ---------------------------------------------------------------------------------------
 
 _UP = r"""increased|increases?|increasing|rose|rises?|rising|risen|grew|grows?|growing|grown|growth|jumped|jumps?|
     surged|surges?|soared|soars?|climbed|climbs?|gained|gains?|expanded|expands?|went\s+up|goes\s+up|up|added|
@@ -476,7 +477,7 @@ def _share_flows(
     return (named[0].flow if len(named) > 1 else whole), whole
 
 
-# --- the parser -------------------------------------------------------------------------------------------
+# --- the parser -----------------------------------------------------------------------------------
 
 # Clause boundaries inside a sentence: a period named in another clause is a weaker candidate for a figure.
 _CLAUSE_BREAK = re.compile(
@@ -643,8 +644,9 @@ class _Parser:
     # flows
 
     def _flow(self, sentence: _Sentence, start: int, end: int, carried: str | None) -> str:
-        """Flow of the words at start..end: named right after, else the nearest before, else after, else
-        the paragraph's.
+        """Flow of the words at start..end.
+
+        Named right after ("$5bn in exports"), else the nearest before, else after, else the paragraph's.
         """
         after = _FLOW_AFTER.match(self.masked, end)
         words = [w for w in self.flow_words if sentence.start <= w.start < sentence.end]
@@ -671,7 +673,7 @@ class _Parser:
     def _respectively(
         self, sentence: _Sentence, amounts: list[Amount], mentions: list[_Mention]
     ) -> dict[int, dict]:
-        """ "Exports and imports were $5bn and $3bn, respectively": pair flows and periods in order."""
+        """Pair flows and periods in order: "Exports and imports were $5bn and $3bn, respectively"."""
         word = re.search(r"\brespectively\b", self.text[sentence.start : sentence.end])
         if not word or len(amounts) < 2:
             return {}
@@ -696,8 +698,10 @@ class _Parser:
         flow: str,
         carried: tuple[str | None, str | None] | None,
     ) -> tuple[str | None, str | None]:
-        """(reporter, partner) ISO3 for words at ``position``: from "exports to X", "imports from X",
-        "trade between X and Y", "X's", else the paragraph's or the document's pair.
+        """(reporter, partner) ISO3 for the words at ``position``.
+
+        From "exports to X", "imports from X", "trade between X and Y", "X's", else the paragraph's or
+        the document's pair.
         """
         roles = self._country_roles(sentence)
         if "between" in roles:
@@ -843,7 +847,7 @@ class _Parser:
         }
 
     def _flow_compared(self, position: int, flow: str) -> str | None:
-        """ "exports were 4.8 times higher than imports": the other flow compared with, if named next."""
+        """The other flow compared with, if named next: "4.8 times higher than imports"."""
         word = next((w for w in self.flow_words if w.start >= position), None)
         if (
             word
@@ -887,8 +891,9 @@ class _Parser:
 def _claim_periods(
     mentions: list[_Mention], current: Period | None, kind: str
 ) -> tuple[Period | None, Period | None]:
-    """(period, base period) of a claim in a sentence: the latest named period against the compared one,
-    or a year before.
+    """(period, base period) of a claim in a sentence.
+
+    The latest period named against the compared one, else an earlier one named, else a year before.
     """
     own = [m.period for m in mentions if m.period and not m.is_base]
     bases = [m.period for m in mentions if m.period and m.is_base]
@@ -912,7 +917,7 @@ def _claim_periods(
 
 
 def _year_after_base(mentions: list[_Mention]) -> Period | None:
-    """ "rose 5% compared to 2022" with no current period: the period a year after the compared one."""
+    """The period a year after the compared one, for "rose 5% compared to 2022" with no current period."""
     base = next((m.period for m in mentions if m.is_base and m.period), None)
     return base.with_year(base.year + 1) if base else None
 
