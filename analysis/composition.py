@@ -43,7 +43,10 @@ def map_commodity_codes(codes: pd.Series) -> pd.DataFrame:
     chapter = codes.str[:2].where(codes.ne(ALL_GOODS), "")
     mapped = sections.reindex(chapter).set_axis(codes.index)
     unknown = mapped["hs_section"].isna() & chapter.ne("")
-    mapped.loc[unknown, ["hs_section", "hs_section_title"]] = [OTHER, "Not in an HS section (chapters 98-99, national use)"]
+    mapped.loc[unknown, ["hs_section", "hs_section_title"]] = [
+        OTHER,
+        "Not in an HS section (chapters 98-99, national use)",
+    ]
     mapped.loc[unknown, "hs_chapter_title"] = "Not an HS chapter (national use)"
     return mapped.fillna("").assign(hs_chapter=chapter)[
         ["hs_chapter", "hs_chapter_title", "hs_section", "hs_section_title"]
@@ -102,7 +105,9 @@ def compute_composition(
     code, title = f"hs_{level}", f"hs_{level}_title"
     keys = [*PAIR, "flow"]
     table = without_attrs(table)
-    rows = table[table["period"].isin([base_period, period]) & table["flow"].isin(["exports", "imports"])]
+    rows = table[
+        table["period"].isin([base_period, period]) & table["flow"].isin(["exports", "imports"])
+    ]
     totals = compute_flow_totals(rows)
     detail = rows[rows["commodity_code"].ne(ALL_GOODS)]
     detail = pd.concat([detail, map_commodity_codes(detail["commodity_code"])], axis=1)
@@ -113,15 +118,27 @@ def compute_composition(
     residual = totals.merge(allocated, on=[*keys, "period"], how="left", suffixes=("", "_parts"))
     residual["value_usd"] = residual["value_usd"] - residual["value_usd_parts"].fillna(0.0)
     residual = residual[residual["value_usd"].abs() > _TOLERANCE_USD].assign(
-        **{code: UNALLOCATED, title: "Not allocated to a commodity (total minus the commodity rows)"}
+        **{
+            code: UNALLOCATED,
+            title: "Not allocated to a commodity (total minus the commodity rows)",
+        }
     )
     parts = pd.concat([parts, residual[parts.columns]], ignore_index=True)
-    wide = parts.pivot_table(index=[*keys, code, title], columns="period", values="value_usd",
-                             aggfunc="sum", fill_value=0.0).reindex(columns=[base_period, period], fill_value=0.0)
+    wide = parts.pivot_table(
+        index=[*keys, code, title],
+        columns="period",
+        values="value_usd",
+        aggfunc="sum",
+        fill_value=0.0,
+    ).reindex(columns=[base_period, period], fill_value=0.0)
     wide = wide.rename(columns={base_period: "base_value_usd", period: "value_usd"}).reset_index()
     wide.columns.name = None
     both = wide.groupby(PAIR)["flow"].transform("nunique").eq(2)
-    turnover = wide[both].groupby([*PAIR, code, title], as_index=False)[["base_value_usd", "value_usd"]].sum()
+    turnover = (
+        wide[both]
+        .groupby([*PAIR, code, title], as_index=False)[["base_value_usd", "value_usd"]]
+        .sum()
+    )
     wide = pd.concat([wide, turnover.assign(flow="turnover")], ignore_index=True)
     return _add_changes(wide, keys, code)
 
@@ -135,7 +152,9 @@ def _add_changes(wide: pd.DataFrame, keys: list[str], code: str) -> pd.DataFrame
     wide["change_usd"] = wide["value_usd"] - wide["base_value_usd"]
     wide["change_pct"] = compute_growth_pct(wide["base_value_usd"], wide["value_usd"])
     wide["contribution_pp"] = wide["change_usd"] / flow_base.where(flow_base != 0) * 100.0
-    wide["turnover_contribution_pp"] = wide["change_usd"] / turnover_base.where(turnover_base != 0) * 100.0
+    wide["turnover_contribution_pp"] = (
+        wide["change_usd"] / turnover_base.where(turnover_base != 0) * 100.0
+    )
     wide["share_pct"] = wide["value_usd"] / flow_now.where(flow_now != 0) * 100.0
     order = {c: i for i, c in enumerate(dict.fromkeys(load_hs_sections()[code]))}
     order |= {OTHER: len(order), UNALLOCATED: len(order) + 1}
@@ -143,8 +162,19 @@ def _add_changes(wide: pd.DataFrame, keys: list[str], code: str) -> pd.DataFrame
         order |= {"98": 98, "99": 99, UNALLOCATED: 100}
     wide = wide.assign(_flow=wide["flow"].map(_FLOW_ORDER), _code=wide[code].map(order))
     wide = wide.sort_values([*PAIR, "_flow", "_code"], ignore_index=True)
-    columns = [*PAIR, "flow", code, f"{code}_title", "base_value_usd", "value_usd", "change_usd",
-               "change_pct", "contribution_pp", "turnover_contribution_pp", "share_pct"]
+    columns = [
+        *PAIR,
+        "flow",
+        code,
+        f"{code}_title",
+        "base_value_usd",
+        "value_usd",
+        "change_usd",
+        "change_pct",
+        "contribution_pp",
+        "turnover_contribution_pp",
+        "share_pct",
+    ]
     return wide[columns]
 
 

@@ -1,4 +1,4 @@
-"""Mirror statistics: a reporter's flows side by side with what its partner reports for the same trade."""
+"""Mirror statistics: a reporter's flows beside what its partner reports for the same trade."""
 
 from collections.abc import Sequence
 
@@ -8,8 +8,17 @@ from analysis.composition import compute_flow_totals
 from analysis.maths import compute_turnover
 
 MIRROR_FLOWS = {"exports": "imports", "imports": "exports", "turnover": "turnover"}
-MIRROR_COLUMNS = ["reporter_iso3", "partner_iso3", "flow", "mirror_flow", "period",
-                  "reported_usd", "mirror_usd", "gap_usd", "gap_pct"]
+MIRROR_COLUMNS = [
+    "reporter_iso3",
+    "partner_iso3",
+    "flow",
+    "mirror_flow",
+    "period",
+    "reported_usd",
+    "mirror_usd",
+    "gap_usd",
+    "gap_pct",
+]
 CIF_FOB_CAVEAT = (
     "Mirror figures never match exactly. Imports are usually valued CIF (cost, insurance and freight "
     "to the importer's border) and exports FOB (free on board at the exporter's border), so a "
@@ -24,11 +33,17 @@ CIF_FOB_CAVEAT = (
 )
 
 
-def _pair_flows(table: pd.DataFrame, reporter: str, partner: str, periods: Sequence[str]) -> pd.DataFrame:
+def _pair_flows(
+    table: pd.DataFrame, reporter: str, partner: str, periods: Sequence[str]
+) -> pd.DataFrame:
     """Exports, imports and turnover of one reporter with one partner, wide by flow, indexed by period."""
     totals = compute_flow_totals(table)
-    rows = totals[totals["reporter_iso3"].eq(reporter) & totals["partner_iso3"].eq(partner)
-                  & totals["period"].isin(list(periods)) & totals["flow"].isin(["exports", "imports"])]
+    rows = totals[
+        totals["reporter_iso3"].eq(reporter)
+        & totals["partner_iso3"].eq(partner)
+        & totals["period"].isin(list(periods))
+        & totals["flow"].isin(["exports", "imports"])
+    ]
     wide = rows.pivot_table(index="period", columns="flow", values="value_usd", aggfunc="sum")
     wide = wide.reindex(index=list(periods), columns=["exports", "imports"])
     wide["turnover"] = compute_turnover(wide["exports"], wide["imports"])
@@ -64,12 +79,22 @@ def compute_mirror(
     mirrored = _pair_flows(partner_table, partner, reporter, periods)
     frames = []
     for flow, mirror_flow in MIRROR_FLOWS.items():
-        frames.append(pd.DataFrame({
-            "reporter_iso3": reporter, "partner_iso3": partner, "flow": flow, "mirror_flow": mirror_flow,
-            "period": list(periods), "reported_usd": reported[flow].to_numpy(),
-            "mirror_usd": mirrored[mirror_flow].to_numpy(),
-        }))
+        frames.append(
+            pd.DataFrame(
+                {
+                    "reporter_iso3": reporter,
+                    "partner_iso3": partner,
+                    "flow": flow,
+                    "mirror_flow": mirror_flow,
+                    "period": list(periods),
+                    "reported_usd": reported[flow].to_numpy(),
+                    "mirror_usd": mirrored[mirror_flow].to_numpy(),
+                }
+            )
+        )
     mirror = pd.concat(frames, ignore_index=True).dropna(subset=["reported_usd", "mirror_usd"])
     mirror["gap_usd"] = mirror["reported_usd"] - mirror["mirror_usd"]
-    mirror["gap_pct"] = mirror["gap_usd"] / mirror["mirror_usd"].where(mirror["mirror_usd"] != 0) * 100.0
+    mirror["gap_pct"] = (
+        mirror["gap_usd"] / mirror["mirror_usd"].where(mirror["mirror_usd"] != 0) * 100.0
+    )
     return mirror[MIRROR_COLUMNS].reset_index(drop=True)

@@ -1,4 +1,4 @@
-"""The ``summarize`` subcommand: totals, contributions, HS-section composition and mirror gaps of official trade files."""
+"""The ``summarize`` subcommand: totals, contributions, HS sections and mirror gaps of trade files."""
 
 import argparse
 import json
@@ -12,11 +12,37 @@ from analysis.maths import compute_changes, pivot_flows
 from analysis.mirror import CIF_FOB_CAVEAT, compute_mirror
 
 FLOWS = ("exports", "imports", "turnover", "balance")
-CONTRIBUTION_KEYS = ("flow", "base_value_usd", "value_usd", "change_usd", "change_pct", "contribution_pp")
-SECTION_KEYS = ("hs_section", "hs_section_title", "flow", "base_value_usd", "value_usd", "change_usd",
-                "change_pct", "contribution_pp", "turnover_contribution_pp", "share_pct")
+CONTRIBUTION_KEYS = (
+    "flow",
+    "base_value_usd",
+    "value_usd",
+    "change_usd",
+    "change_pct",
+    "contribution_pp",
+)
+SECTION_KEYS = (
+    "hs_section",
+    "hs_section_title",
+    "flow",
+    "base_value_usd",
+    "value_usd",
+    "change_usd",
+    "change_pct",
+    "contribution_pp",
+    "turnover_contribution_pp",
+    "share_pct",
+)
 MIRROR_KEYS = ("flow", "mirror_flow", "period", "reported_usd", "mirror_usd", "gap_usd", "gap_pct")
-EXCLUSION_KEYS = ("file", "line", "reporter_iso3", "partner_iso3", "period", "flow", "commodity_code", "reason")
+EXCLUSION_KEYS = (
+    "file",
+    "line",
+    "reporter_iso3",
+    "partner_iso3",
+    "period",
+    "flow",
+    "commodity_code",
+    "reason",
+)
 _PERIOD = r"\d{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?"
 
 
@@ -26,13 +52,27 @@ class SummarizeInputError(ValueError):
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Declare ``FILE...``, ``--reporter``, ``--partner``, ``--base``, ``--period`` and ``--json``."""
-    parser.add_argument("files", metavar="FILE", nargs="+",
-                        help="trade files: ONS, UN Comtrade+ (JSON or CSV), legacy Comtrade, IMF IMTS or tidy CSV")
-    parser.add_argument("--reporter", required=True, metavar="ISO3", help="reporting country, e.g. KAZ")
-    parser.add_argument("--partner", required=True, metavar="ISO3", help="partner country, e.g. GBR (WLD: World)")
-    parser.add_argument("--base", required=True, metavar="PERIOD", help="earlier period, e.g. 2022 or 2022-04")
-    parser.add_argument("--period", required=True, metavar="PERIOD", help="compared period, e.g. 2023")
-    parser.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
+    parser.add_argument(
+        "files",
+        metavar="FILE",
+        nargs="+",
+        help="trade files: ONS, UN Comtrade+ (JSON or CSV), legacy Comtrade, IMF IMTS or tidy CSV",
+    )
+    parser.add_argument(
+        "--reporter", required=True, metavar="ISO3", help="reporting country, e.g. KAZ"
+    )
+    parser.add_argument(
+        "--partner", required=True, metavar="ISO3", help="partner country, e.g. GBR (WLD: World)"
+    )
+    parser.add_argument(
+        "--base", required=True, metavar="PERIOD", help="earlier period, e.g. 2022 or 2022-04"
+    )
+    parser.add_argument(
+        "--period", required=True, metavar="PERIOD", help="compared period, e.g. 2023"
+    )
+    parser.add_argument(
+        "--json", action="store_true", help="print one JSON object instead of tables"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -67,16 +107,22 @@ def _check_arguments(args: argparse.Namespace) -> tuple[str, str]:
     codes = [args.reporter.strip().upper(), args.partner.strip().upper()]
     for option, code in zip(("--reporter", "--partner"), codes, strict=True):
         if not is_iso3(pd.Series([code])).iloc[0]:
-            raise SummarizeInputError(f"{option} {code!r}: unknown ISO3 country code (e.g. KAZ, GBR; WLD for World)")
+            raise SummarizeInputError(
+                f"{option} {code!r}: unknown ISO3 country code (e.g. KAZ, GBR; WLD for World)"
+            )
     if codes[0] == codes[1]:
         raise SummarizeInputError("--reporter and --partner must differ")
     for option, period in (("--base", args.base), ("--period", args.period)):
         if not re.fullmatch(_PERIOD, period):
-            raise SummarizeInputError(f"{option} {period!r}: not a period (e.g. 2023, 2023-Q1, 2023-04)")
+            raise SummarizeInputError(
+                f"{option} {period!r}: not a period (e.g. 2023, 2023-Q1, 2023-04)"
+            )
     return codes[0], codes[1]
 
 
-def summarize(table: pd.DataFrame, reporter: str, partner: str, base_period: str, period: str) -> dict:
+def summarize(
+    table: pd.DataFrame, reporter: str, partner: str, base_period: str, period: str
+) -> dict:
     """Totals, contributions, HS-section composition and mirror gaps for one pair, as JSON-ready records.
 
     Args:
@@ -110,14 +156,20 @@ def summarize(table: pd.DataFrame, reporter: str, partner: str, base_period: str
         )
     pair = pair[pair["period"].isin([base_period, period])]
     wide = pivot_flows(pair)
-    long = wide.melt(id_vars=["reporter_iso3", "partner_iso3", "period"],
-                     value_vars=[f"{f}_usd" for f in FLOWS], var_name="flow", value_name="value_usd")
+    long = wide.melt(
+        id_vars=["reporter_iso3", "partner_iso3", "period"],
+        value_vars=[f"{f}_usd" for f in FLOWS],
+        var_name="flow",
+        value_name="value_usd",
+    )
     long["flow"] = long["flow"].str.removesuffix("_usd")
     extra = pair[~pair["flow"].isin(FLOWS)][long.columns]  # re-exports, re-imports: kept apart
     order = {p: i for i, p in enumerate((base_period, period))}
     flow_order = {f: i for i, f in enumerate((*FLOWS, "re_exports", "re_imports"))}
     long = pd.concat([long, extra], ignore_index=True)
-    long = long.sort_values(["period", "flow"], key=lambda s: s.map(order if s.name == "period" else flow_order))
+    long = long.sort_values(
+        ["period", "flow"], key=lambda s: s.map(order if s.name == "period" else flow_order)
+    )
     changes = compute_changes(wide, base_period, period)
     composition = compute_composition(pair_rows(table, reporter, partner), base_period, period)
     mirror = compute_mirror(table, table, reporter, partner, [base_period, period])
@@ -145,7 +197,9 @@ def _pair_exclusions(table: pd.DataFrame, reporter: str, partner: str) -> pd.Dat
     excluded = table.attrs.get("exclusions", pd.DataFrame())
     if excluded.empty or "reporter_iso3" not in excluded.columns:
         return pd.DataFrame(columns=list(EXCLUSION_KEYS))
-    sides = excluded["reporter_iso3"].isin([reporter, partner]) & excluded["partner_iso3"].isin([reporter, partner])
+    sides = excluded["reporter_iso3"].isin([reporter, partner]) & excluded["partner_iso3"].isin(
+        [reporter, partner]
+    )
     return excluded[sides]
 
 
@@ -158,8 +212,10 @@ def _records(table: pd.DataFrame, keys: tuple[str, ...]) -> list[dict]:
     """Rows as dicts of plain Python values (NaN → None), keys in the given order."""
     columns = [k for k in keys if k in table.columns]
     rows = table[columns].astype(object).where(table[columns].notna(), None)
-    return [{k: (v.item() if hasattr(v, "item") else v) for k, v in row.items()}
-            for row in rows.to_dict("records")]
+    return [
+        {k: (v.item() if hasattr(v, "item") else v) for k, v in row.items()}
+        for row in rows.to_dict("records")
+    ]
 
 
 def format_summary(summary: dict) -> str:
@@ -172,11 +228,18 @@ def format_summary(summary: dict) -> str:
         Lines joined by newlines, without a trailing newline.
     """
     pair = f"{summary['reporter_iso3']} → {summary['partner_iso3']}"
-    lines = [f"Trade of {pair}, {summary['base_period']} → {summary['period']}",
-             f"Files: {', '.join(summary['files'])}", ""]
-    sections = (("Totals (US$)", "totals"), ("Changes and contributions to turnover growth", "contributions"),
-                ("By HS section", "by_section"), ("Mirror (partner's statistics)", "mirror"),
-                ("Rows left out of the files for this pair", "exclusions"))
+    lines = [
+        f"Trade of {pair}, {summary['base_period']} → {summary['period']}",
+        f"Files: {', '.join(summary['files'])}",
+        "",
+    ]
+    sections = (
+        ("Totals (US$)", "totals"),
+        ("Changes and contributions to turnover growth", "contributions"),
+        ("By HS section", "by_section"),
+        ("Mirror (partner's statistics)", "mirror"),
+        ("Rows left out of the files for this pair", "exclusions"),
+    )
     for title, key in sections:
         lines.append(title)
         rows = pd.DataFrame(summary[key])
@@ -185,10 +248,14 @@ def format_summary(summary: dict) -> str:
             continue
         if key == "totals":
             rows = rows.pivot(index="flow", columns="period", values="value_usd").reindex(
-                index=list(dict.fromkeys(r["flow"] for r in summary["totals"])))
+                index=list(dict.fromkeys(r["flow"] for r in summary["totals"]))
+            )
         if key == "by_section":
             rows = rows.drop(columns="hs_section_title")
-        lines += [rows.to_string(index=key == "totals", formatters=_formatters(rows), na_rep="-"), ""]
+        lines += [
+            rows.to_string(index=key == "totals", formatters=_formatters(rows), na_rep="-"),
+            "",
+        ]
     if summary["mirror_caveat"]:
         lines.append("Why mirror figures differ: " + summary["mirror_caveat"])
     return "\n".join(lines).rstrip()
@@ -196,6 +263,7 @@ def format_summary(summary: dict) -> str:
 
 def _formatters(rows: pd.DataFrame) -> dict:
     """Column formatters: US$ with separators, percentages and points to 2 decimals."""
+
     def money(v):
         return "-" if v is None or pd.isna(v) else f"{v:,.0f}"
 
@@ -205,5 +273,8 @@ def _formatters(rows: pd.DataFrame) -> dict:
     def share(v):
         return "-" if v is None or pd.isna(v) else f"{v:.2f}"
 
-    return {c: share if c == "share_pct" else percent if str(c).endswith(("_pct", "_pp")) else money
-            for c in rows.columns if str(c).endswith(("_usd", "_pct", "_pp")) or re.fullmatch(_PERIOD, str(c))}
+    return {
+        c: share if c == "share_pct" else percent if str(c).endswith(("_pct", "_pp")) else money
+        for c in rows.columns
+        if str(c).endswith(("_usd", "_pct", "_pp")) or re.fullmatch(_PERIOD, str(c))
+    }

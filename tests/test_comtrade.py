@@ -21,7 +21,9 @@ LEGACY = FIXTURES / "comtrade_legacy" / "kaz_gbr_2022_2023_legacy.csv"
 def _table(rows, source, file):
     """Expected canonical table from (reporter, partner, period, flow, code, value) tuples."""
     frame = pd.DataFrame(rows, columns=TRADE_COLUMNS[:6]).assign(source=source, file=file)
-    return frame.astype({c: "str" for c in TRADE_COLUMNS if c != "value_usd"} | {"value_usd": float})
+    return frame.astype(
+        {c: "str" for c in TRADE_COLUMNS if c != "value_usd"} | {"value_usd": float}
+    )
 
 
 def test_comtrade_plus_csv_keeps_totals_and_chapters_and_drops_traps():
@@ -29,15 +31,24 @@ def test_comtrade_plus_csv_keeps_totals_and_chapters_and_drops_traps():
     k, g = "KAZ", "GBR"
     expected = _table(
         [
-            (k, g, "2022", "exports", "TOTAL", 1460e6), (k, g, "2022", "exports", "08", 60e6),
-            (k, g, "2022", "exports", "27", 900e6), (k, g, "2022", "exports", "71", 500e6),
-            (k, g, "2022", "imports", "TOTAL", 384.3e6), (k, g, "2022", "imports", "30", 100e6),
-            (k, g, "2022", "imports", "84", 200e6), (k, g, "2022", "imports", "87", 84.3e6),
-            (k, g, "2023", "exports", "TOTAL", 700e6), (k, g, "2023", "exports", "08", 20e6),
-            (k, g, "2023", "exports", "27", 300e6), (k, g, "2023", "exports", "71", 380e6),
-            (k, g, "2023", "imports", "TOTAL", 478.6e6), (k, g, "2023", "imports", "30", 130e6),
-            (k, g, "2023", "imports", "84", 260e6), (k, g, "2023", "imports", "87", 88.6e6),
-            (k, g, "2023", "re_exports", "TOTAL", 5e6), (k, "WLD", "2023", "exports", "TOTAL", 60e9),
+            (k, g, "2022", "exports", "TOTAL", 1460e6),
+            (k, g, "2022", "exports", "08", 60e6),
+            (k, g, "2022", "exports", "27", 900e6),
+            (k, g, "2022", "exports", "71", 500e6),
+            (k, g, "2022", "imports", "TOTAL", 384.3e6),
+            (k, g, "2022", "imports", "30", 100e6),
+            (k, g, "2022", "imports", "84", 200e6),
+            (k, g, "2022", "imports", "87", 84.3e6),
+            (k, g, "2023", "exports", "TOTAL", 700e6),
+            (k, g, "2023", "exports", "08", 20e6),
+            (k, g, "2023", "exports", "27", 300e6),
+            (k, g, "2023", "exports", "71", 380e6),
+            (k, g, "2023", "imports", "TOTAL", 478.6e6),
+            (k, g, "2023", "imports", "30", 130e6),
+            (k, g, "2023", "imports", "84", 260e6),
+            (k, g, "2023", "imports", "87", 88.6e6),
+            (k, g, "2023", "re_exports", "TOTAL", 5e6),
+            (k, "WLD", "2023", "exports", "TOTAL", 60e9),
         ],
         SOURCE_PLUS,
         PLUS_CSV.name,
@@ -45,9 +56,21 @@ def test_comtrade_plus_csv_keeps_totals_and_chapters_and_drops_traps():
     assert_frame_equal(table, expected, check_exact=True)
     excluded = table.attrs["exclusions"]
     assert excluded["line"].tolist() == [6, 14, 15, 18, 19, 25]
-    assert excluded["commodity_code"].tolist() == ["7108", "2709", "2710", "TOTAL", "TOTAL", "TOTAL"]
+    assert excluded["commodity_code"].tolist() == [
+        "7108",
+        "2709",
+        "2710",
+        "TOTAL",
+        "TOTAL",
+        "TOTAL",
+    ]
     assert excluded["reason"].str.split().str[0].tolist() == [
-        "empty", "incomplete", "incomplete", "breakdown", "breakdown", "partner"
+        "empty",
+        "incomplete",
+        "incomplete",
+        "breakdown",
+        "breakdown",
+        "partner",
     ]
 
 
@@ -56,8 +79,10 @@ def test_comtrade_plus_json_takes_codes_from_m49_numbers():
     b, k = "GBR", "KAZ"
     expected = _table(
         [
-            (b, k, "2022", "imports", "TOTAL", 1520e6), (b, k, "2022", "exports", "TOTAL", 370e6),
-            (b, k, "2023", "imports", "TOTAL", 730e6), (b, k, "2023", "exports", "TOTAL", 455e6),
+            (b, k, "2022", "imports", "TOTAL", 1520e6),
+            (b, k, "2022", "exports", "TOTAL", 370e6),
+            (b, k, "2023", "imports", "TOTAL", 730e6),
+            (b, k, "2023", "exports", "TOTAL", 455e6),
             (b, "WLD", "2023", "imports", "TOTAL", 650000000000.5),
         ],
         SOURCE_PLUS,
@@ -89,12 +114,18 @@ def test_legacy_csv_keeps_complete_headings_and_flows_apart():
     k, g = "KAZ", "GBR"
     expected = _table(
         [
-            (k, g, "2022", "exports", "TOTAL", 1460e6), (k, g, "2022", "exports", "0802", 60e6),
-            (k, g, "2022", "exports", "2709", 1300e6), (k, g, "2022", "exports", "2710", 100e6),
-            (k, g, "2022", "imports", "TOTAL", 384.3e6), (k, g, "2022", "re_exports", "TOTAL", 2e6),
-            (k, g, "2022", "re_imports", "TOTAL", 0.3e6), (k, "WLD", "2022", "exports", "TOTAL", 84e9),
-            (k, g, "2023", "exports", "TOTAL", 700e6), (k, g, "2023", "exports", "0802", 20e6),
-            (k, g, "2023", "exports", "2709", 650e6), (k, g, "2023", "exports", "2710", 30e6),
+            (k, g, "2022", "exports", "TOTAL", 1460e6),
+            (k, g, "2022", "exports", "0802", 60e6),
+            (k, g, "2022", "exports", "2709", 1300e6),
+            (k, g, "2022", "exports", "2710", 100e6),
+            (k, g, "2022", "imports", "TOTAL", 384.3e6),
+            (k, g, "2022", "re_exports", "TOTAL", 2e6),
+            (k, g, "2022", "re_imports", "TOTAL", 0.3e6),
+            (k, "WLD", "2022", "exports", "TOTAL", 84e9),
+            (k, g, "2023", "exports", "TOTAL", 700e6),
+            (k, g, "2023", "exports", "0802", 20e6),
+            (k, g, "2023", "exports", "2709", 650e6),
+            (k, g, "2023", "exports", "2710", 30e6),
             (k, g, "2023", "imports", "TOTAL", 478.6e6),
         ],
         SOURCE_LEGACY,
@@ -107,11 +138,16 @@ def test_legacy_csv_keeps_complete_headings_and_flows_apart():
 
 
 def test_select_commodity_level_keeps_finest_complete_level():
-    table = pd.DataFrame({
-        "reporter_iso3": "KAZ", "partner_iso3": "GBR", "period": "2023", "flow": "exports",
-        "commodity_code": ["TOTAL", "08", "27", "0802", "2709", "2710", "080211"],
-        "value_usd": [100.0, 10.0, 90.0, 10.0, 80.0, 10.0, 4.0],
-    })
+    table = pd.DataFrame(
+        {
+            "reporter_iso3": "KAZ",
+            "partner_iso3": "GBR",
+            "period": "2023",
+            "flow": "exports",
+            "commodity_code": ["TOTAL", "08", "27", "0802", "2709", "2710", "080211"],
+            "value_usd": [100.0, 10.0, 90.0, 10.0, 80.0, 10.0, 4.0],
+        }
+    )
     reason = select_commodity_level(table)
     # chapters (100) and headings (100) are complete; the one subheading (4) is not.
     assert reason.isna().tolist() == [True, False, False, True, True, True, False]
@@ -132,15 +168,42 @@ def _plus_variant(tmp_path, old, new, count=1):
 @pytest.mark.parametrize(
     ("old", "new", "message"),
     [
-        (",X,Export,826", ",XX,Export,826", "bad.csv: line 2, column 'flowCode': unknown flow code 'XX'"),
-        (",1460000000,True", ",14600O0000,True", "bad.csv: line 2, column 'primaryValue': not a number: '14600O0000'"),
-        (",1460000000,True", ",-1460000000,True", "bad.csv: line 2, column 'primaryValue': negative value '-1460000000'"),
+        (
+            ",X,Export,826",
+            ",XX,Export,826",
+            "bad.csv: line 2, column 'flowCode': unknown flow code 'XX'",
+        ),
+        (
+            ",1460000000,True",
+            ",14600O0000,True",
+            "bad.csv: line 2, column 'primaryValue': not a number: '14600O0000'",
+        ),
+        (
+            ",1460000000,True",
+            ",-1460000000,True",
+            "bad.csv: line 2, column 'primaryValue': negative value '-1460000000'",
+        ),
         (",H6,08,", ",H6,8,", "bad.csv: line 3, column 'cmdCode': not an HS commodity code: '8'"),
-        (",H6,TOTAL,", ",S4,TOTAL,", "bad.csv: line 2, column 'classificationCode': not an HS classification: 'S4'"),
-        ("398,KAZ,Kazakhstan", "999,KZZ,Kazakhstan", "bad.csv: line 2, column 'reporterISO': reporter is not a country"),
-        ("True,True,\n", "True,True,surprise\n", "bad.csv: line 2: a value outside the header's columns ('surprise')"),
-        (",0,,1460000000,1460000000,", ",2100,,1460000000,1460000000,",
-         "bad.csv: line 2: a breakdown (second partner, customs procedure or mode of transport) without its total row"),
+        (
+            ",H6,TOTAL,",
+            ",S4,TOTAL,",
+            "bad.csv: line 2, column 'classificationCode': not an HS classification: 'S4'",
+        ),
+        (
+            "398,KAZ,Kazakhstan",
+            "999,KZZ,Kazakhstan",
+            "bad.csv: line 2, column 'reporterISO': reporter is not a country",
+        ),
+        (
+            "True,True,\n",
+            "True,True,surprise\n",
+            "bad.csv: line 2: a value outside the header's columns ('surprise')",
+        ),
+        (
+            ",0,,1460000000,1460000000,",
+            ",2100,,1460000000,1460000000,",
+            "bad.csv: line 2: a breakdown (second partner, customs procedure or mode of transport) without its total row",
+        ),
     ],
 )
 def test_comtrade_plus_bad_input_names_file_line_and_column(tmp_path, old, new, message):
@@ -153,7 +216,9 @@ def test_comtrade_plus_bad_input_names_file_line_and_column(tmp_path, old, new, 
 def test_duplicated_key_names_both_lines(tmp_path):
     lines = PLUS_CSV.read_text(encoding="utf-8").splitlines(keepends=True)
     path = _write(tmp_path, "dup.csv", "".join([*lines, lines[1]]))
-    with pytest.raises(TradeDataError, match=r"dup.csv: lines \[2, 26\] repeat the same key .*commodity_code=TOTAL"):
+    with pytest.raises(
+        TradeDataError, match=r"dup.csv: lines \[2, 26\] repeat the same key .*commodity_code=TOTAL"
+    ):
         load_comtrade(path)
 
 
@@ -165,11 +230,20 @@ def test_missing_column_is_named(tmp_path):
 
 def test_sub_flows_are_excluded_not_added(tmp_path):
     lines = PLUS_CSV.read_text(encoding="utf-8").splitlines(keepends=True)
-    domestic = lines[1].replace(",X,Export,", ",DX,Domestic Export,").replace("1460000000", "1400000000")
+    domestic = (
+        lines[1].replace(",X,Export,", ",DX,Domestic Export,").replace("1460000000", "1400000000")
+    )
     table = load_comtrade(_write(tmp_path, "dx.csv", "".join([*lines, domestic])))
-    assert table.loc[table["period"].eq("2022") & table["flow"].eq("exports") & table["commodity_code"].eq("TOTAL"),
-                     "value_usd"].tolist() == [1460e6]
-    assert table.attrs["exclusions"]["reason"].iloc[-1] == "sub-flow DX (domestic exports) is part of imports or exports"
+    assert table.loc[
+        table["period"].eq("2022")
+        & table["flow"].eq("exports")
+        & table["commodity_code"].eq("TOTAL"),
+        "value_usd",
+    ].tolist() == [1460e6]
+    assert (
+        table.attrs["exclusions"]["reason"].iloc[-1]
+        == "sub-flow DX (domestic exports) is part of imports or exports"
+    )
 
 
 def test_json_errors(tmp_path):
@@ -181,7 +255,9 @@ def test_json_errors(tmp_path):
         load_comtrade(_write(tmp_path, "c.json", "{not json"))
     records = json.loads(PLUS_JSON.read_text())
     records["data"][0]["cmdCode"] = 8
-    with pytest.raises(TradeDataError, match=r"d.json: record 1, column 'cmdCode': not an HS commodity code: '8'"):
+    with pytest.raises(
+        TradeDataError, match=r"d.json: record 1, column 'cmdCode': not an HS commodity code: '8'"
+    ):
         load_comtrade(_write(tmp_path, "d.json", json.dumps(records)))
 
 
@@ -192,5 +268,7 @@ def test_missing_file():
 
 def test_legacy_unknown_flow_code(tmp_path):
     text = LEGACY.read_text(encoding="utf-8").replace(",0,0,2,Export,", ",0,0,7,Export,", 1)
-    with pytest.raises(TradeDataError, match=r"bad.csv: line 2, column 'Trade Flow Code': unknown flow code '7'"):
+    with pytest.raises(
+        TradeDataError, match=r"bad.csv: line 2, column 'Trade Flow Code': unknown flow code '7'"
+    ):
         load_comtrade(_write(tmp_path, "bad.csv", text))

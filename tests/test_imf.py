@@ -18,7 +18,9 @@ def _expected(rows, file):
     frame = pd.DataFrame(rows, columns=[*TRADE_COLUMNS[:6], "valuation"])
     frame = frame.assign(commodity_code="TOTAL", source=SOURCE, file=file)
     frame = frame[[*TRADE_COLUMNS, "valuation"]]
-    return frame.astype({c: "str" for c in TRADE_COLUMNS if c != "value_usd"} | {"value_usd": float})
+    return frame.astype(
+        {c: "str" for c in TRADE_COLUMNS if c != "value_usd"} | {"value_usd": float}
+    )
 
 
 def test_millions_are_scaled_and_cif_kept_over_fob():
@@ -63,17 +65,41 @@ def test_iso2_codes_and_monthly_periods():
 @pytest.mark.parametrize(
     ("old", "new", "message"),
     [
-        ("KAZ,XG_FOB_USD,GBR,A,2022", "KAZ,XG_FOB_XDC,GBR,A,2022",
-         "bad.csv: line 2, column 'INDICATOR': unknown or non-US-dollar indicator 'XG_FOB_XDC'"),
-        ("2022,1460,Millions,US dollar", "2022,1460,Millions,Euro",
-         "bad.csv: line 2, column 'UNIT': not US dollars: 'Euro'"),
-        ("2022,1460,Millions", "2022,1460,Lakhs", "bad.csv: line 2, column 'SCALE': unknown scale 'Lakhs'"),
-        ("A,2022,1460", "A,FY2022,1460", "bad.csv: line 2, column 'TIME_PERIOD': not a period: 'FY2022'"),
-        ("A,2022,1460", "M,2022,1460",
-         "bad.csv: line 2, column 'FREQUENCY': does not match TIME_PERIOD's frequency: 'M'"),
-        ("IMTS,KAZ,XG_FOB_USD,GBR,A,2022", "IMTS,QQQ,XG_FOB_USD,GBR,A,2022",
-         "bad.csv: line 2, column 'COUNTRY': unknown country code 'QQQ'"),
-        ("2022,1460,", "2022,-1460,", "bad.csv: line 2, column 'OBS_VALUE': negative value '-1460'"),
+        (
+            "KAZ,XG_FOB_USD,GBR,A,2022",
+            "KAZ,XG_FOB_XDC,GBR,A,2022",
+            "bad.csv: line 2, column 'INDICATOR': unknown or non-US-dollar indicator 'XG_FOB_XDC'",
+        ),
+        (
+            "2022,1460,Millions,US dollar",
+            "2022,1460,Millions,Euro",
+            "bad.csv: line 2, column 'UNIT': not US dollars: 'Euro'",
+        ),
+        (
+            "2022,1460,Millions",
+            "2022,1460,Lakhs",
+            "bad.csv: line 2, column 'SCALE': unknown scale 'Lakhs'",
+        ),
+        (
+            "A,2022,1460",
+            "A,FY2022,1460",
+            "bad.csv: line 2, column 'TIME_PERIOD': not a period: 'FY2022'",
+        ),
+        (
+            "A,2022,1460",
+            "M,2022,1460",
+            "bad.csv: line 2, column 'FREQUENCY': does not match TIME_PERIOD's frequency: 'M'",
+        ),
+        (
+            "IMTS,KAZ,XG_FOB_USD,GBR,A,2022",
+            "IMTS,QQQ,XG_FOB_USD,GBR,A,2022",
+            "bad.csv: line 2, column 'COUNTRY': unknown country code 'QQQ'",
+        ),
+        (
+            "2022,1460,",
+            "2022,-1460,",
+            "bad.csv: line 2, column 'OBS_VALUE': negative value '-1460'",
+        ),
         ("2022,1460,", "2022,n/a,", "bad.csv: line 2, column 'OBS_VALUE': not a number: 'n/a'"),
         ("DATASET,COUNTRY,", "DATASET,REF_AREA,", "bad.csv: missing column(s) ['COUNTRY']"),
     ],

@@ -16,16 +16,26 @@ def test_mirror_gaps_exact():
     kaz, gbr = load_trade_files([KAZ_FILE]), load_trade_files([GBR_FILE])
     mirror = compute_mirror(kaz, gbr, "KAZ", "GBR", ["2022", "2023"])
     rows = [  # flow, mirror flow, period, reported (KAZ), mirror (GBR)
-        ("exports", "imports", "2022", 1460e6, 1520e6), ("exports", "imports", "2023", 700e6, 730e6),
-        ("imports", "exports", "2022", 384.3e6, 370e6), ("imports", "exports", "2023", 478.6e6, 455e6),
-        ("turnover", "turnover", "2022", 1844.3e6, 1890e6), ("turnover", "turnover", "2023", 1178.6e6, 1185e6),
+        ("exports", "imports", "2022", 1460e6, 1520e6),
+        ("exports", "imports", "2023", 700e6, 730e6),
+        ("imports", "exports", "2022", 384.3e6, 370e6),
+        ("imports", "exports", "2023", 478.6e6, 455e6),
+        ("turnover", "turnover", "2022", 1844.3e6, 1890e6),
+        ("turnover", "turnover", "2023", 1178.6e6, 1185e6),
     ]
     expected = pd.DataFrame(
         [("KAZ", "GBR", f, m, p, r, x, r - x, (r - x) / x * 100) for f, m, p, r, x in rows],
         columns=MIRROR_COLUMNS,
     )
     assert_frame_equal(mirror, expected)
-    assert mirror["gap_pct"].round(4).tolist() == [-3.9474, -4.1096, 3.8649, 5.1868, -2.418, -0.5401]
+    assert mirror["gap_pct"].round(4).tolist() == [
+        -3.9474,
+        -4.1096,
+        3.8649,
+        5.1868,
+        -2.418,
+        -0.5401,
+    ]
 
 
 def test_mirror_from_one_combined_table_and_without_partner_data():

@@ -1,4 +1,4 @@
-"""Row-level checks shared by the official-statistics loaders: reading, values, codes, duplicates, subtotals.
+"""Row checks shared by the official-statistics loaders: reading, values, codes, subtotals.
 
 Every error names the file, the file line (``line``: 1 = header, so the first data row of a CSV is
 line 2; for JSON, the record number in ``data``, from 1) and the column. Rows the loaders leave out
@@ -73,7 +73,9 @@ def read_csv_text(path: str | PathLike) -> tuple[pd.DataFrame, pd.Series]:
 
 def _read_with_names(path: str | PathLike, names: list[str]) -> pd.DataFrame:
     """Read all fields as text under ``names``; retry without the last name when no row needs it."""
-    options = dict(dtype=str, keep_default_na=False, header=0, index_col=False, encoding="utf-8-sig")
+    options = dict(
+        dtype=str, keep_default_na=False, header=0, index_col=False, encoding="utf-8-sig"
+    )
     try:
         return pd.read_csv(path, names=names, **options)
     except pd.errors.ParserError as error:
@@ -99,12 +101,21 @@ def require_columns(raw: pd.DataFrame, columns: list[str], file: str, layout: st
         )
 
 
-def first_bad(mask: pd.Series, values: pd.Series, lines: pd.Series, file: str, column: str,
-              problem: str, fix: str = "") -> None:
+def first_bad(
+    mask: pd.Series,
+    values: pd.Series,
+    lines: pd.Series,
+    file: str,
+    column: str,
+    problem: str,
+    fix: str = "",
+) -> None:
     """Raise for the first row where ``mask`` holds, quoting its value."""
     if mask.any():
         row = mask.idxmax()
-        raise fail(file, f"{lines.name} {int(lines[row])}", column, f"{problem} {values[row]!r}", fix)
+        raise fail(
+            file, f"{lines.name} {int(lines[row])}", column, f"{problem} {values[row]!r}", fix
+        )
 
 
 def parse_values(values: pd.Series, lines: pd.Series, file: str, column: str) -> pd.Series:
@@ -115,10 +126,24 @@ def parse_values(values: pd.Series, lines: pd.Series, file: str, column: str) ->
     """
     text = values.str.strip().str.replace(",", "", regex=False)
     number = pd.to_numeric(text.where(text.ne("")), errors="coerce")
-    first_bad(number.isna() & text.ne(""), values, lines, file, column, "not a number:",
-              "write plain numbers such as 1234.5")
-    first_bad(number.lt(0), values, lines, file, column, "negative value",
-              "trade values cannot be negative")
+    first_bad(
+        number.isna() & text.ne(""),
+        values,
+        lines,
+        file,
+        column,
+        "not a number:",
+        "write plain numbers such as 1234.5",
+    )
+    first_bad(
+        number.lt(0),
+        values,
+        lines,
+        file,
+        column,
+        "negative value",
+        "trade values cannot be negative",
+    )
     return number.astype(float)
 
 
@@ -129,8 +154,15 @@ def check_commodity_codes(codes: pd.Series, lines: pd.Series, file: str, column:
         TradeDataError: An empty code, an unknown code, or one whose leading zero was lost ("8").
     """
     ok = codes.eq(ALL_GOODS) | codes.str.fullmatch(_HS_CODE)
-    first_bad(~ok, codes, lines, file, column, "not an HS commodity code:",
-              "use TOTAL or an HS code of 2, 4 or 6 digits written as text ('08', not 8)")
+    first_bad(
+        ~ok,
+        codes,
+        lines,
+        file,
+        column,
+        "not an HS commodity code:",
+        "use TOTAL or an HS code of 2, 4 or 6 digits written as text ('08', not 8)",
+    )
 
 
 def is_iso3(codes: pd.Series) -> pd.Series:
@@ -141,8 +173,15 @@ def is_iso3(codes: pd.Series) -> pd.Series:
 
 def check_iso3(codes: pd.Series, lines: pd.Series, file: str, column: str) -> None:
     """Raise for the first code that is not ISO3 (see :func:`is_iso3`)."""
-    first_bad(~is_iso3(codes), codes, lines, file, column, "unknown ISO3 country code",
-              "use ISO 3166 alpha-3 codes, WLD for World")
+    first_bad(
+        ~is_iso3(codes),
+        codes,
+        lines,
+        file,
+        column,
+        "unknown ISO3 country code",
+        "use ISO 3166 alpha-3 codes, WLD for World",
+    )
 
 
 def check_duplicates(table: pd.DataFrame, lines: pd.Series, file: str) -> None:
@@ -198,19 +237,28 @@ def select_commodity_level(table: pd.DataFrame) -> pd.Series:
     reference = sums.loc[sums["_level"].eq(coarsest)].set_index(groups)["value_usd"]
     sums["_reference"] = reference.reindex(pd.MultiIndex.from_frame(sums[groups])).to_numpy()
     gap = (sums["value_usd"] - sums["_reference"]).abs()
-    sums["_complete"] = gap.le(_SUM_TOLERANCE * sums["_reference"].abs()) | sums["_level"].eq(coarsest)
+    sums["_complete"] = gap.le(_SUM_TOLERANCE * sums["_reference"].abs()) | sums["_level"].eq(
+        coarsest
+    )
     chosen = sums[sums["_complete"]].groupby(groups)["_level"].max().rename("_chosen")
     detail = detail.join(chosen, on=groups)
     reason = pd.Series(None, index=table.index, dtype=object)
     coarser = detail["_level"].lt(detail["_chosen"])
     finer = detail["_level"].gt(detail["_chosen"])
     reason[coarser[coarser].index] = (
-        "subtotal: commodity level " + detail["_level"].astype(str) + " is a sum of the level "
-        + detail["_chosen"].astype(str) + " rows kept"
+        "subtotal: commodity level "
+        + detail["_level"].astype(str)
+        + " is a sum of the level "
+        + detail["_chosen"].astype(str)
+        + " rows kept"
     )[coarser]
     reason[finer[finer].index] = (
-        "incomplete finer level " + detail["_level"].astype(str) + ": its rows do not add up to "
-        + "the level " + detail["_chosen"].astype(str) + " rows kept"
+        "incomplete finer level "
+        + detail["_level"].astype(str)
+        + ": its rows do not add up to "
+        + "the level "
+        + detail["_chosen"].astype(str)
+        + " rows kept"
     )[finer]
     return reason
 

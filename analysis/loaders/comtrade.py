@@ -1,4 +1,4 @@
-"""UN Comtrade files (Comtrade+ API v1 JSON, Comtrade+ portal CSV, legacy Comtrade CSV) as canonical tables.
+"""UN Comtrade files (Comtrade+ API JSON and CSV, legacy CSV) as canonical trade tables.
 
 Rows that would count trade twice are left out and listed in ``table.attrs["exclusions"]``:
 breakdowns by second partner, customs procedure or mode of transport (their totals are kept),
@@ -31,8 +31,16 @@ SUB_FLOWS = {
     "MOP": "imports after outward processing",
     "XOP": "exports for outward processing",
 }
-_LEGACY_FLOWS = {"1": "M", "2": "X", "3": "RX", "4": "RM",
-                 "import": "M", "export": "X", "re-export": "RX", "re-import": "RM"}
+_LEGACY_FLOWS = {
+    "1": "M",
+    "2": "X",
+    "3": "RX",
+    "4": "RM",
+    "import": "M",
+    "export": "X",
+    "re-export": "RX",
+    "re-import": "RM",
+}
 # Legacy headers → Comtrade+ field names (lower case).
 _LEGACY_NAMES = {
     "classification": "classificationcode",
@@ -51,11 +59,21 @@ _LEGACY_NAMES = {
     "trade value (us$)": "primaryvalue",
 }
 # M49 codes Comtrade uses where ISO 3166 has another number.
-_M49_OVERRIDES = {"0": WORLD_ISO3, "842": "USA", "251": "FRA", "699": "IND", "757": "CHE", "579": "NOR"}
+_M49_OVERRIDES = {
+    "0": WORLD_ISO3,
+    "842": "USA",
+    "251": "FRA",
+    "699": "IND",
+    "757": "CHE",
+    "579": "NOR",
+}
 _WORLD_CODES = {"W00", "WLD"}
 # (field, value of the total): breakdown rows other than these totals are left out.
-_BREAKDOWNS = {"partner2code": ("0", "second partner"), "customscode": ("C00", "customs procedure"),
-               "motcode": ("0", "mode of transport")}
+_BREAKDOWNS = {
+    "partner2code": ("0", "second partner"),
+    "customscode": ("C00", "customs procedure"),
+    "motcode": ("0", "mode of transport"),
+}
 
 
 def _original_names(raw: pd.DataFrame) -> dict[str, str]:
@@ -77,12 +95,20 @@ def _period(raw: pd.DataFrame, lines: pd.Series, file: str, names: dict[str, str
     """Canonical period from ``period`` ("2023" or "202304"), else ``refYear`` (+ ``refMonth``)."""
     if "period" in raw.columns and raw["period"].str.strip().ne("").all():
         text = raw["period"].str.strip()
-        checks.first_bad(~text.str.fullmatch(r"\d{4}(\d{2})?"), text, lines, file, names["period"],
-                         "not a period (YYYY or YYYYMM):")
+        checks.first_bad(
+            ~text.str.fullmatch(r"\d{4}(\d{2})?"),
+            text,
+            lines,
+            file,
+            names["period"],
+            "not a period (YYYY or YYYYMM):",
+        )
         return text.str[:4].where(text.str.len().eq(4), text.str[:4] + "-" + text.str[4:])
     checks.require_columns(raw, ["refyear"], file, "Comtrade")
     year = raw["refyear"].str.strip()
-    checks.first_bad(~year.str.fullmatch(r"\d{4}"), year, lines, file, names["refyear"], "not a year:")
+    checks.first_bad(
+        ~year.str.fullmatch(r"\d{4}"), year, lines, file, names["refyear"], "not a year:"
+    )
     if "freqcode" in raw.columns and "refmonth" in raw.columns:
         month = raw["refmonth"].str.strip().str.zfill(2)
         monthly = raw["freqcode"].str.strip().eq("M")
@@ -111,23 +137,44 @@ def _to_canonical(raw: pd.DataFrame, lines: pd.Series, file: str, legacy: bool) 
     checks.require_columns(raw, ["cmdcode", "primaryvalue", flow_field], file, layout)
     for field in ("reporter", "partner"):
         if f"{field}iso" not in raw.columns and f"{field}code" not in raw.columns:
-            raise TradeDataError(f"{file}: no {field} column ({field}ISO or {field}Code) for the {layout} layout")
+            raise TradeDataError(
+                f"{file}: no {field} column ({field}ISO or {field}Code) for the {layout} layout"
+            )
         for suffix in ("iso", "code"):
             if f"{field}{suffix}" not in raw.columns:
                 raw[f"{field}{suffix}"] = ""
     if "classificationcode" in raw.columns:
         classification = raw["classificationcode"].str.strip().str.upper()
-        checks.first_bad(~classification.str.startswith("H") & classification.ne(""), classification,
-                         lines, file, names["classificationcode"], "not an HS classification:",
-                         "download the data in the Harmonized System (HS)")
+        checks.first_bad(
+            ~classification.str.startswith("H") & classification.ne(""),
+            classification,
+            lines,
+            file,
+            names["classificationcode"],
+            "not an HS classification:",
+            "download the data in the Harmonized System (HS)",
+        )
     codes, flow_field = _flow_codes(raw, legacy)
     known = codes.isin(list(FLOWS) + list(SUB_FLOWS))
-    checks.first_bad(~known, raw[flow_field], lines, file, names[flow_field], "unknown flow code",
-                     "expected M, X, RM or RX (legacy: 1 import, 2 export, 3 re-export, 4 re-import)")
+    checks.first_bad(
+        ~known,
+        raw[flow_field],
+        lines,
+        file,
+        names[flow_field],
+        "unknown flow code",
+        "expected M, X, RM or RX (legacy: 1 import, 2 export, 3 re-export, 4 re-import)",
+    )
     reporter = _iso3(raw["reporteriso"], raw["reportercode"])
     reporter_field = names.get("reporteriso", names.get("reportercode"))
-    checks.first_bad(reporter.isna(), raw["reporteriso"] + " " + raw["reportercode"], lines, file,
-                     reporter_field, "reporter is not a country with an ISO3 code:")
+    checks.first_bad(
+        reporter.isna(),
+        raw["reporteriso"] + " " + raw["reportercode"],
+        lines,
+        file,
+        reporter_field,
+        "reporter is not a country with an ISO3 code:",
+    )
     cmd = raw["cmdcode"].str.strip().str.upper()
     checks.check_commodity_codes(cmd, lines, file, names["cmdcode"])
     table = pd.DataFrame(
@@ -137,7 +184,9 @@ def _to_canonical(raw: pd.DataFrame, lines: pd.Series, file: str, legacy: bool) 
             "period": _period(raw, lines, file, names),
             "flow": codes.map(FLOWS),
             "commodity_code": cmd,
-            "value_usd": checks.parse_values(raw["primaryvalue"], lines, file, names["primaryvalue"]),
+            "value_usd": checks.parse_values(
+                raw["primaryvalue"], lines, file, names["primaryvalue"]
+            ),
             "source": SOURCE_LEGACY if legacy else SOURCE_PLUS,
             "file": file,
         }
@@ -146,10 +195,14 @@ def _to_canonical(raw: pd.DataFrame, lines: pd.Series, file: str, legacy: bool) 
     for field, (total, label) in _BREAKDOWNS.items():
         if field in raw.columns:
             value = raw[field].str.strip()
-            reason[value.ne("") & value.ne(total) & reason.isna()] = f"breakdown by {label} (its total row is kept)"
+            reason[value.ne("") & value.ne(total) & reason.isna()] = (
+                f"breakdown by {label} (its total row is kept)"
+            )
     breakdown = reason.notna()
     sub_flow = codes.isin(list(SUB_FLOWS))
-    reason[sub_flow & reason.isna()] = "sub-flow " + codes + " (" + codes.map(SUB_FLOWS) + ") is part of imports or exports"
+    reason[sub_flow & reason.isna()] = (
+        "sub-flow " + codes + " (" + codes.map(SUB_FLOWS) + ") is part of imports or exports"
+    )
     reason[table["partner_iso3"].isna() & reason.isna()] = (
         "partner is not one country (" + raw["partneriso"] + " " + raw["partnercode"] + ")"
     )
@@ -162,8 +215,9 @@ def _to_canonical(raw: pd.DataFrame, lines: pd.Series, file: str, legacy: bool) 
     return checks.finish(table, reason, lines, file)
 
 
-def _check_breakdown_totals(table: pd.DataFrame, lines: pd.Series, file: str,
-                            breakdown: pd.Series, kept: pd.Series) -> None:
+def _check_breakdown_totals(
+    table: pd.DataFrame, lines: pd.Series, file: str, breakdown: pd.Series, kept: pd.Series
+) -> None:
     """Raise when breakdown rows are left out but their key has no total row to keep instead."""
     key = checks.KEY_COLUMNS
     totals = pd.MultiIndex.from_frame(table.loc[kept, key].astype(str))
@@ -222,9 +276,13 @@ def load_comtrade_json(path: str | PathLike) -> pd.DataFrame:
         raise TradeDataError(f"{name}: cannot read as JSON ({error})") from None
     records = document.get("data") if isinstance(document, dict) else None
     if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
-        raise TradeDataError(f"{name}: not a Comtrade+ API response: expected {{\"data\": [{{...}}, ...]}}")
+        raise TradeDataError(
+            f'{name}: not a Comtrade+ API response: expected {{"data": [{{...}}, ...]}}'
+        )
     if not records:
-        raise TradeDataError(f"{name}: the response has no data records ({document.get('error') or 'empty'})")
+        raise TradeDataError(
+            f"{name}: the response has no data records ({document.get('error') or 'empty'})"
+        )
     raw = pd.DataFrame(records).map(lambda v: "" if v is None else str(v)).astype(str)
     lines = pd.Series(raw.index + 1, index=raw.index, name="record")
     return _to_canonical(raw, lines, name, legacy=False)
@@ -235,4 +293,3 @@ def load_comtrade(path: str | PathLike) -> pd.DataFrame:
     if Path(path).suffix.lower() == ".json":
         return load_comtrade_json(path)
     return load_comtrade_csv(path)
-

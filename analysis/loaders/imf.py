@@ -1,4 +1,4 @@
-"""IMF International Merchandise Trade Statistics (IMTS, formerly DOTS) CSV files as canonical tables.
+"""IMF International Merchandise Trade Statistics (IMTS, was DOTS) CSV files as canonical tables.
 
 Exports are FOB (``XG_FOB_USD``), imports CIF (``MG_CIF_USD``) or FOB (``MG_FOB_USD``); the
 valuation is kept in a ``valuation`` column. When both import valuations are given for the same
@@ -29,8 +29,18 @@ _WORLD_CODES = {"W00", "G001", "001", "W1", "1W", WORLD_ISO3}
 _SPECIAL = {"XK": "XKX", "KOS": "XKX", "XKX": "XKX"}
 _SCALE_COLUMNS = ("SCALE", "UNIT_MULT", "UNIT_MULTIPLIER")
 _UNIT_COLUMNS = ("UNIT", "UNIT_MEASURE", "CURRENCY")
-_SCALES = {"": 1.0, "0": 1.0, "units": 1.0, "unit": 1.0, "3": 1e3, "thousands": 1e3,
-           "6": 1e6, "millions": 1e6, "9": 1e9, "billions": 1e9}
+_SCALES = {
+    "": 1.0,
+    "0": 1.0,
+    "units": 1.0,
+    "unit": 1.0,
+    "3": 1e3,
+    "thousands": 1e3,
+    "6": 1e6,
+    "millions": 1e6,
+    "9": 1e9,
+    "billions": 1e9,
+}
 _PERIOD_PATTERNS = {  # frequency → (regex of TIME_PERIOD, replacement giving the canonical period)
     "A": (r"^(\d{4})$", r"\1"),
     "Q": (r"^(\d{4})-?(Q[1-4])$", r"\1-\2"),
@@ -56,12 +66,25 @@ def _periods(raw: pd.DataFrame, lines: pd.Series, file: str) -> pd.Series:
         match = text.str.match(pattern)
         period[match] = text[match].str.replace(pattern, replacement, regex=True)
         frequency[match] = freq
-    checks.first_bad(period.isna(), raw["TIME_PERIOD"], lines, file, "TIME_PERIOD",
-                     "not a period:", "expected 2023, 2023-Q1, 2023-M04 or 2023-04")
+    checks.first_bad(
+        period.isna(),
+        raw["TIME_PERIOD"],
+        lines,
+        file,
+        "TIME_PERIOD",
+        "not a period:",
+        "expected 2023, 2023-Q1, 2023-M04 or 2023-04",
+    )
     if "FREQUENCY" in raw.columns:
         stated = raw["FREQUENCY"].str.strip().str.upper().str[0].replace({"Y": "A"})
-        checks.first_bad(stated.ne(frequency) & stated.ne(""), raw["FREQUENCY"], lines, file,
-                         "FREQUENCY", "does not match TIME_PERIOD's frequency:")
+        checks.first_bad(
+            stated.ne(frequency) & stated.ne(""),
+            raw["FREQUENCY"],
+            lines,
+            file,
+            "FREQUENCY",
+            "does not match TIME_PERIOD's frequency:",
+        )
     return period
 
 
@@ -72,8 +95,15 @@ def _scale(raw: pd.DataFrame, lines: pd.Series, file: str) -> pd.Series:
         return pd.Series(1.0, index=raw.index)
     text = raw[column].str.strip().str.lower()
     scale = text.map(_SCALES)
-    checks.first_bad(scale.isna(), raw[column], lines, file, column, "unknown scale",
-                     "expected Units, Thousands, Millions, Billions or 0/3/6/9")
+    checks.first_bad(
+        scale.isna(),
+        raw[column],
+        lines,
+        file,
+        column,
+        "unknown scale",
+        "expected Units, Thousands, Millions, Billions or 0/3/6/9",
+    )
     return scale
 
 
@@ -102,17 +132,38 @@ def load_imf_trade(path: str | PathLike) -> pd.DataFrame:
     checks.require_columns(raw, COLUMNS, file, "IMF IMTS")
     indicator = raw["INDICATOR"].str.split(":").str[0].str.strip().str.upper()
     known = indicator.isin(list(INDICATORS)) | indicator.isin(list(_DERIVED))
-    checks.first_bad(~known, raw["INDICATOR"], lines, file, "INDICATOR", "unknown or non-US-dollar indicator",
-                     f"expected one of {sorted(k for k in INDICATORS if not k.startswith('T'))}")
+    checks.first_bad(
+        ~known,
+        raw["INDICATOR"],
+        lines,
+        file,
+        "INDICATOR",
+        "unknown or non-US-dollar indicator",
+        f"expected one of {sorted(k for k in INDICATORS if not k.startswith('T'))}",
+    )
     for column in _UNIT_COLUMNS:
         if column in raw.columns:
             unit = raw[column].str.strip().str.upper()
             is_usd = unit.isin(["", "USD", "US DOLLAR", "US DOLLARS", "U.S. DOLLARS"])
-            checks.first_bad(~is_usd, raw[column], lines, file, column, "not US dollars:",
-                             "mixed currencies: download the US-dollar series (…_USD)")
+            checks.first_bad(
+                ~is_usd,
+                raw[column],
+                lines,
+                file,
+                column,
+                "not US dollars:",
+                "mixed currencies: download the US-dollar series (…_USD)",
+            )
     reporter = _country_iso3(raw["COUNTRY"])
-    checks.first_bad(reporter.isna(), raw["COUNTRY"], lines, file, "COUNTRY", "unknown country code",
-                     "use ISO3 or ISO2 codes")
+    checks.first_bad(
+        reporter.isna(),
+        raw["COUNTRY"],
+        lines,
+        file,
+        "COUNTRY",
+        "unknown country code",
+        "use ISO3 or ISO2 codes",
+    )
     table = pd.DataFrame(
         {
             "reporter_iso3": reporter,
@@ -128,7 +179,9 @@ def load_imf_trade(path: str | PathLike) -> pd.DataFrame:
         }
     )
     reason = pd.Series(None, index=raw.index, dtype=object)
-    reason[indicator.isin(list(_DERIVED))] = "trade balance: derived, recomputed from exports and imports"
+    reason[indicator.isin(list(_DERIVED))] = (
+        "trade balance: derived, recomputed from exports and imports"
+    )
     reason[table["partner_iso3"].isna() & reason.isna()] = (
         "counterpart is a group of countries, not one country (" + raw["COUNTERPART_COUNTRY"] + ")"
     )

@@ -18,7 +18,6 @@ TIDY_COLUMNS = ["reporter_iso3", "partner_iso3", "period", "flow", "commodity_co
 _PERIOD = r"\d{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?"
 
 
-
 def load_tidy_trade(path: str | PathLike) -> pd.DataFrame:
     """Load a CSV already in canonical columns (``reporter_iso3 … value_usd``, US dollars).
 
@@ -41,14 +40,35 @@ def load_tidy_trade(path: str | PathLike) -> pd.DataFrame:
     checks.require_columns(raw, TIDY_COLUMNS, file, "tidy")
     raw = raw.assign(**{c: raw[c].str.strip() for c in TIDY_COLUMNS})
     if "currency" in raw.columns:
-        checks.first_bad(raw["currency"].str.strip().str.upper().ne("USD"), raw["currency"], lines, file,
-                         "currency", "not US dollars:", "mixed currencies: convert to USD first")
+        checks.first_bad(
+            raw["currency"].str.strip().str.upper().ne("USD"),
+            raw["currency"],
+            lines,
+            file,
+            "currency",
+            "not US dollars:",
+            "mixed currencies: convert to USD first",
+        )
     for column in ("reporter_iso3", "partner_iso3"):
         checks.check_iso3(raw[column], lines, file, column)
-    checks.first_bad(~raw["period"].str.fullmatch(_PERIOD), raw["period"], lines, file, "period",
-                     "not a period:", "expected 2023, 2023-H1, 2023-Q1 or 2023-04")
-    checks.first_bad(~raw["flow"].isin(TRADE_FLOWS), raw["flow"], lines, file, "flow", "unknown flow",
-                     f"expected one of {list(TRADE_FLOWS)}")
+    checks.first_bad(
+        ~raw["period"].str.fullmatch(_PERIOD),
+        raw["period"],
+        lines,
+        file,
+        "period",
+        "not a period:",
+        "expected 2023, 2023-H1, 2023-Q1 or 2023-04",
+    )
+    checks.first_bad(
+        ~raw["flow"].isin(TRADE_FLOWS),
+        raw["flow"],
+        lines,
+        file,
+        "flow",
+        "unknown flow",
+        f"expected one of {list(TRADE_FLOWS)}",
+    )
     checks.check_commodity_codes(raw["commodity_code"], lines, file, "commodity_code")
     table = raw.assign(value_usd=checks.parse_values(raw["value_usd"], lines, file, "value_usd"))
     if "source" not in table.columns:
@@ -59,8 +79,9 @@ def load_tidy_trade(path: str | PathLike) -> pd.DataFrame:
     checks.check_duplicates(table[reason.isna()], lines, file)
     level_reason = checks.select_commodity_level(table[reason.isna()])
     reason[level_reason.index] = level_reason
-    return checks.finish(table[[*TRADE_COLUMNS, *[c for c in table if c not in TRADE_COLUMNS]]],
-                         reason, lines, file)
+    return checks.finish(
+        table[[*TRADE_COLUMNS, *[c for c in table if c not in TRADE_COLUMNS]]], reason, lines, file
+    )
 
 
 # Layout name → (header fields that identify it, lower case; loader); .json files are Comtrade+ API.
@@ -124,7 +145,9 @@ def load_trade_files(paths: Iterable[str | PathLike]) -> pd.DataFrame:
     tables, exclusions = [], []
     for path in paths:
         table = load_trade_file(path)
-        exclusions.append(table.attrs.pop("exclusions", pd.DataFrame()).assign(file=Path(path).name))
+        exclusions.append(
+            table.attrs.pop("exclusions", pd.DataFrame()).assign(file=Path(path).name)
+        )
         tables.append(table[list(TRADE_COLUMNS)])
     if not tables:
         raise TradeDataError("no trade files given")
@@ -132,7 +155,9 @@ def load_trade_files(paths: Iterable[str | PathLike]) -> pd.DataFrame:
     repeated = combined.duplicated(checks.KEY_COLUMNS, keep=False)
     if repeated.any():
         first = combined[repeated].sort_values(checks.KEY_COLUMNS, kind="stable").iloc[0]
-        same = combined[repeated & (combined[checks.KEY_COLUMNS] == first[checks.KEY_COLUMNS]).all(axis=1)]
+        same = combined[
+            repeated & (combined[checks.KEY_COLUMNS] == first[checks.KEY_COLUMNS]).all(axis=1)
+        ]
         key = ", ".join(f"{c}={first[c]}" for c in checks.KEY_COLUMNS)
         raise TradeDataError(
             f"{sorted(set(same['file']))}: the same key ({key}) is given more than once across "
