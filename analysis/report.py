@@ -23,14 +23,17 @@ NOTEBOOKS = ("01-stated-figures-and-decline.ipynb", "02-uk-mirror.ipynb")
 REPORT_FILE = "report.html"
 KERNEL = "python3"
 UK_ISO3 = "GBR"
+DEFAULT_REPORTER = "KAZ"
 _SPECIAL_ISO3 = {"XKX": "XK"}  # Kosovo: no ISO code; the ONS file writes XK
 _CSS = """
-body.jp-Notebook { max-width: 60rem; margin: 0 auto; padding: 1rem 2rem; }
-table.report-table { border-collapse: collapse; font-size: 0.85rem; margin: 0.5rem 0; }
-table.report-table th, table.report-table td { border-bottom: 1px solid #ddd; padding: 0.2rem 0.5rem;
-  text-align: left; vertical-align: top; }
-p.source { color: #555; margin-top: 0.1rem; }
-ul.summary li { margin-bottom: 0.4rem; font-size: 1.05rem; }
+body.jp-Notebook { max-width: 62rem; margin: 0 auto; padding: 1rem 2rem; }
+.jp-RenderedHTMLCommon table.report-table { border-collapse: collapse; font-size: 0.85rem;
+  margin: 0.5rem 0; table-layout: auto; }
+.jp-RenderedHTMLCommon table.report-table th, .jp-RenderedHTMLCommon table.report-table td {
+  border-bottom: 1px solid #ddd; padding: 0.2rem 0.5rem; text-align: left; vertical-align: top;
+  overflow-wrap: anywhere; }
+.jp-RenderedHTMLCommon p.source { color: #555; margin-top: 0.1rem; }
+.jp-RenderedHTMLCommon ul.summary li { margin-bottom: 0.4rem; font-size: 1.05rem; }
 .jp-RenderedImage img { max-width: 100%; height: auto; }
 """
 # Extends JupyterLab's HTML template: no script is loaded from the network (require.js, MathJax,
@@ -48,6 +51,20 @@ _TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
 </div>
 {%- endblock data_png %}
 """
+
+
+def skip_slow_iri_checker() -> None:
+    """Keep this process off a 1-2 s import that JupyterLab's dependencies bring in.
+
+    ``nbformat`` (so papermill, nbconvert and nbval) imports ``jsonschema``, whose format module
+    imports ``rfc3987_syntax`` when it is installed (jupyter-events requires
+    ``jsonschema[format-nongpl]``, so it is whenever JupyterLab is); that package compiles an Earley
+    grammar at import time. Notebook validation never checks the "iri" formats it serves, so the
+    report process marks it unavailable before the first ``nbformat`` import. Only this process is
+    affected; JupyterLab itself is untouched.
+    """
+    if "jsonschema" not in sys.modules:
+        sys.modules.setdefault("rfc3987_syntax", None)
 
 
 class ReportParameterError(ValueError):
@@ -86,11 +103,13 @@ class ReportParameters:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add the ``report`` subcommand's options to ``parser``."""
-    parser.add_argument("--reporter", default="KAZ", metavar="ISO3",
-                        help="reporting country of the document's figures (default: KAZ)")
+    parser.add_argument("--reporter", default=None, metavar="ISO3",
+                        help="reporting country of the document's figures (default: KAZ, or GBR "
+                             "when --partner is not GBR)")
     parser.add_argument("--partner", default="GBR", metavar="ISO3",
                         help="partner country; one of reporter and partner must be GBR, whose "
-                             "official statistics (ONS) the report uses (default: GBR)")
+                             "official statistics (ONS) the report uses; any ONS partner works, e.g. "
+                             "--partner DEU for the UK's trade with Germany (default: GBR)")
     parser.add_argument("--base", default="2022", metavar="YEAR",
                         help="earlier year (default: 2022)")
     parser.add_argument("--period", default="2023", metavar="YEAR",
@@ -113,9 +132,11 @@ def run(args: argparse.Namespace) -> int:
         0 on success (the report's path printed on stdout), 2 for bad parameters, 1 when a
         notebook fails (any earlier report left as it was).
     """
+    skip_slow_iri_checker()
+    reporter = args.reporter or (DEFAULT_REPORTER if args.partner.upper() == UK_ISO3 else UK_ISO3)
     try:
         parameters = check_parameters(
-            args.reporter, args.partner, args.base, args.period, args.seed, args.ons, args.fx,
+            reporter, args.partner, args.base, args.period, args.seed, args.ons, args.fx,
             args.output,
         )
     except ReportParameterError as error:
@@ -235,6 +256,24 @@ def check_parameters(
                             Path(seed).resolve(), Path(ons).resolve(), Path(fx).resolve(), output)
 
 
+def _quiet_kernel_manager() -> type:
+    """A kernel manager whose kernel's own log lines (transport warnings, shutdown noise) are dropped.
+
+    Errors in cells still reach the notebook and our message; only the kernel process's stderr
+    (e.g. "Kernel is running over TCP without encryption") is silenced.
+    """
+    import subprocess
+
+    from jupyter_client.manager import AsyncKernelManager
+
+    class QuietKernelManager(AsyncKernelManager):
+        async def _async_launch_kernel(self, kernel_cmd, **kw):
+            kw["stderr"] = subprocess.DEVNULL
+            return await super()._async_launch_kernel(kernel_cmd, **kw)
+
+    return QuietKernelManager
+
+
 def _strip_volatile(notebook) -> None:
     """Drop run-dependent metadata (timings, papermill's per-run fields) from an executed notebook."""
     notebook.metadata.pop("papermill", None)
@@ -253,7 +292,7 @@ def _execute(name: str, parameters: dict[str, str], output_dir: Path) -> Path:
         papermill.execute_notebook(
             paths.NOTEBOOKS_DIR / name, target, parameters=parameters, kernel_name=KERNEL,
             cwd=paths.NOTEBOOKS_DIR, progress_bar=False, log_output=False,
-            request_save_on_cell_execute=False,
+            request_save_on_cell_execute=False, kernel_manager_class=_quiet_kernel_manager(),
         )
     except PapermillExecutionError as error:
         first_line = error.evalue.strip().splitlines()[0] if error.evalue.strip() else ""
@@ -359,6 +398,7 @@ def refresh_notebooks() -> list[Path]:
     Raises:
         NotebookFailedError: A notebook failed (it is then left unchanged).
     """
+    skip_slow_iri_checker()
     import nbformat
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
@@ -368,6 +408,7 @@ def refresh_notebooks() -> list[Path]:
         path = paths.NOTEBOOKS_DIR / name
         notebook = nbformat.read(path, as_version=4)
         client = NotebookClient(notebook, kernel_name=KERNEL, record_timing=False,
+                                kernel_manager_class=_quiet_kernel_manager(),
                                 resources={"metadata": {"path": str(paths.NOTEBOOKS_DIR)}})
         try:
             client.execute()

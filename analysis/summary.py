@@ -169,8 +169,9 @@ def describe_missing_coverage(
     if not gaps:
         return ""
     return (
-        f"The document does not state {reporter_iso3}-reported trade with {partner_iso3} for "
-        f"{', '.join(gaps)}; this section needs both flows in both periods and is left out."
+        f"The document does not state {reporter_iso3}-reported goods trade with {partner_iso3} "
+        f"({', '.join(gaps)}): the parts of this report built on the document's figures (the "
+        f"change as stated, the mirror comparison) need both flows in both years and are left out."
     )
 
 
@@ -368,19 +369,21 @@ def write_decline_sentences(
     return sentences
 
 
-def write_correction_sentences(corrections: pd.DataFrame) -> list[str]:
+def write_correction_sentences(corrections: pd.DataFrame, with_reason: bool = False) -> list[str]:
     """One sentence per corrected slip, quoting the document's words.
 
     Args:
         corrections: The reconciliation's corrections table.
+        with_reason: Add the reconciliation's evidence for the correction.
 
     Returns:
-        Sentences such as 'The text writes "$384.3 billion"; its own figures imply $384.3 million.'
+        Sentences such as 'The text writes “$384.3 billion”; its own figures imply $384.3 million,
+        the value this report uses.'
     """
     return [
-        f"The text writes \N{LEFT DOUBLE QUOTATION MARK}{row.quote}"
-        f"\N{RIGHT DOUBLE QUOTATION MARK}; its own figures imply {format_usd(row.suggested_value_usd)} "
-        f"(a probable slip, corrected before any sum: {row.reason})."
+        f"The text writes \N{LEFT DOUBLE QUOTATION MARK}{row.quote}\N{RIGHT DOUBLE QUOTATION MARK}; "
+        f"its own figures imply {format_usd(row.suggested_value_usd)}, the value this report uses"
+        + (f" ({row.reason})." if with_reason else ".")
         for row in corrections.itertuples()
     ]
 
@@ -457,7 +460,9 @@ def format_for_display(table: pd.DataFrame) -> pd.DataFrame:
     for column in table.columns:
         values = table[column]
         label, fmt = column.replace("_", " "), None
-        if column.endswith("_usd"):
+        if column == "usd_per_gbp":
+            label, fmt = "US$ per £", "{:.4f}"
+        elif column.endswith("_usd"):
             label, fmt = f"{column.removesuffix('_usd').replace('_', ' ')} (US$ m)", "{:,.1f}"
             values = values / 1e6
         elif column.endswith("_gbp"):
@@ -467,8 +472,6 @@ def format_for_display(table: pd.DataFrame) -> pd.DataFrame:
             label, fmt = f"{column.removesuffix('_pct').replace('_', ' ')} (%)", "{:+.1f}"
         elif column.endswith("_pp"):
             label, fmt = f"{column.removesuffix('_pp').replace('_', ' ')} (pp)", "{:+.1f}"
-        elif column == "usd_per_gbp":
-            label, fmt = "US$ per £", "{:.4f}"
         elif column == "coverage_ratio":
             fmt = "{:.2f}"
         if fmt:
