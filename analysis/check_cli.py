@@ -1,4 +1,4 @@
-"""The ``check`` subcommand: figures, checked claims and slip corrections of a news text, as text or JSON."""
+"""The ``check`` subcommand: a news text's figures, checked claims and slip corrections."""
 
 import argparse
 import json
@@ -9,18 +9,58 @@ import pandas as pd
 
 from analysis.reconcile import Reconciliation, reconcile
 
-FIGURE_KEYS = ("quote", "start", "end", "flow", "period", "value_usd", "half_width_usd", "reporter_iso3",
-               "partner_iso3", "figure_id", "qualifier", "corrected_value_usd")
-CLAIM_KEYS = ("quote", "start", "end", "kind", "stated", "recomputed", "verdict", "explanation", "claim_id",
-              "stated_low", "stated_high", "recomputed_low", "recomputed_high", "qualifier", "flow",
-              "whole_flow", "period", "base_period", "figure_ids")
-CORRECTION_KEYS = ("quote", "stated_value_usd", "suggested_value_usd", "reason", "figure_id", "start", "end")
+FIGURE_KEYS = (
+    "quote",
+    "start",
+    "end",
+    "flow",
+    "period",
+    "value_usd",
+    "half_width_usd",
+    "reporter_iso3",
+    "partner_iso3",
+    "figure_id",
+    "qualifier",
+    "corrected_value_usd",
+)
+CLAIM_KEYS = (
+    "quote",
+    "start",
+    "end",
+    "kind",
+    "stated",
+    "recomputed",
+    "verdict",
+    "explanation",
+    "claim_id",
+    "stated_low",
+    "stated_high",
+    "recomputed_low",
+    "recomputed_high",
+    "qualifier",
+    "flow",
+    "whole_flow",
+    "period",
+    "base_period",
+    "figure_ids",
+)
+CORRECTION_KEYS = (
+    "quote",
+    "stated_value_usd",
+    "suggested_value_usd",
+    "reason",
+    "figure_id",
+    "start",
+    "end",
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Declare ``PATH`` and ``--json``."""
     parser.add_argument("path", metavar="PATH", type=Path, help="a news text file (UTF-8)")
-    parser.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
+    parser.add_argument(
+        "--json", action="store_true", help="print one JSON object instead of tables"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -37,10 +77,12 @@ def run(args: argparse.Namespace) -> int:
     except (NewsInputError, OSError, UnicodeError) as error:
         return _fail(str(error), args.path)
     if doc.figures.empty:
-        return _fail("no money figures found (expected amounts such as \"$1.18 billion\")", args.path)
+        return _fail('no money figures found (expected amounts such as "$1.18 billion")', args.path)
     result = reconcile(doc)
     if args.json:
-        text = json.dumps(build_json(doc.name, result), ensure_ascii=False, indent=2, allow_nan=False)
+        text = json.dumps(
+            build_json(doc.name, result), ensure_ascii=False, indent=2, allow_nan=False
+        )
     else:
         text = format_tables(doc.name, result)
     sys.stdout.write(text + "\n")
@@ -66,7 +108,7 @@ def build_json(document: str, result: Reconciliation) -> dict:
 
 
 def format_tables(document: str, result: Reconciliation) -> str:
-    """Plain-text report: a figures table, then each claim with its verdict and explanation, then corrections.
+    """Plain-text report: figures table, each claim with verdict and explanation, corrections.
 
     Args:
         document: Name of the checked document.
@@ -76,26 +118,41 @@ def format_tables(document: str, result: Reconciliation) -> str:
         Lines joined by newlines, without a trailing newline.
     """
     figures = result.figures
-    table = pd.DataFrame({
-        "id": figures["figure_id"], "quote": figures["quote"], "flow": figures["flow"],
-        "period": figures["period"].fillna(""),
-        "reporter": figures["reporter_iso3"].fillna(""), "partner": figures["partner_iso3"].fillna(""),
-        "value_usd": figures["value_usd"].map("{:,.0f}".format),
-        "±usd": figures["half_width_usd"].map("{:,.0f}".format),
-        "corrected_usd": [f"{c:,.0f}" if c != v else "" for c, v in
-                          zip(figures["corrected_value_usd"], figures["value_usd"], strict=True)],
-    })
-    lines = [f"Document: {document}", "", f"Figures ({len(figures)})", table.to_string(index=False), ""]
+    table = pd.DataFrame(
+        {
+            "id": figures["figure_id"],
+            "quote": figures["quote"],
+            "flow": figures["flow"],
+            "period": figures["period"].fillna(""),
+            "reporter": figures["reporter_iso3"].fillna(""),
+            "partner": figures["partner_iso3"].fillna(""),
+            "value_usd": figures["value_usd"].map("{:,.0f}".format),
+            "±usd": figures["half_width_usd"].map("{:,.0f}".format),
+            "corrected_usd": [
+                f"{c:,.0f}" if c != v else ""
+                for c, v in zip(figures["corrected_value_usd"], figures["value_usd"], strict=True)
+            ],
+        }
+    )
+    lines = [
+        f"Document: {document}",
+        "",
+        f"Figures ({len(figures)})",
+        table.to_string(index=False),
+        "",
+    ]
     lines.append(f"Claims and totals ({len(result.claims)})")
     for claim in result.claims.itertuples():
-        lines.append(f"  [{claim.verdict}] {claim.kind}: \"{claim.quote}\"")
+        lines.append(f'  [{claim.verdict}] {claim.kind}: "{claim.quote}"')
         lines.append(f"      {claim.explanation}")
     if result.claims.empty:
         lines.append("  (no claims or totals to check)")
     lines += ["", f"Corrections ({len(result.corrections)})"]
     for correction in result.corrections.itertuples():
-        lines.append(f"  \"{correction.quote}\": {correction.stated_value_usd:,.0f} → "
-                     f"{correction.suggested_value_usd:,.0f} USD")
+        lines.append(
+            f'  "{correction.quote}": {correction.stated_value_usd:,.0f} → '
+            f"{correction.suggested_value_usd:,.0f} USD"
+        )
         lines.append(f"      {correction.reason}")
     if result.corrections.empty:
         lines.append("  (none)")

@@ -1,17 +1,19 @@
-"""Checks of a news text's claims and totals against its own figures, with rounding intervals and slips.
+"""Checks of a news text's claims and totals against its own figures, with rounding and slips.
 
-Every figure is an interval ``[value - half_width, value + half_width]`` (its rounding as written), widened
-by its qualifier; every stated claim is an interval ``[stated - stated_half_width, stated + ...]``, widened
-the way a reader would read it:
+Every figure is an interval ``[value - half_width, value + half_width]`` (its rounding as
+written), widened by its qualifier; every stated claim is an interval ``[stated -
+stated_half_width, stated + stated_half_width]``, widened the way a reader would read it:
 
-* money figures and ratios: relative tolerance ``MONEY_TOLERANCE`` (5 %): "about X" → ``[0.95X, 1.05X]``,
-  "almost X" / "under X" → ``[0.95X, X]``, "over X" → ``[X, 1.05X]`` (each also keeps its own rounding);
-* percents and percentage points: absolute tolerance ``PERCENT_TOLERANCE`` (1 unit): "about 36 percent" →
-  ``[35, 37]``, applied to the magnitude, so "fell by almost 36 percent" → ``[-36.5, -34.5]``.
+* money figures and ratios: relative tolerance ``MONEY_TOLERANCE`` (5 %): "about X" →
+  ``[0.95X, 1.05X]``, "almost X" / "under X" → ``[0.95X, X]``, "over X" → ``[X, 1.05X]``,
+  each also keeping its own rounding;
+* percents and percentage points: absolute tolerance ``PERCENT_TOLERANCE`` (1 unit): "about 36
+  percent" → ``[35, 37]``, applied to the magnitude, so "fell by almost 36 percent" →
+  ``[-36.5, -34.5]``.
 
-A claim is recomputed from its figures with interval arithmetic and is ``consistent`` when the recomputed
-and stated intervals intersect, ``inconsistent`` when they do not, ``unverifiable`` when a figure it needs
-is missing (or a base interval contains zero).
+A claim is recomputed from its figures with interval arithmetic and is ``consistent`` when the
+recomputed and stated intervals intersect, ``inconsistent`` when they do not, ``unverifiable``
+when a figure it needs is missing (or a base interval contains zero).
 """
 
 from __future__ import annotations
@@ -30,10 +32,24 @@ MONEY_TOLERANCE = 0.05  # relative widening for about/almost/over/under on money
 PERCENT_TOLERANCE = 1.0  # absolute widening, in percent or percentage points, on percent claims
 VERDICTS = ("consistent", "inconsistent", "unverifiable")
 
-CORRECTION_COLUMNS = ("figure_id", "quote", "start", "end", "stated_value_usd", "suggested_value_usd", "reason")
+CORRECTION_COLUMNS = (
+    "figure_id",
+    "quote",
+    "start",
+    "end",
+    "stated_value_usd",
+    "suggested_value_usd",
+    "reason",
+)
 RESULT_COLUMNS = (
-    "stated_low", "stated_high", "recomputed", "recomputed_low", "recomputed_high", "figure_ids",
-    "verdict", "explanation",
+    "stated_low",
+    "stated_high",
+    "recomputed",
+    "recomputed_low",
+    "recomputed_high",
+    "figure_ids",
+    "verdict",
+    "explanation",
 )
 
 _UNITS = {"pct_change": "%", "share": "%", "pp_change": "pp", "ratio": "x"}
@@ -52,9 +68,9 @@ class Reconciliation:
     """Result of :func:`reconcile`.
 
     Attributes:
-        figures: The figures table plus ``corrected_value_usd`` (equals ``value_usd`` unless corrected).
+        figures: The figures table plus ``corrected_value_usd`` (``value_usd`` unless corrected).
         claims: The claims table plus rows of kind ``total``, with ``stated_low``, ``stated_high``,
-            ``recomputed``, ``recomputed_low``, ``recomputed_high`` (units of ``stated``: percent, pp,
+            ``recomputed``, ``recomputed_low``, ``recomputed_high`` (units of ``stated``: %, pp,
             times or US dollars), ``figure_ids`` (tuple of the figures used), ``verdict`` and
             ``explanation`` (one line with the numbers).
         corrections: One row per probable slip: ``figure_id``, ``quote``, ``start``, ``end``,
@@ -76,15 +92,16 @@ class _Check:
 def reconcile(doc: NewsDocument, correct: bool = True) -> Reconciliation:
     """Check every claim and total of a news document against its own figures.
 
-    Slip corrections (``correct=True``): a figure ``F`` involved in at least one inconsistent check is a
-    probable slip when exactly one of its candidate readings — ×1000 or ÷1000 (million ↔ billion), or the
-    other reading of a single comma ("626,1" as 626.1 instead of 6261, or the reverse) — makes *every*
-    verifiable check involving ``F`` consistent, and the evidence constrains ``F``: either ``F`` takes
-    part in two or more checks, or every other figure of its one check is anchored by another check that
-    is consistent as written. It is never corrected when ambiguous: two candidate readings of ``F`` both
-    work, the single check is unconstrained (it could equally be the other figure's slip), or another
-    figure sharing one of ``F``'s inconsistent checks would be corrected too. Verdicts are then
-    recomputed with the corrected values (half-widths scaled alike).
+    Slip corrections (``correct=True``): a figure ``F`` involved in at least one inconsistent check
+    is a probable slip when exactly one of its candidate readings — ×1000 or ÷1000 (million ↔
+    billion), or the other reading of a single comma ("626,1" as 626.1 instead of 6261, or the
+    reverse) — makes *every* verifiable check involving ``F`` consistent, and the evidence
+    constrains ``F``: either ``F`` takes part in two or more checks, or every other figure of its
+    one check is anchored by another check that is consistent as written. It is never corrected
+    when ambiguous: two candidate readings of ``F`` both work, the single check is unconstrained
+    (it could equally be the other figure's slip), or another figure sharing one of ``F``'s
+    inconsistent checks would be corrected too. Verdicts are then recomputed with the corrected
+    values (half-widths scaled alike).
 
     Args:
         doc: A loaded news document (``name``, ``text``, ``figures``, ``claims`` tables as in
@@ -92,7 +109,7 @@ def reconcile(doc: NewsDocument, correct: bool = True) -> Reconciliation:
         correct: Whether to look for and apply slip corrections.
 
     Returns:
-        The figures, checked claims (plus ``total`` rows) and corrections; see :class:`Reconciliation`.
+        Figures, checked claims (plus ``total`` rows) and corrections; see :class:`Reconciliation`.
     """
     figures = doc.figures.reset_index(drop=True)
     records = {int(f["figure_id"]): f for f in figures.to_dict("records")}
@@ -102,8 +119,10 @@ def reconcile(doc: NewsDocument, correct: bool = True) -> Reconciliation:
     for figure_id, (value, _) in corrections.items():
         values[figure_id] = value
     results = [_evaluate(check, records, values) for check in checks]
-    claims = pd.DataFrame([{**check.row, **result} for check, result in zip(checks, results, strict=True)],
-                          columns=[*doc.claims.columns, *RESULT_COLUMNS])
+    claims = pd.DataFrame(
+        [{**check.row, **result} for check, result in zip(checks, results, strict=True)],
+        columns=[*doc.claims.columns, *RESULT_COLUMNS],
+    )
     figures = figures.assign(corrected_value_usd=[values[int(i)] for i in figures["figure_id"]])
     rows = [
         {
@@ -128,11 +147,21 @@ def _build_checks(figures: dict[int, dict], claims: pd.DataFrame) -> list[_Check
         whole = figures[whole_id]
         row = {column: None for column in claims.columns}
         row.update(
-            document=whole["document"], claim_id=next_id, quote=whole["quote"], start=whole["start"],
-            end=whole["end"], context=whole["context"], kind="total", stated=float(whole["value_usd"]),
-            stated_half_width=float(whole["half_width_usd"]), qualifier=whole["qualifier"],
-            flow=whole["flow"], period=whole["period"], reporter_iso3=whole["reporter_iso3"],
-            partner_iso3=whole["partner_iso3"], value_figure_id=int(whole_id),
+            document=whole["document"],
+            claim_id=next_id,
+            quote=whole["quote"],
+            start=whole["start"],
+            end=whole["end"],
+            context=whole["context"],
+            kind="total",
+            stated=float(whole["value_usd"]),
+            stated_half_width=float(whole["half_width_usd"]),
+            qualifier=whole["qualifier"],
+            flow=whole["flow"],
+            period=whole["period"],
+            reporter_iso3=whole["reporter_iso3"],
+            partner_iso3=whole["partner_iso3"],
+            value_figure_id=int(whole_id),
         )
         checks.append(_Check(row, (int(whole_id), *part_ids)))
         next_id += 1
@@ -143,7 +172,7 @@ def _claim_check(figures: dict[int, dict], row: dict) -> _Check:
     kind, flow, period = row["kind"], _text(row["flow"]), _text(row["period"])
     base_period = _text(row["base_period"]) or _previous_period(period)
     whole_flow = _text(row["whole_flow"])
-    keys = (_text(row["reporter_iso3"]), _text(row["partner_iso3"]))
+    keys = _keys(row)
     near = (int(row["start"]), int(row["end"]))
     value_id, base_id = _figure_id(row["value_figure_id"]), _figure_id(row["base_figure_id"])
     if kind not in _UNITS or pd.isna(row["stated"]):
@@ -156,19 +185,44 @@ def _claim_check(figures: dict[int, dict], row: dict) -> _Check:
             wanted += [(flow, base_period, None), (whole_flow, base_period, None)]
     else:  # pct_change, ratio: value against the same flow earlier, or against another flow
         base_flow = whole_flow or flow
-        wanted = [(flow, period, value_id), (base_flow, period if whole_flow else base_period, base_id)]
+        wanted = [
+            (flow, period, value_id),
+            (base_flow, period if whole_flow else base_period, base_id),
+        ]
     ids: list[int] = []
     for want_flow, want_period, given in wanted:
-        found = given if given in figures else _match_figure(figures, want_flow, want_period, keys, near, ids)
+        found = (
+            given
+            if given in figures
+            else _match_figure(figures, want_flow, want_period, keys, near, ids)
+        )
         if found is None:
-            return _Check(row, (), f"no {want_flow or 'matching'} figure for {want_period or 'its period'}")
+            return _Check(
+                row, (), f"no {want_flow or 'matching'} figure for {want_period or 'its period'}"
+            )
         ids.append(found)
+    if (
+        kind in ("share", "pp_change") and flow == whole_flow
+    ):  # a share of the same flow: part ≤ whole
+        for k in range(0, len(ids), 2):
+            if (
+                wanted[k][2] is None
+                and wanted[k + 1][2] is None
+                and (figures[ids[k]]["value_usd"] > figures[ids[k + 1]]["value_usd"])
+            ):
+                ids[k], ids[k + 1] = ids[k + 1], ids[k]
     return _Check(row, tuple(ids))
 
 
-def _match_figure(figures: dict[int, dict], flow: str, period: str, keys: tuple[str, str],
-                  near: tuple[int, int], exclude: list[int]) -> int | None:
-    """Id of the figure with this flow and period whose reporter/partner agree, nearest in the text."""
+def _match_figure(
+    figures: dict[int, dict],
+    flow: str,
+    period: str,
+    keys: tuple[str, str],
+    near: tuple[int, int],
+    exclude: list[int],
+) -> int | None:
+    """Id of the figure of this flow and period whose countries agree, nearest in the text."""
     if not flow or not period:
         return None
     best = None
@@ -187,14 +241,17 @@ def _match_figure(figures: dict[int, dict], flow: str, period: str, keys: tuple[
 
 
 def _total_groups(figures: dict[int, dict]) -> list[tuple[int, tuple[int, ...]]]:
-    """(whole, parts) figure ids: turnover = exports + imports, and a period = the sum of its sub-periods."""
+    """(whole, parts) ids: turnover = exports + imports; a period = the sum of its sub-periods."""
     groups = []
     for figure_id, f in figures.items():
         period, keys, near = _text(f["period"]), _keys(f), (int(f["start"]), int(f["end"]))
         if not period or f["flow"] == "other":
             continue
         if f["flow"] == "turnover":
-            parts = [_match_figure(figures, flow, period, keys, near, []) for flow in ("exports", "imports")]
+            parts = [
+                _match_figure(figures, flow, period, keys, near, [])
+                for flow in ("exports", "imports")
+            ]
             if None not in parts:
                 groups.append((figure_id, tuple(parts)))
         year, _, sub = period.partition("-")
@@ -213,16 +270,24 @@ def _total_groups(figures: dict[int, dict]) -> list[tuple[int, tuple[int, ...]]]
 def _evaluate(check: _Check, figures: dict[int, dict], values: dict[int, float]) -> dict:
     row, kind = check.row, check.row["kind"]
     nan = math.nan
-    result = dict(stated_low=nan, stated_high=nan, recomputed=nan, recomputed_low=nan, recomputed_high=nan,
-                  figure_ids=check.figure_ids, verdict="unverifiable")
+    result = dict(
+        stated_low=nan,
+        stated_high=nan,
+        recomputed=nan,
+        recomputed_low=nan,
+        recomputed_high=nan,
+        figure_ids=check.figure_ids,
+        verdict="unverifiable",
+    )
     xs = [_figure_interval(figures, i, values) for i in check.figure_ids]
     if kind == "total":
         stated = xs[0]
     elif kind not in _UNITS or pd.isna(row["stated"]):
         stated = (math.nan, math.nan, math.nan)
     else:
-        stated = _stated_interval(kind, float(row["stated"]), _number(row["stated_half_width"]),
-                                  _text(row["qualifier"]))
+        stated = _stated_interval(
+            kind, float(row["stated"]), _number(row["stated_half_width"]), _text(row["qualifier"])
+        )
     result.update(stated_low=stated[1], stated_high=stated[2])
     stated_text = _describe_stated(row, stated, xs)
     recomputed = _recompute(kind, xs) if xs else None
@@ -234,23 +299,38 @@ def _evaluate(check: _Check, figures: dict[int, dict], values: dict[int, float])
     verdict = "consistent" if low <= stated[2] + eps and stated[1] <= high + eps else "inconsistent"
     formula = _describe_formula(kind, xs)
     shown = _format_number(kind, row, point, low, high)
-    return {**result, "recomputed": point, "recomputed_low": low, "recomputed_high": high, "verdict": verdict,
-            "explanation": f"{stated_text}; {formula} = {shown} → {verdict}"}
+    return {
+        **result,
+        "recomputed": point,
+        "recomputed_low": low,
+        "recomputed_high": high,
+        "verdict": verdict,
+        "explanation": f"{stated_text}; {formula} = {shown} → {verdict}",
+    }
 
 
-def _figure_interval(figures: dict[int, dict], figure_id: int, values: dict[int, float]) -> Interval:
+def _figure_interval(
+    figures: dict[int, dict], figure_id: int, values: dict[int, float]
+) -> Interval:
     f = figures[figure_id]
     value = values[figure_id]
     half_width = _number(f["half_width_usd"]) * (value / f["value_usd"] if f["value_usd"] else 1.0)
-    return _widen(value, value - half_width, value + half_width, abs(value) * MONEY_TOLERANCE,
-                  _text(f["qualifier"]))
+    return _widen(
+        value,
+        value - half_width,
+        value + half_width,
+        abs(value) * MONEY_TOLERANCE,
+        _text(f["qualifier"]),
+    )
 
 
 def _stated_interval(kind: str, stated: float, half_width: float, qualifier: str) -> Interval:
-    """Interval a reader gives a stated claim: its rounding, then its qualifier applied to the magnitude."""
+    """Interval a reader gives a stated claim: its rounding, then its qualifier on the magnitude."""
     magnitude = abs(stated)
     tolerance = magnitude * MONEY_TOLERANCE if kind == "ratio" else PERCENT_TOLERANCE
-    _, low, high = _widen(magnitude, magnitude - half_width, magnitude + half_width, tolerance, qualifier)
+    _, low, high = _widen(
+        magnitude, magnitude - half_width, magnitude + half_width, tolerance, qualifier
+    )
     return (stated, low, high) if stated >= 0 else (stated, -high, -low)
 
 
@@ -271,7 +351,11 @@ def _recompute(kind: str, xs: list[Interval]) -> Interval | None:
         now, before = _divide(xs[0], xs[1]), _divide(xs[2], xs[3])
         if now is None or before is None:
             return None
-        return now[0] * 100 - before[0] * 100, now[1] * 100 - before[2] * 100, now[2] * 100 - before[1] * 100
+        return (
+            now[0] * 100 - before[0] * 100,
+            now[1] * 100 - before[2] * 100,
+            now[2] * 100 - before[1] * 100,
+        )
     quotient = _divide(xs[0], xs[1])
     if quotient is None:
         return None
@@ -289,8 +373,9 @@ def _divide(a: Interval, b: Interval) -> Interval | None:
 # --- corrections ---------------------------------------------------------------------------------
 
 
-def _find_corrections(checks: list[_Check], figures: dict[int, dict],
-                      values: dict[int, float]) -> dict[int, tuple[float, str]]:
+def _find_corrections(
+    checks: list[_Check], figures: dict[int, dict], values: dict[int, float]
+) -> dict[int, tuple[float, str]]:
     verifiable = [c for c in checks if c.figure_ids]
     verdicts = [_evaluate(c, figures, values)["verdict"] for c in verifiable]
     proposals: dict[int, tuple[float, str]] = {}
@@ -312,20 +397,27 @@ def _find_corrections(checks: list[_Check], figures: dict[int, dict],
             for i, r in zip(involved, results, strict=True)
         )
         inconsistent = sum(verdicts[i] == "inconsistent" for i in involved)
-        proposals[fid] = (value, (
-            f"probable slip ({how}): as written it makes {inconsistent} of its {len(involved)} checks "
-            f"inconsistent, as {_format_usd(value)} all are consistent; evidence: {evidence}"
-        ))
+        proposals[fid] = (
+            value,
+            (
+                f"probable slip ({how}): as written it makes {inconsistent} of its "
+                f"{len(involved)} checks "
+                f"inconsistent, as {_format_usd(value)} all are consistent; evidence: {evidence}"
+            ),
+        )
     shared = {
-        fid for fid in proposals for i in range(len(verifiable))
-        if verdicts[i] == "inconsistent" and fid in verifiable[i].figure_ids
+        fid
+        for fid in proposals
+        for i in range(len(verifiable))
+        if verdicts[i] == "inconsistent"
+        and fid in verifiable[i].figure_ids
         and any(o != fid and o in proposals for o in verifiable[i].figure_ids)
     }
     return {fid: p for fid, p in proposals.items() if fid not in shared}
 
 
 def _implied(check: _Check, fid: int, figures: dict[int, dict], values: dict[int, float]) -> str:
-    """What one check says figure ``fid`` should be, from the other figures as written ("" if not simple)."""
+    """What one check says figure ``fid`` should be, from the other figures ("" if not simple)."""
     row, ids = check.row, check.figure_ids
     at = ids.index(fid)
     other = [values[i] for i in ids]
@@ -341,8 +433,11 @@ def _implied(check: _Check, fid: int, figures: dict[int, dict], values: dict[int
     if kind == "pp_change" or kind not in _UNITS:
         return ""
     factor = {"pct_change": 1 + stated / 100, "share": stated / 100, "ratio": stated}[kind]
-    shown = {"pct_change": f"(1 {'-' if stated < 0 else '+'} {abs(stated):g}%)", "share": f"{stated:g}%",
-             "ratio": f"{stated:g}"}[kind]
+    shown = {
+        "pct_change": f"(1 {'-' if stated < 0 else '+'} {abs(stated):g}%)",
+        "share": f"{stated:g}%",
+        "ratio": f"{stated:g}",
+    }[kind]
     if factor == 0:
         return ""
     if at == 0:
@@ -350,12 +445,16 @@ def _implied(check: _Check, fid: int, figures: dict[int, dict], values: dict[int
     return f"{quote}: {_format_usd(other[0])} / {shown} = {_format_usd(other[0] / factor)}"
 
 
-def _is_constrained(fid: int, involved: list[int], checks: list[_Check], verdicts: list[str]) -> bool:
-    """Two or more checks, or one check whose other figures are each anchored by another consistent check."""
+def _is_constrained(
+    fid: int, involved: list[int], checks: list[_Check], verdicts: list[str]
+) -> bool:
+    """Two or more checks, or one whose other figures are each anchored by a consistent check."""
     if len(involved) >= 2:
         return True
     anchored = {
-        other for i, c in enumerate(checks) if verdicts[i] == "consistent" and fid not in c.figure_ids
+        other
+        for i, c in enumerate(checks)
+        if verdicts[i] == "consistent" and fid not in c.figure_ids
         for other in c.figure_ids
     }
     return all(other in anchored for other in checks[involved[0]].figure_ids if other != fid)
@@ -363,19 +462,28 @@ def _is_constrained(fid: int, involved: list[int], checks: list[_Check], verdict
 
 def _candidate_values(quote: str, value: float) -> list[tuple[float, str]]:
     """Other readings of a money figure: ×1000, ÷1000, and the other reading of a single comma."""
-    candidates = [(value * 1000, "×1000, million/billion slip"), (value / 1000, "÷1000, billion/million slip")]
+    candidates = [
+        (value * 1000, "×1000, million/billion slip"),
+        (value / 1000, "÷1000, billion/million slip"),
+    ]
     match = re.search(r"(?<![\d.,])\d+,\d+(?![\d.,])", quote)
     if match and match.group().count(",") == 1:
         digits = match.group()
         as_thousands, as_decimal = float(digits.replace(",", "")), float(digits.replace(",", "."))
-        for read, other, how in ((as_thousands, as_decimal, f"decimal comma: {digits} read as {as_decimal:g}"),
-                                 (as_decimal, as_thousands, f"thousands comma: {digits} read as {as_thousands:g}")):
+        for read, other, how in (
+            (as_thousands, as_decimal, f"decimal comma: {digits} read as {as_decimal:g}"),
+            (as_decimal, as_thousands, f"thousands comma: {digits} read as {as_thousands:g}"),
+        ):
             power = math.log10(value / read) if value > 0 and read > 0 else math.nan
-            if abs(power - round(power)) < 1e-9 and round(power) % 3 == 0:  # units, thousand, million, …
+            if (
+                abs(power - round(power)) < 1e-9 and round(power) % 3 == 0
+            ):  # units, thousand, million, …
                 candidates.append((other * 10 ** round(power), how))
     unique: list[tuple[float, str]] = []
     for candidate, how in candidates:
-        if not math.isclose(candidate, value) and not any(math.isclose(candidate, u) for u, _ in unique):
+        if not math.isclose(candidate, value) and not any(
+            math.isclose(candidate, u) for u, _ in unique
+        ):
             unique.append((candidate, how))
     return unique
 
@@ -387,13 +495,17 @@ def _describe_stated(row: dict, stated: Interval, xs: list[Interval]) -> str:
     kind = row["kind"]
     if kind == "total":
         half = (stated[2] - stated[1]) / 2
-        return f"stated {row['flow']} {row['period']} {_format_usd(stated[0])} (±{_format_usd(half)})"
+        return (
+            f"stated {row['flow']} {row['period']} {_format_usd(stated[0])} (±{_format_usd(half)})"
+        )
     qualifier = _text(row["qualifier"])
     sign = "+" if kind in ("pct_change", "pp_change") else ""
     value = f"{float(row['stated']):{sign}g}{_UNITS.get(kind, '')}"
     half_width = _number(row["stated_half_width"])
     if qualifier:
-        return f"stated {qualifier} {value} (±{half_width:g}, read as [{stated[1]:g}, {stated[2]:g}])"
+        return (
+            f"stated {qualifier} {value} (±{half_width:g}, read as [{stated[1]:g}, {stated[2]:g}])"
+        )
     return f"stated {value} (±{half_width:g})"
 
 
@@ -409,9 +521,15 @@ def _describe_formula(kind: str, xs: list[Interval]) -> str:
 def _format_number(kind: str, row: dict, point: float, low: float, high: float) -> str:
     if kind == "total":
         width = high - low
-        digits = 4 if width <= 0 or point == 0 else min(8, max(4, 2 + math.floor(math.log10(abs(point)))
-                                                                - math.floor(math.log10(width))))
-        return f"{_format_usd(point, digits)} [{_format_usd(low, digits)}, {_format_usd(high, digits)}]"
+        digits = (
+            4
+            if width <= 0 or point == 0
+            else min(
+                8, max(4, 2 + math.floor(math.log10(abs(point))) - math.floor(math.log10(width)))
+            )
+        )
+        low_high = f"{_format_usd(low, digits)}, {_format_usd(high, digits)}"
+        return f"{_format_usd(point, digits)} [{low_high}]"
     half_width = _number(row["stated_half_width"])
     decimals = 1 + (max(0, -math.floor(math.log10(2 * half_width) + 1e-9)) if half_width > 0 else 1)
     unit = _UNITS[kind]
@@ -427,12 +545,14 @@ def _format_usd(value: float, digits: int = 4) -> str:
 
 
 def _previous_period(period: str) -> str:
-    """The same period a year earlier: "2023-H1" → "2022-H1", "2023-01/2023-08" → "2022-01/2022-08"."""
+    """The same period a year earlier: "2023-01/2023-08" → "2022-01/2022-08"."""
     return re.sub(r"\d{4}", lambda m: str(int(m.group()) - 1), period)
 
 
-def _keys(figure: dict) -> tuple[str, str]:
-    return _text(figure["reporter_iso3"]), _text(figure["partner_iso3"])
+def _keys(row: dict) -> tuple[str, str]:
+    """Reporter and partner, "" when unknown (a reporter equal to its partner counts as unknown)."""
+    reporter, partner = _text(row["reporter_iso3"]), _text(row["partner_iso3"])
+    return ("" if reporter == partner else reporter), partner
 
 
 def _text(value: object) -> str:

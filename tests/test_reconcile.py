@@ -10,13 +10,39 @@ from hypothesis import strategies as st
 from analysis.reconcile import reconcile
 
 FIGURE_COLUMNS = [
-    "document", "figure_id", "quote", "start", "end", "context", "flow", "period", "reporter_iso3",
-    "partner_iso3", "value_usd", "half_width_usd", "qualifier",
+    "document",
+    "figure_id",
+    "quote",
+    "start",
+    "end",
+    "context",
+    "flow",
+    "period",
+    "reporter_iso3",
+    "partner_iso3",
+    "value_usd",
+    "half_width_usd",
+    "qualifier",
 ]
 CLAIM_COLUMNS = [
-    "document", "claim_id", "quote", "start", "end", "context", "kind", "stated", "stated_half_width",
-    "qualifier", "flow", "whole_flow", "period", "base_period", "reporter_iso3", "partner_iso3",
-    "value_figure_id", "base_figure_id",
+    "document",
+    "claim_id",
+    "quote",
+    "start",
+    "end",
+    "context",
+    "kind",
+    "stated",
+    "stated_half_width",
+    "qualifier",
+    "flow",
+    "whole_flow",
+    "period",
+    "base_period",
+    "reporter_iso3",
+    "partner_iso3",
+    "value_figure_id",
+    "base_figure_id",
 ]
 
 
@@ -33,29 +59,61 @@ class Doc:
 def make_doc(figures: list[tuple], claims: list[tuple] = ()) -> Doc:
     """Figures: (quote, flow, period, value_usd, half_width_usd[, qualifier]).
 
-    Claims: (quote, kind, stated, stated_half_width, flow, period, base_period[, qualifier, whole_flow,
-    value_figure_id, base_figure_id]). Offsets are made up in text order: figures first, then claims.
+    Claims: (quote, kind, stated, stated_half_width, flow, period, base_period[, qualifier,
+    whole_flow, value_figure_id, base_figure_id]). Offsets are made up in text order: figures
+    first, then claims.
     """
     figure_rows = []
     for i, (quote, flow, period, value, half, *rest) in enumerate(figures):
-        figure_rows.append({
-            "document": "<text>", "figure_id": i, "quote": quote, "start": 100 * i, "end": 100 * i + len(quote),
-            "context": quote, "flow": flow, "period": period, "reporter_iso3": "KAZ", "partner_iso3": "GBR",
-            "value_usd": float(value), "half_width_usd": float(half), "qualifier": rest[0] if rest else "",
-        })
+        figure_rows.append(
+            {
+                "document": "<text>",
+                "figure_id": i,
+                "quote": quote,
+                "start": 100 * i,
+                "end": 100 * i + len(quote),
+                "context": quote,
+                "flow": flow,
+                "period": period,
+                "reporter_iso3": "KAZ",
+                "partner_iso3": "GBR",
+                "value_usd": float(value),
+                "half_width_usd": float(half),
+                "qualifier": rest[0] if rest else "",
+            }
+        )
     claim_rows = []
     for i, (quote, kind, stated, half, flow, period, base_period, *rest) in enumerate(claims):
-        qualifier, whole_flow, value_id, base_id = (*rest, *("", None, None, None)[len(rest):])
+        qualifier, whole_flow, value_id, base_id = (*rest, *("", None, None, None)[len(rest) :])
         start = 100 * len(figures) + 100 * i
-        claim_rows.append({
-            "document": "<text>", "claim_id": i, "quote": quote, "start": start, "end": start + len(quote),
-            "context": quote, "kind": kind, "stated": float(stated), "stated_half_width": float(half),
-            "qualifier": qualifier, "flow": flow, "whole_flow": whole_flow, "period": period,
-            "base_period": base_period, "reporter_iso3": "KAZ", "partner_iso3": "GBR",
-            "value_figure_id": value_id, "base_figure_id": base_id,
-        })
-    return Doc("<text>", "", pd.DataFrame(figure_rows, columns=FIGURE_COLUMNS),
-               pd.DataFrame(claim_rows, columns=CLAIM_COLUMNS))
+        claim_rows.append(
+            {
+                "document": "<text>",
+                "claim_id": i,
+                "quote": quote,
+                "start": start,
+                "end": start + len(quote),
+                "context": quote,
+                "kind": kind,
+                "stated": float(stated),
+                "stated_half_width": float(half),
+                "qualifier": qualifier,
+                "flow": flow,
+                "whole_flow": whole_flow,
+                "period": period,
+                "base_period": base_period,
+                "reporter_iso3": "KAZ",
+                "partner_iso3": "GBR",
+                "value_figure_id": value_id,
+                "base_figure_id": base_id,
+            }
+        )
+    return Doc(
+        "<text>",
+        "",
+        pd.DataFrame(figure_rows, columns=FIGURE_COLUMNS),
+        pd.DataFrame(claim_rows, columns=CLAIM_COLUMNS),
+    )
 
 
 SEED_FIGURES = [
@@ -87,26 +145,43 @@ def test_seed_like_document_has_one_correction_and_all_consistent():
     assert result.corrections["stated_value_usd"].iloc[0] == 384.3e9
     assert result.corrections["suggested_value_usd"].iloc[0] == pytest.approx(384.3e6, rel=1e-12)
     assert list(result.figures["corrected_value_usd"]) == pytest.approx(
-        [1.18e9, 1.84e9, 702e6, 1.46e9, 478.6e6, 384.3e6], rel=1e-12)
+        [1.18e9, 1.84e9, 702e6, 1.46e9, 478.6e6, 384.3e6], rel=1e-12
+    )
     assert result.claims["explanation"].iloc[0] == (
-        "stated -36% (±0.5); 1.18bn/1.84bn - 1 = -35.9% [-36.3, -35.4] → consistent")
+        "stated -36% (±0.5); 1.18bn/1.84bn - 1 = -35.9% [-36.3, -35.4] → consistent"
+    )
     assert result.claims["explanation"].iloc[2] == (
-        "stated +24.5% (±0.05); 478.6m/384.3m - 1 = 24.54% [24.51, 24.57] → consistent")
+        "stated +24.5% (±0.05); 478.6m/384.3m - 1 = 24.54% [24.51, 24.57] → consistent"
+    )
     assert result.claims["explanation"].iloc[3] == (
-        "stated turnover 2023 1.18bn (±5m); 702m + 478.6m = 1.1806bn [1.1801bn, 1.1811bn] → consistent")
+        "stated turnover 2023 1.18bn (±5m); "
+        "702m + 478.6m = 1.1806bn [1.1801bn, 1.1811bn] → consistent"
+    )
     assert result.claims["explanation"].iloc[4] == (
-        "stated turnover 2022 1.84bn (±5m); 1.46bn + 384.3m = 1.844bn [1.839bn, 1.849bn] → consistent")
+        "stated turnover 2022 1.84bn (±5m); "
+        "1.46bn + 384.3m = 1.844bn [1.839bn, 1.849bn] → consistent"
+    )
     assert result.corrections["reason"].iloc[0] == (
-        "probable slip (÷1000, billion/million slip): as written it makes 2 of its 2 checks inconsistent, "
-        'as 384.3m all are consistent; evidence: "increased by 24.5 percent": 478.6m / (1 + 24.5%) = 384.4m; '
-        "turnover 2022 1.84bn - exports 2022 1.46bn = 380m")
+        "probable slip (÷1000, billion/million slip): as written it makes 2 of its 2 checks "
+        'inconsistent, as 384.3m all are consistent; evidence: "increased by 24.5 percent": '
+        "478.6m / (1 + 24.5%) = 384.4m; "
+        "turnover 2022 1.84bn - exports 2022 1.46bn = 380m"
+    )
 
 
 def test_seed_like_document_without_correction_is_inconsistent_where_the_slip_is():
     result = reconcile(make_doc(SEED_FIGURES, SEED_CLAIMS), correct=False)
-    assert verdicts(result) == ["consistent", "consistent", "inconsistent", "consistent", "inconsistent"]
+    assert verdicts(result) == [
+        "consistent",
+        "consistent",
+        "inconsistent",
+        "consistent",
+        "inconsistent",
+    ]
     assert result.corrections.empty
-    assert result.claims["recomputed"].iloc[2] == pytest.approx((478.6 / 384300 - 1) * 100, rel=1e-12)
+    assert result.claims["recomputed"].iloc[2] == pytest.approx(
+        (478.6 / 384300 - 1) * 100, rel=1e-12
+    )
 
 
 def test_recomputed_interval_exact():
@@ -118,7 +193,10 @@ def test_recomputed_interval_exact():
     assert (row["stated_low"], row["stated_high"]) == (-36.5, -35.5)
 
 
-@pytest.mark.parametrize(("stated", "verdict"), [(-36, "consistent"), (-35, "consistent"), (-34, "inconsistent"), (-37, "inconsistent")])
+@pytest.mark.parametrize(
+    ("stated", "verdict"),
+    [(-36, "consistent"), (-35, "consistent"), (-34, "inconsistent"), (-37, "inconsistent")],
+)
 def test_pct_change_verdicts(stated, verdict):
     claim = ("decreased", "pct_change", stated, 0.5, "turnover", "2023", "2022")
     assert verdicts(reconcile(make_doc(SEED_FIGURES[:2], [claim]))) == [verdict]
@@ -129,7 +207,8 @@ def test_unverifiable_when_base_missing():
     result = reconcile(make_doc(SEED_FIGURES[:1], [claim]))
     assert verdicts(result) == ["unverifiable"]
     assert result.claims["explanation"].iloc[0] == (
-        "stated -36% (±0.5); no turnover figure for 2022 → unverifiable")
+        "stated -36% (±0.5); no turnover figure for 2022 → unverifiable"
+    )
 
 
 def test_base_period_defaults_to_a_year_earlier():
@@ -194,15 +273,25 @@ def test_ratio_share_and_pp_change():
         ("about 5 times", "ratio", 5, 0.5, "exports", "2023", None, "about", "imports"),
     ]
     result = reconcile(make_doc(figures, claims), correct=False)
-    assert verdicts(result) == ["consistent"] * 4 + ["unverifiable", "inconsistent", "consistent", "consistent"]
+    assert verdicts(result) == ["consistent"] * 4 + [
+        "unverifiable",
+        "inconsistent",
+        "consistent",
+        "consistent",
+    ]
     assert list(result.claims["recomputed"].iloc[:4]) == pytest.approx(
-        [8.1 / 1.9, 8.1 / 6, 81.0, 81.0 - 75.0], rel=1e-12)
+        [8.1 / 1.9, 8.1 / 6, 81.0, 81.0 - 75.0], rel=1e-12
+    )
     assert result.claims["explanation"].iloc[0] == (
-        "stated 4.3x (±0.05); 8.1bn/1.9bn = 4.26x [4.13, 4.41] → consistent")
+        "stated 4.3x (±0.05); 8.1bn/1.9bn = 4.26x [4.13, 4.41] → consistent"
+    )
     assert result.claims["explanation"].iloc[5] == (
-        "stated over 4.5x (±0.05, read as [4.45, 4.775]); 8.1bn/1.9bn = 4.26x [4.13, 4.41] → inconsistent")
+        "stated over 4.5x (±0.05, read as [4.45, 4.775]); "
+        "8.1bn/1.9bn = 4.26x [4.13, 4.41] → inconsistent"
+    )
     assert result.claims["explanation"].iloc[6] == (
-        "stated about 5x (±0.5, read as [4.25, 5.75]); 8.1bn/1.9bn = 4.3x [4.1, 4.4] → consistent")
+        "stated about 5x (±0.5, read as [4.25, 5.75]); 8.1bn/1.9bn = 4.3x [4.1, 4.4] → consistent"
+    )
 
 
 def test_whole_equals_sum_of_sub_periods():
@@ -224,21 +313,27 @@ def test_decimal_comma_slip_is_corrected():
         ("$626,1 million", "exports", "2023", 6261e6, 5e5),  # read with a thousands comma
         ("$7.47 billion", "imports", "2023", 7.47e9, 5e6),
     ]
-    claims = [("accounted for 7.7 percent", "share", 7.7, 0.05, "exports", "2023", None, "", "turnover")]
+    claims = [
+        ("accounted for 7.7 percent", "share", 7.7, 0.05, "exports", "2023", None, "", "turnover")
+    ]
     result = reconcile(make_doc(figures, claims))
     assert verdicts(result) == ["consistent", "consistent"]
     assert list(result.corrections["figure_id"]) == [1]
     assert result.corrections["suggested_value_usd"].iloc[0] == pytest.approx(626.1e6, rel=1e-12)
     assert result.corrections["reason"].iloc[0] == (
         "probable slip (decimal comma: 626,1 read as 626.1): as written it makes 2 of its 2 checks "
-        'inconsistent, as 626.1m all are consistent; evidence: "accounted for 7.7 percent": 8.1bn × 7.7% = '
-        "623.7m; turnover 2023 8.1bn - imports 2023 7.47bn = 630m")
+        "inconsistent, as 626.1m all are consistent; evidence: "
+        '"accounted for 7.7 percent": 8.1bn × 7.7% = '
+        "623.7m; turnover 2023 8.1bn - imports 2023 7.47bn = 630m"
+    )
 
 
 def test_single_check_with_anchored_partner_is_corrected():
     figures = [*SEED_FIGURES[:5], ("$384.3 billion", "imports", "2022", 384.3e9, 5e7)]
     claims = SEED_CLAIMS[:3]
-    figures = [f for i, f in enumerate(figures) if i != 1]  # no 2022 turnover: the +24.5% claim is the only check
+    figures = [
+        f for i, f in enumerate(figures) if i != 1
+    ]  # no 2022 turnover: the +24.5% claim is the only check
     result = reconcile(make_doc(figures, claims))
     # 478.6m is anchored by the consistent 2023 total, so only 384.3bn can be the slip
     assert list(result.corrections["figure_id"]) == [4]
@@ -246,7 +341,10 @@ def test_single_check_with_anchored_partner_is_corrected():
 
 
 def test_single_unconstrained_check_is_not_corrected():
-    figures = [("$478.6 million", "imports", "2023", 478.6e6, 5e4), ("$384.3 billion", "imports", "2022", 384.3e9, 5e7)]
+    figures = [
+        ("$478.6 million", "imports", "2023", 478.6e6, 5e4),
+        ("$384.3 billion", "imports", "2022", 384.3e9, 5e7),
+    ]
     claims = [("increased by 24.5 percent", "pct_change", 24.5, 0.05, "imports", "2023", "2022")]
     result = reconcile(make_doc(figures, claims))
     assert result.corrections.empty
@@ -287,7 +385,14 @@ def test_no_claims_no_totals_gives_empty_tables():
     result = reconcile(make_doc(SEED_FIGURES[:1]))
     assert result.claims.empty and result.corrections.empty
     assert list(result.corrections.columns) == [
-        "figure_id", "quote", "start", "end", "stated_value_usd", "suggested_value_usd", "reason"]
+        "figure_id",
+        "quote",
+        "start",
+        "end",
+        "stated_value_usd",
+        "suggested_value_usd",
+        "reason",
+    ]
 
 
 _money = st.floats(min_value=1e6, max_value=1e10, allow_nan=False)
@@ -297,18 +402,39 @@ _fraction = st.floats(min_value=0, max_value=0.05, allow_nan=False)
 @settings(max_examples=200, deadline=None)
 @given(
     values=st.lists(st.tuples(_money, _fraction), min_size=6, max_size=6),
-    stated=st.lists(st.tuples(st.floats(-90, 90, allow_nan=False), st.floats(0, 3, allow_nan=False),
-                              st.sampled_from(["", "about", "almost", "over", "under"])), min_size=3, max_size=3),
+    stated=st.lists(
+        st.tuples(
+            st.floats(-90, 90, allow_nan=False),
+            st.floats(0, 3, allow_nan=False),
+            st.sampled_from(["", "about", "almost", "over", "under"]),
+        ),
+        min_size=3,
+        max_size=3,
+    ),
     widen_which=st.integers(0, 8),
     widen_by=st.floats(1, 10, allow_nan=False),
 )
-def test_widening_a_half_width_never_turns_consistent_into_inconsistent(values, stated, widen_which, widen_by):
-    flows = [("turnover", "2023"), ("turnover", "2022"), ("exports", "2023"), ("exports", "2022"),
-             ("imports", "2023"), ("imports", "2022")]
-    figures = [("$x", flow, period, value, value * fraction) for (flow, period), (value, fraction)
-               in zip(flows, values, strict=True)]
-    claims = [(f"c{i}", "pct_change", s, h, flow, "2023", "2022", q)
-              for i, ((s, h, q), flow) in enumerate(zip(stated, ["turnover", "exports", "imports"], strict=True))]
+def test_widening_a_half_width_never_turns_consistent_into_inconsistent(
+    values, stated, widen_which, widen_by
+):
+    flows = [
+        ("turnover", "2023"),
+        ("turnover", "2022"),
+        ("exports", "2023"),
+        ("exports", "2022"),
+        ("imports", "2023"),
+        ("imports", "2022"),
+    ]
+    figures = [
+        ("$x", flow, period, value, value * fraction)
+        for (flow, period), (value, fraction) in zip(flows, values, strict=True)
+    ]
+    claims = [
+        (f"c{i}", "pct_change", s, h, flow, "2023", "2022", q)
+        for i, ((s, h, q), flow) in enumerate(
+            zip(stated, ["turnover", "exports", "imports"], strict=True)
+        )
+    ]
     before = verdicts(reconcile(make_doc(figures, claims), correct=False))
     if widen_which < 6:
         quote, flow, period, value, half = figures[widen_which]
@@ -317,14 +443,30 @@ def test_widening_a_half_width_never_turns_consistent_into_inconsistent(values, 
         quote, kind, s, h, *rest = claims[widen_which - 6]
         claims[widen_which - 6] = (quote, kind, s, h * widen_by + 0.01, *rest)
     after = verdicts(reconcile(make_doc(figures, claims), correct=False))
-    assert all(not (b == "consistent" and a == "inconsistent") for b, a in zip(before, after, strict=True))
-    assert all(not (b == "consistent" and a != "consistent") for b, a in zip(before, after, strict=True))
+    assert all(
+        not (b == "consistent" and a == "inconsistent") for b, a in zip(before, after, strict=True)
+    )
+    assert all(
+        not (b == "consistent" and a != "consistent") for b, a in zip(before, after, strict=True)
+    )
 
 
 def test_given_figure_ids_win_over_matching():
     figures = [*SEED_FIGURES[:2], ("$2.0 billion", "turnover", "2022", 2e9, 5e7)]
-    # the nearest 2022 turnover is "$2.0 billion" (id 2), but the text ties the claim to "$1.84 billion" (id 1)
-    claim = ("decreased by 36 percent", "pct_change", -36, 0.5, "turnover", "2023", "2022", "", None, 0, 1)
+    # the nearest 2022 turnover is "$2.0 billion" (id 2); the text ties the claim to id 1
+    claim = (
+        "decreased by 36 percent",
+        "pct_change",
+        -36,
+        0.5,
+        "turnover",
+        "2023",
+        "2022",
+        "",
+        None,
+        0,
+        1,
+    )
     result = reconcile(make_doc(figures, [claim]))
     assert list(result.claims["figure_ids"]) == [(0, 1)]
     assert verdicts(result) == ["consistent"]
@@ -334,12 +476,26 @@ def test_given_figure_ids_win_over_matching():
 
 
 def test_pp_change_without_base_period_figures_is_unverifiable():
-    figures = [("$8.1 billion", "exports", "2023", 8.1e9, 5e7), ("$10 billion", "turnover", "2023", 10e9, 5e8)]
-    claim = ("up 6 percentage points", "pp_change", 6, 0.5, "exports", "2023", "2022", "", "turnover")
+    figures = [
+        ("$8.1 billion", "exports", "2023", 8.1e9, 5e7),
+        ("$10 billion", "turnover", "2023", 10e9, 5e8),
+    ]
+    claim = (
+        "up 6 percentage points",
+        "pp_change",
+        6,
+        0.5,
+        "exports",
+        "2023",
+        "2022",
+        "",
+        "turnover",
+    )
     result = reconcile(make_doc(figures, [claim]))
     assert verdicts(result) == ["unverifiable"]
     assert result.claims["explanation"].iloc[0] == (
-        "stated +6pp (±0.5); no exports figure for 2022 → unverifiable")
+        "stated +6pp (±0.5); no exports figure for 2022 → unverifiable"
+    )
 
 
 def test_figures_of_another_partner_are_not_matched():
@@ -347,3 +503,30 @@ def test_figures_of_another_partner_are_not_matched():
     doc.figures.loc[1, "partner_iso3"] = "DEU"
     result = reconcile(doc)
     assert verdicts(result) == ["unverifiable"]
+
+
+def test_share_of_the_same_flow_takes_the_larger_figure_as_the_whole():
+    figures = [
+        ("$114.6 billion", "turnover", "2023", 114.6e9, 5e7),
+        ("$3.2 billion", "turnover", "2023", 3.2e9, 5e7),
+    ]
+    claim = (
+        "accounted for 2.8 percent",
+        "share",
+        2.8,
+        0.05,
+        "turnover",
+        "2023",
+        None,
+        "",
+        "turnover",
+    )
+    result = reconcile(make_doc(figures, [claim]))
+    assert list(result.claims["figure_ids"]) == [(1, 0)]
+    assert verdicts(result) == ["consistent"]
+
+
+def test_a_reporter_equal_to_its_partner_counts_as_unknown():
+    doc = make_doc(SEED_FIGURES[::2])  # turnover, exports, imports 2023
+    doc.figures.loc[2, "reporter_iso3"] = "GBR"  # "imports from the UK" tagged GBR → GBR
+    assert list(reconcile(doc).claims["figure_ids"]) == [(0, 1, 2)]

@@ -1,0 +1,184 @@
+"""Tests of ``python -m analysis check``: JSON contract, plain tables, bad inputs, the seed."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+from test_reconcile import SEED_CLAIMS, SEED_FIGURES, make_doc
+
+from analysis.check_cli import build_json, format_tables
+from analysis.paths import DEFAULT_SEED, PROJECT_DIR
+from analysis.reconcile import reconcile
+
+CONTRACT = {
+    "figures": [
+        "quote",
+        "start",
+        "end",
+        "flow",
+        "period",
+        "value_usd",
+        "half_width_usd",
+        "reporter_iso3",
+        "partner_iso3",
+    ],
+    "claims": ["quote", "start", "end", "kind", "stated", "recomputed", "verdict", "explanation"],
+    "corrections": ["quote", "stated_value_usd", "suggested_value_usd", "reason"],
+}
+
+
+def run_check(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "analysis", "check", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=PROJECT_DIR,
+        check=False,
+    )
+
+
+def test_build_json_keeps_the_contract_keys_first_and_turns_nan_into_null():
+    doc = make_doc(
+        SEED_FIGURES, [*SEED_CLAIMS, ("rose", "pct_change", 3, 0.5, "balance", "2023", "2022")]
+    )
+    payload = build_json("<text>", reconcile(doc))
+    assert list(payload) == ["document", "figures", "claims", "corrections"]
+    for section, keys in CONTRACT.items():
+        assert all(list(row)[: len(keys)] == keys for row in payload[section])
+    unverifiable = payload["claims"][3]
+    assert (unverifiable["verdict"], unverifiable["recomputed"]) == ("unverifiable", None)
+    assert payload["corrections"] == [
+        {
+            "quote": "$384.3 billion",
+            "stated_value_usd": 384.3e9,
+            "suggested_value_usd": pytest.approx(384.3e6),
+            "reason": payload["corrections"][0]["reason"],
+            "figure_id": 5,
+            "start": 500,
+            "end": 514,
+        }
+    ]
+    json.dumps(payload, allow_nan=False)  # raises on NaN or numpy types
+
+
+def test_format_tables_lists_figures_claims_and_corrections():
+    text = format_tables("<text>", reconcile(make_doc(SEED_FIGURES, SEED_CLAIMS)))
+    lines = text.splitlines()
+    assert lines[:3] == ["Document: <text>", "", "Figures (6)"]
+    assert "Claims and totals (5)" in lines
+    assert '  [consistent] pct_change: "decreased by 36 percent"' in lines
+    assert '  "$384.3 billion": 384,300,000,000 → 384,300,000 USD' in lines
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "problem"),
+    [
+        ("missing.txt", None, "missing"),
+        ("empty.txt", b"", "empty"),
+        ("blank.txt", b"  \n\n", "empty"),
+        ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary"),
+        (
+            "latin1.txt",
+            "Exports rose to \u00a35 million in Z\u00fcrich".encode("latin-1"),
+            "not utf-8",
+        ),
+        (
+            "tonnes.txt",
+            b"Exports of wheat amounted to 1.2 million tonnes in 2023.\n",
+            "no money figures",
+        ),
+        ("folder", "dir", "folder"),
+    ],
+)
+def test_bad_input_exits_2_with_one_line_on_stderr(tmp_path, name, content, problem):
+    path = tmp_path / name
+    if content == "dir":
+        path.mkdir()
+    elif content is not None:
+        path.write_bytes(content)
+    result = run_check(path, "--json")
+    assert result.returncode == 2, problem
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1 and result.stderr.endswith("\n")
+    assert str(path) in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_figures_but_nothing_checkable_exits_0_with_unverifiable_claims(tmp_path):
+    path = tmp_path / "one.txt"
+    path.write_text(
+        "Kazakhstan's exports to the UK rose by 10 percent to $702 million in 2023.\n",
+        encoding="utf-8",
+    )
+    result = run_check(path, "--json")
+    assert result.returncode == 0, result.stderr
+    payload = json.loads(result.stdout)
+    assert [f["value_usd"] for f in payload["figures"]] == [702e6]
+    assert [c["verdict"] for c in payload["claims"]] == ["unverifiable"]
+    assert payload["corrections"] == []
+
+
+SEED_FIGURE_ROWS = [  # (quote, flow, period, value_usd, half_width_usd)
+    ("$1.18 billion", "turnover", "2023", 1.18e9, 5e6),
+    ("$1.84 billion", "turnover", "2022", 1.84e9, 5e6),
+    ("$702 million", "exports", "2023", 702e6, 5e5),
+    ("$1.46 billion", "exports", "2022", 1.46e9, 5e6),
+    ("$478.6 million", "imports", "2023", 478.6e6, 5e4),
+    ("$384.3 billion", "imports", "2022", 384.3e9, 5e7),
+]
+
+
+def test_seed_end_to_end_json():
+    result = run_check(DEFAULT_SEED, "--json")
+    assert result.returncode == 0, result.stderr
+    payload = json.loads(result.stdout)
+    text = DEFAULT_SEED.read_text(encoding="utf-8")
+    assert payload["document"] == DEFAULT_SEED.name
+    for section, keys in CONTRACT.items():
+        assert all(set(keys) <= set(row) for row in payload[section])
+    figures = payload["figures"]
+    assert [
+        (f["quote"], f["flow"], f["period"], f["value_usd"], f["half_width_usd"]) for f in figures
+    ] == [
+        (q, flow, period, pytest.approx(v), pytest.approx(h))
+        for q, flow, period, v, h in SEED_FIGURE_ROWS
+    ]
+    assert all(text[f["start"] : f["end"]] == f["quote"] for f in figures)
+    claims = payload["claims"]
+    assert [(c["kind"], c["stated"], c["verdict"]) for c in claims] == [
+        ("pct_change", -36.0, "consistent"),
+        ("pct_change", -52.0, "consistent"),
+        ("pct_change", 24.5, "consistent"),
+        ("total", 1.18e9, "consistent"),
+        ("total", 1.84e9, "consistent"),
+    ]
+    assert all(text[c["start"] : c["end"]] == c["quote"] for c in claims)
+    assert [c["recomputed"] for c in claims] == pytest.approx(
+        [
+            (1.18 / 1.84 - 1) * 100,
+            (702 / 1460 - 1) * 100,
+            (478.6 / 384.3 - 1) * 100,
+            1.1806e9,
+            1.8443e9,
+        ]
+    )
+    assert len(payload["corrections"]) == 1
+    correction = payload["corrections"][0]
+    assert (correction["quote"], correction["stated_value_usd"]) == ("$384.3 billion", 384.3e9)
+    assert correction["suggested_value_usd"] == pytest.approx(384.3e6, rel=1e-12)
+    assert correction["reason"].endswith(
+        '"increased by 24.5 percent": 478.6m / (1 + 24.5%) = 384.4m; '
+        "turnover 2022 1.84bn - exports 2022 1.46bn "
+        "= 380m"
+    )
+
+
+def test_seed_end_to_end_plain_text():
+    result = run_check(DEFAULT_SEED)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"Document: {DEFAULT_SEED.name}"
+    assert sum(line.startswith("  [consistent]") for line in lines) == 5
+    assert "Corrections (1)" in lines
+    assert '  "$384.3 billion": 384,300,000,000 → 384,300,000 USD' in lines
