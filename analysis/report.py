@@ -171,6 +171,23 @@ def _alpha2(iso3: str, option: str) -> str:
     return country.alpha_2
 
 
+def _check_text_file(path: Path) -> None:
+    """The seed must be non-empty UTF-8 text (the news loader's own checks, done early and cheaply)."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ReportParameterError(f"--seed {path}: cannot read ({error.strerror})") from None
+    if not data.strip():
+        raise ReportParameterError(f"--seed {path}: the file is empty; give a plain-text article")
+    try:
+        if "\x00" in data.decode("utf-8"):
+            raise UnicodeDecodeError("utf-8", data, 0, 1, "NUL byte")
+    except UnicodeDecodeError:
+        raise ReportParameterError(
+            f"--seed {path}: not UTF-8 text (binary file?); give a plain-text article"
+        ) from None
+
+
 def _read_ons_keys(path: Path) -> tuple[set[str], set[str]]:
     """ISO2 partner codes and years with goods rows in the ONS file (stdlib only, fast)."""
     partners, years = set(), set()
@@ -232,6 +249,7 @@ def check_parameters(
     for option, path in (("--seed", seed), ("--ons", ons), ("--fx", fx)):
         if not Path(path).is_file():
             raise ReportParameterError(f"{option} {path}: no such file")
+    _check_text_file(Path(seed))
     counterpart = partner_iso3 if reporter_iso3 == UK_ISO3 else reporter_iso3
     counterpart_option = "--partner" if reporter_iso3 == UK_ISO3 else "--reporter"
     partners, years = _read_ons_keys(Path(ons))
