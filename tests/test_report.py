@@ -1,0 +1,167 @@
+"""The report command end to end: parameters, HTML content, reproducibility, escaping, failures."""
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+import uuid
+
+import pytest
+
+from analysis import paths
+from analysis.loaders.ons import ATTRIBUTION
+
+NOTEBOOK_NAMES = ("01-stated-figures-and-decline.ipynb", "02-uk-mirror.ipynb")
+
+
+def _report(*args):
+    return subprocess.run(
+        [sys.executable, "-m", "analysis", "report", *map(str, args)],
+        cwd=paths.PROJECT_DIR, capture_output=True, text=True, timeout=600,
+    )
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory):
+    """Three full runs: the default report twice (two folders) and once on a hostile seed."""
+    base = paths.REPORTS_DIR / f"_test-{uuid.uuid4().hex[:8]}"
+    hostile = tmp_path_factory.mktemp("seed") / "hostile.txt"
+    text = paths.DEFAULT_SEED.read_text(encoding="utf-8")
+    text = text.replace("amounted to $702 million,", "amounted to $702 million <script>alert(1)</script>,")
+    text = text.replace("imports amounted to $384.3 billion.",
+                        "imports amounted to $384.3 billion <img src=x onerror=alert(1)>.")
+    hostile.write_text(text, encoding="utf-8")
+    results = {
+        "first": _report("--output", base / "first"),
+        "second": _report("--output", base / "second"),
+        "hostile": _report("--seed", hostile, "--output", base / "hostile"),
+    }
+    yield base, results
+    shutil.rmtree(base, ignore_errors=True)
+
+
+def _html(runs, name):
+    base, results = runs
+    assert results[name].returncode == 0, results[name].stderr
+    return (base / name / "report.html").read_text(encoding="utf-8")
+
+
+def test_prints_the_report_path_and_writes_notebooks(runs):
+    base, results = runs
+    assert results["first"].stdout == f"{base / 'first' / 'report.html'}\n"
+    assert sorted(p.name for p in (base / "first").iterdir()) == [*NOTEBOOK_NAMES, "report.html"]
+
+
+def test_two_runs_give_byte_identical_html(runs):
+    base, _ = runs
+    assert _html(runs, "first") == _html(runs, "second")
+    assert (base / "first" / "report.html").read_bytes() == (base / "second" / "report.html").read_bytes()
+
+
+def test_html_is_self_contained_with_code_and_parameters_hidden(runs):
+    page = _html(runs, "first")
+    assert "<title>Trade report: KAZ-GBR, 2022 to 2023</title>" in page
+    assert "<script" not in page and "<link" not in page
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", page)
+    assert "injected-parameters" not in page and "# Parameters" not in page
+    assert "import analysis" not in page and "seed_file" not in page
+
+
+def test_images_are_embedded_with_alt_text(runs):
+    page = _html(runs, "first")
+    tags = re.findall(r"<img [^>]*>", page)
+    assert len(tags) == page.count("<img") == 6
+    assert all(re.search(r'src="data:image/png;base64,[A-Za-z0-9+/=]{1000,}"', tag) for tag in tags)
+    alts = [re.search(r'alt="([^"]*)"', tag).group(1) for tag in tags]
+    assert all(len(alt) > 40 for alt in alts)
+    assert alts[0].startswith("Bridge chart, Turnover 2022 to 2023")
+
+
+def test_headline_numbers_are_computed_and_sourced(runs):
+    page = _html(runs, "first")
+    for text in (
+        "fell 36.0%, from $1.84 billion in 2022 to $1.18 billion in 2023",
+        "they contributed −41.1 percentage points",
+        "imports contributed +5.1 percentage points",
+        "The text writes “$384.3 billion”; its own figures imply $384.3 million",
+        "UK imports, £1,256m → £464m",
+        "UK exports, £326m → £369m",
+        "<td>1.2371</td>",
+        "<td>1.2440</td>",
+        "2024-03-14-trend-kazakhstan-uk-trade.txt",
+        ATTRIBUTION,
+        "H.10 release, series DEXUSUK",
+        "CIF",
+    ):
+        assert text in page, text
+
+
+def test_executed_notebooks_carry_no_timing(runs):
+    base, _ = runs
+    for name in NOTEBOOK_NAMES:
+        notebook = json.loads((base / "first" / name).read_text(encoding="utf-8"))
+        assert "papermill" not in notebook["metadata"]
+        assert all("execution" not in c["metadata"] and "papermill" not in c["metadata"]
+                   for c in notebook["cells"])
+        assert notebook["metadata"]["kernelspec"]["name"] == "python3"
+
+
+def test_document_text_is_escaped(runs):
+    page = _html(runs, "hostile")
+    assert "<script>alert(1)</script>" not in page and "<img src=x" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page
+
+
+def test_a_failed_run_keeps_the_earlier_report_and_names_the_cell(runs, tmp_path):
+    base, _ = runs
+    before = (base / "first" / "report.html").read_bytes()
+    lines = paths.ONS_TRADE_FILE.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[1] = ",".join(lines[1].split(",")[:-1]) + ",abc\n"
+    bad_ons = tmp_path / "ons.csv"
+    bad_ons.write_text("".join(lines), encoding="utf-8")
+    result = _report("--ons", bad_ons, "--output", base / "first")
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert re.fullmatch(
+        r"report: notebook 01-stated-figures-and-decline\.ipynb failed at cell \d+ "
+        r"\(execution count \d+\): OnsFileError: .*abc.*\n",
+        result.stderr,
+    ), result.stderr
+    assert (base / "first" / "report.html").read_bytes() == before
+    assert sorted(p.name for p in base.iterdir() if p.name.startswith(".")) == []
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--reporter", "XYZ"], "--reporter 'XYZ' is not an ISO 3166 alpha-3 country code"),
+        (["--partner", "GERMANY"], "--partner 'GERMANY' is not an ISO 3166 alpha-3 country code"),
+        (["--reporter", "KAZ", "--partner", "DEU"], "exactly one of the two must be GBR"),
+        (["--reporter", "GBR", "--partner", "ESH"], "--partner ESH: not a partner in the ONS file"),
+        (["--period", "2030"], "--period '2030': not a year of the ONS file"),
+        (["--base", "1990"], "--base '1990': not a year of the ONS file"),
+        (["--base", "2023", "--period", "2022"], "--base 2023 must be earlier than --period 2022"),
+        (["--seed", "no/such/seed.txt"], "--seed no/such/seed.txt: no such file"),
+        (["--fx", "no/such/fx.csv"], "--fx no/such/fx.csv: no such file"),
+        (["--output", "/tmp/elsewhere"], "--output /tmp/elsewhere: must be a folder inside"),
+        (["--output", "reports/../escape"], "must be a folder inside"),
+    ],
+)
+def test_bad_parameters_fail_before_any_notebook(args, message):
+    result = _report(*args)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith("report: ") and result.stderr.count("\n") == 1
+    assert message in result.stderr
+
+
+def test_empty_or_binary_seed_is_a_parameter_error(tmp_path):
+    empty, binary = tmp_path / "empty.txt", tmp_path / "binary.txt"
+    empty.write_text("  \n", encoding="utf-8")
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    for path, message in ((empty, "the file is empty"), (binary, "not UTF-8 text")):
+        result = _report("--seed", path)
+        assert result.returncode == 2
+        assert message in result.stderr
