@@ -59,6 +59,9 @@ _ALIASES = {
     "Hong Kong": "HKG",
     "Macau": "MAC",
     "Vatican": "VAT",
+    # Not a country: the European Union as a trade partner, with the World Bank's aggregate code.
+    "European Union": "EUU",
+    "EU": "EUU",
 }
 
 # Adjectives naming a country ("Kazakh exports", "Kazakh-British relations").

@@ -7,14 +7,21 @@ from typing import NamedTuple
 
 
 class Period(NamedTuple):
-    """Months ``first_month``..``last_month`` of ``year``, written in canonical form by ``str()``."""
+    """Months ``first_month`` of ``year`` to ``last_month`` of ``end_year`` (None: the same year).
+
+    ``str()`` writes the canonical form: "2023", "2023-H1", "2023-Q1", "2023-04", "2023-01/2023-08", and
+    "2023-04/2024-03" for a fiscal year that spans two calendar years.
+    """
 
     year: int
     first_month: int
     last_month: int
+    end_year: int | None = None
 
     def __str__(self) -> str:
         first, last, year = self.first_month, self.last_month, self.year
+        if self.end_year is not None and self.end_year != year:
+            return f"{year}-{first:02d}/{self.end_year}-{last:02d}"
         if (first, last) == (1, 12):
             return f"{year}"
         if (first, last) in ((1, 6), (7, 12)):
@@ -26,8 +33,14 @@ class Period(NamedTuple):
         return f"{year}-{first:02d}/{year}-{last:02d}"
 
     def with_year(self, year: int) -> "Period":
-        """The same months in another year."""
-        return Period(year, self.first_month, self.last_month)
+        """The same months in another year (a fiscal year keeps its span)."""
+        end_year = None if self.end_year is None else self.end_year + year - self.year
+        return Period(year, self.first_month, self.last_month, end_year)
+
+    @property
+    def end(self) -> tuple[int, int]:
+        """(year, month) of the period's last month, for ordering periods."""
+        return (self.end_year or self.year, self.last_month)
 
 
 # A resolver turns a mention into a period given the current period of the text, the document's year and
@@ -44,6 +57,8 @@ class PeriodMention:
     resolve: Resolver
     is_relative: bool
     is_base: bool  # the words themselves say "the earlier period" ("a year earlier", "same period of 2022")
+    needs_year: bool = False  # a named part without its year ("in September", "the first half")
+    is_since: bool = False  # "since 2004": money counted over many years, not one period
 
 
 _MONTH_NAMES = [
@@ -124,6 +139,15 @@ _YEAR_SPEC = rf"(?:(?P<year>{YEAR})|(?P<rel>(?i:{REL_YEAR}))|(?P<the_year>(?i:th
 _NUMBER_OF_MONTHS = r"(?P<months>1[0-2]|[1-9]|(?i:" + "|".join(_NUMBER_WORDS) + "))"
 
 _PATTERNS: list[tuple[str, str]] = [
+    # fiscal years: "FY24", "FY 2023-24", "fiscal 2023-24", "2023-24" (the second year one after the first)
+    (
+        "fiscal_range",
+        r"""(?:(?i:(?:the\s+)?(?:FY|fiscal(?:\s+year)?))\s*|(?<![\w$.,/–-]))(?P<fy1>(?:19|20)\d{2})\s*[-–/]\s*
+        (?P<fy2>\d{2})(?![\d%]|[-–/.,]\d)""",
+    ),
+    ("fiscal_short", r"\b(?i:FY)\s?'?(?P<fy>(?:19|20)?\d{2})\b"),
+    # "since 2004", "since the beginning of 2010": a running total, not a period
+    ("since", rf"(?i:since)\s+(?:(?i:the\s+(?:beginning|start)\s+of)\s+)?{YEAR}"),
     # "January-August 2024", "from January through December 2022", "Jan.-Aug. 2024", "January to May"
     (
         "month_range",
@@ -166,11 +190,11 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "carry",
         r"""(?i:(?:the|this|that)\s+(?:above|above-mentioned|said|reporting|reported|indicated|specified|
-        mentioned|same)?\s*period\b(?:\s+under\s+review)?)""",
+        mentioned|same)?\s*period\b(?:\s+under\s+review)?|(?:the|this|that)\s+fiscal(?:\s+year)?\b)""",
     ),
     # "April 2023", "in April", "April of last year"
     ("month", rf"(?P<m1>{MONTH})(?:\s+(?i:of))?,?\s+{_YEAR_SPEC}"),
-    ("month_alone", rf"\b(?i:in|during|for|since|by)\s+(?P<m1>{MONTH})(?![\w-]|\.?\s*\d)"),
+    ("month_alone", rf"\b(?i:in|during|for|since|by|of)\s+(?P<m1>{MONTH})(?![\w-]|\.?\s*\d)"),
     # "year-on-year", "a year earlier": the current period a year before
     (
         "year_earlier",
@@ -180,13 +204,17 @@ _PATTERNS: list[tuple[str, str]] = [
     # "in 2023", "2022": a bare year, never part of a bigger number, a date or a range "2022-2023"
     ("year", rf"(?<![\w$.,/–-])(?P<year>{YEAR})(?![\w]|[.,/–-]\d)"),
 ]
+# A capitalised word right before a year makes the year part of a name ("Expo 2017", "Vision 2030").
+_NAME_BEFORE_YEAR = re.compile(r"(?<![\w.])(?P<word>[A-Z][\w-]*)\s+$")
+_NOT_NAMES = {"In", "For", "During", "Since", "By", "Of", "From", "Until", "Till", "Through", "To", "And",
+              "Than", "FY", "Fiscal", "Year", "Before", "After", "Over", "At", "On", "Between"}
 _COMPILED = [(name, re.compile(pattern, re.VERBOSE)) for name, pattern in _PATTERNS]
 
 # Words just before a period that make it the earlier, compared period ("compared to the same period in 2022",
 # "than from January through December 2022", "from $4.5bn in 2022"); money is masked with "¤" beforehand.
 _BASE_BEFORE = re.compile(
     r"""(?i:compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|as\s+against|against|versus|vs\.?|than|
-        relative\s+to|(?:up|down)\s+from|from\s+(?:about\s+|around\s+|almost\s+|nearly\s+)?(?:¤+|[\d.,]+\s*(?:%|percent|per\s+cent)))
+        relative\s+to|(?:that|those)\s+of|(?:up|down)\s+from|from\s+(?:about\s+|around\s+|almost\s+|nearly\s+)?(?:¤+|[\d.,]+\s*(?:%|percent|per\s+cent)))
         (?:\s+(?:the|same|corresponding|period|periods|level|levels|figure|figures|of|in|for|during|that|a|year|
             recorded|reported|last)\b)*\s*$""",
     re.VERBOSE,
@@ -201,11 +229,21 @@ def find_period_mentions(text: str) -> list[PeriodMention]:
         for match in pattern.finditer(text):
             if any(match.start() < end and start < match.end() for start, end in taken):
                 continue
+            if name == "year" and _is_name_year(text, match.start()):
+                continue
             mention = _mention(name, match)
             if mention is not None:
                 taken.append((match.start(), match.end()))
                 mentions.append(mention)
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _is_name_year(text: str, start: int) -> bool:
+    before = _NAME_BEFORE_YEAR.search(text[max(0, start - 40) : start])
+    if not before:
+        return False
+    word = before.group("word")
+    return word not in _NOT_NAMES and word.rstrip(".") not in _MONTHS
 
 
 def is_base_marked(text_before: str) -> bool:
@@ -252,13 +290,25 @@ def _year_of(match: re.Match) -> tuple[Callable, bool, bool]:
         )
     if rel:
         return (lambda current, doc_year: None if current is None else current.year - 1), True, True
-    return (lambda current, doc_year: None if current is None else current.year), True, False
+    return (lambda current, doc_year: doc_year if current is None else current.year), True, False
 
 
 def _mention(name: str, match: re.Match) -> PeriodMention | None:
     """Build the mention for one pattern match, or None when the numbers are not a period."""
     groups = match.groupdict()
     span = (match.start(), match.end())
+    if name == "since":
+        return PeriodMention(*span, lambda current, doc_year, compared=False: None, False, False, is_since=True)
+    if name in ("fiscal_range", "fiscal_short"):
+        if name == "fiscal_range":
+            first = int(groups["fy1"])
+            if (first + 1) % 100 != int(groups["fy2"]):
+                return None  # "2024-26" or a date, not a fiscal year
+        else:
+            fy = groups["fy"]
+            first = (int(fy) if len(fy) == 4 else 2000 + int(fy)) - 1
+        period = Period(first, 4, 3, first + 1)
+        return PeriodMention(*span, lambda current, doc_year, compared=False: period, False, False)
     if name in ("same_period", "carry", "year_earlier"):
         is_base = name == "year_earlier" or (
             name == "same_period" and bool(groups["year"] or groups["rel"])
@@ -295,7 +345,8 @@ def _mention(name: str, match: re.Match) -> PeriodMention | None:
         resolver = _months_period(year_of, size * (number - 1) + 1, size * number)
     else:  # bare year
         resolver = _months_period(year_of, 1, 12)
-    return PeriodMention(*span, resolver, is_relative, is_base)
+    needs_year = is_relative and not is_base and not groups.get("the_year")
+    return PeriodMention(*span, resolver, is_relative, is_base, needs_year)
 
 
 def _relative_resolver(name: str, groups: dict) -> Resolver:

@@ -57,6 +57,7 @@ CLAIM_COLUMNS = (
     "base_figure_id",
 )
 FLOWS = ("turnover", "exports", "imports", "balance", "other")
+WORLD = "WLD"  # partner code of a country's trade with all countries ("total exports")
 MASK = "¤"  # money expressions are overwritten with this before other patterns look at the text
 
 
@@ -211,15 +212,26 @@ _FLOW_WORDS = re.compile(
     r"""
     (?P<balance>\btrade\s+(?:surplus|deficit|balance)\b|\bbalance\s+of\s+trade\b|\b(?:surplus|deficit)\b
         |\b(?:positive|negative)\s+(?:trade\s+)?balance\b)
-  | (?P<turnover>\b(?:trade|commodity|goods)\s+turnover\b|\bturnover\b|\btrade\s+volumes?\b
+  | (?P<turnover>\b(?:(?:bilateral|mutual|foreign|total|overall|external)\s+)?(?:trade|commodity|goods)\s+turnover\b
+        |\bturnover\b|\btrade\s+volumes?\b
         |\bvolume\s+of\s+(?:bilateral\s+|mutual\s+|foreign\s+)?trade\b|\btrade\s+(?:between|with|exchange)\b
-        |\b(?:bilateral|mutual|two-way|foreign|total|overall|external)\s+trade\b|\btrade\b)
+        |\b(?:bilateral|mutual|two-way|foreign|total|overall|external)\s+(?:merchandise\s+|goods\s+)?trade\b
+        |\btrade\b)
+  | (?P<weak_exports>\bexport\s+(?:markets?|destinations?|partners?)\b)
   | (?P<exports>\b(?:re-)?export(?:s|ed|ing)?\b|\b(?:shipments?|supplies)\s+to\b|\b(?:sold|shipped|supplied)\b)
   | (?P<imports>\b(?:re-)?import(?:s|ed|ing)?\b|\bpurchases?\s+from\b|\b(?:bought|purchased)\b)
   | (?P<other>\binvest(?:ment|ments|ed|ing|or|ors)?\b|\bFDI\b|\bloans?\b|\bcredits?\b|\bgrants?\b
         |\bcontracts?\b|\bdeals?\b|\bprojects?\b|\bfund(?:s|ing)?\b|\bGDP\b|\bbudget\b|\brevenues?\b
         |\bdebt\b|\breserves\b|\bprofits?\b|\bprices?\b|\bcosts?\b|\bagreements?\b|\bspending\b)
     """,
+    re.IGNORECASE | re.VERBOSE,
+)
+# Words before a flow word that make it the reporter's trade with the whole world ("total exports").
+_TOTAL_BEFORE = re.compile(r"\b(?:total|overall|foreign|external|global|all)\s+(?:[a-z-]+\s+)?$", re.IGNORECASE)
+# A change "to" a physical quantity is not a change of a money value.
+_QUANTITY_AFTER = re.compile(
+    r"""\s+to\s+(?:about\s+|almost\s+|nearly\s+|over\s+)?[\d.,]+\s*(?:thousand|million|billion|mln|bln|m|bn)?\s*
+    (?:tonnes|tons|t\b|barrels|bbl|cubic|bcm|units|heads|vehicles|passengers|containers|TEU|kWh|MWh|GWh)""",
     re.IGNORECASE | re.VERBOSE,
 )
 # A flow named right after a figure: "$5bn in exports", "$2bn worth of goods imports".
@@ -231,21 +243,31 @@ class _FlowWord:
     start: int
     end: int
     flow: str
+    is_weak: bool = False  # "export market": a flow only when nothing stronger is named in the clause
+    is_total: bool = False  # "total exports", "foreign trade turnover": trade with the whole world
 
 
 def _find_flow_words(masked: str) -> list[_FlowWord]:
-    return [_FlowWord(m.start(), m.end(), m.lastgroup) for m in _FLOW_WORDS.finditer(masked)]
+    words = []
+    for m in _FLOW_WORDS.finditer(masked):
+        weak = m.lastgroup == "weak_exports"
+        total = bool(
+            re.match(r"(?i:total|overall|foreign|external)\b", m.group(0))
+            or _TOTAL_BEFORE.search(masked[max(0, m.start() - 30) : m.start()])
+        )
+        words.append(_FlowWord(m.start(), m.end(), "exports" if weak else m.lastgroup, weak, total))
+    return words
 
 
 # --- claims ---------------------------------------------------------------------------------------
 
 _UP = r"""increased|increases?|increasing|rose|rises?|rising|risen|grew|grows?|growing|grown|growth|jumped|jumps?|
     surged|surges?|soared|soars?|climbed|climbs?|gained|gains?|expanded|expands?|went\s+up|goes\s+up|up|added|
-    advanced|higher|boosted|spiked|rebounded|picked\s+up|exceeded"""
+    advanced|higher|boosted|spiked|rebounded|picked\s+up|exceeded|widened|widening|widens?"""
 _DOWN = r"""decreased|decreases?|decreasing|fell|falls?|falling|fallen|declined|declines?|declining|dropped|
     drops?|dropping|plunged|plunges?|plummeted|slumped|slumps?|shrank|shrinks?|shrunk|contracted|contraction|
     slid|slides?|sank|lost|down|went\s+down|reduced|reduction|lower|dipped|dips?|tumbled|eased|retreated|
-    collapsed"""
+    collapsed|narrowed|narrowing|narrows?"""
 _UP_AFTER = r"increase|rise|growth|jump|gain|surge|hike|more|higher|up|larger|bigger|greater|above"
 _DOWN_AFTER = (
     r"decrease|decline|drop|fall|reduction|contraction|slump|plunge|less|lower|down|smaller|below"
@@ -260,6 +282,11 @@ _QUALIFIERS = {
     "nearly": "almost",
     "almost": "almost",
     "close to": "almost",
+    "near": "almost",
+    "nears": "almost",
+    "nearing": "almost",
+    "approaching": "almost",
+    "approaches": "almost",
     "just under": "almost",
     "just over": "over",
     "over": "over",
@@ -309,6 +336,11 @@ _CHANGE_CLAIM = re.compile(
     {_CLAIM_NUMBER.replace("number", "number2")}{_UNIT.replace("unit", "unit2").replace("points", "points2")}
     {_YEAR_ON_YEAR}\s+(?P<after>(?i:{_UP_AFTER}|{_DOWN_AFTER}))\b(?:\s+(?i:than)\b)?
   |
+    # "1.5 times that of 2022", "3 times the level of", "twice as much as"
+    (?<![\w.,]){_OPTIONAL_QUALIFIER.replace("qualifier", "qualifier5")}{_CLAIM_NUMBER.replace("number", "number5")}
+    \s+(?i:times)\s+(?P<that>(?i:that|those|the\s+(?:level|figure|volume|value|amount))\s+(?i:of|in)
+        |(?i:as\s+(?:much|high|large|big)\s+as))\b
+  |
     # "doubled", "halved"
     (?P<word>\b(?i:doubled|tripled|trebled|quadrupled|halved)\b)
     """,
@@ -357,14 +389,12 @@ def _find_change_claims(masked: str) -> list[_Claim]:
             factor = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4, "halved": 2}[word]
             claims.append(_ratio_claim(m, Decimal(factor), 0, word == "halved", ""))
             continue
-        number = groups.get("number") or groups["number2"]
-        unit = (groups.get("unit") or groups["unit2"]).strip().lower()
-        direction = (groups.get("verb") or groups["after"]).lower()
+        number = groups.get("number") or groups.get("number2") or groups["number5"]
+        unit = (groups.get("unit") or groups.get("unit2") or "times").strip().lower()
+        direction = (groups.get("verb") or groups.get("after") or "more").lower()
         is_down = re.fullmatch(rf"(?:{_DOWN}|{_DOWN_AFTER})", direction, re.VERBOSE) is not None
-        qualifier = _QUALIFIERS.get(
-            " ".join((groups.get("qualifier") or groups.get("qualifier2") or "").lower().split()),
-            "",
-        )
+        written = groups.get("qualifier") or groups.get("qualifier2") or groups.get("qualifier5") or ""
+        qualifier = _QUALIFIERS.get(" ".join(written.lower().split()), "")
         value, decimals = _claim_number(number)
         if "fold" in unit or "times" in unit:
             claims.append(_ratio_claim(m, value, decimals, is_down, qualifier))
@@ -486,8 +516,8 @@ _CLAUSE_BREAK = re.compile(
 # What makes a period the compared (base) one: "compared to", "than", "from $4.5bn in".
 _BASE_MARKER = re.compile(
     rf"""(?i:compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|as\s+against|against|versus|vs\.?|than|
-        relative\s+to|(?:up|down)\s+from|from\s+(?:about\s+|around\s+|almost\s+|nearly\s+)?(?:{MASK}+|
-        [\d.,]+\s*(?:%|percent|per\s+cent)))
+        relative\s+to|(?:that|those)\s+of|(?:up|down)\s+from|from\s+(?:about\s+|around\s+|almost\s+|nearly\s+)?(?:{MASK}+|
+        [\d.,]+\s*(?:%|percent|per\s+cent)))(?:\s+(?:about|around|almost|nearly)?\s*{MASK}+)?
         (?:\s+(?:the|same|corresponding|period|periods|level|levels|figure|figures|of|in|for|during|that|a|
         year|recorded|reported|last)\b)*\s*$""",
     re.VERBOSE,
@@ -506,6 +536,7 @@ class _Mention:
     period: Period | None
     is_base: bool
     marker_start: int  # where the words making it a base start (its own start when not a base)
+    is_since: bool = False  # "since 2004": the figure is a running total without a period
 
 
 class _Parser:
@@ -526,8 +557,37 @@ class _Parser:
         self.claims = _drop_overlaps(
             _find_change_claims(self.masked) + _find_share_claims(self.masked, self.flow_words)
         )
-        first_two = list(dict.fromkeys(c.iso3 for c in self.countries))[:2]
-        self.default_pair = (first_two + [None, None])[:2]
+        self.default_pair = self._lead_pair()
+        self.main = self._main_period()
+
+    def _lead_pair(self) -> tuple[str | None, str | None]:
+        """The document's two countries: the first two named in its first two paragraphs.
+
+        One country alone is reported against the world ("WLD"): "Türkiye's exports rose 3.5%".
+        """
+        lead = [s for s in self.sentences if s.paragraph < 2]
+        end = lead[-1].end if lead else 0
+        named = list(dict.fromkeys(c.iso3 for c in self.countries if c.start < end))
+        if not named:
+            named = list(dict.fromkeys(c.iso3 for c in self.countries))[:2]
+            return tuple((named + [None, None])[:2])
+        return (named[0], named[1] if len(named) > 1 else WORLD)
+
+    def _main_period(self) -> Period | None:
+        """The period the article is about: its first period written in full and not compared against.
+
+        It gives the year to parts written without one ("in the first half", "in September").
+        """
+        for mention in self.periods:
+            if mention.is_relative or mention.is_since:
+                continue
+            window = self.masked[max(0, mention.start - 80) : mention.start]
+            if _BASE_MARKER.search(window):
+                continue
+            period = mention.resolve(None, self.doc_year, False)
+            if period is not None:
+                return period
+        return None
 
     def parse(self) -> tuple[pd.DataFrame, pd.DataFrame]:
         figure_rows, claim_rows = [], []
@@ -535,7 +595,7 @@ class _Parser:
         carried_flow, carried_pair, last_paragraph = None, None, -1
         for sentence in self.sentences:
             if sentence.paragraph != last_paragraph:
-                carried_flow, carried_pair, last_paragraph = None, None, sentence.paragraph
+                carried_pair, last_paragraph = None, sentence.paragraph
             mentions = self._resolve_periods(sentence, current)
             sentence_current = next(
                 (m.period for m in reversed(mentions) if not m.is_base and m.period), current
@@ -587,19 +647,25 @@ class _Parser:
         """Resolve the sentence's periods: absolute ones first, then those relative to its own period."""
         raw = [m for m in self.periods if sentence.start <= m.start < sentence.end]
         resolved: dict[int, _Mention] = {}
-        for pass_relative in (False, True):
-            own = next(
+        for kind in ("written", "needs_year", "relative"):
+            written = next(
                 (
                     m.period
                     for m in reversed(sorted(resolved.values(), key=lambda m: m.start))
                     if not m.is_base and m.period
                 ),
-                current,
+                None,
             )
             for mention in raw:
-                if mention.is_relative != pass_relative:
+                mention_kind = (
+                    "written"
+                    if not mention.is_relative
+                    else "needs_year" if mention.needs_year else "relative"
+                )
+                if mention_kind != kind:
                     continue
-                resolved[mention.start] = self._resolve(sentence, mention, own)
+                anchor = written or (self.main if mention.needs_year else None) or current
+                resolved[mention.start] = self._resolve(sentence, mention, anchor)
         return sorted(resolved.values(), key=lambda m: m.start)
 
     def _resolve(
@@ -611,7 +677,12 @@ class _Parser:
         period = mention.resolve(current, self.doc_year, compared)
         marker_start = marker.start() if marker else mention.start
         return _Mention(
-            mention.start, mention.end, period, compared or mention.is_base, marker_start
+            mention.start,
+            mention.end,
+            period,
+            compared or mention.is_base,
+            marker_start,
+            mention.is_since,
         )
 
     def _figure_period(
@@ -621,7 +692,7 @@ class _Parser:
         candidates = [
             m
             for m in mentions
-            if m.period and (not m.is_base or m.marker_start < amount.start < m.end)
+            if (m.period or m.is_since) and (not m.is_base or m.marker_start < amount.start < m.end)
         ]
         before = self.text[sentence.start : amount.start]
         if before.rstrip().endswith("(") or re.search(r"\(\s*$", before):
@@ -663,6 +734,14 @@ class _Parser:
             if following:
                 return following.flow
         preceding = [w for w in words if w.end <= start]
+        if preceding and preceding[-1].is_weak:
+            clause = self._clause_index(sentence, start)
+            strong = [
+                w
+                for w in preceding
+                if not w.is_weak and self._clause_index(sentence, w.start) == clause
+            ]
+            return (strong or preceding)[-1].flow
         if preceding:
             return preceding[-1].flow
         following = [w for w in words if w.start >= end]
@@ -697,35 +776,93 @@ class _Parser:
         position: int,
         flow: str,
         carried: tuple[str | None, str | None] | None,
+        is_share: bool = False,
     ) -> tuple[str | None, str | None]:
         """(reporter, partner) ISO3 for the words at ``position``.
 
-        From "exports to X", "imports from X", "trade between X and Y", "X's", else the paragraph's or
-        the document's pair.
+        From "trade between X and Y", "exports to X", "imports from X", "X's share", "X's exports", a
+        country named in the same clause, else the paragraph's or the document's pair. A reporter's
+        trade named as total ("total exports", "foreign trade turnover") has the partner "WLD".
         """
         roles = self._country_roles(sentence)
         if "between" in roles:
             return roles["between"]
-        partner_roles = {"exports": ("to",), "imports": ("from", "of_demonym")}.get(flow, ()) + (
-            "with",
+        clause = self._clause_index(sentence, position)
+        partner = self._nearest(sentence, roles.get("partner", []), position, clause)
+        reporter = self._nearest(
+            sentence, [r for r in roles.get("reporter", []) if r[1] != partner], position, clause
         )
-        reporter_roles = {
-            "exports": ("from", "owner", "of_demonym"),
-            "imports": ("to", "owner"),
-        }.get(flow, ("owner",))
-        partner = _nearest(roles, partner_roles, position)
-        reporter = _nearest(roles, reporter_roles, position)
-        if reporter is None and partner is None:
-            return carried if carried is not None else tuple(self.default_pair)
+        if reporter is None and partner is None:  # "Türkiye targets $267 billion in exports"
+            reporter = self._nearest(
+                sentence,
+                [b for b in roles.get("bare", []) if b[1] == self.default_pair[0]],
+                position,
+                clause,
+                same_clause=True,
+            )
+        if partner is None:
+            partner = self._nearest(
+                sentence,
+                [b for b in roles.get("bare", []) if b[1] != reporter],
+                position,
+                clause,
+                same_clause=True,
+            )
+        if reporter is None and partner is None and not self._is_total(sentence, position):
+            if carried is not None and not (is_share and carried[1] == WORLD):
+                return carried
+            return (None, None) if is_share and self.default_pair[1] == WORLD else self.default_pair
         first, second = self.default_pair
         if reporter is None:
             reporter = first if first != partner else second
-        elif partner is None and reporter in (first, second):
-            partner = second if reporter == first else first
+            reporter = None if reporter == WORLD else reporter
+        if partner is None:
+            if not is_share and self._is_total(sentence, position):
+                partner = WORLD
+            elif (
+                carried is not None
+                and carried[0] == reporter
+                and carried[1]
+                and not (is_share and carried[1] == WORLD)
+            ):
+                partner = carried[1]
+            elif reporter in (first, second) and not (is_share and second == WORLD):
+                partner = second if reporter == first else first
         return reporter, partner
 
+    def _is_total(self, sentence: _Sentence, position: int) -> bool:
+        """Whether the trade named last before ``position`` in its sentence is total trade."""
+        words = [
+            w
+            for w in self.flow_words
+            if sentence.start <= w.start and w.end <= position + 1 and not w.is_weak
+        ]
+        return bool(words) and words[-1].is_total
+
+    def _nearest(
+        self,
+        sentence: _Sentence,
+        found: list[tuple[int, str]],
+        position: int,
+        clause: int,
+        same_clause: bool = False,
+    ) -> str | None:
+        """The country of ``found`` nearest to ``position``, those in its clause first."""
+        ranked = [
+            (self._clause_index(sentence, start) != clause, abs(start - position), iso3)
+            for start, iso3 in found
+        ]
+        if same_clause:
+            ranked = [r for r in ranked if not r[0]]
+        return min(ranked)[2] if ranked else None
+
     def _country_roles(self, sentence: _Sentence) -> dict:
-        """Countries of a sentence by role: "to", "from", "with", "owner" → [(position, iso3)], "between"."""
+        """Countries of a sentence by role: "reporter", "partner", "bare" → [(position, iso3)], "between".
+
+        "to X" / "from X" name a partner after exports / imports, and a reporter the other way round
+        ("imports to X", "exports from X"); "with X", "X's share", "the share of X" name a partner;
+        "X's exports", "Kazakh exports", "exports of X" name a reporter.
+        """
         mentions = [c for c in self.countries if sentence.start <= c.start < sentence.end]
         roles: dict = {}
         for i, country in enumerate(mentions):
@@ -746,12 +883,21 @@ class _Parser:
                 and _FLOW_WORDS.match(self.masked, nxt.end + 1)
             ):
                 roles.setdefault("between", (country.iso3, nxt.iso3))  # "Kazakh-British trade"
+            flow_before = self._flow_before(sentence, country.start)
+            if re.search(r"\baccording\s+to\s+(?:the\s+)?$", before, re.IGNORECASE):
+                continue  # "according to Russian customs": a source, not a side of the trade
             if role in ("to", "into"):
-                roles.setdefault("to", []).append((country.start, country.iso3))
-            elif role in ("from", "with"):
-                roles.setdefault(role, []).append((country.start, country.iso3))
+                kind = "reporter" if flow_before == "imports" else "partner"
+            elif role == "from":
+                kind = "reporter" if flow_before == "exports" else "partner"
+            elif role == "with":
+                kind = "partner"
+            elif re.match(r"['’]s?\s+share\b", after) or (
+                role == "of" and re.search(r"\bshare\s+of\s+(?:the\s+)?$", before, re.IGNORECASE)
+            ):
+                kind = "partner"  # "Russia's share in Uzbekistan's trade", "the share of China"
             elif role == "of" and country.is_demonym:  # "imports of British goods"
-                roles.setdefault("of_demonym", []).append((country.start, country.iso3))
+                kind = "partner" if flow_before == "imports" else "reporter"
             elif (
                 re.match(r"['’]s?\b", after)
                 or role == "of"
@@ -760,8 +906,22 @@ class _Parser:
                     and re.match(r"\s+(?:[a-z-]+\s+)?(?:export|import|trade)", after)
                 )
             ):
-                roles.setdefault("owner", []).append((country.start, country.iso3))
+                kind = "reporter"
+            elif country.is_demonym:
+                continue  # "Russian customs", "Chinese investment": no role in the trade
+            else:
+                kind = "bare"
+            roles.setdefault(kind, []).append((country.start, country.iso3))
         return roles
+
+    def _flow_before(self, sentence: _Sentence, position: int) -> str | None:
+        """Flow of the flow word just before a country (within 40 characters), if any."""
+        words = [
+            w
+            for w in self.flow_words
+            if sentence.start <= w.start and w.end <= position and position - w.end <= 40
+        ]
+        return words[-1].flow if words else None
 
     # rows
 
@@ -812,6 +972,15 @@ class _Parser:
         carried_flow: str | None,
         carried_pair,
     ) -> dict:
+        inside = [
+            w
+            for w in self.flow_words
+            if claim.start <= w.start and w.end <= claim.end and w.flow != "other"
+        ]
+        if claim.kind != "share" and inside:
+            claim.flow_hint = inside[-1].flow
+        if claim.kind != "share" and _QUANTITY_AFTER.match(self.masked, claim.end):
+            claim.flow_hint = "other"  # "oil exports increased 2.3 times to 2.5 million barrels"
         flow = claim.flow_hint or self._flow(sentence, claim.start, claim.start, carried_flow)
         if claim.kind == "share" and claim.flow_hint is None and claim.whole_flow:
             preceding = [
@@ -824,7 +993,9 @@ class _Parser:
         if claim.kind != "share" and self.masked[claim.start : claim.end].lower().endswith("than"):
             whole_flow = self._flow_compared(claim.end, flow)
         period, base = _claim_periods(mentions, current, claim.kind)
-        reporter, partner = self._countries(sentence, claim.start, flow, carried_pair)
+        reporter, partner = self._countries(
+            sentence, claim.start, flow, carried_pair, is_share=claim.kind == "share"
+        )
         return {
             "document": self.name,
             "claim_id": claim_id,
@@ -857,6 +1028,24 @@ class _Parser:
             return word.flow
         return None
 
+    def _tie_share_of_world(self, claim: dict, figures: list[dict]) -> tuple[int | None, int | None]:
+        """Ids for "X accounted for 13% of Y's total trade": Y's trade with X and Y's trade with the world."""
+        if claim["partner_iso3"] in (None, WORLD) or not claim["period"]:
+            return None, None
+        ids = []
+        for partner in (claim["partner_iso3"], WORLD):
+            matches = [
+                f
+                for f in figures
+                if f["flow"] == claim["flow"]
+                and f["period"] == claim["period"]
+                and f["reporter_iso3"] == claim["reporter_iso3"]
+                and f["partner_iso3"] == partner
+            ]
+            best = min(matches, key=lambda f: _distance(f, claim), default=None)
+            ids.append(None if best is None else best["figure_id"])
+        return (ids[0], ids[1]) if None not in ids else (None, None)
+
     def _tie_figures(self, claim: dict, figures: list[dict]) -> tuple[int | None, int | None]:
         """Ids of the figures stating the claim's new and base values, from the same paragraph."""
         if claim["kind"] == "pp_change":
@@ -865,8 +1054,10 @@ class _Parser:
         spans = [(s.start, s.end) for s in self.sentences if s.paragraph == paragraph]
         low, high = spans[0][0], spans[-1][1]
         nearby = [f for f in figures if low <= f["start"] < high]
+        if claim["kind"] == "share" and claim["whole_flow"] == claim["flow"]:
+            return self._tie_share_of_world(claim, figures)
         if claim["kind"] == "share":
-            if not claim["whole_flow"] or claim["whole_flow"] == claim["flow"]:
+            if not claim["whole_flow"]:
                 return None, None
             wanted = [(claim["flow"], claim["period"]), (claim["whole_flow"], claim["period"])]
         elif claim["whole_flow"]:
@@ -898,14 +1089,14 @@ def _claim_periods(
     own = [m.period for m in mentions if m.period and not m.is_base]
     bases = [m.period for m in mentions if m.period and m.is_base]
     period = (
-        max(own, key=lambda p: (p.year, p.last_month))
+        max(own, key=lambda p: p.end)
         if own
         else current or _year_after_base(mentions)
     )
     if kind == "share":
         return period, None
     earlier = [
-        p for p in own if period and (p.year, p.last_month) < (period.year, period.last_month)
+        p for p in own if period and p.end < period.end
     ]
     if bases:
         base = bases[0]
@@ -921,12 +1112,6 @@ def _year_after_base(mentions: list[_Mention]) -> Period | None:
     base = next((m.period for m in mentions if m.is_base and m.period), None)
     return base.with_year(base.year + 1) if base else None
 
-
-def _nearest(roles: dict, wanted: tuple[str, ...], position: int) -> str | None:
-    found = [
-        (abs(start - position), iso3) for role in wanted for start, iso3 in roles.get(role, [])
-    ]
-    return min(found)[1] if found else None
 
 
 def _same_countries(figure: dict, claim: dict) -> bool:
