@@ -19,37 +19,40 @@ from pathlib import Path
 
 from analysis import paths
 
-NOTEBOOKS = ("01-stated-figures-and-decline.ipynb", "02-uk-mirror.ipynb")
+NOTEBOOKS = ("01-trade-report.ipynb",)  # in reading order; several are run two at a time
 REPORT_FILE = "report.html"
 KERNEL = "python3"
 UK_ISO3 = "GBR"
 DEFAULT_REPORTER = "KAZ"
 _SPECIAL_ISO3 = {"XKX": "XK"}  # Kosovo: no ISO code; the ONS file writes XK
 _CSS = """
-body.jp-Notebook { max-width: 62rem; margin: 0 auto; padding: 1rem 2rem; }
-.jp-RenderedHTMLCommon table.report-table { border-collapse: collapse; font-size: 0.85rem;
-  margin: 0.5rem 0; table-layout: auto; }
-.jp-RenderedHTMLCommon table.report-table th, .jp-RenderedHTMLCommon table.report-table td {
-  border-bottom: 1px solid #ddd; padding: 0.2rem 0.5rem; text-align: left; vertical-align: top;
-  overflow-wrap: anywhere; }
-.jp-RenderedHTMLCommon p.source { color: #555; margin-top: 0.1rem; }
-.jp-RenderedHTMLCommon ul.summary li { margin-bottom: 0.4rem; font-size: 1.05rem; }
-.jp-RenderedImage img { max-width: 100%; height: auto; }
+body { font-family: system-ui, -apple-system, "Segoe UI", "DejaVu Sans", sans-serif; color: #1d1d1d;
+  line-height: 1.5; max-width: 62rem; margin: 0 auto; padding: 1rem 1.5rem 3rem; }
+h1 { font-size: 1.7rem; line-height: 1.25; } h2 { font-size: 1.35rem; margin-top: 2rem; }
+table.report-table { border-collapse: collapse; font-size: 0.85rem; margin: 0.6rem 0 0.2rem;
+  display: block; overflow-x: auto; }
+table.report-table th, table.report-table td { border-bottom: 1px solid #ddd; padding: 0.25rem 0.5rem;
+  text-align: left; vertical-align: top; overflow-wrap: break-word; }
+table.report-table th { background: #f3f3f3; }
+p.source { color: #555; margin-top: 0.1rem; }
+ul.summary li { margin-bottom: 0.4rem; font-size: 1.05rem; }
+.chart img { max-width: 100%; height: auto; margin: 0.8rem 0; }
+pre { background: #f6f6f6; padding: 0.5rem; overflow-x: auto; }
 """
-# Extends JupyterLab's HTML template: no script is loaded from the network (require.js, MathJax,
-# mermaid, widgets), images carry their alternative text, and the page has our style.
-_TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
-{%- block html_head_js -%}{%- endblock html_head_js -%}
-{%- block jupyter_widgets -%}{%- endblock jupyter_widgets -%}
-{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
-{%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
-{%- block extra_css -%}<style type="text/css">""" + _CSS + """</style>{%- endblock extra_css -%}
-{% block data_png scoped %}
-<div class="jp-RenderedImage jp-OutputArea-output {{ extra_class }}">
-<img src="data:image/png;base64,{{ output.data['image/png'] | escape_html }}"
- alt="{{ output | get_metadata('alt', 'image/png') | default('Chart', true) | escape_html }}">
-</div>
-{%- endblock data_png %}
+_PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<style>{css}</style>
+</head>
+<body>
+<main>
+{body}
+</main>
+</body>
+</html>
 """
 
 
@@ -311,6 +314,7 @@ def _execute(name: str, parameters: dict[str, str], output_dir: Path) -> Path:
             paths.NOTEBOOKS_DIR / name, target, parameters=parameters, kernel_name=KERNEL,
             cwd=paths.NOTEBOOKS_DIR, progress_bar=False, log_output=False,
             request_save_on_cell_execute=False, kernel_manager_class=_quiet_kernel_manager(),
+            shutdown_kernel="immediate",
         )
     except PapermillExecutionError as error:
         first_line = error.evalue.strip().splitlines()[0] if error.evalue.strip() else ""
@@ -339,34 +343,56 @@ def execute_notebooks(parameters: ReportParameters, output_dir: Path) -> list[Pa
     return [future.result() for future in futures]
 
 
-def build_html(notebooks: list[Path], title: str) -> str:
-    """One self-contained HTML page from executed notebooks: code hidden, no network scripts.
+def _render_output(output: dict, markdown) -> str:
+    """One cell output as HTML: charts as embedded PNG with alt text, our HTML as is, text escaped."""
+    kind = output["output_type"]
+    if kind == "stream":
+        return f'<pre class="stream">{html.escape(output["text"])}</pre>'
+    if kind == "error":
+        return f'<pre class="error">{html.escape(output["ename"] + ": " + output["evalue"])}</pre>'
+    data = output.get("data", {})
+    if "image/png" in data:
+        alt = output.get("metadata", {}).get("image/png", {}).get("alt") or "Chart"
+        png = "".join(data["image/png"].split())
+        return f'<div class="chart"><img src="data:image/png;base64,{png}" alt="{html.escape(alt)}"></div>'
+    if "text/html" in data:  # built by analysis.summary, which escapes every piece of document text
+        return data["text/html"]
+    if "text/markdown" in data:
+        return markdown(data["text/markdown"])
+    if "text/plain" in data:
+        return f"<pre>{html.escape(data['text/plain'])}</pre>"
+    return ""
 
-    The ``injected-parameters`` cells papermill adds are left out; images are embedded (base64)
-    with their alternative text; the page title is ``title``.
+
+def build_html(notebooks: list[Path], title: str) -> str:
+    """One self-contained HTML page from executed notebooks: code hidden, nothing loaded from the network.
+
+    Markdown cells are rendered (raw HTML in them escaped), code is left out, outputs are shown:
+    charts as embedded PNG (base64) with their alternative text. The ``injected-parameters`` cells
+    papermill adds are left out. No timestamp, random id or path enters the page.
+
+    Args:
+        notebooks: Executed notebooks, in reading order.
+        title: The page title (plain text).
 
     Returns:
         The HTML text, identical for identical notebooks.
     """
-    import jinja2
+    import mistune
     import nbformat
-    from nbconvert import HTMLExporter
 
-    cells = []
+    markdown = mistune.create_markdown(escape=True)
+    parts = []
     for path in notebooks:
-        notebook = nbformat.read(path, as_version=4)
-        cells += [c for c in notebook.cells if "injected-parameters" not in c.metadata.get("tags", [])]
-    combined = nbformat.v4.new_notebook(cells=cells, metadata=dict(notebook.metadata))
-    combined.metadata["title"] = title
-    exporter = HTMLExporter(
-        extra_loaders=[jinja2.DictLoader({"report.html.j2": _TEMPLATE})],
-        template_file="report.html.j2",
-        exclude_input=True,
-        exclude_input_prompt=True,
-        exclude_output_prompt=True,
-    )
-    body, _ = exporter.from_notebook_node(combined, resources={"metadata": {"name": "report"}})
-    return body
+        for cell in nbformat.read(path, as_version=4).cells:
+            if "injected-parameters" in cell.metadata.get("tags", []):
+                continue
+            if cell.cell_type == "markdown":
+                parts.append(markdown(cell.source))
+            elif cell.cell_type == "code":
+                parts += [_render_output(output, markdown) for output in cell.outputs]
+    body = "\n".join(part.strip() for part in parts if part.strip())
+    return _PAGE.format(title=html.escape(title), css=_CSS.strip(), body=body)
 
 
 def write_report(parameters: ReportParameters) -> Path:
@@ -388,8 +414,7 @@ def write_report(parameters: ReportParameters) -> Path:
         notebooks = execute_notebooks(parameters, work)
         title = (f"Trade report: {parameters.reporter_iso3}-{parameters.partner_iso3}, "
                  f"{parameters.base_period} to {parameters.period}")
-        (work / REPORT_FILE).write_text(build_html(notebooks, html.escape(title, quote=False)),
-                                        encoding="utf-8")
+        (work / REPORT_FILE).write_text(build_html(notebooks, title), encoding="utf-8")
         os.chmod(work, 0o755)
         previous = None
         if target.exists():

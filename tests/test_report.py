@@ -12,7 +12,7 @@ import pytest
 from analysis import paths
 from analysis.loaders.ons import ATTRIBUTION
 
-NOTEBOOK_NAMES = ("01-stated-figures-and-decline.ipynb", "02-uk-mirror.ipynb")
+NOTEBOOK_NAMES = ("01-trade-report.ipynb",)
 
 
 def _report(*args):
@@ -24,7 +24,7 @@ def _report(*args):
 
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory):
-    """Three full runs: the default report twice (two folders) and once on a hostile seed."""
+    """Four full runs: the default report twice (two folders), a hostile seed, a small UK partner."""
     base = paths.REPORTS_DIR / f"_test-{uuid.uuid4().hex[:8]}"
     hostile = tmp_path_factory.mktemp("seed") / "hostile.txt"
     text = paths.DEFAULT_SEED.read_text(encoding="utf-8")
@@ -36,6 +36,7 @@ def runs(tmp_path_factory):
         "first": _report("--output", base / "first"),
         "second": _report("--output", base / "second"),
         "hostile": _report("--seed", hostile, "--output", base / "hostile"),
+        "island": _report("--partner", "FLK", "--output", base / "island"),
     }
     yield base, results
     shutil.rmtree(base, ignore_errors=True)
@@ -71,7 +72,7 @@ def test_html_is_self_contained_with_code_and_parameters_hidden(runs):
 def test_images_are_embedded_with_alt_text(runs):
     page = _html(runs, "first")
     tags = re.findall(r"<img [^>]*>", page)
-    assert len(tags) == page.count("<img") == 6
+    assert len(tags) == page.count("<img") == 4
     assert all(re.search(r'src="data:image/png;base64,[A-Za-z0-9+/=]{1000,}"', tag) for tag in tags)
     alts = [re.search(r'alt="([^"]*)"', tag).group(1) for tag in tags]
     assert all(len(alt) > 40 for alt in alts)
@@ -114,6 +115,16 @@ def test_document_text_is_escaped(runs):
     assert "&lt;img src=x onerror=alert(1)&gt;" in page
 
 
+def test_uk_side_runs_for_a_partner_the_document_does_not_cover(runs):
+    page = _html(runs, "island")
+    assert "<title>Trade report: GBR-FLK, 2022 to 2023</title>" in page
+    assert "The document does not state GBR-reported goods trade with FLK" in page
+    assert "In the UK&#x27;s official statistics (ONS, converted to US$): The United Kingdom&#x27;s" in page
+    assert "Falkland Islands" in page
+    assert page.count("<img") == 3  # the UK's bridge, flows, balance and coverage
+    assert "Not covered:" in page
+
+
 def test_a_failed_run_keeps_the_earlier_report_and_names_the_cell(runs, tmp_path):
     base, _ = runs
     before = (base / "first" / "report.html").read_bytes()
@@ -125,7 +136,7 @@ def test_a_failed_run_keeps_the_earlier_report_and_names_the_cell(runs, tmp_path
     assert result.returncode == 1
     assert result.stdout == ""
     assert re.fullmatch(
-        r"report: notebook 01-stated-figures-and-decline\.ipynb failed at cell \d+ "
+        r"report: notebook 01-trade-report\.ipynb failed at cell \d+ "
         r"\(execution count \d+\): OnsFileError: .*abc.*\n",
         result.stderr,
     ), result.stderr
