@@ -73,12 +73,13 @@ def _finish(figure: Figure, axes, title: str, source: str) -> None:
                     color="#555555", ha="left", va="bottom")
 
 
-def _label_bars(axes, bars, values_m) -> None:
-    for bar, value in zip(bars, values_m, strict=True):
+def _label_bars(axes, bars, values, fmt: str = "{:,.1f}") -> None:
+    for bar, value in zip(bars, values, strict=True):
         if not math.isnan(value):
-            axes.annotate(f"{value:,.1f}", (bar.get_x() + bar.get_width() / 2, bar.get_height()),
-                          ha="center", va="bottom", fontsize=8, xytext=(0, 2),
-                          textcoords="offset points")
+            below = value < 0
+            axes.annotate(fmt.format(value), (bar.get_x() + bar.get_width() / 2, bar.get_height()),
+                          ha="center", va="top" if below else "bottom", fontsize=8,
+                          xytext=(0, -2 if below else 2), textcoords="offset points")
 
 
 def plot_flows_by_period(wide: pd.DataFrame, title: str, source: str) -> Chart:
@@ -200,7 +201,7 @@ def plot_mirror(mirror: pd.DataFrame, reporter: str, title: str, source: str) ->
 
 
 def plot_balance_coverage(wide: pd.DataFrame, title: str, source: str) -> Chart:
-    """Bars of the trade balance with the coverage ratio (exports / imports) as a line.
+    """Two panels: the trade balance (bars, US$ millions) and the coverage ratio (exports / imports).
 
     Args:
         wide: Levels from :func:`analysis.maths.pivot_flows`, one row per period.
@@ -211,29 +212,33 @@ def plot_balance_coverage(wide: pd.DataFrame, title: str, source: str) -> Chart:
         The chart and its alternative text.
     """
     figure, axes = _new_figure()
+    with matplotlib.rc_context(STYLE):
+        axes.remove()
+        axes, ratio_axes = figure.subplots(1, 2)
+        figure.subplots_adjust(wspace=0.35, right=0.97, top=0.78)
     periods = list(wide["period"])
+    positions = range(len(periods))
     balance = wide["balance_usd"].to_numpy() / 1e6
     colors = [COLORS["increase"] if b >= 0 else COLORS["decrease"] for b in balance]
-    bars = axes.bar(range(len(periods)), balance, 0.5, color=colors, label="Balance (exports − imports)")
-    _label_bars(axes, bars, balance)
+    _label_bars(axes, axes.bar(positions, balance, 0.5, color=colors), balance)
     axes.axhline(0, color="#666666", linewidth=0.8)
-    axes.set_xticks(range(len(periods)), periods)
-    with matplotlib.rc_context(STYLE):
-        ratio_axes = axes.twinx()
-        ratio_axes.plot(range(len(periods)), wide["coverage_ratio"], marker="o",
-                        color=COLORS["coverage"], label="Coverage ratio (right axis)")
-        for i, ratio in enumerate(wide["coverage_ratio"]):
-            ratio_axes.annotate(f"{ratio:.2f}", (i, ratio), xytext=(8, 0), textcoords="offset points",
-                                va="center", fontsize=8)
-        ratio_axes.set_ylabel("Exports / imports")
-        top = wide["coverage_ratio"].max()
-        ratio_axes.set_ylim(0, 1.8 * top if top > 0 else 1.0)
-        ratio_axes.grid(False)
-        ratio_axes.spines["right"].set_visible(True)
-        handles = [*axes.get_legend_handles_labels()[0], *ratio_axes.get_legend_handles_labels()[0]]
-        axes.legend(handles=handles, loc="best")
+    axes.set_xticks(list(positions), periods)
     axes.margins(y=0.15)
+    ratios = wide["coverage_ratio"].to_numpy()
+    with matplotlib.rc_context(STYLE):
+        _label_bars(ratio_axes, ratio_axes.bar(positions, ratios, 0.5, color=COLORS["turnover"]),
+                    ratios, "{:.2f}")
+        ratio_axes.axhline(1.0, color="#999999", linewidth=0.8, linestyle="--")
+        ratio_axes.set_xticks(list(positions), periods)
+        ratio_axes.set_ylim(bottom=0)
+        ratio_axes.margins(y=0.15)
+        ratio_axes.set_title("Coverage ratio, exports / imports\n(dashed line: 1 = balanced)",
+                             fontsize=9, fontweight="normal")
     _finish(figure, axes, title, source)
+    with matplotlib.rc_context(STYLE):
+        axes.set_title("Balance, exports − imports\n(US$ m)", fontsize=9, fontweight="normal")
+        figure.text(0.01, 0.985, textwrap.fill(title, 75), fontsize=12, fontweight="bold",
+                    ha="left", va="top")
     words = "; ".join(
         f"{row.period}: balance {format_usd(row.balance_usd)}, coverage {row.coverage_ratio:.2f}"
         for row in wide.itertuples()

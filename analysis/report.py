@@ -126,6 +126,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--output", type=Path, default=None, metavar="DIR",
                         help="report folder, inside reports/ "
                              "(default: reports/<reporter>-<partner>-<base>-<period>)")
+    parser.add_argument("--all-partners", action="store_true",
+                        help="the UK's report with every ONS partner, with an index page "
+                             "(see analysis.batch)")
+    from analysis import batch
+
+    batch.add_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -136,6 +142,10 @@ def run(args: argparse.Namespace) -> int:
         notebook fails (any earlier report left as it was).
     """
     skip_slow_iri_checker()
+    if args.all_partners:
+        from analysis import batch
+
+        return batch.run(args)
     reporter = args.reporter or (DEFAULT_REPORTER if args.partner.upper() == UK_ISO3 else UK_ISO3)
     try:
         parameters = check_parameters(

@@ -36,7 +36,11 @@ H10_CREDIT = (
     "(US dollars per pound, daily noon buying rates in New York, as distributed by FRED); annual "
     "averages of the daily rates, days without a rate skipped. Public domain."
 )
-_FLOW_WORDS = {"exports": "exports", "imports": "imports", "turnover": "turnover", "balance": "balance"}
+_LABELS = {
+    "uk_change_pct": "UK change in US$ (%)",
+    "uk_change_gbp_pct": "UK change in £ (%)",
+    "stated_change_pct": "stated change (%)",
+}
 
 
 def country_name(iso3: str, names: dict[str, str] | None = None) -> str:
@@ -468,6 +472,8 @@ def format_for_display(table: pd.DataFrame) -> pd.DataFrame:
         elif column.endswith("_gbp"):
             label, fmt = f"{column.removesuffix('_gbp').replace('_', ' ')} (£ m)", "{:,.0f}"
             values = values / 1e6
+        elif column == "share_pct":
+            label, fmt = "share (%)", "{:.1f}"
         elif column.endswith("_pct"):
             label, fmt = f"{column.removesuffix('_pct').replace('_', ' ')} (%)", "{:+.1f}"
         elif column.endswith("_pp"):
@@ -476,6 +482,7 @@ def format_for_display(table: pd.DataFrame) -> pd.DataFrame:
             fmt = "{:.2f}"
         if fmt:
             values = values.map(lambda v, f=fmt: "n/a" if pd.isna(v) else f.format(v))
+        label = _LABELS.get(column, label.replace("uk ", "UK "))
         shown[label] = values.map(lambda v: "n/a" if v is None else v) if not fmt else values
     return pd.DataFrame(shown)
 

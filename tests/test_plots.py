@@ -57,6 +57,7 @@ def test_mirror_and_balance_charts_carry_their_numbers():
     )
     balance = plots.plot_balance_coverage(WIDE, "Balance", "seed.txt")
     assert _bar_heights_m(balance) == [1075.7, 223.4]
+    assert [round(p.get_height(), 2) for p in balance.figure.axes[1].patches] == [3.80, 1.47]
     assert balance.alt_text.endswith("2023: balance $223.4 million, coverage 1.47.")
 
 
