@@ -11,7 +11,7 @@ of a flow by second partner, customs procedure and mode of transport only the to
 ``WLD``, never added to a country; re-exports and re-imports are flows of their own; sub-flows (DX,
 FM, MIP, XIP, MOP, XOP: parts of M and X) are not read; commodity subtotals are dropped by
 :func:`analysis.loaders.checks.select_commodity_level`. Rows left out of the slice's keys are
-listed, per key, in ``table.attrs["exclusions"]``.
+listed, per key, in the table's exclusions (``analysis.loaders.schema.exclusions_of``).
 """
 
 import csv
@@ -27,6 +27,7 @@ import pandas as pd
 from analysis.loaders import checks
 from analysis.loaders.comtrade import FLOWS, SOURCE_PLUS
 from analysis.loaders.schema import (
+    set_exclusions,
     TRADE_COLUMNS,
     TRADE_FLOWS,
     WORLD_ISO3,
@@ -183,9 +184,8 @@ def read_comtrade_slice(
         .sort_index(kind="stable")
         .assign(line=pd.NA, reporter_iso3=reporter_iso3, partner_iso3=partner_iso3)
     )
-    table.attrs["exclusions"] = exclusions.reindex(columns=checks.EXCLUSION_COLUMNS).reset_index(
-        drop=True
-    )
+    exclusions = exclusions.reindex(columns=checks.EXCLUSION_COLUMNS).reset_index(drop=True)
+    set_exclusions(table, exclusions)
     return table
 
 

@@ -16,13 +16,6 @@ _FLOW_ORDER = {"exports": 0, "imports": 1, "turnover": 2}
 _TOLERANCE_USD = 0.5  # a total and the sum of its commodities "agree" within half a dollar
 
 
-def without_attrs(table: pd.DataFrame) -> pd.DataFrame:
-    """A shallow copy without ``attrs`` (pandas cannot concatenate frames whose attrs hold tables)."""
-    table = table.copy(deep=False)
-    table.attrs = {}
-    return table
-
-
 @cache
 def load_hs_sections() -> pd.DataFrame:
     """The HS chapter → section table (``hs_chapter``, ``hs_chapter_title``, ``hs_section``, ``hs_section_title``)."""
@@ -65,7 +58,6 @@ def compute_flow_totals(table: pd.DataFrame) -> pd.DataFrame:
         ``reporter_iso3, partner_iso3, period, flow, value_usd`` (US$), sorted.
     """
     keys = [*PAIR, "period", "flow"]
-    table = without_attrs(table)
     is_total = table["commodity_code"].eq(ALL_GOODS)
     totals = table[is_total].groupby(keys, as_index=False)["value_usd"].sum()
     detail = table[~is_total].groupby(keys, as_index=False)["value_usd"].sum()
@@ -104,7 +96,6 @@ def compute_composition(
         raise ValueError(f"level must be 'section' or 'chapter', not {level!r}")
     code, title = f"hs_{level}", f"hs_{level}_title"
     keys = [*PAIR, "flow"]
-    table = without_attrs(table)
     rows = table[
         table["period"].isin([base_period, period]) & table["flow"].isin(["exports", "imports"])
     ]

@@ -7,6 +7,7 @@ import sys
 
 import pandas as pd
 
+from analysis.loaders.schema import exclusions_of
 from analysis.composition import compute_composition, compute_flow_totals
 from analysis.maths import compute_changes, pivot_flows
 from analysis.mirror import CIF_FOB_CAVEAT, compute_mirror
@@ -194,7 +195,7 @@ def pair_rows(table: pd.DataFrame, reporter: str, partner: str) -> pd.DataFrame:
 
 def _pair_exclusions(table: pd.DataFrame, reporter: str, partner: str) -> pd.DataFrame:
     """Excluded rows of the files that concern the pair (either direction)."""
-    excluded = table.attrs.get("exclusions", pd.DataFrame())
+    excluded = exclusions_of(table)
     if excluded.empty or "reporter_iso3" not in excluded.columns:
         return pd.DataFrame(columns=list(EXCLUSION_KEYS))
     sides = excluded["reporter_iso3"].isin([reporter, partner]) & excluded["partner_iso3"].isin(

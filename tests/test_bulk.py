@@ -8,7 +8,7 @@ from pandas.testing import assert_frame_equal
 
 from analysis.bulk import read_comtrade_slice, write_comtrade_parquet
 from analysis.loaders.comtrade import SOURCE_PLUS, load_comtrade_csv
-from analysis.loaders.schema import TRADE_COLUMNS, TradeDataError
+from analysis.loaders.schema import TRADE_COLUMNS, TradeDataError, exclusions_of
 
 FIXTURES = Path(__file__).parent / "fixtures" / "comtrade_plus"
 
@@ -69,7 +69,7 @@ def test_slice_keeps_totals_levels_and_flows_apart(tmp_path):
     assert_frame_equal(table, canonical(EXPECTED, "kaz.csv"))
     breakdowns = "3 breakdown row(s) by second partner, customs procedure or mode of transport "
     assert_frame_equal(
-        table.attrs["exclusions"],
+        exclusions_of(table),
         pd.DataFrame(
             {
                 "line": [pd.NA] * 3,

@@ -9,7 +9,7 @@ from pandas.testing import assert_frame_equal
 
 from analysis.loaders.checks import select_commodity_level
 from analysis.loaders.comtrade import SOURCE_LEGACY, SOURCE_PLUS, load_comtrade
-from analysis.loaders.schema import TRADE_COLUMNS, TradeDataError
+from analysis.loaders.schema import TRADE_COLUMNS, TradeDataError, exclusions_of
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PLUS_CSV = FIXTURES / "comtrade_plus" / "kaz_gbr_2022_2023.csv"
@@ -54,7 +54,7 @@ def test_comtrade_plus_csv_keeps_totals_and_chapters_and_drops_traps():
         PLUS_CSV.name,
     )
     assert_frame_equal(table, expected, check_exact=True)
-    excluded = table.attrs["exclusions"]
+    excluded = exclusions_of(table)
     assert excluded["line"].tolist() == [6, 14, 15, 18, 19, 25]
     assert excluded["commodity_code"].tolist() == [
         "7108",
@@ -89,7 +89,7 @@ def test_comtrade_plus_json_takes_codes_from_m49_numbers():
         PLUS_JSON.name,
     )
     assert_frame_equal(table, expected, check_exact=True)
-    excluded = table.attrs["exclusions"]
+    excluded = exclusions_of(table)
     assert excluded[["line", "reason"]].values.tolist() == [
         [5, "breakdown by customs procedure (its total row is kept)"]
     ]
@@ -132,7 +132,7 @@ def test_legacy_csv_keeps_complete_headings_and_flows_apart():
         LEGACY.name,
     )
     assert_frame_equal(table, expected, check_exact=True)
-    excluded = table.attrs["exclusions"]
+    excluded = exclusions_of(table)
     assert excluded["line"].tolist() == [3, 4, 13, 14]
     assert set(excluded["reason"].str.split(":").str[0]) == {"subtotal"}
 
@@ -241,7 +241,7 @@ def test_sub_flows_are_excluded_not_added(tmp_path):
         "value_usd",
     ].tolist() == [1460e6]
     assert (
-        table.attrs["exclusions"]["reason"].iloc[-1]
+        exclusions_of(table)["reason"].iloc[-1]
         == "sub-flow DX (domestic exports) is part of imports or exports"
     )
 

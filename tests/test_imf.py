@@ -7,7 +7,7 @@ import pytest
 from pandas.testing import assert_frame_equal
 
 from analysis.loaders.imf import SOURCE, load_imf_trade
-from analysis.loaders.schema import TRADE_COLUMNS, TradeDataError
+from analysis.loaders.schema import TRADE_COLUMNS, TradeDataError, exclusions_of
 
 FIXTURES = Path(__file__).parent / "fixtures" / "imf"
 MILLIONS = FIXTURES / "imts_kaz_gbr_millions.csv"
@@ -38,7 +38,7 @@ def test_millions_are_scaled_and_cif_kept_over_fob():
         MILLIONS.name,
     )
     assert_frame_equal(table, expected, check_exact=True)
-    excluded = table.attrs["exclusions"]
+    excluded = exclusions_of(table)
     assert excluded[["line", "reason"]].values.tolist() == [
         [6, "imports FOB: the same imports valued CIF are kept"],
         [7, "trade balance: derived, recomputed from exports and imports"],
@@ -59,7 +59,7 @@ def test_iso2_codes_and_monthly_periods():
         MONTHLY.name,
     )
     assert_frame_equal(table, expected, check_exact=True)
-    assert table.attrs["exclusions"].empty
+    assert exclusions_of(table).empty
 
 
 @pytest.mark.parametrize(

@@ -1,10 +1,11 @@
 """ONS and H.10 loaders: real files and their quirks, and clear errors on bad ones."""
 
+import pandas as pd
 import pytest
 
 from analysis.loaders.fx import ExchangeRateError, compute_annual_usd_per_gbp
 from analysis.loaders.ons import OnsFileError, load_ons_trade, read_ons_trade_gbp
-from analysis.loaders.schema import TRADE_COLUMNS
+from analysis.loaders.schema import TRADE_COLUMNS, exclusions_of
 
 
 def test_annual_rates_match_fred_aexusuk():
@@ -38,7 +39,7 @@ def test_ons_partner_code_quirks_are_resolved_not_lost():
     assert names["ATA"] == "Antarctica"  # written "ANT"
     assert names["WLD"] == "World"
     assert names["BES"] == "Bonaire, Sint Eustatius and Saba"
-    exclusions = table.attrs["exclusions"]
+    exclusions = exclusions_of(table)
     assert set(exclusions["reason"]) == {
         "no value in the file (NA)",
         "aggregate of partners (not a country)",
@@ -82,3 +83,10 @@ def test_ons_year_without_rate_is_an_error(tmp_path):
     fx.write_text("observation_date,DEXUSUK\n2023-01-02,1.2\n")
     with pytest.raises(ExchangeRateError, match=r"no USD/GBP rate for year\(s\) \['1997'"):
         load_ons_trade(fx_path=fx)
+
+
+def test_loaded_tables_concatenate_and_keep_their_exclusions():
+    goods, services = load_ons_trade(), load_ons_trade(product="services")
+    both = pd.concat([goods, services], ignore_index=True)
+    assert len(both) == len(goods) + len(services)
+    pd.testing.assert_frame_equal(exclusions_of(both), exclusions_of(goods))

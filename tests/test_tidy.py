@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
-from analysis.loaders.schema import TRADE_COLUMNS, TradeDataError
+from analysis.loaders.schema import TRADE_COLUMNS, TradeDataError, exclusions_of
 from analysis.loaders.tidy import load_tidy_trade, load_trade_files, sniff_layout
 from analysis.paths import ONS_TRADE_FILE
 
@@ -33,7 +33,7 @@ def test_tidy_csv_keeps_codes_as_text_and_reports_empty_values():
     )
     expected = expected.astype({c: "str" for c in TRADE_COLUMNS if c != "value_usd"})
     assert_frame_equal(table, expected, check_exact=True)
-    assert table.attrs["exclusions"][["line", "commodity_code", "reason"]].values.tolist() == [
+    assert exclusions_of(table)[["line", "commodity_code", "reason"]].values.tolist() == [
         [6, "84", "empty value (value_usd)"]
     ]
 
@@ -67,7 +67,7 @@ def test_load_trade_files_concatenates_layouts_with_exclusions():
         "imts_iso2_monthly.csv": 4,
         "kaz_gbr_2022_2023.csv": 18,
     }
-    assert table.attrs["exclusions"].groupby("file").size().to_dict() == {
+    assert exclusions_of(table).groupby("file").size().to_dict() == {
         "gbr_kaz_2022_2023.json": 1,
         "kaz_gbr_2022_2023.csv": 6,
     }

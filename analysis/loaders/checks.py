@@ -3,7 +3,7 @@
 Every error names the file, the file line (``line``: 1 = header, so the first data row of a CSV is
 line 2; for JSON, the record number in ``data``, from 1) and the column. Rows the loaders leave out
 on purpose are listed in an exclusions table (``line``, ``reason`` and identifying columns), kept
-in ``table.attrs["exclusions"]``.
+in the table's exclusions (``schema.exclusions_of``).
 """
 
 import csv
@@ -15,6 +15,7 @@ import pandas as pd
 import pycountry
 
 from analysis.loaders.schema import (
+    set_exclusions,
     ALL_GOODS,
     TRADE_COLUMNS,
     WORLD_ISO3,
@@ -202,7 +203,7 @@ def check_duplicates(table: pd.DataFrame, lines: pd.Series, file: str) -> None:
         )
 
 
-def exclusions_of(table: pd.DataFrame, lines: pd.Series, mask: pd.Series, reason) -> pd.DataFrame:
+def build_exclusions(table: pd.DataFrame, lines: pd.Series, mask: pd.Series, reason) -> pd.DataFrame:
     """Exclusion rows (``EXCLUSION_COLUMNS``) for the rows of ``table`` where ``mask`` holds."""
     rows = table.loc[mask, [c for c in KEY_COLUMNS if c in table.columns]].copy()
     rows.insert(0, "line", lines[mask].astype(int))
@@ -283,10 +284,10 @@ def finish(table: pd.DataFrame, reason: pd.Series, lines: pd.Series, file: str) 
     if excluded.all():
         first = reason.iloc[0] if len(reason) else "the file has no data rows"
         raise TradeDataError(f"{file}: no usable rows ({len(table)} excluded; first: {first})")
-    exclusions = exclusions_of(table, lines, excluded, reason).reset_index(drop=True)
+    exclusions = build_exclusions(table, lines, excluded, reason).reset_index(drop=True)
     kept = table[~excluded]
     kept = kept[[*TRADE_COLUMNS, *[c for c in kept.columns if c not in TRADE_COLUMNS]]]
     text = [c for c in TRADE_COLUMNS if c != "value_usd"]
     kept = validate_trade_table(kept.astype(dict.fromkeys(text, "str")), file)
-    kept.attrs["exclusions"] = exclusions
+    set_exclusions(kept, exclusions)
     return kept

@@ -7,7 +7,14 @@ import pandas as pd
 import pycountry
 
 from analysis.loaders.fx import ExchangeRateError, compute_annual_usd_per_gbp
-from analysis.loaders.schema import ALL_GOODS, TRADE_COLUMNS, WORLD_ISO3, validate_trade_table
+from analysis.loaders.schema import (
+    ALL_GOODS,
+    TRADE_COLUMNS,
+    WORLD_ISO3,
+    exclusions_of,
+    set_exclusions,
+    validate_trade_table,
+)
 from analysis.paths import FX_USD_PER_GBP_FILE, ONS_TRADE_FILE
 
 SOURCE = "ONS, UK total trade: all countries, seasonally adjusted"
@@ -41,8 +48,8 @@ def read_ons_trade_gbp(path: str | PathLike = ONS_TRADE_FILE) -> pd.DataFrame:
     The file writes "NA" both for missing values and for partners without an ISO3 (Serbia, US Minor
     Outlying Islands), and "ANT" for Antarctica; partner codes are therefore derived from the ISO2
     column with pycountry. Aggregates other than World (EU28, Non-EU, unnamed groups) and rows without
-    a value are left out, and listed in ``table.attrs["exclusions"]`` (columns ``line``, ``Country``,
-    ``reason``).
+    a value are left out, and listed in the table's exclusions (``schema.exclusions_of``: columns
+    ``line``, ``Country``, ``reason``).
 
     Args:
         path: The long-form CSV (``Country,ISO2,ISO3,Year,flow,Million``).
@@ -92,9 +99,9 @@ def read_ons_trade_gbp(path: str | PathLike = ONS_TRADE_FILE) -> pd.DataFrame:
     reason[table["value_gbp"].isna()] = "no value in the file (NA)"
     reason[table["partner_iso3"].isna()] = "aggregate of partners (not a country)"
     excluded = reason.notna()
-    table.attrs["exclusions"] = pd.DataFrame(
+    set_exclusions(table, pd.DataFrame(
         {"line": line[excluded], "Country": raw["Country"][excluded], "reason": reason[excluded]}
-    ).reset_index(drop=True)
+    ).reset_index(drop=True))
     return table[~excluded].reset_index(drop=True)
 
 
@@ -124,7 +131,7 @@ def load_ons_trade(
     if product not in PRODUCT_CODES:
         raise OnsFileError(f"unknown product {product!r}; choose one of {sorted(PRODUCT_CODES)}")
     gbp = read_ons_trade_gbp(path)
-    exclusions = gbp.attrs["exclusions"]
+    exclusions = exclusions_of(gbp)
     gbp = gbp[gbp["product"].eq(product)]
     rates = compute_annual_usd_per_gbp(fx_path).set_index("period")["usd_per_gbp"]
     usd_per_gbp = gbp["period"].map(rates)
@@ -147,5 +154,5 @@ def load_ons_trade(
         }
     )[[*TRADE_COLUMNS, "partner_name", "value_gbp", "usd_per_gbp"]]
     table = validate_trade_table(table, Path(path).name)
-    table.attrs["exclusions"] = exclusions
+    set_exclusions(table, exclusions)
     return table

@@ -74,3 +74,24 @@ def validate_trade_table(table: pd.DataFrame, file: str) -> pd.DataFrame:
             f"{file}: not a valid trade table: " + "; ".join(lines)
             + ". Fix the file or the loader's column mapping."
         ) from None
+
+
+def set_exclusions(table: pd.DataFrame, exclusions: pd.DataFrame) -> pd.DataFrame:
+    """Record the rows a loader left out on purpose (with their reason) on the table it returns.
+
+    They are kept in ``table.attrs["exclusions"]`` as plain tuples, not as a DataFrame: pandas
+    copies ``attrs`` on every operation and compares them when concatenating, which a DataFrame
+    there would make slow and then fail. Read them back with :func:`exclusions_of`.
+
+    Returns:
+        ``table`` itself.
+    """
+    rows = tuple(exclusions.astype(object).itertuples(index=False, name=None))
+    table.attrs["exclusions"] = (tuple(exclusions.columns), rows)
+    return table
+
+
+def exclusions_of(table: pd.DataFrame) -> pd.DataFrame:
+    """The rows a loader left out of ``table`` (columns such as ``line``, ``reason``); may be empty."""
+    columns, rows = table.attrs.get("exclusions", ((), ()))
+    return pd.DataFrame(list(rows), columns=list(columns))

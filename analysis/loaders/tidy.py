@@ -11,7 +11,14 @@ from analysis.loaders import checks
 from analysis.loaders.comtrade import load_comtrade_csv, load_comtrade_json
 from analysis.loaders.imf import load_imf_trade
 from analysis.loaders.ons import load_ons_trade
-from analysis.loaders.schema import TRADE_COLUMNS, TRADE_FLOWS, TradeDataError, validate_trade_table
+from analysis.loaders.schema import (
+    TRADE_COLUMNS,
+    TRADE_FLOWS,
+    TradeDataError,
+    exclusions_of,
+    set_exclusions,
+    validate_trade_table,
+)
 
 SOURCE = "tidy CSV"
 TIDY_COLUMNS = ["reporter_iso3", "partner_iso3", "period", "flow", "commodity_code", "value_usd"]
@@ -146,7 +153,7 @@ def load_trade_files(paths: Iterable[str | PathLike]) -> pd.DataFrame:
     for path in paths:
         table = load_trade_file(path)
         exclusions.append(
-            table.attrs.pop("exclusions", pd.DataFrame()).assign(file=Path(path).name)
+            exclusions_of(table).assign(file=Path(path).name)
         )
         tables.append(table[list(TRADE_COLUMNS)])
     if not tables:
@@ -164,5 +171,5 @@ def load_trade_files(paths: Iterable[str | PathLike]) -> pd.DataFrame:
             "the files; pass each reporter's data once"
         )
     combined = validate_trade_table(combined, ", ".join(sorted(set(combined["file"]))))
-    combined.attrs["exclusions"] = pd.concat(exclusions, ignore_index=True)
+    set_exclusions(combined, pd.concat(exclusions, ignore_index=True))
     return combined
