@@ -487,6 +487,24 @@ def format_for_display(table: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(shown)
 
 
+def select_partner_trade(ons: pd.DataFrame, counterpart: str) -> pd.DataFrame:
+    """The UK's rows with one partner, as a plain table (``attrs`` such as exclusions dropped).
+
+    pandas deep-copies ``attrs`` on every operation; the report works on this small table so that
+    the loader's list of excluded rows is not copied hundreds of times.
+
+    Args:
+        ons: From :func:`analysis.loaders.ons.load_ons_trade`.
+        counterpart: The UK's partner (ISO3).
+
+    Returns:
+        The partner's rows, every column kept, empty ``attrs``.
+    """
+    rows = ons[ons["partner_iso3"].eq(counterpart)].reset_index(drop=True)
+    rows.attrs = {}
+    return rows
+
+
 def partner_names(ons: pd.DataFrame) -> dict[str, str]:
     """ISO3 → the ONS file's partner name ("Kazakhstan", "St Helena"), for text."""
     pairs = ons[["partner_iso3", "partner_name"]].drop_duplicates("partner_iso3")
@@ -591,7 +609,8 @@ def write_summary(
     Args:
         stated: From :func:`build_stated_trade_table`.
         corrections: The reconciliation's corrections.
-        ons: From :func:`analysis.loaders.ons.load_ons_trade`.
+        ons: From :func:`analysis.loaders.ons.load_ons_trade`, or the partner's rows of it
+            (:func:`select_partner_trade`, faster).
         reporter_iso3: Reporting country.
         partner_iso3: Partner country (one of the pair is GBR).
         base_period: Earlier year.
