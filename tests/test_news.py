@@ -50,6 +50,7 @@ def test_seed_figures_exactly():
     assert set(figures["document"]) == {SEED_NAME}
     assert set(figures["reporter_iso3"]) == {"KAZ"} and set(figures["partner_iso3"]) == {"GBR"}
     assert set(figures["qualifier"]) == {""}
+    assert set(figures["scope"]) == {"all"} and figures["balance_sign"].isna().all()
     assert figures.loc[1, "context"] == (
         "The volume of trade turnover decreased by 36 percent compared to the "
         "same period in 2022 ($1.84 billion)."
@@ -78,6 +79,7 @@ def test_seed_claims_exactly():
             "GBR",
             0,
             1,
+            "all",
         ),
         (
             1,
@@ -96,6 +98,7 @@ def test_seed_claims_exactly():
             "GBR",
             2,
             3,
+            "all",
         ),
         (
             2,
@@ -114,6 +117,7 @@ def test_seed_claims_exactly():
             "GBR",
             4,
             5,
+            "all",
         ),
     ]
 

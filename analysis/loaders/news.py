@@ -35,6 +35,8 @@ FIGURE_COLUMNS = (
     "value_usd",
     "half_width_usd",
     "qualifier",
+    "scope",
+    "balance_sign",
 )
 CLAIM_COLUMNS = (
     "document",
@@ -55,8 +57,10 @@ CLAIM_COLUMNS = (
     "partner_iso3",
     "value_figure_id",
     "base_figure_id",
+    "scope",
 )
 FLOWS = ("turnover", "exports", "imports", "balance", "other")
+SCOPES = ("all", "commodity")  # all goods of the flow, or one product or product group of it
 WORLD = "WLD"  # partner code of a country's trade with all countries ("total exports")
 MASK = "¤"  # money expressions are overwritten with this before other patterns look at the text
 
@@ -69,7 +73,11 @@ class NewsInputError(ValueError):
 class NewsDocument:
     """A news text read once, with its figures and claims tables.
 
-    The tables' columns are ``FIGURE_COLUMNS`` and ``CLAIM_COLUMNS``.
+    The tables' columns are ``FIGURE_COLUMNS`` and ``CLAIM_COLUMNS``. Beyond the shared contract, both end
+    with ``scope`` ("all" goods of the flow, or "commodity": one product, "wheat exports", "$2.8bn worth
+    of oil", "non-oil trade"), and figures with ``balance_sign`` (float: +1.0 when the sentence calls a
+    balance a surplus or positive, -1.0 a deficit or negative, NaN otherwise or for other flows);
+    ``value_usd`` stays as stated, unsigned.
     """
 
     name: str
@@ -228,6 +236,23 @@ _FLOW_WORDS = re.compile(
 )
 # Words before a flow word that make it the reporter's trade with the whole world ("total exports").
 _TOTAL_BEFORE = re.compile(r"\b(?:total|overall|foreign|external|global|all)\s+(?:[a-z-]+\s+)?$", re.IGNORECASE)
+# Products and product groups: "wheat exports", "exports of natural gas", "$2.8bn worth of oil", "non-oil trade".
+_COMMODITY = r"""(?:wheat|grains?|flour|barley|corn|maize|rice|sugar|cotton|wool|meat|beef|poultry|dairy|fish|
+    fruits?|vegetables?|foods?|foodstuffs?|agricultural|agri-food|tea|coffee|cocoa|tobacco|oil|crude|petroleum|
+    fuels?|diesel|gasoline|gas|LNG|coal|uranium|copper|gold|silver|iron|ores?|steel|aluminium|aluminum|zinc|
+    nickel|metals?|ferroalloys?|chemicals?|fertili[sz]ers?|plastics?|timber|wood|paper|textiles?|garments?|
+    clothing|footwear|machinery|equipment|vehicles?|cars?|electronics|electricity|smartphones?|phones?|
+    pharmaceuticals?|medicines?|arms|weapons|non-[a-z]+)"""
+_COMMODITY_BEFORE = re.compile(
+    rf"\b{_COMMODITY}\s+(?:products?\s+|goods\s+)?$", re.IGNORECASE | re.VERBOSE
+)
+_COMMODITY_OF = re.compile(
+    rf"\s+(?:worth\s+)?of\s+(?:[A-Z][\w-]*\s+)?(?:[a-z]+\s+)?(?i:{_COMMODITY})\b", re.VERBOSE
+)
+# Words giving the sign of a trade balance.
+_BALANCE_SIGN = re.compile(
+    r"\b(?:(?P<plus>surplus|positive)|(?P<minus>deficit|negative))\b", re.IGNORECASE
+)
 # A change "to" a physical quantity is not a change of a money value.
 _QUANTITY_AFTER = re.compile(
     r"""\s+to\s+(?:about\s+|almost\s+|nearly\s+|over\s+)?[\d.,]+\s*(?:thousand|million|billion|mln|bln|m|bn)?\s*
@@ -245,6 +270,7 @@ class _FlowWord:
     flow: str
     is_weak: bool = False  # "export market": a flow only when nothing stronger is named in the clause
     is_total: bool = False  # "total exports", "foreign trade turnover": trade with the whole world
+    is_commodity: bool = False  # "wheat exports", "imports of natural gas": one product, not all goods
 
 
 def _find_flow_words(masked: str) -> list[_FlowWord]:
@@ -255,7 +281,12 @@ def _find_flow_words(masked: str) -> list[_FlowWord]:
             re.match(r"(?i:total|overall|foreign|external)\b", m.group(0))
             or _TOTAL_BEFORE.search(masked[max(0, m.start() - 30) : m.start()])
         )
-        words.append(_FlowWord(m.start(), m.end(), "exports" if weak else m.lastgroup, weak, total))
+        commodity = bool(
+            _COMMODITY_BEFORE.search(masked[max(0, m.start() - 40) : m.start()])
+            or _COMMODITY_OF.match(masked, m.end())
+        )
+        flow = "exports" if weak else m.lastgroup
+        words.append(_FlowWord(m.start(), m.end(), flow, weak, total, commodity))
     return words
 
 
@@ -326,6 +357,12 @@ _YEAR_ON_YEAR = r"(?:\s+(?i:year-on-year|year-over-year|y-o-y|yoy|y/y|on-year|an
 
 _CHANGE_CLAIM = re.compile(
     rf"""
+    # "exceeded imports 1.5 times", "surpassed imports by 20%": one flow against another named after the verb
+    (?P<exceed>\b(?i:exceeded|exceeds?|surpassed|surpass(?:es)?|outstripped|outstrips?|outpaced|outpaces?))
+    (?P<compared>(?:\s+(?!(?i:by|to)\b)[\w'-]+){{1,3}}?)\s+(?:(?i:by)\s+)?
+    {_OPTIONAL_QUALIFIER.replace("qualifier", "qualifier6")}{_CLAIM_NUMBER.replace("number", "number6")}
+    {_UNIT.replace("unit", "unit6").replace("points", "points6")}
+  |
     # "decreased by 36 percent", "rose 5%", "down by almost 10 per cent", "grew 2.1-fold", "a decrease of 3%"
     (?P<verb>\b(?i:{_UP}|{_DOWN}))
     (?:(?:\s+(?!(?i:to)\b)[\w'-]+){{0,4}}?\s+(?i:by|of)\b)?\s+
@@ -389,21 +426,35 @@ def _find_change_claims(masked: str) -> list[_Claim]:
             factor = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4, "halved": 2}[word]
             claims.append(_ratio_claim(m, Decimal(factor), 0, word == "halved", ""))
             continue
-        number = groups.get("number") or groups.get("number2") or groups["number5"]
-        unit = (groups.get("unit") or groups.get("unit2") or "times").strip().lower()
+        number = next(groups[k] for k in ("number", "number2", "number5", "number6") if k in groups)
+        unit = (groups.get("unit") or groups.get("unit2") or groups.get("unit6") or "times")
+        unit = unit.strip().lower()
         direction = (groups.get("verb") or groups.get("after") or "more").lower()
         is_down = re.fullmatch(rf"(?:{_DOWN}|{_DOWN_AFTER})", direction, re.VERBOSE) is not None
-        written = groups.get("qualifier") or groups.get("qualifier2") or groups.get("qualifier5") or ""
+        written = next(
+            (groups[k] for k in ("qualifier", "qualifier2", "qualifier5", "qualifier6") if k in groups),
+            "",
+        )
         qualifier = _QUALIFIERS.get(" ".join(written.lower().split()), "")
         value, decimals = _claim_number(number)
+        compared = _FLOW_WORDS.search(groups.get("compared", ""))
+        whole = compared.lastgroup if compared and compared.lastgroup != "other" else None
+        whole = "exports" if whole == "weak_exports" else whole
         if "fold" in unit or "times" in unit:
             claims.append(_ratio_claim(m, value, decimals, is_down, qualifier))
+            claims[-1].whole_flow = whole
             continue
         kind = "pp_change" if ("point" in unit or unit in ("p.p.", "pp")) else "pct_change"
         sign = -1 if is_down else 1
         claims.append(
             _Claim(
-                m.start(), m.end(), kind, float(sign * value), float(half_unit(decimals)), qualifier
+                m.start(),
+                m.end(),
+                kind,
+                float(sign * value),
+                float(half_unit(decimals)),
+                qualifier,
+                whole_flow=whole,
             )
         )
     return claims
@@ -604,18 +655,23 @@ class _Parser:
             claims = [c for c in self.claims if sentence.start <= c.start < sentence.end]
             assigned = self._respectively(sentence, amounts, mentions)
             for amount in amounts:
-                flow = assigned.get(amount.start, {}).get("flow") or self._flow(
-                    sentence, amount.start, amount.end, carried_flow
+                word = self._flow_word(sentence, amount.start, amount.end)
+                flow = assigned.get(amount.start, {}).get("flow") or (
+                    word.flow if word else carried_flow or "other"
                 )
                 period = assigned.get(amount.start, {}).get("period") or self._figure_period(
                     sentence, amount, mentions, sentence_current
                 )
                 reporter, partner = self._countries(sentence, amount.start, flow, carried_pair)
-                figure_rows.append(
-                    self._figure_row(
-                        len(figure_rows), sentence, amount, flow, period, reporter, partner
-                    )
+                row = self._figure_row(
+                    len(figure_rows), sentence, amount, flow, period, reporter, partner
                 )
+                named = "flow" not in assigned.get(amount.start, {})  # not set by "respectively"
+                row["scope"] = self._scope(word if named else None, amount.end)
+                row["balance_sign"] = (
+                    self._balance_sign(sentence, amount) if flow == "balance" else float("nan")
+                )
+                figure_rows.append(row)
                 carried_flow, carried_pair = flow, (reporter, partner)
             for claim in claims:
                 claim_rows.append(
@@ -719,6 +775,11 @@ class _Parser:
 
         Named right after ("$5bn in exports"), else the nearest before, else after, else the paragraph's.
         """
+        word = self._flow_word(sentence, start, end)
+        return word.flow if word else carried or "other"
+
+    def _flow_word(self, sentence: _Sentence, start: int, end: int) -> _FlowWord | None:
+        """The flow word giving the flow of the words at start..end (None: the sentence names none)."""
         after = _FLOW_AFTER.match(self.masked, end)
         words = [w for w in self.flow_words if sentence.start <= w.start < sentence.end]
         if after:
@@ -732,7 +793,7 @@ class _Parser:
                 None,
             )
             if following:
-                return following.flow
+                return following
         preceding = [w for w in words if w.end <= start]
         if preceding and preceding[-1].is_weak:
             clause = self._clause_index(sentence, start)
@@ -741,13 +802,25 @@ class _Parser:
                 for w in preceding
                 if not w.is_weak and self._clause_index(sentence, w.start) == clause
             ]
-            return (strong or preceding)[-1].flow
+            return (strong or preceding)[-1]
         if preceding:
-            return preceding[-1].flow
+            return preceding[-1]
         following = [w for w in words if w.start >= end]
-        if following:
-            return following[0].flow
-        return carried or "other"
+        return following[0] if following else None
+
+    def _scope(self, word: _FlowWord | None, end: int) -> str:
+        """"commodity" for one product ("wheat exports", "$2.8bn worth of oil"), else "all"."""
+        is_commodity = word is not None and word.is_commodity
+        is_commodity = is_commodity or _COMMODITY_OF.match(self.masked, end) is not None
+        return "commodity" if is_commodity else "all"
+
+    def _balance_sign(self, sentence: _Sentence, amount: Amount) -> float:
+        """+1.0 for a surplus ("surplus", "positive"), -1.0 for a deficit, NaN when not said."""
+        signs = [
+            (max(m.start() - amount.end, amount.start - m.end()), 1.0 if m.group("plus") else -1.0)
+            for m in _BALANCE_SIGN.finditer(self.masked, sentence.start, sentence.end)
+        ]
+        return min(signs)[1] if signs else float("nan")
 
     def _respectively(
         self, sentence: _Sentence, amounts: list[Amount], mentions: list[_Mention]
@@ -977,22 +1050,30 @@ class _Parser:
             for w in self.flow_words
             if claim.start <= w.start and w.end <= claim.end and w.flow != "other"
         ]
-        if claim.kind != "share" and inside:
-            claim.flow_hint = inside[-1].flow
+        compares_flows = claim.kind != "share" and claim.whole_flow is not None  # "exceeded imports"
+        word = inside[-1] if claim.kind != "share" and inside and not compares_flows else None
+        if word is not None:
+            claim.flow_hint = word.flow
         if claim.kind != "share" and _QUANTITY_AFTER.match(self.masked, claim.end):
             claim.flow_hint = "other"  # "oil exports increased 2.3 times to 2.5 million barrels"
-        flow = claim.flow_hint or self._flow(sentence, claim.start, claim.start, carried_flow)
+        word = word or self._flow_word(sentence, claim.start, claim.start)
+        flow = claim.flow_hint or (word.flow if word else carried_flow or "other")
         if claim.kind == "share" and claim.flow_hint is None and claim.whole_flow:
             preceding = [
                 w for w in self.flow_words if sentence.start <= w.start and w.end <= claim.start
             ]
-            flow = preceding[-1].flow if preceding else claim.whole_flow
+            word = preceding[-1] if preceding else None
+            flow = word.flow if word else claim.whole_flow
         whole_flow = claim.whole_flow
         if claim.kind == "share" and whole_flow is None:
             whole_flow = flow if flow != "other" else None
         if claim.kind != "share" and self.masked[claim.start : claim.end].lower().endswith("than"):
             whole_flow = self._flow_compared(claim.end, flow)
+        if claim.kind != "share" and whole_flow == flow:
+            whole_flow = None  # "exports exceeded last year's exports by 5%": a change over time
         period, base = _claim_periods(mentions, current, claim.kind)
+        if claim.kind != "share" and whole_flow:
+            base = period  # one flow against another in the same period
         reporter, partner = self._countries(
             sentence, claim.start, flow, carried_pair, is_share=claim.kind == "share"
         )
@@ -1015,6 +1096,7 @@ class _Parser:
             "partner_iso3": partner,
             "value_figure_id": None,
             "base_figure_id": None,
+            "scope": "commodity" if word is not None and word.is_commodity else "all",
         }
 
     def _flow_compared(self, position: int, flow: str) -> str | None:
@@ -1033,11 +1115,12 @@ class _Parser:
         if claim["partner_iso3"] in (None, WORLD) or not claim["period"]:
             return None, None
         ids = []
-        for partner in (claim["partner_iso3"], WORLD):
+        for partner, scope in ((claim["partner_iso3"], claim["scope"]), (WORLD, "all")):
             matches = [
                 f
                 for f in figures
                 if f["flow"] == claim["flow"]
+                and f["scope"] == scope
                 and f["period"] == claim["period"]
                 and f["reporter_iso3"] == claim["reporter_iso3"]
                 and f["partner_iso3"] == partner
@@ -1064,12 +1147,14 @@ class _Parser:
             wanted = [(claim["flow"], claim["period"]), (claim["whole_flow"], claim["period"])]
         else:
             wanted = [(claim["flow"], claim["period"]), (claim["flow"], claim["base_period"])]
+        scopes = (claim["scope"], "all" if claim["kind"] == "share" else claim["scope"])
         ids = []
-        for flow, period in wanted:
+        for (flow, period), scope in zip(wanted, scopes, strict=True):
             matches = [
                 f
                 for f in nearby
                 if f["flow"] == flow
+                and f["scope"] == scope
                 and period
                 and f["period"] == period
                 and _same_countries(f, claim)
@@ -1144,6 +1229,7 @@ def _frame(rows: list[dict], columns: tuple[str, ...]) -> pd.DataFrame:
         "end": "int64",
         "value_usd": "float64",
         "half_width_usd": "float64",
+        "balance_sign": "float64",
         "stated": "float64",
         "stated_half_width": "float64",
     }
