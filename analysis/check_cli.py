@@ -22,6 +22,8 @@ FIGURE_KEYS = (
     "figure_id",
     "qualifier",
     "corrected_value_usd",
+    "scope",
+    "balance_sign",
 )
 CLAIM_KEYS = (
     "quote",
@@ -43,6 +45,7 @@ CLAIM_KEYS = (
     "period",
     "base_period",
     "figure_ids",
+    "scope",
 )
 CORRECTION_KEYS = (
     "quote",

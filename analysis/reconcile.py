@@ -14,6 +14,24 @@ stated_half_width, stated + stated_half_width]``, widened the way a reader would
 A claim is recomputed from its figures with interval arithmetic and is ``consistent`` when the
 recomputed and stated intervals intersect, ``inconsistent`` when they do not, ``unverifiable``
 when a figure it needs is missing (or a base interval contains zero).
+
+Which figures a check may use:
+
+* a share of a flow in the same flow ("22.7 percent of the country's foreign trade") divides the
+  pair's figure by a figure of the whole — the reporter's trade with the world (partner ``WLD``)
+  or with no partner named — never by another figure of the same pair; without one it is
+  unverifiable;
+* figures of one product (``scope`` "commodity": "wheat exports reached $300 million") never
+  stand for the pair's flow: claims about the pair and totals ignore them, and a claim about a
+  product uses only the figures the text ties to it;
+* a figure stated twice (same flow, period, countries and value, e.g. a headline repeating the
+  body) is checked once, at its last statement; the figures table keeps both.
+
+Totals (rows of kind ``total``): turnover = exports + imports, a period = the sum of its
+sub-periods, and balance = exports − imports. The loader gives a balance unsigned with its
+sign in ``balance_sign`` (+1 "surplus", −1 "deficit"); a balance check compares the signed
+value, so a surplus with exports below imports is inconsistent. A balance without a stated sign
+is compared by size, taking the sign of the stated exports − imports (its explanation says so).
 """
 
 from __future__ import annotations
@@ -27,6 +45,8 @@ import pandas as pd
 
 if TYPE_CHECKING:
     from analysis.loaders.news import NewsDocument
+
+WORLD = "WLD"  # partner code of a reporter's trade with all countries (as in analysis.loaders.news)
 
 MONEY_TOLERANCE = 0.05  # relative widening for about/almost/over/under on money figures and ratios
 PERCENT_TOLERANCE = 1.0  # absolute widening, in percent or percentage points, on percent claims
@@ -87,6 +107,7 @@ class _Check:
     row: dict  # claims-table row this check fills
     figure_ids: tuple[int, ...]  # in the order the kind's formula uses them; () when unverifiable
     missing: str = ""  # why the check is unverifiable
+    signs: tuple[float, ...] = ()  # per figure, the factor its value enters with (total checks)
 
 
 def reconcile(doc: NewsDocument, correct: bool = True) -> Reconciliation:
@@ -113,7 +134,7 @@ def reconcile(doc: NewsDocument, correct: bool = True) -> Reconciliation:
     """
     figures = doc.figures.reset_index(drop=True)
     records = {int(f["figure_id"]): f for f in figures.to_dict("records")}
-    checks = _build_checks(records, doc.claims)
+    checks = _build_checks(records, _matchable(records), doc.claims)
     values = {figure_id: float(f["value_usd"]) for figure_id, f in records.items()}
     corrections = _find_corrections(checks, records, values) if correct else {}
     for figure_id, (value, _) in corrections.items():
@@ -140,10 +161,21 @@ def reconcile(doc: NewsDocument, correct: bool = True) -> Reconciliation:
 # --- building the checks -------------------------------------------------------------------------
 
 
-def _build_checks(figures: dict[int, dict], claims: pd.DataFrame) -> list[_Check]:
-    checks = [_claim_check(figures, row) for row in claims.to_dict("records")]
+def _matchable(figures: dict[int, dict]) -> dict[int, dict]:
+    """Figures a check may find by matching: all goods (no product figures), each statement once."""
+    last = {}
+    for figure_id, f in figures.items():
+        if _text(f.get("scope")) != "commodity":
+            last[(f["flow"], _text(f["period"]), _keys(f), float(f["value_usd"]))] = figure_id
+    return {figure_id: figures[figure_id] for figure_id in sorted(last.values())}
+
+
+def _build_checks(
+    figures: dict[int, dict], pool: dict[int, dict], claims: pd.DataFrame
+) -> list[_Check]:
+    checks = [_claim_check(figures, pool, row) for row in claims.to_dict("records")]
     next_id = 1 + max((int(c.row["claim_id"]) for c in checks), default=-1)
-    for whole_id, part_ids in _total_groups(figures):
+    for whole_id, part_ids, signs in _total_groups(pool):
         whole = figures[whole_id]
         row = {column: None for column in claims.columns}
         row.update(
@@ -154,7 +186,7 @@ def _build_checks(figures: dict[int, dict], claims: pd.DataFrame) -> list[_Check
             end=whole["end"],
             context=whole["context"],
             kind="total",
-            stated=float(whole["value_usd"]),
+            stated=signs[0] * float(whole["value_usd"]),
             stated_half_width=float(whole["half_width_usd"]),
             qualifier=whole["qualifier"],
             flow=whole["flow"],
@@ -163,12 +195,14 @@ def _build_checks(figures: dict[int, dict], claims: pd.DataFrame) -> list[_Check
             partner_iso3=whole["partner_iso3"],
             value_figure_id=int(whole_id),
         )
-        checks.append(_Check(row, (int(whole_id), *part_ids)))
+        if "scope" in row:
+            row["scope"] = _text(whole.get("scope")) or "all"
+        checks.append(_Check(row, (int(whole_id), *part_ids), signs=signs))
         next_id += 1
     return checks
 
 
-def _claim_check(figures: dict[int, dict], row: dict) -> _Check:
+def _claim_check(figures: dict[int, dict], pool: dict[int, dict], row: dict) -> _Check:
     kind, flow, period = row["kind"], _text(row["flow"]), _text(row["period"])
     base_period = _text(row["base_period"]) or _previous_period(period)
     whole_flow = _text(row["whole_flow"])
@@ -180,38 +214,47 @@ def _claim_check(figures: dict[int, dict], row: dict) -> _Check:
     if kind in ("share", "pp_change"):
         if not whole_flow:
             return _Check(row, (), "the text does not say what the share is of")
-        wanted = [(flow, period, value_id), (whole_flow, period, base_id)]
+        # a share of the same flow: the pair's figure over the reporter's figure with the world
+        part, whole = ("part", "whole") if flow == whole_flow else ("any", "any")
+        wanted = [(flow, period, value_id, part), (whole_flow, period, base_id, whole)]
         if kind == "pp_change":
-            wanted += [(flow, base_period, None), (whole_flow, base_period, None)]
+            wanted += [(flow, base_period, None, part), (whole_flow, base_period, None, whole)]
     else:  # pct_change, ratio: value against the same flow earlier, or against another flow
         base_flow = whole_flow or flow
         wanted = [
-            (flow, period, value_id),
-            (base_flow, period if whole_flow else base_period, base_id),
+            (flow, period, value_id, "any"),
+            (base_flow, period if whole_flow else base_period, base_id, "any"),
         ]
+    if _text(row.get("scope")) == "commodity":
+        pool = {}  # a product's figures only when the text ties them to the claim
     ids: list[int] = []
-    for want_flow, want_period, given in wanted:
+    for want_flow, want_period, given, role in wanted:
         found = (
             given
-            if given in figures
-            else _match_figure(figures, want_flow, want_period, keys, near, ids)
+            if given in figures and _fits(figures[given], role, keys)
+            else _match_figure(pool, want_flow, want_period, keys, near, ids, role)
         )
         if found is None:
-            return _Check(
-                row, (), f"no {want_flow or 'matching'} figure for {want_period or 'its period'}"
-            )
+            what = "whole" if role == "whole" else want_flow or "matching"
+            return _Check(row, (), f"no {what} figure for {want_period or 'its period'}")
         ids.append(found)
-    if (
-        kind in ("share", "pp_change") and flow == whole_flow
-    ):  # a share of the same flow: part ≤ whole
-        for k in range(0, len(ids), 2):
-            if (
-                wanted[k][2] is None
-                and wanted[k + 1][2] is None
-                and (figures[ids[k]]["value_usd"] > figures[ids[k + 1]]["value_usd"])
-            ):
-                ids[k], ids[k + 1] = ids[k + 1], ids[k]
     return _Check(row, tuple(ids))
+
+
+def _fits(figure: dict, role: str, keys: tuple[str, str]) -> bool:
+    """Whether a figure can play ``role`` for a claim of countries ``keys``.
+
+    "part": the claim's own partner (a country, not the world); "whole": the same reporter's trade
+    with the world or with no partner named; "any": countries that do not contradict the claim's.
+    """
+    reporter, partner = _keys(figure)
+    if role == "part":
+        return partner == keys[1] and partner not in ("", WORLD) and reporter in ("", keys[0])
+    if role == "whole":
+        return partner in ("", WORLD) and partner != keys[1] and not (
+            reporter and keys[0] and reporter != keys[0]
+        )
+    return not any(a and b and a != b for a, b in zip((reporter, partner), keys, strict=True))
 
 
 def _match_figure(
@@ -221,18 +264,18 @@ def _match_figure(
     keys: tuple[str, str],
     near: tuple[int, int],
     exclude: list[int],
+    role: str = "any",
 ) -> int | None:
-    """Id of the figure of this flow and period whose countries agree, nearest in the text."""
+    """Id of the figure of this flow and period fit for ``role`` (:func:`_fits`), nearest in text."""
     if not flow or not period:
         return None
     best = None
     for figure_id, f in figures.items():
         if f["flow"] != flow or _text(f["period"]) != period or figure_id in exclude:
             continue
-        own = _keys(f)
-        if any(a and b and a != b for a, b in zip(own, keys, strict=True)):
+        if not _fits(f, role, keys):
             continue
-        exact = sum(bool(a) and a == b for a, b in zip(own, keys, strict=True))
+        exact = sum(bool(a) and a == b for a, b in zip(_keys(f), keys, strict=True))
         distance = max(near[0] - int(f["end"]), int(f["start"]) - near[1], 0)
         rank = (-exact, distance, figure_id)
         if best is None or rank < best[0]:
@@ -240,27 +283,41 @@ def _match_figure(
     return None if best is None else best[1]
 
 
-def _total_groups(figures: dict[int, dict]) -> list[tuple[int, tuple[int, ...]]]:
-    """(whole, parts) ids: turnover = exports + imports; a period = the sum of its sub-periods."""
+def _total_groups(
+    figures: dict[int, dict],
+) -> list[tuple[int, tuple[int, ...], tuple[float, ...]]]:
+    """(whole, parts, signs) of each total check, ``signs`` the factors of the whole and its parts.
+
+    Turnover = exports + imports; balance = exports − imports; a period = sum of its sub-periods.
+    """
     groups = []
     for figure_id, f in figures.items():
         period, keys, near = _text(f["period"]), _keys(f), (int(f["start"]), int(f["end"]))
         if not period or f["flow"] == "other":
             continue
-        if f["flow"] == "turnover":
+        if f["flow"] in ("turnover", "balance"):
             parts = [
                 _match_figure(figures, flow, period, keys, near, [])
                 for flow in ("exports", "imports")
             ]
             if None not in parts:
-                groups.append((figure_id, tuple(parts)))
+                if f["flow"] == "turnover":
+                    groups.append((figure_id, tuple(parts), (1.0, 1.0, 1.0)))
+                else:
+                    sign = _sign(f)
+                    if math.isnan(sign):  # unsigned: compared by size
+                        difference = figures[parts[0]]["value_usd"] - figures[parts[1]]["value_usd"]
+                        sign = -1.0 if difference < 0 else 1.0
+                    groups.append((figure_id, tuple(parts), (sign, 1.0, -1.0)))
         year, _, sub = period.partition("-")
         if "/" in period or not year.isdigit():
             continue
         for subs in _SUBPERIODS.get(sub, ()):
             parts = [_match_figure(figures, f["flow"], f"{year}-{s}", keys, near, []) for s in subs]
             if None not in parts:
-                groups.append((figure_id, tuple(parts)))
+                signs = tuple(_sign(figures[i]) for i in (figure_id, *parts))
+                if not any(math.isnan(x) for x in signs):  # a balance of unstated sign: no sum
+                    groups.append((figure_id, tuple(parts), signs))
     return groups
 
 
@@ -279,7 +336,11 @@ def _evaluate(check: _Check, figures: dict[int, dict], values: dict[int, float])
         figure_ids=check.figure_ids,
         verdict="unverifiable",
     )
-    xs = [_figure_interval(figures, i, values) for i in check.figure_ids]
+    signs = check.signs or (1.0,) * len(check.figure_ids)
+    xs = [
+        _figure_interval(figures, i, values, sign)
+        for i, sign in zip(check.figure_ids, signs, strict=True)
+    ]
     if kind == "total":
         stated = xs[0]
     elif kind not in _UNITS or pd.isna(row["stated"]):
@@ -289,7 +350,7 @@ def _evaluate(check: _Check, figures: dict[int, dict], values: dict[int, float])
             kind, float(row["stated"]), _number(row["stated_half_width"]), _text(row["qualifier"])
         )
     result.update(stated_low=stated[1], stated_high=stated[2])
-    stated_text = _describe_stated(row, stated, xs)
+    stated_text = _describe_stated(row, stated, figures)
     recomputed = _recompute(kind, xs) if xs else None
     if recomputed is None:
         why = check.missing or "a base interval contains zero"
@@ -297,7 +358,7 @@ def _evaluate(check: _Check, figures: dict[int, dict], values: dict[int, float])
     point, low, high = recomputed
     eps = 1e-9 * max(1.0, abs(low), abs(high), abs(stated[1]), abs(stated[2]))
     verdict = "consistent" if low <= stated[2] + eps and stated[1] <= high + eps else "inconsistent"
-    formula = _describe_formula(kind, xs)
+    formula = _describe_formula(kind, xs, signs)
     shown = _format_number(kind, row, point, low, high)
     return {
         **result,
@@ -310,18 +371,19 @@ def _evaluate(check: _Check, figures: dict[int, dict], values: dict[int, float])
 
 
 def _figure_interval(
-    figures: dict[int, dict], figure_id: int, values: dict[int, float]
+    figures: dict[int, dict], figure_id: int, values: dict[int, float], sign: float = 1.0
 ) -> Interval:
     f = figures[figure_id]
     value = values[figure_id]
     half_width = _number(f["half_width_usd"]) * (value / f["value_usd"] if f["value_usd"] else 1.0)
-    return _widen(
+    point, low, high = _widen(
         value,
         value - half_width,
         value + half_width,
         abs(value) * MONEY_TOLERANCE,
         _text(f["qualifier"]),
     )
+    return (point, low, high) if sign >= 0 else (-point, -high, -low)
 
 
 def _stated_interval(kind: str, stated: float, half_width: float, qualifier: str) -> Interval:
@@ -424,12 +486,21 @@ def _implied(check: _Check, fid: int, figures: dict[int, dict], values: dict[int
     name = [f"{figures[i]['flow']} {figures[i]['period']} {_format_usd(values[i])}" for i in ids]
     kind, stated = row["kind"], _number(row["stated"])
     quote = f'"{row["quote"]}"'
-    if kind == "total":
+    if kind == "total":  # whole × signs[0] = Σ part × sign, solved for the figure at ``at``
+        signs = check.signs or (1.0,) * len(ids)
         if at == 0:
-            return f"{' + '.join(name[1:])} = {_format_usd(sum(other[1:]))}"
-        rest = [n for k, n in enumerate(name[1:], start=1) if k != at]
-        implied = other[0] - sum(v for k, v in enumerate(other[1:], start=1) if k != at)
-        return f"{' - '.join([name[0], *rest])} = {_format_usd(implied)}"
+            terms = list(zip(signs[1:], name[1:], strict=True))
+            implied = sum(s * v for s, v in zip(signs[1:], other[1:], strict=True))
+        else:
+            own = signs[at]
+            terms = [(own * signs[0], name[0])] + [
+                (-own * signs[k], name[k]) for k in range(1, len(ids)) if k != at
+            ]
+            implied = own * (
+                signs[0] * other[0]
+                - sum(signs[k] * other[k] for k in range(1, len(ids)) if k != at)
+            )
+        return f"{_describe_sum(terms)} = {_format_usd(implied)}"
     if kind == "pp_change" or kind not in _UNITS:
         return ""
     factor = {"pct_change": 1 + stated / 100, "share": stated / 100, "ratio": stated}[kind]
@@ -491,12 +562,15 @@ def _candidate_values(quote: str, value: float) -> list[tuple[float, str]]:
 # --- text --------------------------------------------------------------------------------------
 
 
-def _describe_stated(row: dict, stated: Interval, xs: list[Interval]) -> str:
+def _describe_stated(row: dict, stated: Interval, figures: dict[int, dict]) -> str:
     kind = row["kind"]
     if kind == "total":
         half = (stated[2] - stated[1]) / 2
+        whole = figures.get(_figure_id(row["value_figure_id"]), {})
+        unsigned = " (sign not stated)" if whole and math.isnan(_sign(whole)) else ""
         return (
             f"stated {row['flow']} {row['period']} {_format_usd(stated[0])} (±{_format_usd(half)})"
+            f"{unsigned}"
         )
     qualifier = _text(row["qualifier"])
     sign = "+" if kind in ("pct_change", "pp_change") else ""
@@ -509,13 +583,21 @@ def _describe_stated(row: dict, stated: Interval, xs: list[Interval]) -> str:
     return f"stated {value} (±{half_width:g})"
 
 
-def _describe_formula(kind: str, xs: list[Interval]) -> str:
+def _describe_formula(kind: str, xs: list[Interval], signs: tuple[float, ...]) -> str:
     usd = [_format_usd(x[0]) for x in xs]
     if kind == "total":
-        return " + ".join(usd[1:])
+        terms = [(s, _format_usd(s * x[0])) for s, x in zip(signs[1:], xs[1:], strict=True)]
+        return _describe_sum(terms)
     if kind == "pp_change":
         return f"{usd[0]}/{usd[1]} - {usd[2]}/{usd[3]}"
     return f"{usd[0]}/{usd[1]}" + (" - 1" if kind == "pct_change" else "")
+
+
+def _describe_sum(terms: list[tuple[float, str]]) -> str:
+    """"a + b - c" from (factor, text) terms, those added first."""
+    ordered = sorted(terms, key=lambda term: term[0] < 0)
+    text = ("-" if ordered[0][0] < 0 else "") + ordered[0][1]
+    return text + "".join(f" {'-' if f < 0 else '+'} {t}" for f, t in ordered[1:])
 
 
 def _format_number(kind: str, row: dict, point: float, low: float, high: float) -> str:
@@ -559,8 +641,13 @@ def _text(value: object) -> str:
     return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
 
 
-def _number(value: object) -> float:
-    return 0.0 if value is None or pd.isna(value) else float(value)
+def _number(value: object, default: float = 0.0) -> float:
+    return default if value is None or pd.isna(value) else float(value)
+
+
+def _sign(figure: dict) -> float:
+    """Factor of a figure's value: a balance's stated sign (NaN when unstated), else 1."""
+    return _number(figure.get("balance_sign"), math.nan) if figure["flow"] == "balance" else 1.0
 
 
 def _figure_id(value: object) -> int | None:

@@ -145,7 +145,11 @@ def test_seed_end_to_end_json():
         for q, flow, period, v, h in SEED_FIGURE_ROWS
     ]
     assert all(text[f["start"] : f["end"]] == f["quote"] for f in figures)
+    assert [(list(f)[-2:], f["scope"], f["balance_sign"]) for f in figures] == [
+        (["scope", "balance_sign"], "all", None)
+    ] * 6
     claims = payload["claims"]
+    assert [c["scope"] for c in claims] == ["all"] * 5
     assert [(c["kind"], c["stated"], c["verdict"]) for c in claims] == [
         ("pct_change", -36.0, "consistent"),
         ("pct_change", -52.0, "consistent"),

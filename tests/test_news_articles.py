@@ -1,5 +1,7 @@
 """The news loader on whole invented trade-news articles (tests/fixtures/news): every figure and claim, exactly."""
 
+import math
+
 import pytest
 
 from analysis.loaders.news import load_news
@@ -200,10 +202,19 @@ ARTICLES = {
 VERDICTS = {
     "2024-01-19-trend-georgia-eu.txt": {
         "share in Georgia's external trade turnover was 20.1%": "consistent",
+        "$1.6 billion": None,  # cars re-exported: a product, never the pair's exports in a check
         "$3.9 billion": "consistent",
         "7.3% more than": "unverifiable",
     },
+    "2024-02-05-kazinform-kazakhstan-china.txt": {
+        # no figure of Kazakhstan's trade with the world: not $31.5bn/$31.5bn = 100%
+        "accounting for 22.7 percent of the country's foreign trade": "unverifiable",
+        "$31.5bn": None,  # the headline repeats the body's figure: one total check
+        "$31.5 billion": "consistent",
+        "$700 million": "consistent",  # deficit: 15.4bn - 16.1bn
+    },
     "2024-05-20-pti-india-uae.txt": {
+        "USD 12.39 billion": "consistent",
         "rose by 9.8 per cent": "consistent",
         "accounting for 7.5 per cent of the country's total merchandise trade": "consistent",
         "USD 83.64 billion": "consistent",
@@ -213,6 +224,12 @@ VERDICTS = {
         "rose 23.4%": "consistent",
         "accounted for 29.2% of Vietnam's total exports": "consistent",
         "up 14.5%": "unverifiable",
+        "$47.5 billion": "consistent",
+        "$12 billion": "consistent",
+    },
+    "2024-10-02-anadolu-turkiye-exports.txt": {
+        "$4.8 billion": "consistent",
+        "$22.6B": None,
     },
     "2024-07-18-xinhua-china-uzbekistan.txt": {
         "1.5 times that of": "consistent",
@@ -221,12 +238,14 @@ VERDICTS = {
     "2024-10-10-trend-kazakhstan-uzbekistan.txt": {
         "share in Kazakhstan's total trade turnover stood at 3.8 percent": "consistent",
         "$3 billion": "consistent",
+        "$3bn": None,
         "increased 2.3 times": "unverifiable",
     },
     "2024-10-21-trend-azerbaijan-turkiye.txt": {
         "9.4 percent more than": "consistent",
         "accounted for 13.2 percent of Azerbaijan's total foreign trade turnover": "consistent",
         "$4.63 billion": "consistent",
+        "$1.61 billion": "consistent",
     },
     "2024-11-14-interfax-russia-uzbekistan.txt": {
         "up 19.5%": "consistent",
@@ -270,3 +289,92 @@ def test_article_verdicts(name):
     claims = reconcile(load_news(FIXTURES / name)).claims
     got = {quote: verdict for quote, verdict in zip(claims["quote"], claims["verdict"], strict=True)}
     assert {quote: got.get(quote) for quote in VERDICTS[name]} == VERDICTS[name]
+
+
+# Figures whose scope or balance sign is not the default ("all", NaN): file → (quote, scope, balance_sign).
+MARKED = {
+    "2024-01-19-trend-georgia-eu.txt": [
+        ("$9.3 billion", "all", -1.0),  # "negative trade balance"
+        ("$1.6 billion", "commodity", None),  # "$1.6 billion worth of cars re-exported"
+    ],
+    "2024-02-05-kazinform-kazakhstan-china.txt": [("$700 million", "all", -1.0)],
+    "2024-05-20-pti-india-uae.txt": [
+        ("USD 12.39 billion", "all", -1.0),
+        ("$1.2 bn", "commodity", None),  # "Non-oil trade"
+        ("US$ 100 billion", "commodity", None),  # "take it [non-oil trade] to"
+    ],
+    "2024-07-06-reuters-vietnam-us.txt": [
+        ("$47.5 billion", "all", 1.0),
+        ("$12 billion", "all", 1.0),
+        ("$104.6 billion", "all", 1.0),
+    ],
+    "2024-07-18-xinhua-china-uzbekistan.txt": [
+        ("2.8 billion U.S. dollars", "commodity", None),  # "imports of Uzbek natural gas"
+    ],
+    "2024-10-02-anadolu-turkiye-exports.txt": [("$4.8 billion", "all", -1.0)],
+    "2024-10-10-trend-kazakhstan-uzbekistan.txt": [("$626,1 million", "commodity", None)],
+    "2024-10-21-trend-azerbaijan-turkiye.txt": [("$1.61 billion", "all", 1.0)],
+    "2024-11-14-interfax-russia-uzbekistan.txt": [],
+}
+
+
+@pytest.mark.parametrize("name", sorted(ARTICLES))
+def test_article_scopes_and_balance_signs(name):
+    figures = load_news(FIXTURES / name).figures
+    marked = figures[(figures["scope"] != "all") | figures["balance_sign"].notna()]
+    got = [
+        (quote, scope, None if math.isnan(sign) else sign)
+        for quote, scope, sign in marked[["quote", "scope", "balance_sign"]].itertuples(index=False)
+    ]
+    assert got == MARKED[name]
+    assert set(figures["scope"]) <= {"all", "commodity"}
+
+
+def test_article_balance_check_exactly():
+    claims = reconcile(load_news(FIXTURES / "2024-02-05-kazinform-kazakhstan-china.txt")).claims
+    balance = claims[claims["flow"] == "balance"].iloc[0]
+    assert (balance["kind"], balance["stated"], balance["figure_ids"]) == ("total", -7e8, (4, 2, 3))
+    assert balance["explanation"] == (
+        "stated balance 2023 -700m (±35.5m); 15.4bn - 16.1bn = -700m [-800m, -600m] → consistent"
+    )
+    assert list(claims.loc[claims["kind"] == "total", "quote"]) == [
+        "$31.5 billion",
+        "$700 million",
+        "$2.1bn",
+    ]
+
+
+def test_exports_exceeding_imports_is_read_and_checked():
+    doc = load_news(
+        "Kazakhstan's exports to China amounted to $6 billion in 2023, while imports stood at "
+        "$4 billion. Exports exceeded imports 1.5 times."
+    )
+    claim = doc.claims.iloc[0]
+    assert tuple(claim[CLAIM_FIELDS]) == (
+        "exceeded imports 1.5 times", "ratio", 1.5, "exports", "imports", "2023", "2023", "KAZ", "CHN"
+    )
+    checked = reconcile(doc).claims.iloc[0]
+    assert (checked["figure_ids"], checked["recomputed"], checked["verdict"]) == (
+        (0, 1),
+        1.5,
+        "consistent",
+    )
+
+
+def test_exports_surpassing_imports_by_a_percent_is_a_change_between_flows():
+    claims = load_news("Exports surpassed imports by 50% in 2023.").claims
+    assert [tuple(r) for r in claims[CLAIM_FIELDS[:7]].itertuples(index=False)] == [
+        ("surpassed imports by 50%", "pct_change", 50.0, "exports", "imports", "2023", "2023")
+    ]
+
+
+def test_a_product_figure_is_marked_and_left_out_of_the_pair_total():
+    doc = load_news(
+        "Trade between Kazakhstan and China reached $5 billion in 2023. Exports amounted to "
+        "$3 billion and imports to $2 billion. Wheat exports reached $300 million."
+    )
+    assert list(doc.figures["scope"]) == ["all", "all", "all", "commodity"]
+    assert list(doc.figures["flow"]) == ["turnover", "exports", "imports", "exports"]
+    claims = reconcile(doc).claims
+    assert list(claims["figure_ids"]) == [(0, 1, 2)]
+    assert list(claims["verdict"]) == ["consistent"]

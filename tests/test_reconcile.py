@@ -1,5 +1,6 @@
 """Tests of analysis.reconcile: verdicts with rounding and qualifiers, totals, slip corrections."""
 
+import math
 from dataclasses import dataclass
 
 import pandas as pd
@@ -505,24 +506,190 @@ def test_figures_of_another_partner_are_not_matched():
     assert verdicts(result) == ["unverifiable"]
 
 
-def test_share_of_the_same_flow_takes_the_larger_figure_as_the_whole():
+SHARE_OF_TRADE = (
+    "accounted for 2.8 percent",
+    "share",
+    2.8,
+    0.05,
+    "turnover",
+    "2023",
+    None,
+    "",
+    "turnover",
+)
+
+
+def test_share_of_the_same_flow_divides_by_the_figure_with_the_world():
     figures = [
         ("$114.6 billion", "turnover", "2023", 114.6e9, 5e7),
         ("$3.2 billion", "turnover", "2023", 3.2e9, 5e7),
     ]
-    claim = (
-        "accounted for 2.8 percent",
-        "share",
-        2.8,
-        0.05,
-        "turnover",
-        "2023",
-        None,
-        "",
-        "turnover",
-    )
-    result = reconcile(make_doc(figures, [claim]))
+    doc = make_doc(figures, [SHARE_OF_TRADE])
+    doc.figures.loc[0, "partner_iso3"] = "WLD"
+    result = reconcile(doc)
     assert list(result.claims["figure_ids"]) == [(1, 0)]
+    assert verdicts(result) == ["consistent"]
+    assert result.claims["recomputed"].iloc[0] == pytest.approx(3.2 / 114.6 * 100, rel=1e-12)
+
+
+def test_share_of_the_same_flow_without_a_figure_of_the_whole_is_unverifiable():
+    # a headline and the body both state the pair's $31.5bn: never 31.5bn/31.5bn = 100%
+    figures = [
+        ("$31.5bn", "turnover", "2023", 31.5e9, 5e7),
+        ("$31.5 billion", "turnover", "2023", 31.5e9, 5e7),
+    ]
+    claim = ("accounting for 22.7 percent", *SHARE_OF_TRADE[1:])
+    claim = (claim[0], "share", 22.7, 0.05, *claim[4:])
+    result = reconcile(make_doc(figures, [claim]))
+    share = result.claims.iloc[0]
+    assert (share["verdict"], share["figure_ids"]) == ("unverifiable", ())
+    assert share["explanation"] == (
+        "stated 22.7% (±0.05); no whole figure for 2023 → unverifiable"
+    )
+
+
+def test_pp_change_of_the_same_flow_uses_wholes_with_the_world():
+    figures = [
+        ("$3 billion", "exports", "2023", 3e9, 5e8),
+        ("$30 billion", "exports", "2023", 30e9, 5e8),
+        ("$2 billion", "exports", "2022", 2e9, 5e8),
+        ("$25 billion", "exports", "2022", 25e9, 5e8),
+    ]
+    claim = ("up 2 points", "pp_change", 2, 0.5, "exports", "2023", "2022", "", "exports")
+    doc = make_doc(figures, [claim])
+    doc.figures.loc[[1, 3], "partner_iso3"] = "WLD"
+    result = reconcile(doc, correct=False)
+    assert list(result.claims["figure_ids"]) == [(0, 1, 2, 3)]
+    assert result.claims["recomputed"].iloc[0] == pytest.approx(10 - 8, rel=1e-12)
+    assert verdicts(result) == ["consistent"]
+
+
+def _balance_doc(exports: float, imports: float, balance: float, sign: float) -> Doc:
+    figures = [
+        ("$x", "exports", "2023", exports, 5e7),
+        ("$y", "imports", "2023", imports, 5e7),
+        ("$z", "balance", "2023", balance, 5e7),
+    ]
+    doc = make_doc(figures)
+    doc.figures["balance_sign"] = [math.nan, math.nan, sign]
+    return doc
+
+
+def test_balance_is_exports_minus_imports_with_the_stated_sign():
+    result = reconcile(_balance_doc(15.4e9, 16.1e9, 0.7e9, -1.0), correct=False)  # a deficit
+    total = result.claims.iloc[0]
+    assert (total["kind"], total["flow"], total["figure_ids"]) == ("total", "balance", (2, 0, 1))
+    assert total["stated"] == -0.7e9
+    assert (total["stated_low"], total["stated_high"]) == pytest.approx((-0.75e9, -0.65e9))
+    assert (total["recomputed"], total["recomputed_low"], total["recomputed_high"]) == (
+        pytest.approx((-0.7e9, -0.8e9, -0.6e9))
+    )
+    assert total["verdict"] == "consistent"
+    assert total["explanation"] == (
+        "stated balance 2023 -700m (±50m); 15.4bn - 16.1bn = -700m [-800m, -600m] → consistent"
+    )
+
+
+def test_a_surplus_with_exports_below_imports_is_inconsistent():
+    result = reconcile(_balance_doc(15.4e9, 16.1e9, 0.7e9, 1.0), correct=False)
+    assert verdicts(result) == ["inconsistent"]
+    assert result.claims["stated"].iloc[0] == 0.7e9
+
+
+def test_a_balance_without_a_stated_sign_is_compared_by_size():
+    result = reconcile(_balance_doc(15.4e9, 16.1e9, 0.7e9, math.nan), correct=False)
+    assert verdicts(result) == ["consistent"]
+    assert result.claims["explanation"].iloc[0] == (
+        "stated balance 2023 -700m (±50m) (sign not stated); "
+        "15.4bn - 16.1bn = -700m [-800m, -600m] → consistent"
+    )
+
+
+def test_a_balance_slip_is_corrected_with_its_sign():
+    figures = [
+        ("$15.4 billion", "exports", "2023", 15.4e9, 5e7),
+        ("$16.1 billion", "imports", "2023", 16.1e9, 5e7),
+        ("$700 billion", "balance", "2023", 700e9, 5e8),  # a deficit of $700 million
+        ("$31.5 billion", "turnover", "2023", 31.5e9, 5e7),  # anchors exports and imports
+    ]
+    doc = make_doc(figures)
+    doc.figures["balance_sign"] = [math.nan, math.nan, -1.0, math.nan]
+    result = reconcile(doc)
+    assert list(result.corrections["figure_id"]) == [2]
+    assert result.corrections["suggested_value_usd"].iloc[0] == pytest.approx(700e6, rel=1e-12)
+    assert result.corrections["reason"].iloc[0] == (
+        "probable slip (÷1000, billion/million slip): as written it makes 1 of its 1 checks "
+        "inconsistent, as 700m all are consistent; evidence: "
+        "exports 2023 15.4bn - imports 2023 16.1bn = -700m"
+    )
+    assert verdicts(result) == ["consistent", "consistent"]
+
+
+def test_a_repeated_figure_gives_one_total_check_at_its_last_statement():
+    figures = [
+        ("$31.5bn", "turnover", "2023", 31.5e9, 5e7),  # headline
+        ("$31.5 billion", "turnover", "2023", 31.5e9, 5e7),  # body
+        ("$15.4 billion", "exports", "2023", 15.4e9, 5e7),
+        ("$16.1 billion", "imports", "2023", 16.1e9, 5e7),
+    ]
+    result = reconcile(make_doc(figures))
+    assert list(result.claims["figure_ids"]) == [(1, 2, 3)]
+    assert list(result.claims["quote"]) == ["$31.5 billion"]
+    assert list(result.figures["figure_id"]) == [0, 1, 2, 3]
+    assert list(result.figures["corrected_value_usd"]) == [31.5e9, 31.5e9, 15.4e9, 16.1e9]
+
+
+def test_commodity_figures_are_not_the_pairs_flow():
+    figures = [
+        ("$5 billion", "turnover", "2023", 5e9, 5e8),
+        ("$300 million", "exports", "2023", 300e6, 5e5),  # "wheat exports reached $300 million"
+        ("$3 billion", "exports", "2023", 3e9, 5e8),
+        ("$2 billion", "imports", "2023", 2e9, 5e8),
+        ("$2.5 billion", "exports", "2022", 2.5e9, 5e7),
+    ]
+    claims = [("rose by 20 percent", "pct_change", 20, 0.5, "exports", "2023", "2022")]
+    doc = make_doc(figures, claims)
+    doc.figures["scope"] = ["all", "commodity", "all", "all", "all"]
+    doc.claims["scope"] = ["all"]
+    result = reconcile(doc)
+    assert list(result.claims["figure_ids"]) == [(2, 4), (0, 2, 3)]
+    assert list(result.claims["recomputed"]) == pytest.approx([20.0, 5e9], rel=1e-12)
+    assert verdicts(result) == ["consistent", "consistent"]
+    assert result.corrections.empty
+
+
+def test_a_commodity_claim_uses_only_the_figures_tied_to_it():
+    figures = [
+        ("$300 million", "exports", "2023", 300e6, 5e5),
+        ("$3 billion", "exports", "2023", 3e9, 5e8),
+        ("$250 million", "exports", "2022", 250e6, 5e5),
+        ("$2.5 billion", "exports", "2022", 2.5e9, 5e7),
+    ]
+    claims = [
+        ("rose by 20 percent", "pct_change", 20, 0.5, "exports", "2023", "2022", "", None, 0, 2),
+        ("wheat rose by 20 percent", "pct_change", 20, 0.5, "exports", "2023", "2022"),
+    ]
+    doc = make_doc(figures, claims)
+    doc.figures["scope"] = ["commodity", "all", "commodity", "all"]
+    doc.claims["scope"] = ["commodity", "commodity"]
+    result = reconcile(doc)
+    assert list(result.claims["figure_ids"]) == [(0, 2), ()]
+    assert verdicts(result) == ["consistent", "unverifiable"]
+
+
+def test_exports_exceeding_imports_is_a_ratio_of_the_same_period():
+    figures = [
+        ("$6 billion", "exports", "2023", 6e9, 5e8),
+        ("$4 billion", "imports", "2023", 4e9, 5e8),
+    ]
+    claim = ("exceeded imports 1.5 times", "ratio", 1.5, 0.05, "exports", "2023", "2023")
+    claims = [(*claim, "", "imports")]
+    result = reconcile(make_doc(figures, claims))
+    assert list(result.claims["figure_ids"]) == [(0, 1)]
+    assert result.claims["recomputed"].iloc[0] == 1.5
+    assert (result.claims["recomputed_low"].iloc[0], result.claims["recomputed_high"].iloc[0]) == (
+        pytest.approx((5.5 / 4.5, 6.5 / 3.5), rel=1e-12)
+    )
     assert verdicts(result) == ["consistent"]
 
 
