@@ -7,19 +7,17 @@ place with their default parameters (the outputs nbval checks).
 """
 
 import argparse
-import csv
 import html
 import os
 import shutil
 import sys
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from analysis import paths
 
-NOTEBOOKS = ("01-trade-report.ipynb",)  # in reading order; several are run two at a time
+NOTEBOOKS = ("01-trade-report.ipynb",)  # in reading order
 REPORT_FILE = "report.html"
 KERNEL = "python3"
 UK_ISO3 = "GBR"
@@ -202,20 +200,24 @@ def _check_text_file(path: Path) -> None:
 
 
 def _read_ons_keys(path: Path) -> tuple[set[str], set[str]]:
-    """ISO2 partner codes and years with goods rows in the ONS file (stdlib only, fast)."""
-    partners, years = set(), set()
+    """ISO2 partner codes and years with goods rows in the ONS file (stdlib only, fast).
+
+    Lines are split from the right, so partner names with commas (quoted) do not matter.
+    """
     try:
-        with path.open(newline="", encoding="utf-8") as file:
-            for row in csv.DictReader(file):
-                if row.get("flow", "").startswith("goods_"):
-                    partners.add(row.get("ISO2", ""))
-                    years.add(row.get("Year", ""))
-    except (OSError, UnicodeDecodeError, csv.Error) as error:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
         raise ReportParameterError(f"--ons {path}: cannot read the ONS file ({error})") from None
-    if not partners:
+    header = lines[0].split(",") if lines else []
+    if header != ["Country", "ISO2", "ISO3", "Year", "flow", "Million"]:
         raise ReportParameterError(
-            f"--ons {path}: no goods rows; expected the long layout Country,ISO2,ISO3,Year,flow,Million"
+            f"--ons {path}: expected the long layout Country,ISO2,ISO3,Year,flow,Million"
         )
+    rows = [line.rsplit(",", 5) for line in lines[1:] if ",goods_" in line]
+    partners = {row[1] for row in rows if len(row) == 6}
+    years = {row[3] for row in rows if len(row) == 6}
+    if not partners:
+        raise ReportParameterError(f"--ons {path}: no goods rows")
     return partners, years
 
 
@@ -313,7 +315,19 @@ def _strip_volatile(notebook) -> None:
         cell.metadata.pop("execution", None)
 
 
-def _execute(name: str, parameters: dict[str, str], output_dir: Path) -> Path:
+def _start_kernel():
+    """Launch a ``python3`` kernel in the notebooks folder and return its (async) manager at once.
+
+    The kernel boots in its own process while this one goes on importing papermill.
+    """
+    from jupyter_core.utils import run_sync
+
+    manager = _quiet_kernel_manager()(kernel_name=KERNEL)
+    run_sync(manager.start_kernel)(cwd=str(paths.NOTEBOOKS_DIR))
+    return manager
+
+
+def _execute(name: str, parameters: dict[str, str], output_dir: Path, manager) -> Path:
     import nbformat
     import papermill
     from papermill.exceptions import PapermillExecutionError
@@ -322,9 +336,7 @@ def _execute(name: str, parameters: dict[str, str], output_dir: Path) -> Path:
     try:
         papermill.execute_notebook(
             paths.NOTEBOOKS_DIR / name, target, parameters=parameters, kernel_name=KERNEL,
-            cwd=paths.NOTEBOOKS_DIR, progress_bar=False, log_output=False,
-            request_save_on_cell_execute=False, kernel_manager_class=_quiet_kernel_manager(),
-            shutdown_kernel="immediate",
+            progress_bar=False, log_output=False, request_save_on_cell_execute=False, km=manager,
         )
     except PapermillExecutionError as error:
         first_line = error.evalue.strip().splitlines()[0] if error.evalue.strip() else ""
@@ -339,7 +351,10 @@ def _execute(name: str, parameters: dict[str, str], output_dir: Path) -> Path:
 
 
 def execute_notebooks(parameters: ReportParameters, output_dir: Path) -> list[Path]:
-    """Execute the report notebooks (two at a time) into ``output_dir`` with papermill.
+    """Execute the report notebooks into ``output_dir`` with papermill (kernel ``python3``).
+
+    Every notebook's kernel is launched first, so kernels boot while papermill is imported; each
+    kernel is stopped at once when its notebook is done.
 
     Returns:
         The executed notebooks, in reading order.
@@ -347,10 +362,16 @@ def execute_notebooks(parameters: ReportParameters, output_dir: Path) -> list[Pa
     Raises:
         NotebookFailedError: The first notebook (in reading order) that failed, and where.
     """
+    from jupyter_core.utils import run_sync
+
     values = parameters.as_notebook_parameters()
-    with ThreadPoolExecutor(max_workers=min(2, len(NOTEBOOKS))) as pool:
-        futures = [pool.submit(_execute, name, values, output_dir) for name in NOTEBOOKS]
-    return [future.result() for future in futures]
+    managers = [_start_kernel() for _ in NOTEBOOKS]
+    try:
+        return [_execute(name, values, output_dir, manager)
+                for name, manager in zip(NOTEBOOKS, managers, strict=True)]
+    finally:
+        for manager in managers:
+            run_sync(manager.shutdown_kernel)(now=True)
 
 
 def _render_output(output: dict, markdown) -> str:
