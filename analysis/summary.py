@@ -416,15 +416,23 @@ def write_mirror_sentences(
             continue
         same = (row.stated_change_pct < 0) == (row.uk_change_pct < 0)
         uk_gbp = [levels.at[(row.flow, p), "uk_value_gbp"] for p in (base_period, period)]
+        if same:
+            move = "fall" if row.uk_change_pct < 0 else "rise"
+            size = "larger" if abs(row.uk_change_pct) > abs(row.stated_change_pct) else "smaller"
+            meaning = (
+                f"both sources show a {move}, the UK's {abs(row.difference_pp):.1f} percentage "
+                f"points {size}, so the direction does not depend on whose statistics are read."
+            )
+        else:
+            meaning = (
+                "the two sources disagree on the direction; treat the stated change with caution."
+            )
         sentences.append(
             f"{capitalised(reporter)} reports its {row.flow} {'to' if row.flow == 'exports' else 'from'} "
             f"{partner} changed {format_pct(row.stated_change_pct)}; the UK's own statistics for the "
             f"same trade (UK {row.uk_flow}, {format_gbp(uk_gbp[0])} \N{RIGHTWARDS ARROW} "
             f"{format_gbp(uk_gbp[1])}) show {format_pct(row.uk_change_gbp_pct)} in pounds and "
-            f"{format_pct(row.uk_change_pct)} in US dollars: "
-            + ("the same direction" if same else "the opposite direction")
-            + f", {abs(row.difference_pp):.1f} percentage points "
-            + ("apart." if same else "apart; treat the stated change with caution.")
+            f"{format_pct(row.uk_change_pct)} in US dollars: {meaning}"
         )
     return sentences
 

@@ -148,7 +148,8 @@ def test_mirror_growth_and_sentences():
     assert sentences[0] == (
         "Kazakhstan reports its exports to the United Kingdom changed −51.9%; the UK's own "
         "statistics for the same trade (UK imports, £1,256m → £464m) show −63.1% in pounds and "
-        "−62.9% in US dollars: the same direction, 10.9 percentage points apart."
+        "−62.9% in US dollars: both sources show a fall, the UK's 10.9 percentage points larger, "
+        "so the direction does not depend on whose statistics are read."
     )
 
 
