@@ -308,11 +308,13 @@ def _quiet_kernel_manager() -> type:
 
 
 def _strip_volatile(notebook) -> None:
-    """Drop run-dependent metadata (timings, papermill's per-run fields) from an executed notebook."""
+    """Drop run-dependent metadata (timings, papermill's per-run fields, random cell ids)."""
     notebook.metadata.pop("papermill", None)
     for cell in notebook.cells:
         cell.metadata.pop("papermill", None)
         cell.metadata.pop("execution", None)
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell.id = "injected-parameters"
 
 
 def _start_kernel():

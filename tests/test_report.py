@@ -60,6 +60,12 @@ def test_two_runs_give_byte_identical_html(runs):
     assert (base / "first" / "report.html").read_bytes() == (base / "second" / "report.html").read_bytes()
 
 
+def test_two_runs_give_identical_executed_notebooks(runs):
+    base, _ = runs
+    for name in NOTEBOOK_NAMES:
+        assert (base / "first" / name).read_bytes() == (base / "second" / name).read_bytes()
+
+
 def test_html_is_self_contained_with_code_and_parameters_hidden(runs):
     page = _html(runs, "first")
     assert "<title>Trade report: KAZ-GBR, 2022 to 2023</title>" in page
