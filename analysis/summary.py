@@ -488,6 +488,8 @@ def format_for_display(table: pd.DataFrame) -> pd.DataFrame:
             label, fmt = f"{column.removesuffix('_pp').replace('_', ' ')} (pp)", "{:+.1f}"
         elif column == "coverage_ratio":
             fmt = "{:.2f}"
+        elif column == "sha256":  # groups of 16 so that the digest wraps on narrow screens
+            values = values.map(lambda v: " ".join(v[i:i + 16] for i in range(0, len(v), 16)))
         if fmt:
             values = values.map(lambda v, f=fmt: "n/a" if pd.isna(v) else f.format(v))
         label = _LABELS.get(column, label.replace("uk ", "UK "))
