@@ -154,7 +154,11 @@ def build_stated_trade_table(
 
 
 def describe_missing_coverage(
-    stated: pd.DataFrame, reporter_iso3: str, partner_iso3: str, periods: Sequence[str]
+    stated: pd.DataFrame,
+    reporter_iso3: str,
+    partner_iso3: str,
+    periods: Sequence[str],
+    names: dict[str, str] | None = None,
 ) -> str:
     """Say which export/import figures for the pair and periods the document does not state.
 
@@ -163,6 +167,7 @@ def describe_missing_coverage(
         reporter_iso3: Reporting country.
         partner_iso3: Partner country.
         periods: The periods the report compares.
+        names: Country names for the text (see :func:`country_name`).
 
     Returns:
         "" when exports and imports are stated for every period, else one sentence naming the gaps.
@@ -173,8 +178,9 @@ def describe_missing_coverage(
     if not gaps:
         return ""
     return (
-        f"The document does not state {reporter_iso3}-reported goods trade with {partner_iso3} "
-        f"({', '.join(gaps)}): the parts of this report built on the document's figures (the "
+        f"The document does not state {country_name(reporter_iso3, names)}'s goods trade with "
+        f"{country_name(partner_iso3, names)} as {country_name(reporter_iso3, names)} reports it "
+        f"({reporter_iso3}-{partner_iso3}: {', '.join(gaps)}): the parts of this report built on the document's figures (the "
         f"change as stated, the mirror comparison) need both flows in both years and are left out."
     )
 
@@ -632,7 +638,7 @@ def write_summary(
     names = partner_names(ons)
     reporter, partner = country_name(reporter_iso3, names), country_name(partner_iso3, names)
     periods = [base_period, period]
-    gap = describe_missing_coverage(stated, reporter_iso3, partner_iso3, periods)
+    gap = describe_missing_coverage(stated, reporter_iso3, partner_iso3, periods, names)
     counterpart = counterpart_iso3(reporter_iso3, partner_iso3)
     uk_wide, uk_changes = compute_uk_changes(ons, counterpart, base_period, period)
     sentences = []
@@ -650,7 +656,9 @@ def write_summary(
     if gap or reporter_iso3 == UK_ISO3:
         uk_sentences = write_decline_sentences(uk_changes, uk_wide, "the United Kingdom",
                                                country_name(counterpart, names))
-        sentences += [f"In the UK's official statistics (ONS, converted to US$): {uk_sentences[0]}",
+        first = uk_sentences[0]
+        first = first[0].lower() + first[1:] if first.startswith("The ") else first
+        sentences += [f"According to the UK's official statistics (ONS, converted to US$), {first}",
                       *uk_sentences[1:]]
     return sentences
 

@@ -124,8 +124,8 @@ def test_document_text_is_escaped(runs):
 def test_uk_side_runs_for_a_partner_the_document_does_not_cover(runs):
     page = _html(runs, "island")
     assert "<title>Trade report: GBR-FLK, 2022 to 2023</title>" in page
-    assert "The document does not state GBR-reported goods trade with FLK" in page
-    assert "In the UK&#x27;s official statistics (ONS, converted to US$): The United Kingdom&#x27;s" in page
+    assert "The document does not state the United Kingdom&#x27;s goods trade with the Falkland" in page
+    assert "According to the UK&#x27;s official statistics (ONS, converted to US$), the United" in page
     assert "Falkland Islands" in page
     assert page.count("<img") == 3  # the UK's bridge, flows, balance and coverage
     assert "Not covered:" in page

@@ -170,10 +170,14 @@ def test_summary_for_the_seed_pair_has_decline_correction_and_mirror():
 def test_summary_for_a_pair_the_document_does_not_cover():
     stated = summary.build_stated_trade_table(SEED_FIGURES, "GBR", "SHN")
     sentences = summary.write_summary(stated, CORRECTIONS.iloc[:0], ONS, "GBR", "SHN", "2022", "2023")
-    assert sentences[0].startswith("The document does not state GBR-reported goods trade with SHN")
+    assert sentences[0].startswith(
+        "The document does not state the United Kingdom's goods trade with St Helena as the United "
+        "Kingdom reports it (GBR-SHN: exports 2022, imports 2022, exports 2023, imports 2023)"
+    )
     assert sentences[1] == (
-        "In the UK's official statistics (ONS, converted to US$): The United Kingdom's goods trade "
-        "turnover with St Helena rose 25.7%, from $19.8 million in 2022 to $24.9 million in 2023."
+        "According to the UK's official statistics (ONS, converted to US$), the United Kingdom's "
+        "goods trade turnover with St Helena rose 25.7%, from $19.8 million in 2022 to $24.9 million "
+        "in 2023."
     )
     assert sentences[-1].endswith("the coverage ratio is undefined (no imports in a year).")
 
