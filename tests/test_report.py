@@ -1,6 +1,7 @@
 """The report command end to end: parameters, HTML content, reproducibility, escaping, failures."""
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -15,16 +16,18 @@ from analysis.loaders.ons import ATTRIBUTION
 NOTEBOOK_NAMES = ("01-trade-report.ipynb",)
 
 
-def _report(*args):
+def _report(*args, env=None):
     return subprocess.run(
         [sys.executable, "-m", "analysis", "report", *map(str, args)],
         cwd=paths.PROJECT_DIR, capture_output=True, text=True, timeout=600,
+        env=None if env is None else {**os.environ, **env},
     )
 
 
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory):
-    """Four full runs: the default report twice (two folders), a hostile seed, a small UK partner."""
+    """Four full runs: the default report twice (two folders; the second with MPLBACKEND=Agg, which
+    must not change the charts), a hostile seed, a small UK partner."""
     base = paths.REPORTS_DIR / f"_test-{uuid.uuid4().hex[:8]}"
     hostile = tmp_path_factory.mktemp("seed") / "hostile.txt"
     text = paths.DEFAULT_SEED.read_text(encoding="utf-8")
@@ -34,7 +37,7 @@ def runs(tmp_path_factory):
     hostile.write_text(text, encoding="utf-8")
     results = {
         "first": _report("--output", base / "first"),
-        "second": _report("--output", base / "second"),
+        "second": _report("--output", base / "second", env={"MPLBACKEND": "Agg"}),
         "hostile": _report("--seed", hostile, "--output", base / "hostile"),
         "island": _report("--partner", "FLK", "--output", base / "island"),
     }
@@ -148,6 +151,14 @@ def test_a_failed_run_keeps_the_earlier_report_and_names_the_cell(runs, tmp_path
     ), result.stderr
     assert (base / "first" / "report.html").read_bytes() == before
     assert sorted(p.name for p in base.iterdir() if p.name.startswith(".")) == []
+
+
+def test_help_lists_every_option():
+    result = subprocess.run([sys.executable, "-m", "analysis", "report", "--help"],
+                            capture_output=True, text=True, check=True)
+    for option in ("--reporter", "--partner", "--base", "--period", "--seed", "--output", "--ons",
+                   "--fx"):
+        assert option in result.stdout
 
 
 @pytest.mark.parametrize(
