@@ -7,11 +7,15 @@ error) and ``manifest.json`` (a hash of each partner's inputs, so that reruns sk
 inputs have not changed and whose report exists).
 """
 
+from __future__ import annotations
+
 import argparse
 import hashlib
 import html
 import json
+import math
 import os
+import signal
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -19,10 +23,12 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from analysis import paths
+
+if TYPE_CHECKING:  # pandas is imported when used: `report --help` stays quick
+    import pandas as pd
 
 INDEX_FILE = "index.html"
 MANIFEST_FILE = "manifest.json"
@@ -86,6 +92,8 @@ def compute_partner_headlines(table: pd.DataFrame, base_period: str, period: str
     Raises:
         ValueError: Neither year is in the table.
     """
+    import pandas as pd
+
     from analysis.maths import compute_changes, pivot_flows
 
     table = table[table["partner_iso3"].ne(WORLD_ISO3)]
@@ -216,11 +224,11 @@ def _write_manifest(path: Path, entries: dict[str, dict]) -> None:
 
 
 def _millions(value_usd: float) -> str:
-    return "n/a" if pd.isna(value_usd) else f"{value_usd / 1e6:,.1f}"
+    return "n/a" if math.isnan(value_usd) else f"{value_usd / 1e6:,.1f}"
 
 
 def _percent(value: float) -> str:
-    return "n/a" if pd.isna(value) else f"{value:+.1f}%"
+    return "n/a" if math.isnan(value) else f"{value:+.1f}%"
 
 
 def build_index_html(
@@ -441,15 +449,23 @@ def _run_all(to_run, arguments, output, workers, progress, record) -> None:
             return
         with ProcessPoolExecutor(max_workers=workers) as pool:
             futures = {pool.submit(_run_partner, iso3, *job): iso3 for iso3, job in jobs.items()}
-            for future in as_completed(futures):
-                try:
-                    record(*future.result())
-                except Exception as error:  # noqa: BLE001 - e.g. a worker killed (out of memory)
-                    record(
-                        futures[future], f"worker process failed: {type(error).__name__}: {error}"
-                    )
-                bar.set_postfix_str(futures[future], refresh=False)
-                bar.update()
+            try:
+                for future in as_completed(futures):
+                    try:
+                        record(*future.result())
+                    except Exception as error:  # noqa: BLE001 - e.g. a worker killed (memory)
+                        message = f"worker process failed: {type(error).__name__}: {error}"
+                        record(futures[future], message)
+                    bar.set_postfix_str(futures[future], refresh=False)
+                    bar.update()
+            except BaseException:  # interrupted: drop the queue, let running reports finish
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise
+
+
+def _interrupt(signum: int, frame) -> None:
+    """Turn SIGTERM into KeyboardInterrupt, so the pool is shut down as on Ctrl-C."""
+    raise KeyboardInterrupt
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -495,9 +511,18 @@ def run(args: argparse.Namespace) -> int:
             f"report: --all-partners runs the UK side; drop --reporter {reporter}", file=sys.stderr
         )
         return 2
+    partner = getattr(args, "partner", UK_ISO3)
+    if partner.upper() != UK_ISO3:
+        print(
+            f"report: --all-partners: drop --partner {partner}; choose partners with "
+            f"--partners {partner.upper()},...",
+            file=sys.stderr,
+        )
+        return 2
     if args.workers is not None and args.workers < 1:
         print(f"report: --workers {args.workers}: give 1 or more", file=sys.stderr)
         return 2
+    signal.signal(signal.SIGTERM, _interrupt)
     partners = None
     if args.partners is not None:
         partners = [p.strip() for p in args.partners.split(",") if p.strip()]
@@ -517,6 +542,13 @@ def run(args: argparse.Namespace) -> int:
     except BatchParameterError as error:
         print(f"report: {error}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print(
+            "report: interrupted; the manifest keeps the partners that finished, a rerun "
+            "goes on from there",
+            file=sys.stderr,
+        )
+        return 130
     failed = result.failed
     skipped = sum(r.is_skipped for r in result.results)
     summary = (

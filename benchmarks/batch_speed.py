@@ -1,12 +1,13 @@
 """Benchmark: batch reports in parallel against the same reports one at a time, measured in one run.
 
 Runs ``python -m analysis.batch --force`` on the same partners (the first N ONS partners by ISO3)
-once per worker count, each in a fresh process writing into its own folder under ``reports/``
-(removed afterwards), and prints the wall times and their ratio to the sequential run (workers=1).
+for each worker count, ``--repeat`` times interleaved, each in a fresh process writing into its
+own folder under ``reports/`` (removed afterwards); prints the median wall and CPU times and the
+ratio of each to the sequential run (workers=1).
 Target: parallel / sequential <= 0.6 on two cores.
 
     python benchmarks/batch_speed.py                     # 12 partners, workers = cores, then 1
-    python benchmarks/batch_speed.py --partners all      # every ONS partner (long)
+    python benchmarks/batch_speed.py --partners all --repeat 1   # every ONS partner (long)
     python benchmarks/batch_speed.py --workers 3,2,1     # also oversubscribed
 """
 
@@ -14,6 +15,7 @@ import argparse
 import os
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -69,6 +71,9 @@ def main() -> None:
         default=f"{cores},1",
         help=f"worker counts to time, comma-separated (default {cores},1)",
     )
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="runs of each count, interleaved (default 3)"
+    )
     args = parser.parse_args()
     table = load_ons_trade()
     partners = sorted(set(table["partner_iso3"]) - {"WLD"})
@@ -82,23 +87,25 @@ def main() -> None:
         f"load average {os.getloadavg()[0]:.2f} before",
         file=sys.stderr,
     )
-    times = {workers: _time_batch(partners, workers) for workers in counts}
-    seconds = {workers: wall for workers, (wall, _) in times.items()}
-    print(
-        f"{'workers':>7} {'wall_s':>8} {'cpu_s':>8} {'s_per_report':>12} "
-        f"{'ratio_to_sequential':>19}"
-    )
-    for workers, (wall, cpu) in times.items():
+    runs = {workers: [] for workers in counts}
+    for _ in range(args.repeat):  # interleaved: a burst of other work hits every count alike
+        for workers in counts:
+            runs[workers].append(_time_batch(partners, workers))
+    wall = {w: statistics.median(s for s, _ in r) for w, r in runs.items()}
+    cpu = {w: statistics.median(c for _, c in r) for w, r in runs.items()}
+    print(f"medians of {args.repeat} run(s)")
+    print(f"{'workers':>7} {'wall_s':>8} {'cpu_s':>8} {'s_per_report':>12} {'ratio':>6}  walls_s")
+    for w in counts:
         print(
-            f"{workers:>7} {wall:>8.1f} {cpu:>8.1f} {wall / len(partners):>12.2f} "
-            f"{wall / seconds[1]:>19.2f}"
+            f"{w:>7} {wall[w]:>8.1f} {cpu[w]:>8.1f} {wall[w] / len(partners):>12.2f} "
+            f"{wall[w] / wall[1]:>6.2f}  {' '.join(f'{s:.1f}' for s, _ in runs[w])}"
         )
     print(
         f"load average {os.getloadavg()[0]:.2f} after (other work on the machine slows every "
         f"run; more workers then take a larger share of it)",
         file=sys.stderr,
     )
-    best = min(seconds[w] for w in counts if w != 1) / seconds[1] if len(counts) > 1 else 1.0
+    best = min(wall[w] for w in counts if w != 1) / wall[1] if len(counts) > 1 else 1.0
     print(f"parallel / sequential = {best:.2f} (target <= {TARGET_RATIO})")
 
 

@@ -178,6 +178,21 @@ def test_all_ok_exits_0_and_bad_parameters_exit_2(fake_reports, output, capsys):
     assert fake_reports[0] == ["DEU"]
 
 
+def test_report_command_hands_over_to_the_batch(fake_reports, output, capsys):
+    from analysis.cli import main
+
+    options = ["--partners", "DEU,FRA", "--output", str(output), "--workers", "1"]
+    assert main(["report", "--all-partners", *options]) == 0
+    assert capsys.readouterr().out == f"{output / batch.INDEX_FILE}\n"
+    assert fake_reports[0] == ["DEU", "FRA"]
+    assert main(["report", "--all-partners", "--reporter", "KAZ", *options]) == 2
+    assert main(["report", "--all-partners", "--partner", "DEU", *options]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        "report: --all-partners runs the UK side; drop --reporter KAZ",
+        "report: --all-partners: drop --partner DEU; choose partners with --partners DEU,...",
+    ]
+
+
 def test_rerun_skips_unchanged_partners_and_reruns_changed_inputs(
     fake_reports, output, tmp_path, monkeypatch
 ):
