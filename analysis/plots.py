@@ -1,4 +1,4 @@
-"""Report charts in one style (US$ millions, a source line under each), rendered as deterministic PNG.
+"""Report charts in one style (US$ millions, a source line under each), as deterministic PNG.
 
 Charts are built on ``matplotlib.figure.Figure`` directly (no pyplot state, no dependence on the
 ``MPLBACKEND`` of the environment) and shown with :func:`show_chart`, which embeds the PNG with its
@@ -69,17 +69,30 @@ def _finish(figure: Figure, axes, title: str, source: str) -> None:
         axes.set_title(textwrap.fill(title, 62))
         axes.set_ylabel("US$ millions")
         axes.yaxis.set_major_formatter(matplotlib.ticker.StrMethodFormatter("{x:,.0f}"))
-        figure.text(0.01, 0.01, textwrap.fill(f"Source: {source}", 130), fontsize=7.5,
-                    color="#555555", ha="left", va="bottom")
+        figure.text(
+            0.01,
+            0.01,
+            textwrap.fill(f"Source: {source}", 130),
+            fontsize=7.5,
+            color="#555555",
+            ha="left",
+            va="bottom",
+        )
 
 
 def _label_bars(axes, bars, values, fmt: str = "{:,.1f}") -> None:
     for bar, value in zip(bars, values, strict=True):
         if not math.isnan(value):
             below = value < 0
-            axes.annotate(fmt.format(value), (bar.get_x() + bar.get_width() / 2, bar.get_height()),
-                          ha="center", va="top" if below else "bottom", fontsize=8,
-                          xytext=(0, -2 if below else 2), textcoords="offset points")
+            axes.annotate(
+                fmt.format(value),
+                (bar.get_x() + bar.get_width() / 2, bar.get_height()),
+                ha="center",
+                va="top" if below else "bottom",
+                fontsize=8,
+                xytext=(0, -2 if below else 2),
+                textcoords="offset points",
+            )
 
 
 def plot_flows_by_period(wide: pd.DataFrame, title: str, source: str) -> Chart:
@@ -101,11 +114,20 @@ def plot_flows_by_period(wide: pd.DataFrame, title: str, source: str) -> Chart:
     words = []
     for offset, flow in ((-width / 2, "exports"), (width / 2, "imports")):
         values = wide[f"{flow}_usd"].to_numpy() / 1e6
-        bars = axes.bar([p + offset for p in positions], values, width, label=flow.capitalize(),
-                        color=COLORS[flow])
+        bars = axes.bar(
+            [p + offset for p in positions],
+            values,
+            width,
+            label=flow.capitalize(),
+            color=COLORS[flow],
+        )
         _label_bars(axes, bars, values)
-        words.append(f"{flow}: " + ", ".join(
-            f"{format_usd(v)} in {p}" for p, v in zip(periods, wide[f"{flow}_usd"], strict=True)))
+        words.append(
+            f"{flow}: "
+            + ", ".join(
+                f"{format_usd(v)} in {p}" for p, v in zip(periods, wide[f"{flow}_usd"], strict=True)
+            )
+        )
     axes.set_xticks(list(positions), periods)
     axes.margins(y=0.15)
     axes.legend(loc="upper right")
@@ -113,7 +135,9 @@ def plot_flows_by_period(wide: pd.DataFrame, title: str, source: str) -> Chart:
     return Chart(figure, f"Bar chart, {title}. " + "; ".join(words) + ".")
 
 
-def plot_bridge(changes: pd.DataFrame, base_period: str, period: str, title: str, source: str) -> Chart:
+def plot_bridge(
+    changes: pd.DataFrame, base_period: str, period: str, title: str, source: str
+) -> Chart:
     """Bridge (waterfall) from base-period turnover to compared-period turnover.
 
     Args:
@@ -130,8 +154,12 @@ def plot_bridge(changes: pd.DataFrame, base_period: str, period: str, title: str
     by = changes.set_index("flow")
     start, end = by.at["turnover", "base_value_usd"], by.at["turnover", "value_usd"]
     steps = [by.at["exports", "change_usd"], by.at["imports", "change_usd"]]
-    labels = [f"Turnover {base_period}", "Change in exports", "Change in imports",
-              f"Turnover {period}"]
+    labels = [
+        f"Turnover {base_period}",
+        "Change in exports",
+        "Change in imports",
+        f"Turnover {period}",
+    ]
     figure, axes = _new_figure()
     running = start
     bottoms, heights, colors = [0.0], [start], [COLORS["turnover"]]
@@ -143,14 +171,21 @@ def plot_bridge(changes: pd.DataFrame, base_period: str, period: str, title: str
     bottoms.append(0.0)
     heights.append(end)
     colors.append(COLORS["turnover"])
-    bars = axes.bar(range(4), [h / 1e6 for h in heights], 0.6, bottom=[b / 1e6 for b in bottoms],
-                    color=colors)
+    bars = axes.bar(
+        range(4), [h / 1e6 for h in heights], 0.6, bottom=[b / 1e6 for b in bottoms], color=colors
+    )
     texts = [start, steps[0], steps[1], end]
     for i, (bar, value) in enumerate(zip(bars, texts, strict=True)):
         sign = "" if i in (0, 3) else ("+" if value >= 0 else "\N{MINUS SIGN}")
-        axes.annotate(f"{sign}{abs(value) / 1e6:,.1f}",
-                      (bar.get_x() + bar.get_width() / 2, bar.get_y() + bar.get_height()),
-                      ha="center", va="bottom", fontsize=8, xytext=(0, 2), textcoords="offset points")
+        axes.annotate(
+            f"{sign}{abs(value) / 1e6:,.1f}",
+            (bar.get_x() + bar.get_width() / 2, bar.get_y() + bar.get_height()),
+            ha="center",
+            va="bottom",
+            fontsize=8,
+            xytext=(0, 2),
+            textcoords="offset points",
+        )
     for i in range(3):
         level = (bottoms[i] + heights[i] if i == 0 else start + sum(steps[:i])) / 1e6
         axes.plot([i + 0.3, i + 0.7], [level, level], color="#999999", linewidth=0.8)
@@ -181,12 +216,15 @@ def plot_mirror(mirror: pd.DataFrame, reporter: str, title: str, source: str) ->
     groups = [f"{row.flow.capitalize()} {row.period}" for row in mirror.itertuples()]
     positions = range(len(groups))
     width = 0.38
-    series = (("stated_value_usd", f"As {reporter} reports", "stated"),
-              ("uk_value_usd", "UK mirror figure (ONS)", "uk"))
+    series = (
+        ("stated_value_usd", f"As {reporter} reports", "stated"),
+        ("uk_value_usd", "UK mirror figure (ONS)", "uk"),
+    )
     for offset, (column, label, color) in zip((-width / 2, width / 2), series, strict=True):
         values = mirror[column].to_numpy() / 1e6
-        bars = axes.bar([p + offset for p in positions], values, width, label=label,
-                        color=COLORS[color])
+        bars = axes.bar(
+            [p + offset for p in positions], values, width, label=label, color=COLORS[color]
+        )
         _label_bars(axes, bars, values)
     axes.set_xticks(list(positions), groups)
     axes.margins(y=0.12)
@@ -201,7 +239,7 @@ def plot_mirror(mirror: pd.DataFrame, reporter: str, title: str, source: str) ->
 
 
 def plot_balance_coverage(wide: pd.DataFrame, title: str, source: str) -> Chart:
-    """Two panels: the trade balance (bars, US$ millions) and the coverage ratio (exports / imports).
+    """Two panels: the trade balance (US$ millions) and the coverage ratio (exports / imports).
 
     Args:
         wide: Levels from :func:`analysis.maths.pivot_flows`, one row per period.
@@ -226,19 +264,33 @@ def plot_balance_coverage(wide: pd.DataFrame, title: str, source: str) -> Chart:
     axes.margins(y=0.15)
     ratios = wide["coverage_ratio"].to_numpy()
     with matplotlib.rc_context(STYLE):
-        _label_bars(ratio_axes, ratio_axes.bar(positions, ratios, 0.5, color=COLORS["turnover"]),
-                    ratios, "{:.2f}")
+        _label_bars(
+            ratio_axes,
+            ratio_axes.bar(positions, ratios, 0.5, color=COLORS["turnover"]),
+            ratios,
+            "{:.2f}",
+        )
         ratio_axes.axhline(1.0, color="#999999", linewidth=0.8, linestyle="--")
         ratio_axes.set_xticks(list(positions), periods)
         ratio_axes.set_ylim(bottom=0)
         ratio_axes.margins(y=0.15)
-        ratio_axes.set_title("Coverage ratio, exports / imports\n(dashed line: 1 = balanced)",
-                             fontsize=9, fontweight="normal")
+        ratio_axes.set_title(
+            "Coverage ratio, exports / imports\n(dashed line: 1 = balanced)",
+            fontsize=9,
+            fontweight="normal",
+        )
     _finish(figure, axes, title, source)
     with matplotlib.rc_context(STYLE):
         axes.set_title("Balance, exports − imports\n(US$ m)", fontsize=9, fontweight="normal")
-        figure.text(0.01, 0.985, textwrap.fill(title, 75), fontsize=12, fontweight="bold",
-                    ha="left", va="top")
+        figure.text(
+            0.01,
+            0.985,
+            textwrap.fill(title, 75),
+            fontsize=12,
+            fontweight="bold",
+            ha="left",
+            va="top",
+        )
     words = "; ".join(
         f"{row.period}: balance {format_usd(row.balance_usd)}, coverage {row.coverage_ratio:.2f}"
         for row in wide.itertuples()

@@ -1,4 +1,4 @@
-"""The ``report`` command: check parameters, run the notebooks with papermill, write one HTML report.
+"""The ``report`` command: check parameters, run the notebooks with papermill, write HTML.
 
 ``python -m analysis report [--reporter KAZ --partner GBR --base 2022 --period 2023 ...]`` writes
 ``reports/<reporter>-<partner>-<base>-<period>/`` (the executed notebooks and ``report.html``)
@@ -29,7 +29,8 @@ body { font-family: system-ui, -apple-system, "Segoe UI", "DejaVu Sans", sans-se
 h1 { font-size: 1.7rem; line-height: 1.25; } h2 { font-size: 1.35rem; margin-top: 2rem; }
 table.report-table { border-collapse: collapse; font-size: 0.85rem; margin: 0.6rem 0 0.2rem;
   display: block; overflow-x: auto; }
-table.report-table th, table.report-table td { border-bottom: 1px solid #ddd; padding: 0.25rem 0.5rem;
+table.report-table th, table.report-table td { border-bottom: 1px solid #ddd;
+  padding: 0.25rem 0.5rem;
   text-align: left; vertical-align: top; overflow-wrap: break-word; }
 table.report-table th { background: #f3f3f3; }
 p.source { color: #555; margin-top: 0.1rem; }
@@ -90,7 +91,7 @@ class ReportParameters:
     output: Path
 
     def as_notebook_parameters(self) -> dict[str, str]:
-        """The notebooks' ``parameters`` cell values (file paths relative to the project if inside)."""
+        """The ``parameters`` cell values (paths relative to the project when inside it)."""
         return {
             "seed_file": _project_relative(self.seed),
             "reporter_iso3": self.reporter_iso3,
@@ -104,29 +105,61 @@ class ReportParameters:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add the ``report`` subcommand's options to ``parser``."""
-    parser.add_argument("--reporter", default=None, metavar="ISO3",
-                        help="reporting country of the document's figures (default: KAZ, or GBR "
-                             "when --partner is not GBR)")
-    parser.add_argument("--partner", default="GBR", metavar="ISO3",
-                        help="partner country; one of reporter and partner must be GBR, whose "
-                             "official statistics (ONS) the report uses; any ONS partner works, e.g. "
-                             "--partner DEU for the UK's trade with Germany (default: GBR)")
-    parser.add_argument("--base", default="2022", metavar="YEAR",
-                        help="earlier year (default: 2022)")
-    parser.add_argument("--period", default="2023", metavar="YEAR",
-                        help="compared year (default: 2023)")
-    parser.add_argument("--seed", type=Path, default=paths.DEFAULT_SEED, metavar="PATH",
-                        help="news text to check (default: the Kazakhstan-UK seed article)")
-    parser.add_argument("--ons", type=Path, default=paths.ONS_TRADE_FILE, metavar="PATH",
-                        help="ONS 'UK total trade: all countries' long CSV (default: data/raw copy)")
-    parser.add_argument("--fx", type=Path, default=paths.FX_USD_PER_GBP_FILE, metavar="PATH",
-                        help="Federal Reserve H.10 daily US$ per GBP CSV (default: data/raw copy)")
-    parser.add_argument("--output", type=Path, default=None, metavar="DIR",
-                        help="report folder, inside reports/ "
-                             "(default: reports/<reporter>-<partner>-<base>-<period>)")
-    parser.add_argument("--all-partners", action="store_true",
-                        help="the UK's report with every ONS partner, with an index page "
-                             "(see analysis.batch)")
+    parser.add_argument(
+        "--reporter",
+        default=None,
+        metavar="ISO3",
+        help="reporting country of the document's figures (default: KAZ, or GBR "
+        "when --partner is not GBR)",
+    )
+    parser.add_argument(
+        "--partner",
+        default="GBR",
+        metavar="ISO3",
+        help="partner country; one of reporter and partner must be GBR, whose "
+        "official statistics (ONS) the report uses; any ONS partner works, e.g. "
+        "--partner DEU for the UK's trade with Germany (default: GBR)",
+    )
+    parser.add_argument(
+        "--base", default="2022", metavar="YEAR", help="earlier year (default: 2022)"
+    )
+    parser.add_argument(
+        "--period", default="2023", metavar="YEAR", help="compared year (default: 2023)"
+    )
+    parser.add_argument(
+        "--seed",
+        type=Path,
+        default=paths.DEFAULT_SEED,
+        metavar="PATH",
+        help="news text to check (default: the Kazakhstan-UK seed article)",
+    )
+    parser.add_argument(
+        "--ons",
+        type=Path,
+        default=paths.ONS_TRADE_FILE,
+        metavar="PATH",
+        help="ONS 'UK total trade: all countries' long CSV (default: data/raw copy)",
+    )
+    parser.add_argument(
+        "--fx",
+        type=Path,
+        default=paths.FX_USD_PER_GBP_FILE,
+        metavar="PATH",
+        help="Federal Reserve H.10 daily US$ per GBP CSV (default: data/raw copy)",
+    )
+    parser.add_argument(
+        "--output",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="report folder, inside reports/ "
+        "(default: reports/<reporter>-<partner>-<base>-<period>)",
+    )
+    parser.add_argument(
+        "--all-partners",
+        action="store_true",
+        help="the UK's report with every ONS partner, with an index page (see analysis.batch)",
+    )
     from analysis import batch
 
     batch.add_arguments(parser)
@@ -147,7 +180,13 @@ def run(args: argparse.Namespace) -> int:
     reporter = args.reporter or (DEFAULT_REPORTER if args.partner.upper() == UK_ISO3 else UK_ISO3)
     try:
         parameters = check_parameters(
-            reporter, args.partner, args.base, args.period, args.seed, args.ons, args.fx,
+            reporter,
+            args.partner,
+            args.base,
+            args.period,
+            args.seed,
+            args.ons,
+            args.fx,
             args.output,
         )
     except ReportParameterError as error:
@@ -183,7 +222,7 @@ def _alpha2(iso3: str, option: str) -> str:
 
 
 def _check_text_file(path: Path) -> None:
-    """The seed must be non-empty UTF-8 text (the news loader's own checks, done early and cheaply)."""
+    """The seed must be non-empty UTF-8 text (the news loader's checks, done early)."""
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -256,10 +295,11 @@ def check_parameters(
     }
     if (reporter_iso3 == UK_ISO3) == (partner_iso3 == UK_ISO3):
         raise ReportParameterError(
-            f"--reporter {reporter_iso3} --partner {partner_iso3}: exactly one of the two must be GBR "
+            f"--reporter {reporter_iso3} --partner {partner_iso3}: exactly one of the two must be "
+            f"GBR "
             f"(the official statistics are the UK's); e.g. --reporter GBR --partner {partner_iso3}"
-            if partner_iso3 != UK_ISO3 else
-            f"--reporter {reporter_iso3} --partner {partner_iso3}: reporter and partner must differ"
+            if partner_iso3 != UK_ISO3
+            else f"--reporter {reporter_iso3} --partner {partner_iso3}: the two must differ"
         )
     for option, path in (("--seed", seed), ("--ons", ons), ("--fx", fx)):
         if not Path(path).is_file():
@@ -285,12 +325,20 @@ def check_parameters(
     reports = paths.REPORTS_DIR.resolve()
     if reports not in output.resolve().parents:
         raise ReportParameterError(f"--output {output}: must be a folder inside {reports}")
-    return ReportParameters(reporter_iso3, partner_iso3, base_period, period,
-                            Path(seed).resolve(), Path(ons).resolve(), Path(fx).resolve(), output)
+    return ReportParameters(
+        reporter_iso3,
+        partner_iso3,
+        base_period,
+        period,
+        Path(seed).resolve(),
+        Path(ons).resolve(),
+        Path(fx).resolve(),
+        output,
+    )
 
 
 def _quiet_kernel_manager() -> type:
-    """A kernel manager whose kernel's own log lines (transport warnings, shutdown noise) are dropped.
+    """A kernel manager whose kernel's log lines (transport warnings, shutdown noise) are dropped.
 
     Errors in cells still reach the notebook and our message; only the kernel process's stderr
     (e.g. "Kernel is running over TCP without encryption") is silenced.
@@ -337,8 +385,14 @@ def _execute(name: str, parameters: dict[str, str], output_dir: Path, manager) -
     target = output_dir / name
     try:
         papermill.execute_notebook(
-            paths.NOTEBOOKS_DIR / name, target, parameters=parameters, kernel_name=KERNEL,
-            progress_bar=False, log_output=False, request_save_on_cell_execute=False, km=manager,
+            paths.NOTEBOOKS_DIR / name,
+            target,
+            parameters=parameters,
+            kernel_name=KERNEL,
+            progress_bar=False,
+            log_output=False,
+            request_save_on_cell_execute=False,
+            km=manager,
         )
     except PapermillExecutionError as error:
         first_line = error.evalue.strip().splitlines()[0] if error.evalue.strip() else ""
@@ -369,15 +423,17 @@ def execute_notebooks(parameters: ReportParameters, output_dir: Path) -> list[Pa
     values = parameters.as_notebook_parameters()
     managers = [_start_kernel() for _ in NOTEBOOKS]
     try:
-        return [_execute(name, values, output_dir, manager)
-                for name, manager in zip(NOTEBOOKS, managers, strict=True)]
+        return [
+            _execute(name, values, output_dir, manager)
+            for name, manager in zip(NOTEBOOKS, managers, strict=True)
+        ]
     finally:
         for manager in managers:
             run_sync(manager.shutdown_kernel)(now=True)
 
 
 def _render_output(output: dict, markdown) -> str:
-    """One cell output as HTML: charts as embedded PNG with alt text, our HTML as is, text escaped."""
+    """One cell output as HTML: charts as PNG with alt text, our HTML as is, text escaped."""
     kind = output["output_type"]
     if kind == "stream":
         return f'<pre class="stream">{html.escape(output["text"])}</pre>'
@@ -387,7 +443,8 @@ def _render_output(output: dict, markdown) -> str:
     if "image/png" in data:
         alt = output.get("metadata", {}).get("image/png", {}).get("alt") or "Chart"
         png = "".join(data["image/png"].split())
-        return f'<div class="chart"><img src="data:image/png;base64,{png}" alt="{html.escape(alt)}"></div>'
+        image = f'<img src="data:image/png;base64,{png}" alt="{html.escape(alt)}">'
+        return f'<div class="chart">{image}</div>'
     if "text/html" in data:  # built by analysis.summary, which escapes every piece of document text
         return data["text/html"]
     if "text/markdown" in data:
@@ -398,7 +455,7 @@ def _render_output(output: dict, markdown) -> str:
 
 
 def build_html(notebooks: list[Path], title: str) -> str:
-    """One self-contained HTML page from executed notebooks: code hidden, nothing loaded from the network.
+    """One self-contained HTML page from executed notebooks: code hidden, nothing from the network.
 
     Markdown cells are rendered (raw HTML in them escaped), code is left out, outputs are shown:
     charts as embedded PNG (base64) with their alternative text. The ``injected-parameters`` cells
@@ -445,8 +502,10 @@ def write_report(parameters: ReportParameters) -> Path:
     work = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
     try:
         notebooks = execute_notebooks(parameters, work)
-        title = (f"Trade report: {parameters.reporter_iso3}-{parameters.partner_iso3}, "
-                 f"{parameters.base_period} to {parameters.period}")
+        title = (
+            f"Trade report: {parameters.reporter_iso3}-{parameters.partner_iso3}, "
+            f"{parameters.base_period} to {parameters.period}"
+        )
         (work / REPORT_FILE).write_text(build_html(notebooks, title), encoding="utf-8")
         os.chmod(work, 0o755)
         previous = None
@@ -483,13 +542,19 @@ def refresh_notebooks() -> list[Path]:
     for name in NOTEBOOKS:
         path = paths.NOTEBOOKS_DIR / name
         notebook = nbformat.read(path, as_version=4)
-        client = NotebookClient(notebook, kernel_name=KERNEL, record_timing=False,
-                                kernel_manager_class=_quiet_kernel_manager(),
-                                resources={"metadata": {"path": str(paths.NOTEBOOKS_DIR)}})
+        client = NotebookClient(
+            notebook,
+            kernel_name=KERNEL,
+            record_timing=False,
+            kernel_manager_class=_quiet_kernel_manager(),
+            resources={"metadata": {"path": str(paths.NOTEBOOKS_DIR)}},
+        )
         try:
             client.execute()
         except CellExecutionError as error:
-            raise NotebookFailedError(f"notebook {name} failed: {error.ename}: {error.evalue}") from None
+            raise NotebookFailedError(
+                f"notebook {name} failed: {error.ename}: {error.evalue}"
+            ) from None
         _strip_volatile(notebook)
         nbformat.write(notebook, path)
         refreshed.append(path)
@@ -501,8 +566,12 @@ def _main(argv: list[str] | None = None) -> int:
         prog="python -m analysis.report",
         description="Maintenance: re-execute the committed notebooks with default parameters.",
     )
-    parser.add_argument("--refresh-notebooks", action="store_true", required=True,
-                        help="re-execute notebooks/*.ipynb in place (the outputs nbval checks)")
+    parser.add_argument(
+        "--refresh-notebooks",
+        action="store_true",
+        required=True,
+        help="re-execute notebooks/*.ipynb in place (the outputs nbval checks)",
+    )
     parser.parse_args(argv)
     try:
         for path in refresh_notebooks():

@@ -19,22 +19,23 @@ UK_ISO3 = "GBR"
 MINUS = "\N{MINUS SIGN}"
 MIRROR_NOTE = (
     "Mirror figures rarely match, for known reasons. (1) Basis: the ONS figures are on a "
-    "balance-of-payments basis (change of ownership, adjusted for goods that cross no border or are "
-    "processed abroad), while Kazakhstan's are customs statistics (goods crossing its border). "
-    "(2) Valuation: imports are valued CIF (including freight and insurance to the border), exports "
-    "FOB, so one country's imports normally exceed its partner's exports. (3) The ONS series is "
-    "seasonally adjusted; annual totals of adjusted and unadjusted series can differ. (4) Timing: goods "
-    "shipped in December may be recorded in January by the importer. (5) Partner attribution: the UK "
-    "records imports by country of origin, Kazakhstan its exports by country of destination; goods "
-    "routed through third countries (transit, re-exports, precious metals traded via London) end up "
-    "under different partners. (6) Currency: the ONS reports pounds, converted here at the annual "
-    "average of the Federal Reserve's daily H.10 rates, while Kazakhstan converts each transaction "
-    "at the rate of its date. A gap between mirror figures is therefore not an error in either source."
+    "balance-of-payments basis (change of ownership, adjusted for goods that cross no border or"
+    " are processed abroad), while Kazakhstan's are customs statistics (goods crossing its "
+    "border). (2) Valuation: imports are valued CIF (including freight and insurance to the "
+    "border), exports FOB, so one country's imports normally exceed its partner's exports. (3) "
+    "The ONS series is seasonally adjusted; annual totals of adjusted and unadjusted series can"
+    " differ. (4) Timing: goods shipped in December may be recorded in January by the importer."
+    " (5) Partner attribution: the UK records imports by country of origin, Kazakhstan its "
+    "exports by country of destination; goods routed through third countries (transit, re-"
+    "exports, precious metals traded via London) end up under different partners. (6) Currency:"
+    " the ONS reports pounds, converted here at the annual average of the Federal Reserve's "
+    "daily H.10 rates, while Kazakhstan converts each transaction at the rate of its date. A "
+    "gap between mirror figures is therefore not an error in either source."
 )
 H10_CREDIT = (
-    "Exchange rates: Board of Governors of the Federal Reserve System, H.10 release, series DEXUSUK "
-    "(US dollars per pound, daily noon buying rates in New York, as distributed by FRED); annual "
-    "averages of the daily rates, days without a rate skipped. Public domain."
+    "Exchange rates: Board of Governors of the Federal Reserve System, H.10 release, series "
+    "DEXUSUK (US dollars per pound, daily noon buying rates in New York, as distributed by "
+    "FRED); annual averages of the daily rates, days without a rate skipped. Public domain."
 )
 _LABELS = {
     "uk_change_pct": "UK change in US$ (%)",
@@ -58,19 +59,21 @@ def country_name(iso3: str, names: dict[str, str] | None = None) -> str:
     else:
         country = pycountry.countries.get(alpha_3=iso3)
         name = getattr(country, "common_name", None) or (country.name if country else iso3)
-    needs_article = name.startswith(("United ", "Republic", "Czech Republic", "Dominican")) or name.endswith(
+    needs_article = name.startswith(
+        ("United ", "Republic", "Czech Republic", "Dominican")
+    ) or name.endswith(
         ("Islands", "Netherlands", "Philippines", "Bahamas", "Gambia", "Maldives", "Emirates")
     )
     return f"the {name}" if needs_article else name
 
 
 def capitalised(text: str) -> str:
-    """The text with its first letter in upper case ("the United Kingdom" → "The United Kingdom")."""
+    """The text with its first letter in upper case ("the UK" → "The UK")."""
     return text[:1].upper() + text[1:]
 
 
 def format_usd(value: float) -> str:
-    """US dollars in words: ``1.18e9`` → "$1.18 billion", ``7.02e8`` → "$702.0 million"; "n/a" for NaN."""
+    """US dollars in words: ``1.18e9`` → "$1.18 billion", ``7.02e8`` → "$702.0 million"."""
     if value is None or math.isnan(value):
         return "n/a"
     sign = MINUS if value < 0 else ""
@@ -173,14 +176,19 @@ def describe_missing_coverage(
         "" when exports and imports are stated for every period, else one sentence naming the gaps.
     """
     have = set(zip(stated["period"], stated["flow"], strict=True))
-    gaps = [f"{flow} {period}" for period in periods for flow in ("exports", "imports")
-            if (period, flow) not in have]
+    gaps = [
+        f"{flow} {period}"
+        for period in periods
+        for flow in ("exports", "imports")
+        if (period, flow) not in have
+    ]
     if not gaps:
         return ""
     return (
         f"The document does not state {country_name(reporter_iso3, names)}'s goods trade with "
         f"{country_name(partner_iso3, names)} as {country_name(reporter_iso3, names)} reports it "
-        f"({reporter_iso3}-{partner_iso3}: {', '.join(gaps)}): the parts of this report built on the document's figures (the "
+        f"({reporter_iso3}-{partner_iso3}: {', '.join(gaps)}): the parts of this report built "
+        f"on the document's figures (the "
         f"change as stated, the mirror comparison) need both flows in both years and are left out."
     )
 
@@ -203,7 +211,9 @@ def compute_stated_changes(
     return wide, maths.compute_changes(wide, base_period, period)
 
 
-def build_uk_trade_table(ons: pd.DataFrame, counterpart: str, periods: Sequence[str]) -> pd.DataFrame:
+def build_uk_trade_table(
+    ons: pd.DataFrame, counterpart: str, periods: Sequence[str]
+) -> pd.DataFrame:
     """The UK's own figures for its goods trade with one partner, in pounds and US dollars.
 
     Args:
@@ -257,7 +267,8 @@ def build_mirror_table(
         periods: Periods to compare.
 
     Returns:
-        One row per reporter-side flow and period: ``flow``, ``period``, ``stated_value_usd`` (from the
+        One row per reporter-side flow and period: ``flow``, ``period``, ``stated_value_usd``
+        (from the
         document after corrections, NaN when not stated), ``uk_flow``, ``uk_value_gbp``,
         ``usd_per_gbp``, ``uk_value_usd``, ``gap_usd`` (UK − stated) and ``gap_pct`` (of stated).
 
@@ -280,9 +291,20 @@ def build_mirror_table(
     ).merge(uk, on=["uk_flow", "period"], how="left")
     frame["gap_usd"] = frame["uk_value_usd"] - frame["stated_value_usd"]
     frame["gap_pct"] = frame["gap_usd"] / frame["stated_value_usd"] * 100.0
-    columns = ["flow", "period", "stated_value_usd", "uk_flow", "uk_value_gbp", "usd_per_gbp",
-               "uk_value_usd", "gap_usd", "gap_pct"]
-    return frame[columns].astype({c: float for c in columns if c not in ("flow", "period", "uk_flow")})
+    columns = [
+        "flow",
+        "period",
+        "stated_value_usd",
+        "uk_flow",
+        "uk_value_gbp",
+        "usd_per_gbp",
+        "uk_value_usd",
+        "gap_usd",
+        "gap_pct",
+    ]
+    return frame[columns].astype(
+        {c: float for c in columns if c not in ("flow", "period", "uk_flow")}
+    )
 
 
 def compute_mirror_growth(mirror: pd.DataFrame, base_period: str, period: str) -> pd.DataFrame:
@@ -308,15 +330,21 @@ def compute_mirror_growth(mirror: pd.DataFrame, base_period: str, period: str) -
         rows.append((flow, base["uk_flow"], stated, uk, uk_gbp, uk - stated))
     return pd.DataFrame(
         rows,
-        columns=["flow", "uk_flow", "stated_change_pct", "uk_change_pct", "uk_change_gbp_pct",
-                 "difference_pp"],
+        columns=[
+            "flow",
+            "uk_flow",
+            "stated_change_pct",
+            "uk_change_pct",
+            "uk_change_gbp_pct",
+            "difference_pp",
+        ],
     )
 
 
 def write_headline(
     reporter_iso3: str, partner_iso3: str, base_period: str, period: str, names: dict[str, str]
 ) -> str:
-    """The report's heading: "Goods trade between Kazakhstan and the United Kingdom, 2022 → 2023"."""
+    """The heading: "Goods trade between Kazakhstan and the United Kingdom, 2022 → 2023"."""
     return (
         f"Goods trade between {country_name(reporter_iso3, names)} and "
         f"{country_name(partner_iso3, names)}, {base_period} \N{RIGHTWARDS ARROW} {period}"
@@ -341,15 +369,22 @@ def write_decline_sentences(
     turnover, exports, imports = by.loc["turnover"], by.loc["exports"], by.loc["imports"]
     base_period, period = sorted(wide["period"])[0], sorted(wide["period"])[-1]
     if pd.isna(turnover["base_value_usd"]) or pd.isna(turnover["value_usd"]):
-        return [f"{capitalised(reporter)}'s goods trade with {partner}: exports or imports are "
-                f"missing for {base_period} or {period}, so the change cannot be computed."]
+        return [
+            f"{capitalised(reporter)}'s goods trade with {partner}: exports or imports are "
+            f"missing for {base_period} or {period}, so the change cannot be computed."
+        ]
     if pd.isna(turnover["change_pct"]):
-        return [f"{capitalised(reporter)}'s goods trade turnover with {partner} was "
-                f"{format_usd(turnover['base_value_usd'])} in {base_period} and "
-                f"{format_usd(turnover['value_usd'])} in {period} (no growth rate from a zero base)."]
+        return [
+            f"{capitalised(reporter)}'s goods trade turnover with {partner} was "
+            f"{format_usd(turnover['base_value_usd'])} in {base_period} and "
+            f"{format_usd(turnover['value_usd'])} in {period} (no growth rate from a zero base)."
+        ]
     verb = "fell" if turnover["change_usd"] < 0 else "rose"
-    driver, other = (exports, imports) if abs(exports["contribution_pp"]) >= abs(
-        imports["contribution_pp"]) else (imports, exports)
+    driver, other = (
+        (exports, imports)
+        if abs(exports["contribution_pp"]) >= abs(imports["contribution_pp"])
+        else (imports, exports)
+    )
     driver_name = "Exports" if driver is exports else "Imports"
     other_name = "imports" if driver is exports else "exports"
     sentences = [
@@ -369,9 +404,17 @@ def write_decline_sentences(
     balance = [levels.at[p, "balance_usd"] for p in (base_period, period)]
     coverage = [levels.at[p, "coverage_ratio"] for p in (base_period, period)]
     words = ["a surplus" if b >= 0 else "a deficit" for b in balance]
-    covered = ("; exports covered imports " + " and ".join(
-        f"{c:.2f} times in {p}" for c, p in zip(coverage, (base_period, period), strict=True)
-    )) if not any(pd.isna(coverage)) else "; the coverage ratio is undefined (no imports in a year)"
+    covered = (
+        (
+            "; exports covered imports "
+            + " and ".join(
+                f"{c:.2f} times in {p}"
+                for c, p in zip(coverage, (base_period, period), strict=True)
+            )
+        )
+        if not any(pd.isna(coverage))
+        else "; the coverage ratio is undefined (no imports in a year)"
+    )
     sentences.append(
         f"{capitalised(reporter)}'s balance went from {words[0]} of {format_usd(abs(balance[0]))} "
         f"to {words[1]} of {format_usd(abs(balance[1]))}{covered}."
@@ -391,7 +434,8 @@ def write_correction_sentences(corrections: pd.DataFrame, with_reason: bool = Fa
         the value this report uses.'
     """
     return [
-        f"The text writes \N{LEFT DOUBLE QUOTATION MARK}{row.quote}\N{RIGHT DOUBLE QUOTATION MARK}; "
+        f"The text writes \N{LEFT DOUBLE QUOTATION MARK}{row.quote}"
+        f"\N{RIGHT DOUBLE QUOTATION MARK}; "
         f"its own figures imply {format_usd(row.suggested_value_usd)}, the value this report uses"
         + (f" ({row.reason})." if with_reason else ".")
         for row in corrections.itertuples()
@@ -399,7 +443,11 @@ def write_correction_sentences(corrections: pd.DataFrame, with_reason: bool = Fa
 
 
 def write_mirror_sentences(
-    growth: pd.DataFrame, mirror: pd.DataFrame, reporter: str, partner: str, base_period: str,
+    growth: pd.DataFrame,
+    mirror: pd.DataFrame,
+    reporter: str,
+    partner: str,
+    base_period: str,
     period: str,
 ) -> list[str]:
     """Plain-words comparison of the reporter's stated changes with the UK's mirror figures.
@@ -434,8 +482,9 @@ def write_mirror_sentences(
                 "the two sources disagree on the direction; treat the stated change with caution."
             )
         sentences.append(
-            f"{capitalised(reporter)} reports its {row.flow} {'to' if row.flow == 'exports' else 'from'} "
-            f"{partner} changed {format_pct(row.stated_change_pct)}; the UK's own statistics for the "
+            f"{capitalised(reporter)} reports its {row.flow} "
+            f"{'to' if row.flow == 'exports' else 'from'} {partner} changed "
+            f"{format_pct(row.stated_change_pct)}; the UK's own statistics for the "
             f"same trade (UK {row.uk_flow}, {format_gbp(uk_gbp[0])} \N{RIGHTWARDS ARROW} "
             f"{format_gbp(uk_gbp[1])}) show {format_pct(row.uk_change_gbp_pct)} in pounds and "
             f"{format_pct(row.uk_change_pct)} in US dollars: {meaning}"
@@ -444,7 +493,7 @@ def write_mirror_sentences(
 
 
 def render_paragraphs_html(sentences: Iterable[str], css_class: str = "summary") -> str:
-    """Sentences as an HTML bullet list, every sentence HTML-escaped (document text is untrusted)."""
+    """Sentences as an HTML bullet list, each HTML-escaped (document text is untrusted)."""
     items = "".join(f"<li>{html.escape(s)}</li>" for s in sentences)
     return f'<ul class="{html.escape(css_class)}">{items}</ul>'
 
@@ -495,7 +544,7 @@ def format_for_display(table: pd.DataFrame) -> pd.DataFrame:
         elif column == "coverage_ratio":
             fmt = "{:.2f}"
         elif column == "sha256":  # groups of 16 so that the digest wraps on narrow screens
-            values = values.map(lambda v: " ".join(v[i:i + 16] for i in range(0, len(v), 16)))
+            values = values.map(lambda v: " ".join(v[i : i + 16] for i in range(0, len(v), 16)))
         if fmt:
             values = values.map(lambda v, f=fmt: "n/a" if pd.isna(v) else f.format(v))
         label = _LABELS.get(column, label.replace("uk ", "UK "))
@@ -542,8 +591,10 @@ def describe_sources(files: dict[str, str]) -> pd.DataFrame:
     import hashlib
     from pathlib import Path
 
-    rows = [(label, Path(path).name, hashlib.sha256(Path(path).read_bytes()).hexdigest())
-            for label, path in files.items()]
+    rows = [
+        (label, Path(path).name, hashlib.sha256(Path(path).read_bytes()).hexdigest())
+        for label, path in files.items()
+    ]
     return pd.DataFrame(rows, columns=["input", "file", "sha256"])
 
 
@@ -557,11 +608,28 @@ def build_figures_display(figures: pd.DataFrame) -> pd.DataFrame:
     table = figures.assign(
         used_value_usd=figures.get("corrected_value_usd", figures["value_usd"]),
         stated_value_usd=figures["value_usd"],
-    )[["figure_id", "quote", "flow", "period", "reporter_iso3", "partner_iso3", "stated_value_usd",
-       "used_value_usd", "context"]]
+    )[
+        [
+            "figure_id",
+            "quote",
+            "flow",
+            "period",
+            "reporter_iso3",
+            "partner_iso3",
+            "stated_value_usd",
+            "used_value_usd",
+            "context",
+        ]
+    ]
     shown = format_for_display(table)
-    return shown.rename(columns={"figure id": "figure", "reporter iso3": "reporter",
-                                 "partner iso3": "partner", "context": "sentence"})
+    return shown.rename(
+        columns={
+            "figure id": "figure",
+            "reporter iso3": "reporter",
+            "partner iso3": "partner",
+            "context": "sentence",
+        }
+    )
 
 
 def _format_claim_value(kind: str, value: float) -> str:
@@ -585,22 +653,38 @@ def build_claims_display(claims: pd.DataFrame) -> pd.DataFrame:
     for row in claims.itertuples():
         recomputed = _format_claim_value(row.kind, row.recomputed)
         if not pd.isna(row.recomputed_low):
-            recomputed += (f" [{_format_claim_value(row.kind, row.recomputed_low)}, "
-                           f"{_format_claim_value(row.kind, row.recomputed_high)}]")
-        rows.append((row.quote, row.kind, _format_claim_value(row.kind, row.stated), recomputed,
-                     row.verdict, row.explanation))
-    return pd.DataFrame(rows, columns=["quote", "kind", "stated", "recomputed", "verdict",
-                                       "explanation"])
+            recomputed += (
+                f" [{_format_claim_value(row.kind, row.recomputed_low)}, "
+                f"{_format_claim_value(row.kind, row.recomputed_high)}]"
+            )
+        rows.append(
+            (
+                row.quote,
+                row.kind,
+                _format_claim_value(row.kind, row.stated),
+                recomputed,
+                row.verdict,
+                row.explanation,
+            )
+        )
+    return pd.DataFrame(
+        rows, columns=["quote", "kind", "stated", "recomputed", "verdict", "explanation"]
+    )
 
 
 def compute_flow_shares(wide: pd.DataFrame) -> pd.DataFrame:
     """Exports' and imports' shares of turnover in each period.
 
     Returns:
-        Columns ``period``, ``flow``, ``value_usd`` and ``share_pct`` (percent of the period's turnover).
+        Columns ``period``, ``flow``, ``value_usd`` and ``share_pct`` (percent of the period's
+        turnover).
     """
-    long = wide.melt(id_vars=["period"], value_vars=["exports_usd", "imports_usd"],
-                     var_name="flow", value_name="value_usd")
+    long = wide.melt(
+        id_vars=["period"],
+        value_vars=["exports_usd", "imports_usd"],
+        var_name="flow",
+        value_name="value_usd",
+    )
     long["flow"] = long["flow"].str.removesuffix("_usd")
     long = long.sort_values(["period", "flow"], ignore_index=True)
     long["share_pct"] = maths.compute_shares(long, by=["period"])
@@ -654,12 +738,15 @@ def write_summary(
         sentences.append(gap)
         sentences += write_correction_sentences(corrections)
     if gap or reporter_iso3 == UK_ISO3:
-        uk_sentences = write_decline_sentences(uk_changes, uk_wide, "the United Kingdom",
-                                               country_name(counterpart, names))
+        uk_sentences = write_decline_sentences(
+            uk_changes, uk_wide, "the United Kingdom", country_name(counterpart, names)
+        )
         first = uk_sentences[0]
         first = first[0].lower() + first[1:] if first.startswith("The ") else first
-        sentences += [f"According to the UK's official statistics (ONS, converted to US$), {first}",
-                      *uk_sentences[1:]]
+        sentences += [
+            f"According to the UK's official statistics (ONS, converted to US$), {first}",
+            *uk_sentences[1:],
+        ]
     return sentences
 
 

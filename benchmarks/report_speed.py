@@ -1,4 +1,4 @@
-"""Benchmark: wall time of the full report command as a ratio to papermill's floor, same environment.
+"""Benchmark: the full report command's time as a ratio to papermill's floor, same environment.
 
 The floor is papermill executing a one-cell notebook that only imports pandas and matplotlib. Runs
 alternate (floor, report, floor, report, ...) so that load on the machine hits both alike; the
@@ -21,10 +21,20 @@ from pathlib import Path
 from analysis import paths
 
 _FLOOR_NOTEBOOK = {
-    "cells": [{"cell_type": "code", "execution_count": None, "id": "floor", "metadata": {},
-               "outputs": [], "source": "import pandas\nimport matplotlib.pyplot"}],
-    "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
-                 "language_info": {"name": "python"}},
+    "cells": [
+        {
+            "cell_type": "code",
+            "execution_count": None,
+            "id": "floor",
+            "metadata": {},
+            "outputs": [],
+            "source": "import pandas\nimport matplotlib.pyplot",
+        }
+    ],
+    "metadata": {
+        "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
+        "language_info": {"name": "python"},
+    },
     "nbformat": 4,
     "nbformat_minor": 5,
 }
@@ -51,8 +61,16 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
         (folder / "floor.ipynb").write_text(json.dumps(_FLOOR_NOTEBOOK), encoding="utf-8")
-        floor_command = [sys.executable, "-m", "papermill", "-k", "python3", "--no-progress-bar",
-                         "floor.ipynb", "floor-out.ipynb"]
+        floor_command = [
+            sys.executable,
+            "-m",
+            "papermill",
+            "-k",
+            "python3",
+            "--no-progress-bar",
+            "floor.ipynb",
+            "floor-out.ipynb",
+        ]
         report_command = [sys.executable, "-m", "analysis", "report", "--output", str(output)]
         _seconds(floor_command, folder)  # warm the file cache once for both
         _seconds(report_command, paths.PROJECT_DIR)
@@ -63,11 +81,18 @@ def main() -> int:
     shutil.rmtree(output, ignore_errors=True)
     for index, label in ((0, "wall"), (1, "CPU")):
         floor_times, report_times = [t[index] for t in floor], [t[index] for t in report]
-        floor_median, report_median = statistics.median(floor_times), statistics.median(report_times)
-        print(f"{label} floor  (papermill, one cell importing pandas + matplotlib): median "
-              f"{floor_median:.2f} s of {[round(t, 2) for t in floor_times]}")
-        print(f"{label} report (python -m analysis report, default parameters):     median "
-              f"{report_median:.2f} s of {[round(t, 2) for t in report_times]}")
+        floor_median, report_median = (
+            statistics.median(floor_times),
+            statistics.median(report_times),
+        )
+        print(
+            f"{label} floor  (papermill, one cell importing pandas + matplotlib): median "
+            f"{floor_median:.2f} s of {[round(t, 2) for t in floor_times]}"
+        )
+        print(
+            f"{label} report (python -m analysis report, default parameters):     median "
+            f"{report_median:.2f} s of {[round(t, 2) for t in report_times]}"
+        )
         print(f"{label} ratio report / floor: {report_median / floor_median:.2f} (target <= 1.5)")
     return 0
 

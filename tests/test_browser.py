@@ -35,9 +35,16 @@ def _chromium(profile, *args):
             pytest.fail("chromium is not installed (CI is set, so the browser test must run)")
         pytest.skip("chromium is not installed: apt-get install chromium (required when CI is set)")
     command = [
-        CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        f"--user-data-dir={profile}", *args,
+        CHROMIUM,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={profile}",
+        *args,
     ]
     return subprocess.run(command, capture_output=True, text=True, timeout=180, check=True)
 
@@ -49,7 +56,10 @@ def report():
     output = paths.REPORTS_DIR / f"_test-browser-{uuid.uuid4().hex[:8]}"
     result = subprocess.run(
         [sys.executable, "-m", "analysis", "report", "--output", str(output)],
-        cwd=paths.PROJECT_DIR, capture_output=True, text=True, timeout=600,
+        cwd=paths.PROJECT_DIR,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert result.returncode == 0, result.stderr
     yield output / "report.html"
@@ -58,8 +68,13 @@ def report():
 
 def test_screenshot_shows_a_rendered_page(report, tmp_path):
     screenshot = tmp_path / "report.png"
-    _chromium(tmp_path / "profile", f"--screenshot={screenshot}", "--window-size=1200,2400",
-              "--hide-scrollbars", report.as_uri())
+    _chromium(
+        tmp_path / "profile",
+        f"--screenshot={screenshot}",
+        "--window-size=1200,2400",
+        "--hide-scrollbars",
+        report.as_uri(),
+    )
     data = screenshot.read_bytes()
     assert data.startswith(b"\x89PNG")
     assert len(data) > 50_000  # a blank page is a few kilobytes
@@ -69,8 +84,9 @@ def test_title_headline_numbers_and_every_image_loaded_with_alt_text(report, tmp
     page = report.read_text(encoding="utf-8")
     probed = tmp_path / "probed.html"
     probed.write_text(page.replace("</body>", _PROBE + "</body>"), encoding="utf-8")
-    dom = _chromium(tmp_path / "profile", "--virtual-time-budget=10000", "--dump-dom",
-                    probed.as_uri()).stdout
+    dom = _chromium(
+        tmp_path / "profile", "--virtual-time-budget=10000", "--dump-dom", probed.as_uri()
+    ).stdout
     assert "<title>Trade report: KAZ-GBR, 2022 to 2023</title>" in dom
     text = re.sub(r"<[^>]+>", "", dom)
     for headline in (

@@ -66,10 +66,13 @@ def test_every_chart_has_a_source_line():
     assert [t.get_text() for t in chart.figure.texts] == ["Source: seed.txt"]
 
 
-@pytest.mark.parametrize("build", [
-    lambda: plots.plot_bridge(CHANGES, "2022", "2023", "Bridge", "s"),
-    lambda: plots.plot_balance_coverage(WIDE, "Balance", "s"),
-])
+@pytest.mark.parametrize(
+    "build",
+    [
+        lambda: plots.plot_bridge(CHANGES, "2022", "2023", "Bridge", "s"),
+        lambda: plots.plot_balance_coverage(WIDE, "Balance", "s"),
+    ],
+)
 def test_png_is_byte_identical_across_renders_and_has_no_software_stamp(build):
     first, second = plots.render_png(build().figure), plots.render_png(build().figure)
     assert first == second

@@ -19,21 +19,30 @@ NOTEBOOK_NAMES = ("01-trade-report.ipynb",)
 def _report(*args, env=None):
     return subprocess.run(
         [sys.executable, "-m", "analysis", "report", *map(str, args)],
-        cwd=paths.PROJECT_DIR, capture_output=True, text=True, timeout=600,
+        cwd=paths.PROJECT_DIR,
+        capture_output=True,
+        text=True,
+        timeout=600,
         env=None if env is None else {**os.environ, **env},
     )
 
 
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory):
-    """Four full runs: the default report twice (two folders; the second with MPLBACKEND=Agg, which
-    must not change the charts), a hostile seed, a small UK partner."""
+    """Four full runs: the default report twice, a hostile seed, a small UK partner.
+
+    The second default run has MPLBACKEND=Agg, which must not change the charts.
+    """
     base = paths.REPORTS_DIR / f"_test-{uuid.uuid4().hex[:8]}"
     hostile = tmp_path_factory.mktemp("seed") / "hostile.txt"
     text = paths.DEFAULT_SEED.read_text(encoding="utf-8")
-    text = text.replace("amounted to $702 million,", "amounted to $702 million <script>alert(1)</script>,")
-    text = text.replace("imports amounted to $384.3 billion.",
-                        "imports amounted to $384.3 billion <img src=x onerror=alert(1)>.")
+    text = text.replace(
+        "amounted to $702 million,", "amounted to $702 million <script>alert(1)</script>,"
+    )
+    text = text.replace(
+        "imports amounted to $384.3 billion.",
+        "imports amounted to $384.3 billion <img src=x onerror=alert(1)>.",
+    )
     hostile.write_text(text, encoding="utf-8")
     results = {
         "first": _report("--output", base / "first"),
@@ -60,7 +69,9 @@ def test_prints_the_report_path_and_writes_notebooks(runs):
 def test_two_runs_give_byte_identical_html(runs):
     base, _ = runs
     assert _html(runs, "first") == _html(runs, "second")
-    assert (base / "first" / "report.html").read_bytes() == (base / "second" / "report.html").read_bytes()
+    assert (base / "first" / "report.html").read_bytes() == (
+        base / "second" / "report.html"
+    ).read_bytes()
 
 
 def test_two_runs_give_identical_executed_notebooks(runs):
@@ -112,8 +123,10 @@ def test_executed_notebooks_carry_no_timing(runs):
     for name in NOTEBOOK_NAMES:
         notebook = json.loads((base / "first" / name).read_text(encoding="utf-8"))
         assert "papermill" not in notebook["metadata"]
-        assert all("execution" not in c["metadata"] and "papermill" not in c["metadata"]
-                   for c in notebook["cells"])
+        assert all(
+            "execution" not in c["metadata"] and "papermill" not in c["metadata"]
+            for c in notebook["cells"]
+        )
         assert notebook["metadata"]["kernelspec"]["name"] == "python3"
 
 
@@ -127,8 +140,13 @@ def test_document_text_is_escaped(runs):
 def test_uk_side_runs_for_a_partner_the_document_does_not_cover(runs):
     page = _html(runs, "island")
     assert "<title>Trade report: GBR-FLK, 2022 to 2023</title>" in page
-    assert "The document does not state the United Kingdom&#x27;s goods trade with the Falkland" in page
-    assert "According to the UK&#x27;s official statistics (ONS, converted to US$), the United" in page
+    assert (
+        "The document does not state the United Kingdom&#x27;s goods trade with the Falkland"
+        in page
+    )
+    assert (
+        "According to the UK&#x27;s official statistics (ONS, converted to US$), the United" in page
+    )
     assert "Falkland Islands" in page
     assert page.count("<img") == 3  # the UK's bridge, flows, balance and coverage
     assert "Not covered:" in page
@@ -154,10 +172,22 @@ def test_a_failed_run_keeps_the_earlier_report_and_names_the_cell(runs, tmp_path
 
 
 def test_help_lists_every_option():
-    result = subprocess.run([sys.executable, "-m", "analysis", "report", "--help"],
-                            capture_output=True, text=True, check=True)
-    for option in ("--reporter", "--partner", "--base", "--period", "--seed", "--output", "--ons",
-                   "--fx"):
+    result = subprocess.run(
+        [sys.executable, "-m", "analysis", "report", "--help"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    for option in (
+        "--reporter",
+        "--partner",
+        "--base",
+        "--period",
+        "--seed",
+        "--output",
+        "--ons",
+        "--fx",
+    ):
         assert option in result.stdout
 
 

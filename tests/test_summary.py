@@ -1,4 +1,4 @@
-"""Report tables and plain-words sentences, on inline tables shaped like the seed and the ONS file."""
+"""Report tables and plain-words sentences, on inline tables shaped like the seed and ONS file."""
 
 import pandas as pd
 import pandas.testing as pdt
@@ -7,15 +7,29 @@ import pytest
 from analysis import summary
 
 FIGURE_COLUMNS = [
-    "document", "figure_id", "quote", "start", "end", "context", "flow", "period", "reporter_iso3",
-    "partner_iso3", "value_usd", "half_width_usd", "qualifier", "corrected_value_usd",
+    "document",
+    "figure_id",
+    "quote",
+    "start",
+    "end",
+    "context",
+    "flow",
+    "period",
+    "reporter_iso3",
+    "partner_iso3",
+    "value_usd",
+    "half_width_usd",
+    "qualifier",
+    "corrected_value_usd",
 ]
 
 
 def _figures(rows):
     return pd.DataFrame(
-        [("seed.txt", i, q, 0, len(q), "", flow, period, rep, par, value, 0.0, "", used)
-         for i, (q, flow, period, rep, par, value, used) in enumerate(rows)],
+        [
+            ("seed.txt", i, q, 0, len(q), "", flow, period, rep, par, value, 0.0, "", used)
+            for i, (q, flow, period, rep, par, value, used) in enumerate(rows)
+        ],
         columns=FIGURE_COLUMNS,
     )
 
@@ -32,8 +46,15 @@ SEED_FIGURES = _figures(
 )
 CORRECTIONS = pd.DataFrame(
     [(5, "$384.3 billion", 2087, 2101, 384.3e9, 384.3e6, "million, not billion")],
-    columns=["figure_id", "quote", "start", "end", "stated_value_usd", "suggested_value_usd",
-             "reason"],
+    columns=[
+        "figure_id",
+        "quote",
+        "start",
+        "end",
+        "stated_value_usd",
+        "suggested_value_usd",
+        "reason",
+    ],
 )
 
 
@@ -41,9 +62,19 @@ def _ons(rows):
     """A load_ons_trade-like table: (partner, name, period, flow, £, US$ per £)."""
     return pd.DataFrame(
         [
-            {"reporter_iso3": "GBR", "partner_iso3": p, "period": y, "flow": f,
-             "commodity_code": "TOTAL", "value_usd": gbp * rate, "source": "ONS", "file": "ons.csv",
-             "partner_name": name, "value_gbp": gbp, "usd_per_gbp": rate}
+            {
+                "reporter_iso3": "GBR",
+                "partner_iso3": p,
+                "period": y,
+                "flow": f,
+                "commodity_code": "TOTAL",
+                "value_usd": gbp * rate,
+                "source": "ONS",
+                "file": "ons.csv",
+                "partner_name": name,
+                "value_gbp": gbp,
+                "usd_per_gbp": rate,
+            }
             for p, name, y, f, gbp, rate in rows
         ]
     )
@@ -73,7 +104,13 @@ def test_stated_table_uses_corrected_values_and_keeps_quotes():
         ["2023", "imports", 478.6e6, "$478.6 million", 478.6e6],
     ]
     assert list(stated.columns[:8]) == [
-        "reporter_iso3", "partner_iso3", "period", "flow", "commodity_code", "value_usd", "source",
+        "reporter_iso3",
+        "partner_iso3",
+        "period",
+        "flow",
+        "commodity_code",
+        "value_usd",
+        "source",
         "file",
     ]
 
@@ -169,15 +206,17 @@ def test_summary_for_the_seed_pair_has_decline_correction_and_mirror():
 
 def test_summary_for_a_pair_the_document_does_not_cover():
     stated = summary.build_stated_trade_table(SEED_FIGURES, "GBR", "SHN")
-    sentences = summary.write_summary(stated, CORRECTIONS.iloc[:0], ONS, "GBR", "SHN", "2022", "2023")
+    sentences = summary.write_summary(
+        stated, CORRECTIONS.iloc[:0], ONS, "GBR", "SHN", "2022", "2023"
+    )
     assert sentences[0].startswith(
         "The document does not state the United Kingdom's goods trade with St Helena as the United "
         "Kingdom reports it (GBR-SHN: exports 2022, imports 2022, exports 2023, imports 2023)"
     )
     assert sentences[1] == (
         "According to the UK's official statistics (ONS, converted to US$), the United Kingdom's "
-        "goods trade turnover with St Helena rose 25.7%, from $19.8 million in 2022 to $24.9 million "
-        "in 2023."
+        "goods trade turnover with St Helena rose 25.7%, from $19.8 million in 2022 to "
+        "$24.9 million in 2023."
     )
     assert sentences[-1].endswith("the coverage ratio is undefined (no imports in a year).")
 
@@ -191,8 +230,12 @@ def test_counterpart_needs_exactly_one_uk():
 
 @pytest.mark.parametrize(
     ("value", "text"),
-    [(1.18e9, "$1.18 billion"), (702e6, "$702.0 million"), (-758e6, "−$758.0 million"),
-     (float("nan"), "n/a")],
+    [
+        (1.18e9, "$1.18 billion"),
+        (702e6, "$702.0 million"),
+        (-758e6, "−$758.0 million"),
+        (float("nan"), "n/a"),
+    ],
 )
 def test_format_usd(value, text):
     assert summary.format_usd(value) == text
@@ -214,17 +257,32 @@ def test_country_names_read_naturally():
 
 
 def test_display_format_names_units():
-    table = pd.DataFrame({"period": ["2022"], "value_usd": [1.5538e9], "value_gbp": [1.256e9],
-                          "usd_per_gbp": [1.23712], "change_pct": [-3.21], "coverage_ratio": [3.799]})
+    table = pd.DataFrame(
+        {
+            "period": ["2022"],
+            "value_usd": [1.5538e9],
+            "value_gbp": [1.256e9],
+            "usd_per_gbp": [1.23712],
+            "change_pct": [-3.21],
+            "coverage_ratio": [3.799],
+        }
+    )
     shown = summary.format_for_display(table)
     assert shown.columns.tolist() == [
-        "period", "value (US$ m)", "value (£ m)", "US$ per £", "change (%)", "coverage ratio"
+        "period",
+        "value (US$ m)",
+        "value (£ m)",
+        "US$ per £",
+        "change (%)",
+        "coverage ratio",
     ]
     assert shown.iloc[0].tolist() == ["2022", "1,553.8", "1,256", "1.2371", "-3.2", "3.80"]
 
 
 def test_html_rendering_escapes_document_text():
-    table = pd.DataFrame({"quote": ["<script>alert(1)</script>"], "sentence": ["<img src=x onerror=alert(1)>"]})
+    table = pd.DataFrame(
+        {"quote": ["<script>alert(1)</script>"], "sentence": ["<img src=x onerror=alert(1)>"]}
+    )
     body = summary.render_table_html(table, source="<b>file</b>")
     assert "<script>" not in body and "<img" not in body and "<b>" not in body
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body
