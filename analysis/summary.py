@@ -118,7 +118,8 @@ def build_stated_trade_table(
     """The document's export and import figures for one pair as a canonical trade table.
 
     Uses ``corrected_value_usd`` (the reconciliation's value after slip corrections) when present.
-    When a flow and period are stated twice, the first mention in the text is kept.
+    Figures of one product (``scope`` "commodity", e.g. "wheat exports") are left out. When a flow
+    and period are stated twice, the first mention in the text is kept.
 
     Args:
         figures: The news figures table (optionally with ``corrected_value_usd``).
@@ -131,8 +132,10 @@ def build_stated_trade_table(
         Empty when the text states no export or import figure for the pair.
     """
     value = "corrected_value_usd" if "corrected_value_usd" in figures.columns else "value_usd"
+    all_goods = figures["scope"].eq("all") if "scope" in figures.columns else True
     rows = figures[
-        figures["flow"].isin(["exports", "imports"])
+        all_goods
+        & figures["flow"].isin(["exports", "imports"])
         & figures["reporter_iso3"].eq(reporter_iso3)
         & figures["partner_iso3"].eq(partner_iso3)
         & figures["period"].fillna("").ne("")

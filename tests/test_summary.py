@@ -129,6 +129,17 @@ def test_stated_table_keeps_first_mention_and_only_the_pair():
     assert summary.build_stated_trade_table(figures, "GBR", "DEU").empty
 
 
+def test_stated_table_leaves_out_figures_of_one_product():
+    figures = _figures(
+        [
+            ("$5 million", "exports", "2023", "KAZ", "GBR", 5e6, 5e6),
+            ("$702 million", "exports", "2023", "KAZ", "GBR", 702e6, 702e6),
+        ]
+    ).assign(scope=["commodity", "all"])
+    stated = summary.build_stated_trade_table(figures, "KAZ", "GBR")
+    assert stated["quote"].tolist() == ["$702 million"]
+
+
 def test_changes_reproduce_the_seed_decline_and_contributions():
     stated = summary.build_stated_trade_table(SEED_FIGURES, "KAZ", "GBR")
     wide, changes = summary.compute_stated_changes(stated, "2022", "2023")
