@@ -34,8 +34,8 @@ class OnsFileError(ValueError):
     """The ONS file is missing or not in the expected long layout."""
 
 
-def _partner_iso3(iso2: str, iso3: str) -> str | None:
-    """ISO3 of a partner from the file's ISO2 (authoritative) and ISO3; None for aggregates."""
+def _partner_iso3(iso2: str) -> str | None:
+    """ISO3 of a partner from the file's ISO2 (its ISO3 column has errors); None for aggregates."""
     if iso2 in _ISO2_OVERRIDES:
         return _ISO2_OVERRIDES[iso2]
     country = pycountry.countries.get(alpha_2=iso2)
@@ -83,7 +83,7 @@ def read_ons_trade_gbp(path: str | PathLike = ONS_TRADE_FILE) -> pd.DataFrame:
             raise OnsFileError(
                 f"{name}: line {first + 2}: unexpected {label} {raw[label].iloc[first]!r}"
             )
-    partner = [_partner_iso3(a, b) for a, b in zip(raw["ISO2"], raw["ISO3"], strict=True)]
+    partner = raw["ISO2"].map({code: _partner_iso3(code) for code in raw["ISO2"].unique()})
     table = pd.DataFrame(
         {
             "reporter_iso3": "GBR",

@@ -76,22 +76,44 @@ def validate_trade_table(table: pd.DataFrame, file: str) -> pd.DataFrame:
         ) from None
 
 
+class _Exclusions:
+    """Holds a loader's exclusions in ``attrs``: never copied, compared by content.
+
+    pandas deep-copies ``attrs`` on every operation and compares them when concatenating; a
+    DataFrame there makes the first slow and the second fail, plain tuples still cost a copy.
+    """
+
+    __slots__ = ("frame",)
+
+    def __init__(self, frame: pd.DataFrame) -> None:
+        self.frame = frame
+
+    def __deepcopy__(self, memo: dict) -> "_Exclusions":
+        return self
+
+    def __copy__(self) -> "_Exclusions":
+        return self
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Exclusions) and self.frame.equals(other.frame)
+
+    __hash__ = None
+
+
 def set_exclusions(table: pd.DataFrame, exclusions: pd.DataFrame) -> pd.DataFrame:
     """Record the rows a loader left out on purpose (with their reason) on the table it returns.
 
-    They are kept in ``table.attrs["exclusions"]`` as plain tuples, not as a DataFrame: pandas
-    copies ``attrs`` on every operation and compares them when concatenating, which a DataFrame
-    there would make slow and then fail. Read them back with :func:`exclusions_of`.
+    They follow the table through filters and copies at no cost, and survive concatenation with
+    tables that carry the same exclusions. Read them back with :func:`exclusions_of`.
 
     Returns:
         ``table`` itself.
     """
-    rows = tuple(exclusions.astype(object).itertuples(index=False, name=None))
-    table.attrs["exclusions"] = (tuple(exclusions.columns), rows)
+    table.attrs["exclusions"] = _Exclusions(exclusions.reset_index(drop=True))
     return table
 
 
 def exclusions_of(table: pd.DataFrame) -> pd.DataFrame:
     """The rows a loader left out of ``table`` (columns such as ``line``, ``reason``); may be empty."""
-    columns, rows = table.attrs.get("exclusions", ((), ()))
-    return pd.DataFrame(list(rows), columns=list(columns))
+    holder = table.attrs.get("exclusions")
+    return holder.frame.copy() if holder is not None else pd.DataFrame()
