@@ -28,7 +28,7 @@ test: $(VENV)/.installed-test ## install, then run every test (package, notebook
 	$(PY) -m pytest
 
 lab: $(VENV)/.installed-lab ## install JupyterLab too, then open the notebooks
-	$(PY) -m jupyter lab notebooks --no-browser --ip 127.0.0.1
+	$(PY) -m jupyter lab notebooks --no-browser --ip 127.0.0.1 $(if $(filter 0,$(shell id -u)),--allow-root)
 
 benchmarks: $(VENV)/.installed-test ## run the speed and memory benchmarks (slow; not part of the tests)
 	$(PY) benchmarks/report_speed.py
