@@ -14,7 +14,7 @@ import matplotlib
 import pandas as pd
 from matplotlib.figure import Figure
 
-from analysis.summary import format_usd
+from analysis.summary import format_pct, format_usd
 
 COLORS = {
     "exports": "#1f5f8b",
@@ -311,3 +311,104 @@ def show_chart(chart: Chart) -> None:
     from IPython.display import Image, display
 
     display(Image(data=render_png(chart.figure), format="png", alt=chart.alt_text))
+
+
+def plot_section_contributions(by_section: pd.DataFrame, title: str, source: str) -> Chart:
+    """Horizontal bars: each HS section's contribution to the change in turnover, by flow (pp).
+
+    Every bar is labelled with its points and its change in US$ millions; the bars of all
+    sections and flows add up to turnover's change in percent. When only one flow has commodity
+    detail, the bars are points of that flow's own change instead. Sections are sorted by the size
+    of their contribution, the largest at the top.
+
+    Args:
+        by_section: :attr:`analysis.summary.OfficialTrade.by_section` (``hs_section``,
+            ``hs_section_title``, ``flow``, ``change_usd``, ``turnover_contribution_pp``).
+        title: Chart title.
+        source: Source line.
+
+    Returns:
+        The chart and its alternative text (every bar in words, largest first).
+    """
+    rows = by_section[by_section["flow"].isin(["exports", "imports"])]
+    index = ["hs_section", "hs_section_title"]
+    of_turnover = rows["turnover_contribution_pp"].notna().any()
+    points = rows.pivot_table(
+        index=index,
+        columns="flow",
+        values="turnover_contribution_pp" if of_turnover else "contribution_pp",
+        aggfunc="sum",
+    )
+    money = rows.pivot_table(index=index, columns="flow", values="change_usd", aggfunc="sum")
+    flows = [f for f in ("exports", "imports") if f in points.columns]
+    size = points[flows].fillna(0.0).sum(axis=1).abs()
+    order = list(size.sort_values(ascending=False, kind="stable").index)
+    slots = len(order) * len(flows)
+    height = 1.9 + 0.28 * slots
+    margin = {"top": 1 - 0.95 / height, "bottom": 0.8 / height}
+    figure, axes = _new_figure()
+    figure.set_size_inches(_SIZE_INCHES[0], height)
+    figure.subplots_adjust(left=0.38, right=0.97, **margin)
+    width = 0.8 / len(flows)
+    words = []
+    with matplotlib.rc_context(STYLE):
+        for i, flow in enumerate(flows):
+            offset = (i - (len(flows) - 1) / 2) * width
+            values = points.reindex(order)[flow].to_numpy()
+            changes = money.reindex(order)[flow].to_numpy()
+            positions = [p + offset for p in range(len(order))]
+            bars = axes.barh(positions, values, width, color=COLORS[flow], label=flow.capitalize())
+            for bar, value, change in zip(bars, values, changes, strict=True):
+                if math.isnan(value):
+                    continue
+                label = f"{value:+.1f} pp ({change / 1e6:+,.1f})"
+                axes.annotate(
+                    label.replace("-", "\N{MINUS SIGN}"),
+                    (bar.get_width(), bar.get_y() + bar.get_height() / 2),
+                    ha="left" if value >= 0 else "right",
+                    va="center",
+                    fontsize=8,
+                    xytext=(3 if value >= 0 else -3, 0),
+                    textcoords="offset points",
+                )
+        labels = [textwrap.shorten(f"{code} {name}", 40, placeholder="…") for code, name in order]
+        axes.set_yticks(range(len(order)), labels, fontsize=9)
+        axes.invert_yaxis()  # the largest contribution at the top
+        axes.axvline(0, color="#666666", linewidth=0.8)
+        axes.grid(axis="y", visible=False)
+        axes.grid(axis="x", visible=True)
+        low, high = min(0.0, points[flows].min().min()), max(0.0, points[flows].max().max())
+        room = 0.7 * (high - low) or 1.0  # for the labels on either side
+        axes.set_xlim(
+            low - (room if low < 0 else 0.1 * room), high + (room if high > 0 else 0.1 * room)
+        )
+        whole = "turnover" if of_turnover else " and ".join(flows)
+        axes.set_xlabel(f"points of the base year's {whole}; labels: pp (US$ millions)")
+        axes.legend(loc="lower right", bbox_to_anchor=(1.0, 1.0), ncols=2)
+        figure.text(
+            0.01,
+            1 - 0.1 / height,
+            textwrap.fill(title, 75),
+            fontsize=12,
+            fontweight="bold",
+            ha="left",
+            va="top",
+        )
+        figure.text(
+            0.01,
+            0.01,
+            textwrap.fill(f"Source: {source}", 130),
+            fontsize=7.5,
+            color="#555555",
+            ha="left",
+            va="bottom",
+        )
+    for code, name in order:
+        for flow in flows:
+            value = points.at[(code, name), flow]
+            if not math.isnan(value):
+                words.append(
+                    f"section {code} ({name}) {flow} {format_pct(value, ' percentage points')} "
+                    f"({format_usd(money.at[(code, name), flow])})"
+                )
+    return Chart(figure, f"Horizontal bar chart, {title}. " + "; ".join(words) + ".")

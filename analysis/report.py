@@ -12,6 +12,7 @@ import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,8 +90,9 @@ class ReportParameters:
     ons: Path
     fx: Path
     output: Path
+    trade_files: tuple[Path, ...] = ()
 
-    def as_notebook_parameters(self) -> dict[str, str]:
+    def as_notebook_parameters(self) -> dict[str, str | list[str]]:
         """The ``parameters`` cell values (paths relative to the project when inside it)."""
         return {
             "seed_file": _project_relative(self.seed),
@@ -100,6 +102,7 @@ class ReportParameters:
             "period": self.period,
             "ons_file": _project_relative(self.ons),
             "fx_file": _project_relative(self.fx),
+            "trade_files": [_project_relative(path) for path in self.trade_files],
         }
 
 
@@ -148,6 +151,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="Federal Reserve H.10 daily US$ per GBP CSV (default: data/raw copy)",
     )
     parser.add_argument(
+        "--trade-file",
+        type=Path,
+        action="append",
+        default=[],
+        dest="trade_files",
+        metavar="PATH",
+        help="official trade file (UN Comtrade+ JSON/CSV, legacy Comtrade, IMF IMTS, tidy CSV) "
+        "of the reporter or the partner, for the sections on composition by HS section and on "
+        "mirror gaps; repeat for several files (default: none, the sections say so)",
+    )
+    parser.add_argument(
         "--output",
         type=Path,
         default=None,
@@ -188,6 +202,7 @@ def run(args: argparse.Namespace) -> int:
             args.ons,
             args.fx,
             args.output,
+            args.trade_files,
         )
     except ReportParameterError as error:
         print(f"report: {error}", file=sys.stderr)
@@ -238,6 +253,30 @@ def _check_text_file(path: Path) -> None:
         ) from None
 
 
+def _check_trade_files(trade_files: Sequence[Path]) -> None:
+    """Each trade file exists, has a known layout, and all of them load together."""
+    if not trade_files:
+        return
+    for path in trade_files:
+        if not Path(path).is_file():
+            raise ReportParameterError(f"--trade-file {path}: no such file")
+    from analysis.loaders.tidy import load_trade_files, sniff_layout
+
+    for path in trade_files:
+        try:
+            sniff_layout(path)
+        except ValueError as error:
+            raise ReportParameterError(f"--trade-file {path}: {_one_line(error)}") from None
+    try:
+        load_trade_files(trade_files)
+    except (ValueError, OSError) as error:
+        raise ReportParameterError(f"--trade-file: {_one_line(error)}") from None
+
+
+def _one_line(error: Exception) -> str:
+    return " ".join(str(error).split())
+
+
 def _read_ons_keys(path: Path) -> tuple[set[str], set[str]]:
     """ISO2 partner codes and years with goods rows in the ONS file (stdlib only, fast).
 
@@ -269,6 +308,7 @@ def check_parameters(
     ons: Path = paths.ONS_TRADE_FILE,
     fx: Path = paths.FX_USD_PER_GBP_FILE,
     output: Path | None = None,
+    trade_files: Sequence[Path] = (),
 ) -> ReportParameters:
     """Check every report parameter before any notebook runs.
 
@@ -281,6 +321,8 @@ def check_parameters(
         ons: ONS CSV file.
         fx: H.10 CSV file.
         output: Report folder inside ``reports/``; None for the default name.
+        trade_files: Official trade files for the composition and mirror sections; each must
+            exist and load (any layout of :func:`analysis.loaders.tidy.load_trade_files`).
 
     Returns:
         The checked parameters with absolute paths.
@@ -305,6 +347,7 @@ def check_parameters(
         if not Path(path).is_file():
             raise ReportParameterError(f"{option} {path}: no such file")
     _check_text_file(Path(seed))
+    _check_trade_files(trade_files)
     counterpart = partner_iso3 if reporter_iso3 == UK_ISO3 else reporter_iso3
     counterpart_option = "--partner" if reporter_iso3 == UK_ISO3 else "--reporter"
     partners, years = _read_ons_keys(Path(ons))
@@ -334,6 +377,7 @@ def check_parameters(
         Path(ons).resolve(),
         Path(fx).resolve(),
         output,
+        tuple(Path(path).resolve() for path in trade_files),
     )
 
 

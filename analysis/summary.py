@@ -8,6 +8,8 @@ as "$1.18 billion" / "$702.0 million" in text. HTML built here escapes every pie
 import html
 import math
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
 
 import pandas as pd
 import pycountry
@@ -41,6 +43,11 @@ _LABELS = {
     "uk_change_pct": "UK change in US$ (%)",
     "uk_change_gbp_pct": "UK change in £ (%)",
     "stated_change_pct": "stated change (%)",
+    "hs_section": "HS section",
+    "hs_section_title": "title",
+    "reporter_iso3": "reporter",
+    "partner_iso3": "partner",
+    "commodity_code": "commodity",
 }
 
 
@@ -592,7 +599,6 @@ def describe_sources(files: dict[str, str]) -> pd.DataFrame:
         OSError: A file cannot be read.
     """
     import hashlib
-    from pathlib import Path
 
     rows = [
         (label, Path(path).name, hashlib.sha256(Path(path).read_bytes()).hexdigest())
@@ -756,3 +762,254 @@ def write_summary(
 def render_text_html(text: str, tag: str = "p") -> str:
     """One piece of text in an HTML element (``p``, ``h2``…), escaped."""
     return f"<{tag}>{html.escape(text)}</{tag}>"
+
+
+# --- Official trade files (UN Comtrade+, IMF, tidy…): composition by HS section and mirror -------
+
+COMPOSITION_INTRO = (
+    "From the reporter's own statistics in the official trade files: each HS section's "
+    "contribution to the change of exports, imports and turnover, in percentage points of the "
+    "flow's value in the base year (a flow's sections add up to its change in percent; "
+    "'unallocated' is the part of a total that no commodity row accounts for). Turnover "
+    "contributions include both flows."
+)
+EXCLUSIONS_INTRO = (
+    "Rows of the files left out for this pair, and why (subtotals and breakdowns of a total are "
+    "counted once; rows without a value are skipped):"
+)
+OFFICIAL_FILES_HINT = (
+    "add the reporter's and the partner's files from UN Comtrade+, the IMF or a tidy CSV with "
+    "--trade-file PATH (repeatable), or the notebook's trade_files parameter"
+)
+
+
+@dataclass(frozen=True)
+class OfficialTrade:
+    """What official trade files say about one pair: the pieces ``summarize`` computes, as tables.
+
+    ``note`` is one line when the files cannot give the composition and mirror sections (no file
+    given, or none covers the pair and periods), and "" otherwise (the tables are then filled).
+    ``composition_note`` and ``mirror_note`` say in one line why a part is missing when the files
+    cover the pair but lack commodity detail or the partner's own figures. The tables are
+    ``summarize``'s ``contributions``, ``by_section`` (empty without commodity detail), ``mirror``
+    (empty without the partner's own figures) and ``exclusions`` (rows of the files left out for
+    the pair, with the reason), in US$ and percent as their column names say.
+    """
+
+    note: str
+    files: tuple[str, ...] = ()
+    contributions: pd.DataFrame = field(default_factory=pd.DataFrame)
+    by_section: pd.DataFrame = field(default_factory=pd.DataFrame)
+    mirror: pd.DataFrame = field(default_factory=pd.DataFrame)
+    mirror_caveat: str = ""
+    exclusions: pd.DataFrame = field(default_factory=pd.DataFrame)
+    composition_note: str = ""
+    mirror_note: str = ""
+
+    @property
+    def composition_flow(self) -> str:
+        """The flow top movers rank: turnover when both flows have detail, else the one that has."""
+        flows = set(self.by_section["flow"]) if not self.by_section.empty else set()
+        return next((f for f in ("turnover", "exports", "imports") if f in flows), "turnover")
+
+    @property
+    def source(self) -> str:
+        """The source line of the official tables and charts."""
+        return f"{', '.join(self.files)} (official trade files; checksums under Sources)"
+
+
+def load_official_trade(
+    files: Sequence[str | Path],
+    reporter_iso3: str,
+    partner_iso3: str,
+    base_period: str,
+    period: str,
+    names: dict[str, str] | None = None,
+) -> OfficialTrade:
+    """Load official trade files and summarise them for the report's pair and periods.
+
+    The pieces are those of ``python -m analysis summarize``
+    (:func:`analysis.summarize_cli.summarize`): the reporter's own statistics give contributions
+    and the composition by HS section; the partner's, when present, the mirror.
+
+    Args:
+        files: Trade files of any layout :func:`analysis.loaders.tidy.load_trade_files` reads;
+            may be empty.
+        reporter_iso3: The report's reporter.
+        partner_iso3: Its partner.
+        base_period: Earlier period.
+        period: Compared period.
+        names: Country names for the notes (see :func:`country_name`).
+
+    Returns:
+        The summary as tables, or only a one-line ``note`` when there is nothing to show.
+
+    Raises:
+        ValueError: A file cannot be read or holds bad data (the loaders' errors).
+    """
+    shown = tuple(Path(f).name for f in files)
+    topic = "Composition by HS section and mirror from official trade files"
+    if not files:
+        return OfficialTrade(f"{topic}: no file was given; {OFFICIAL_FILES_HINT}.")
+    from analysis.loaders.tidy import load_trade_files
+    from analysis.summarize_cli import SummarizeInputError, summarize
+
+    reporter, partner = country_name(reporter_iso3, names), country_name(partner_iso3, names)
+    table = load_trade_files(files)
+    try:
+        result = summarize(table, reporter_iso3, partner_iso3, base_period, period)
+    except SummarizeInputError as error:
+        return OfficialTrade(
+            f"{topic}: the files given ({', '.join(shown)}) do not cover {reporter}'s trade with "
+            f"{partner} in {base_period} and {period} ({error}).",
+            shown,
+        )
+    by_section, mirror = pd.DataFrame(result["by_section"]), pd.DataFrame(result["mirror"])
+    return OfficialTrade(
+        "",
+        shown,
+        pd.DataFrame(result["contributions"]),
+        by_section,
+        mirror,
+        result["mirror_caveat"],
+        pd.DataFrame(result["exclusions"]),
+        composition_note=(
+            ""
+            if not by_section.empty
+            else f"Not covered: the files give {reporter}'s totals with {partner} but no detail "
+            f"by commodity (HS chapters) for {base_period} and {period}."
+        ),
+        mirror_note=(
+            ""
+            if not mirror.empty
+            else f"Not covered: the files hold no figures reported by {partner} for its trade "
+            f"with {reporter} in {base_period} or {period}; add {partner}'s own file."
+        ),
+    )
+
+
+def build_section_contributions(by_section: pd.DataFrame) -> pd.DataFrame:
+    """Each HS section's contribution to the change of exports, imports and turnover.
+
+    Args:
+        by_section: :attr:`OfficialTrade.by_section` (``hs_section``, ``hs_section_title``,
+            ``flow``, ``change_usd``, ``contribution_pp`` …), non-empty.
+
+    Returns:
+        One row per section in HS order, then an "all goods" row of sums: ``hs_section``,
+        ``hs_section_title``, ``exports_contribution_pp``, ``imports_contribution_pp`` (points of
+        the flow's own change), ``turnover_change_usd`` (US$) and ``turnover_contribution_pp``
+        (points of turnover's change). The sums equal each flow's change in percent. 0 where a
+        flow did not trade in a section; NaN for a flow without any commodity detail.
+    """
+    keys = ["hs_section", "hs_section_title"]
+    order = list(dict.fromkeys(by_section["hs_section"]))
+    wide = by_section.pivot_table(
+        index=keys, columns="flow", values=["contribution_pp", "change_usd"], aggfunc="sum"
+    )
+    table = pd.DataFrame(index=wide.index)
+    for name, (column, flow) in {
+        "exports_contribution_pp": ("contribution_pp", "exports"),
+        "imports_contribution_pp": ("contribution_pp", "imports"),
+        "turnover_change_usd": ("change_usd", "turnover"),
+        "turnover_contribution_pp": ("contribution_pp", "turnover"),
+    }.items():  # a flow with detail has no row for a section it did not trade in: 0
+        table[name] = wide[(column, flow)].fillna(0.0) if (column, flow) in wide else float("nan")
+    table = table.reset_index()
+    table = table.sort_values("hs_section", key=lambda s: s.map(order.index), ignore_index=True)
+    total = table.drop(columns=keys).sum(min_count=1)
+    table.loc[len(table)] = {"hs_section": "all goods", "hs_section_title": "", **total}
+    return table
+
+
+def build_top_movers(by_section: pd.DataFrame, flow: str = "turnover", n: int = 5) -> pd.DataFrame:
+    """The ``n`` HS sections of a flow whose value changed most in US$ (largest first).
+
+    Args:
+        by_section: :attr:`OfficialTrade.by_section`.
+        flow: exports, imports or turnover.
+        n: How many sections.
+
+    Returns:
+        ``hs_section, hs_section_title, base_value_usd, value_usd, change_usd, change_pct,
+        contribution_pp, share_pct`` of the chosen rows; empty when the flow has no detail.
+    """
+    from analysis.composition import top_movers
+
+    rows = top_movers(by_section.assign(reporter_iso3="", partner_iso3=""), flow, n)
+    columns = ["hs_section", "hs_section_title", "base_value_usd", "value_usd", "change_usd"]
+    return rows[[*columns, "change_pct", "contribution_pp", "share_pct"]]
+
+
+def write_official_sentences(
+    official: OfficialTrade, reporter: str, partner: str, base_period: str, period: str
+) -> list[str]:
+    """Summary sentences: the HS section that moved turnover most, and the mirror gap.
+
+    Args:
+        official: From :func:`load_official_trade`.
+        reporter: Reporter's name.
+        partner: Partner's name.
+        base_period: Earlier period.
+        period: Compared period.
+
+    Returns:
+        Nothing without files covering the pair; else up to two sentences.
+    """
+    if official.note:
+        return []
+    sentences = []
+    flow = official.composition_flow
+    movers = build_top_movers(official.by_section, flow, 1) if not official.composition_note else []
+    if len(movers):
+        top = movers.iloc[0]
+        total = official.contributions.set_index("flow").at[flow, "change_pct"]
+        sentences.append(
+            f"In {reporter}'s official statistics ({', '.join(official.files)}), the HS section "
+            f"that moved {flow} most was {top['hs_section']} ({top['hs_section_title']}): "
+            f"{format_usd(top['change_usd'])} from {base_period} to {period}, "
+            f"{format_pct(top['contribution_pp'], ' percentage points')} of the "
+            f"{format_pct(total)} change in {flow}."
+        )
+    if not official.mirror.empty:
+        later = official.mirror[official.mirror["period"].eq(period)].set_index("flow")
+        if "exports" in later.index:
+            row = later.loc["exports"]
+            sentences.append(
+                f"{capitalised(partner)}'s own statistics put its {period} imports from "
+                f"{reporter} at {format_usd(row['mirror_usd'])}, against "
+                f"{format_usd(row['reported_usd'])} of exports {reporter} reports "
+                f"({reporter}'s figure is {format_pct(row['gap_pct'], signed=False)} "
+                f"{'lower' if row['gap_usd'] < 0 else 'higher'}; see why mirror figures differ)."
+            )
+    return sentences
+
+
+def build_official_mirror_display(
+    mirror: pd.DataFrame, reporter_iso3: str, partner_iso3: str
+) -> pd.DataFrame:
+    """The official mirror table as the report shows it, columns named after the two reporters.
+
+    Args:
+        mirror: :attr:`OfficialTrade.mirror`, non-empty.
+        reporter_iso3: The reporter (whose figures are ``reported_usd``).
+        partner_iso3: The partner (whose figures are ``mirror_usd``).
+
+    Returns:
+        Display strings: flow and mirror flow, period, both values, gap (US$ m) and gap (%).
+    """
+    shown = format_for_display(
+        mirror[
+            ["flow", "mirror_flow", "period", "reported_usd", "mirror_usd", "gap_usd", "gap_pct"]
+        ]
+    )
+    return shown.rename(
+        columns={
+            "flow": f"flow ({reporter_iso3} reports)",
+            "mirror flow": f"mirror flow ({partner_iso3} reports)",
+            "reported (US$ m)": f"{reporter_iso3} figure (US$ m)",
+            "mirror (US$ m)": f"{partner_iso3} figure (US$ m)",
+            "gap (US$ m)": f"gap, {reporter_iso3} − {partner_iso3} (US$ m)",
+            "gap (%)": f"gap (% of the {partner_iso3} figure)",
+        }
+    )

@@ -78,3 +78,44 @@ def test_png_is_byte_identical_across_renders_and_has_no_software_stamp(build):
     assert first == second
     assert first.startswith(b"\x89PNG\r\n\x1a\n")
     assert b"Software" not in first and b"matplotlib version" not in first
+
+
+BY_SECTION = pd.DataFrame(
+    {
+        "hs_section": ["II", "V", "VI", "II", "V", "VI"],
+        "hs_section_title": ["Vegetable products", "Mineral products", "Chemicals"] * 2,
+        "flow": ["exports", "exports", "imports", "turnover", "turnover", "turnover"],
+        "change_usd": [-40e6, -600e6, 30e6, -40e6, -600e6, 30e6],
+        "contribution_pp": [-2.7, -41.1, 7.8, -2.2, -32.5, 1.6],
+        "turnover_contribution_pp": [-2.2, -32.5, 1.6, -2.2, -32.5, 1.6],
+    }
+)
+
+
+def test_section_contributions_chart_sorts_by_size_and_labels_points_and_dollars():
+    chart = plots.plot_section_contributions(BY_SECTION, "Sections", "comtrade.csv")
+    axes = chart.figure.axes[0]
+    assert [t.get_text() for t in axes.get_yticklabels()] == [
+        "V Mineral products",
+        "II Vegetable products",
+        "VI Chemicals",
+    ]
+    widths = [None if pd.isna(p.get_width()) else round(p.get_width(), 1) for p in axes.patches]
+    assert widths == [-32.5, -2.2, None, None, None, 1.6]  # exports bars, then imports bars
+    labels = [t.get_text() for t in axes.texts]
+    assert "−32.5 pp (−600.0)" in labels and "+1.6 pp (+30.0)" in labels
+    assert chart.alt_text == (
+        "Horizontal bar chart, Sections. section V (Mineral products) exports −32.5 percentage "
+        "points (−$600.0 million); section II (Vegetable products) exports −2.2 percentage points "
+        "(−$40.0 million); section VI (Chemicals) imports +1.6 percentage points ($30.0 million)."
+    )
+    assert [t.get_text() for t in chart.figure.texts][-1] == "Source: comtrade.csv"
+    assert "turnover" in axes.get_xlabel()
+
+
+def test_section_contributions_chart_without_turnover_uses_the_flow_change():
+    exports = BY_SECTION[BY_SECTION["flow"].eq("exports")].assign(turnover_contribution_pp=None)
+    chart = plots.plot_section_contributions(exports, "Exports", "tidy.csv")
+    widths = [round(p.get_width(), 1) for p in chart.figure.axes[0].patches]
+    assert widths == [-41.1, -2.7]
+    assert "base year's exports" in chart.figure.axes[0].get_xlabel()

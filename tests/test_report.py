@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -14,6 +15,15 @@ from analysis import paths
 from analysis.loaders.ons import ATTRIBUTION
 
 NOTEBOOK_NAMES = ("01-trade-report.ipynb",)
+TRADE_FILE_OPTIONS = (
+    "--trade-file",
+    "tests/fixtures/comtrade_plus/kaz_gbr_2022_2023.csv",
+    "--trade-file",
+    "tests/fixtures/comtrade_plus/gbr_kaz_2022_2023.json",
+)
+OFFICIAL_NOTE = (
+    "<p>Composition by HS section and mirror from official trade files: no file was given; "
+)
 
 
 def _report(*args, env=None):
@@ -29,7 +39,10 @@ def _report(*args, env=None):
 
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory):
-    """Four full runs: the default report twice, a hostile seed, a small UK partner.
+    """Five full runs, two at a time.
+
+    The default report twice, a hostile seed, a small UK partner, and the default pair with
+    official trade files (Comtrade+ fixtures of both sides).
 
     The second default run has MPLBACKEND=Agg, which must not change the charts.
     """
@@ -44,12 +57,16 @@ def runs(tmp_path_factory):
         "imports amounted to $384.3 billion <img src=x onerror=alert(1)>.",
     )
     hostile.write_text(text, encoding="utf-8")
-    results = {
-        "first": _report("--output", base / "first"),
-        "second": _report("--output", base / "second", env={"MPLBACKEND": "Agg"}),
-        "hostile": _report("--seed", hostile, "--output", base / "hostile"),
-        "island": _report("--partner", "FLK", "--output", base / "island"),
+    jobs = {
+        "first": (("--output", base / "first"), None),
+        "second": (("--output", base / "second"), {"MPLBACKEND": "Agg"}),
+        "hostile": (("--seed", hostile, "--output", base / "hostile"), None),
+        "island": (("--partner", "FLK", "--output", base / "island"), None),
+        "official": ((*TRADE_FILE_OPTIONS, "--output", base / "official"), None),
     }
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        futures = {name: pool.submit(_report, *args, env=env) for name, (args, env) in jobs.items()}
+        results = {name: future.result() for name, future in futures.items()}
     yield base, results
     shutil.rmtree(base, ignore_errors=True)
 
@@ -187,6 +204,7 @@ def test_help_lists_every_option():
         "--output",
         "--ons",
         "--fx",
+        "--trade-file",
     ):
         assert option in result.stdout
 
@@ -205,6 +223,11 @@ def test_help_lists_every_option():
         (["--fx", "no/such/fx.csv"], "--fx no/such/fx.csv: no such file"),
         (["--output", "/tmp/elsewhere"], "--output /tmp/elsewhere: must be a folder inside"),
         (["--output", "reports/../escape"], "must be a folder inside"),
+        (["--trade-file", "no/such/file.csv"], "--trade-file no/such/file.csv: no such file"),
+        (
+            ["--trade-file", "seeds/2024-03-14-trend-kazakhstan-uk-trade.txt"],
+            "2024-03-14-trend-kazakhstan-uk-trade.txt: unknown layout",
+        ),
     ],
 )
 def test_bad_parameters_fail_before_any_notebook(args, message):
@@ -213,6 +236,65 @@ def test_bad_parameters_fail_before_any_notebook(args, message):
     assert result.stdout == ""
     assert result.stderr.startswith("report: ") and result.stderr.count("\n") == 1
     assert message in result.stderr
+
+
+def test_trade_file_with_bad_values_is_a_parameter_error(tmp_path):
+    bad = tmp_path / "tidy.csv"
+    bad.write_text(
+        "reporter_iso3,partner_iso3,period,flow,commodity_code,value_usd\n"
+        "KAZ,GBR,2022,exports,TOTAL,-5\n",
+        encoding="utf-8",
+    )
+    output = paths.REPORTS_DIR / f"_test-{uuid.uuid4().hex[:8]}"
+    result = _report("--trade-file", bad, "--output", output)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr == (
+        "report: --trade-file: tidy.csv: line 2, column 'value_usd': negative value '-5'; "
+        "trade values cannot be negative\n"
+    )
+    assert not output.exists()
+
+
+def test_default_report_says_in_one_line_that_no_trade_file_was_given(runs):
+    page = _html(runs, "first")
+    assert page.count(OFFICIAL_NOTE) == 1
+    assert "Composition by HS section (official" not in page and "9. Mirror" not in page
+
+
+def test_official_trade_files_add_composition_and_mirror(runs):
+    page = re.sub(r">\s+<", "><", _html(runs, "official"))
+    # values hand-checked against `python -m analysis summarize` on the same two files
+    for text in (
+        "<h2>8. Composition by HS section (official statistics)</h2>",
+        "<tr><td>V</td><td>Mineral products</td><td>-41.1</td><td>+0.0</td><td>-600.0</td>"
+        "<td>-32.5</td></tr>",
+        "<tr><td>XVI</td><td>Machinery and mechanical appliances; electrical equipment; parts "
+        "thereof; sound and television recorders and reproducers</td><td>+0.0</td><td>+15.6</td>"
+        "<td>60.0</td><td>+3.3</td></tr>",
+        "<tr><td>all goods</td><td></td><td>-52.1</td><td>+24.5</td><td>-665.7</td><td>-36.1</td>",
+        "<tr><td>V</td><td>Mineral products</td><td>900.0</td><td>300.0</td><td>-600.0</td>"
+        "<td>-66.7</td><td>-32.5</td><td>25.5</td></tr>",
+        "<h2>9. Mirror comparison from both countries&#x27; official statistics</h2>",
+        "<tr><td>exports</td><td>imports</td><td>2022</td><td>1,460.0</td><td>1,520.0</td>"
+        "<td>-60.0</td><td>-3.9</td></tr>",
+        "<tr><td>imports</td><td>exports</td><td>2023</td><td>478.6</td><td>455.0</td>"
+        "<td>23.6</td><td>+5.2</td></tr>",
+        "<tr><td>turnover</td><td>turnover</td><td>2023</td><td>1,178.6</td><td>1,185.0</td>"
+        "<td>-6.4</td><td>-0.5</td></tr>",
+        "Imports are usually valued CIF",
+        "the HS section that moved turnover most was V (Mineral products): −$600.0 million",
+        "<td>official trade file 2</td><td>gbr_kaz_2022_2023.json</td>",
+        "breakdown by mode of transport (its total row is kept)",
+    ):
+        assert text in page, text
+    assert OFFICIAL_NOTE not in page
+    alts = re.findall(r'<img [^>]*alt="([^"]*)"', page)
+    assert len(alts) == page.count("<img") == 5
+    assert alts[-1].startswith(
+        "Horizontal bar chart, What each HS section added to the change in Kazakhstan&#x27;s "
+        "turnover with the United Kingdom, 2022 to 2023. section V (Mineral products) exports "
+        "−32.5 percentage points (−$600.0 million)"
+    )
 
 
 def test_empty_or_binary_seed_is_a_parameter_error(tmp_path):

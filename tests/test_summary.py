@@ -1,5 +1,7 @@
 """Report tables and plain-words sentences, on inline tables shaped like the seed and ONS file."""
 
+from pathlib import Path
+
 import pandas as pd
 import pandas.testing as pdt
 import pytest
@@ -308,3 +310,114 @@ def test_flow_shares_add_to_100_each_period():
     wide, _ = summary.compute_stated_changes(stated, "2022", "2023")
     shares = summary.compute_flow_shares(wide)
     assert shares["share_pct"].round(2).tolist() == [79.16, 20.84, 59.46, 40.54]
+
+
+FIXTURES = Path(__file__).parent / "fixtures"
+COMTRADE_FILES = [
+    FIXTURES / "comtrade_plus" / "kaz_gbr_2022_2023.csv",  # KAZ's own, with HS chapters
+    FIXTURES / "comtrade_plus" / "gbr_kaz_2022_2023.json",  # the UK's, totals only
+]
+
+
+@pytest.fixture(scope="module")
+def official():
+    return summary.load_official_trade(COMTRADE_FILES, "KAZ", "GBR", "2022", "2023")
+
+
+def test_official_trade_holds_summarize_pieces(official):
+    assert (official.note, official.composition_note, official.mirror_note) == ("", "", "")
+    assert official.files == ("kaz_gbr_2022_2023.csv", "gbr_kaz_2022_2023.json")
+    changes = official.contributions.set_index("flow")
+    assert changes.at["exports", "change_usd"] == -760e6
+    assert changes.at["turnover", "change_pct"] == pytest.approx(-665.7 / 1844.3 * 100)
+    assert official.composition_flow == "turnover"
+    assert official.mirror_caveat.startswith("Mirror figures never match exactly.")
+    assert len(official.exclusions) == 6
+
+
+def test_section_contributions_add_up_to_each_flow_change(official):
+    table = summary.build_section_contributions(official.by_section)
+    assert table["hs_section"].tolist() == ["II", "V", "XIV", "VI", "XVI", "XVII", "all goods"]
+    by = table.set_index("hs_section")
+    # hand-computed from the fixture: section V exports 900 → 300 (US$ m), exports 1,460 → 700,
+    # imports 384.3 → 478.6, section XVI (chapter 84) imports 200 → 260
+    assert by.at["V", "exports_contribution_pp"] == pytest.approx(-600 / 1460 * 100)
+    assert by.at["V", "imports_contribution_pp"] == 0.0
+    assert by.at["V", "turnover_contribution_pp"] == pytest.approx(-600 / 1844.3 * 100)
+    assert by.at["XVI", "imports_contribution_pp"] == pytest.approx(60 / 384.3 * 100)
+    assert by.at["XVI", "turnover_change_usd"] == 60e6
+    total = by.loc["all goods"]
+    assert total["exports_contribution_pp"] == pytest.approx(-760 / 1460 * 100)
+    assert total["imports_contribution_pp"] == pytest.approx(94.3 / 384.3 * 100)
+    assert total["turnover_contribution_pp"] == pytest.approx(-665.7 / 1844.3 * 100)
+    assert total["turnover_change_usd"] == pytest.approx(-665.7e6)
+
+
+def test_top_movers_rank_by_change_in_dollars(official):
+    movers = summary.build_top_movers(official.by_section, "turnover", 3)
+    assert movers["hs_section"].tolist() == ["V", "XIV", "XVI"]
+    assert movers["change_usd"].tolist() == [-600e6, -120e6, 60e6]
+    assert list(movers.columns) == [
+        "hs_section",
+        "hs_section_title",
+        "base_value_usd",
+        "value_usd",
+        "change_usd",
+        "change_pct",
+        "contribution_pp",
+        "share_pct",
+    ]
+
+
+def test_official_sentences_and_mirror_display(official):
+    sentences = summary.write_official_sentences(
+        official, "Kazakhstan", "the United Kingdom", "2022", "2023"
+    )
+    assert sentences == [
+        "In Kazakhstan's official statistics (kaz_gbr_2022_2023.csv, gbr_kaz_2022_2023.json), "
+        "the HS section that moved turnover most was V (Mineral products): −$600.0 million from "
+        "2022 to 2023, −32.5 percentage points of the −36.1% change in turnover.",
+        "The United Kingdom's own statistics put its 2023 imports from Kazakhstan at $730.0 "
+        "million, against $700.0 million of exports Kazakhstan reports (Kazakhstan's figure is "
+        "4.1% lower; see why mirror figures differ).",
+    ]
+    shown = summary.build_official_mirror_display(official.mirror, "KAZ", "GBR")
+    assert shown.columns.tolist() == [
+        "flow (KAZ reports)",
+        "mirror flow (GBR reports)",
+        "period",
+        "KAZ figure (US$ m)",
+        "GBR figure (US$ m)",
+        "gap, KAZ − GBR (US$ m)",
+        "gap (% of the GBR figure)",
+    ]
+    assert shown.iloc[1].tolist() == ["exports", "imports", "2023", "700.0", "730.0"] + [
+        "-30.0",
+        "-4.1",
+    ]
+    assert shown.iloc[2].tolist() == ["imports", "exports", "2022", "384.3", "370.0"] + [
+        "14.3",
+        "+3.9",
+    ]
+
+
+def test_official_trade_notes_when_files_cannot_give_the_sections():
+    none = summary.load_official_trade([], "KAZ", "GBR", "2022", "2023")
+    assert none.note.startswith(
+        "Composition by HS section and mirror from official trade files: no file was given;"
+    )
+    assert "--trade-file PATH" in none.note and none.by_section.empty
+    assert summary.write_official_sentences(none, "Kazakhstan", "the UK", "2022", "2023") == []
+    other = summary.load_official_trade(COMTRADE_FILES[:1], "GBR", "DEU", "2022", "2023")
+    assert other.note == (
+        "Composition by HS section and mirror from official trade files: the files given "
+        "(kaz_gbr_2022_2023.csv) do not cover the United Kingdom's trade with Germany in 2022 and "
+        "2023 (no data reported by GBR for partner DEU; the files hold KAZ→GBR, KAZ→WLD)."
+    )
+    imf = summary.load_official_trade(
+        [FIXTURES / "imf" / "imts_kaz_gbr_millions.csv"], "KAZ", "GBR", "2022", "2023"
+    )
+    assert imf.note == "" and imf.by_section.empty and imf.mirror.empty
+    assert imf.composition_note.startswith("Not covered: the files give Kazakhstan's totals")
+    assert imf.mirror_note.startswith("Not covered: the files hold no figures reported by the")
+    assert "\n" not in imf.composition_note + imf.mirror_note + other.note + none.note
