@@ -180,7 +180,8 @@ def _write_partner_report(
 
 def _run_partner(partner_iso3: str, *arguments) -> tuple[str, str | None]:
     """Run one partner's report; return its ISO3 and None, or the error as one line."""
-    from analysis.report import NotebookFailedError, ReportParameterError, skip_slow_iri_checker
+    from analysis.fast_nbformat import skip_slow_iri_checker
+    from analysis.report import NotebookFailedError, ReportParameterError
 
     skip_slow_iri_checker()
     try:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from analysis import paths
+from analysis.fast_nbformat import skip_slow_iri_checker
 
 NOTEBOOKS = ("01-trade-report.ipynb",)  # in reading order
 REPORT_FILE = "report.html"
@@ -54,20 +55,6 @@ _PAGE = """<!DOCTYPE html>
 </body>
 </html>
 """
-
-
-def skip_slow_iri_checker() -> None:
-    """Keep this process off a 1-2 s import that JupyterLab's dependencies bring in.
-
-    ``nbformat`` (so papermill, nbconvert and nbval) imports ``jsonschema``, whose format module
-    imports ``rfc3987_syntax`` when it is installed (jupyter-events requires
-    ``jsonschema[format-nongpl]``, so it is whenever JupyterLab is); that package compiles an Earley
-    grammar at import time. Notebook validation never checks the "iri" formats it serves, so the
-    report process marks it unavailable before the first ``nbformat`` import. Only this process is
-    affected; JupyterLab itself is untouched.
-    """
-    if "jsonschema" not in sys.modules:
-        sys.modules.setdefault("rfc3987_syntax", None)
 
 
 class ReportParameterError(ValueError):
@@ -167,7 +154,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=None,
         metavar="DIR",
         help="report folder, inside reports/ "
-        "(default: reports/<reporter>-<partner>-<base>-<period>)",
+        "(default: reports/<reporter>-<partner>-<base>-<period>; with --all-partners or "
+        "--partners, the batch folder, default reports/all-partners-<base>-<period>)",
     )
     parser.add_argument(
         "--all-partners",
@@ -187,7 +175,7 @@ def run(args: argparse.Namespace) -> int:
         notebook fails (any earlier report left as it was).
     """
     skip_slow_iri_checker()
-    if args.all_partners:
+    if args.all_partners or args.partners is not None:
         from analysis import batch
 
         return batch.run(args)
