@@ -476,7 +476,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--partners",
         default=None,
         metavar="ISO3,ISO3",
-        help="with --all-partners: only these ONS partners (comma-separated)",
+        help="only these ONS partners (comma-separated; implies --all-partners)",
     )
     parser.add_argument(
         "--workers",
