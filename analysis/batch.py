@@ -1,6 +1,6 @@
 """Batch reports: the UK's report with every ONS partner, in parallel, with an index and a manifest.
 
-``python -m analysis report --all-partners`` (or ``python -m analysis.batch``) writes
+``python -m analysis report --all-partners`` writes
 ``reports/all-partners-<base>-<period>/``: one report folder ``GBR-<ISO3>-<base>-<period>/`` per
 partner, ``index.html`` (every partner with its headline figures and a link to its report, or its
 error) and ``manifest.json`` (a hash of each partner's inputs, so that reruns skip partners whose
@@ -499,7 +499,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run the batch from parsed options (``report --all-partners``, ``python -m analysis.batch``).
+    """Run the batch from parsed options (``report --all-partners`` or ``--partners``).
 
     Prints the index path on stdout and one summary line on stderr.
 
@@ -563,51 +563,3 @@ def run(args: argparse.Namespace) -> int:
     )
     print(result.index)
     return 1 if failed else 0
-
-
-def _main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m analysis.batch",
-        description="The UK's goods-trade report with every ONS partner, in parallel, with an "
-        "index page (same as: python -m analysis report --all-partners).",
-    )
-    parser.add_argument(
-        "--base", default="2022", metavar="YEAR", help="earlier year (default: 2022)"
-    )
-    parser.add_argument(
-        "--period", default="2023", metavar="YEAR", help="compared year (default: 2023)"
-    )
-    parser.add_argument(
-        "--seed",
-        type=Path,
-        default=paths.DEFAULT_SEED,
-        metavar="PATH",
-        help="news text given to each report (default: the seed article)",
-    )
-    parser.add_argument(
-        "--ons",
-        type=Path,
-        default=paths.ONS_TRADE_FILE,
-        metavar="PATH",
-        help="ONS 'UK total trade: all countries' long CSV (default: data/raw copy)",
-    )
-    parser.add_argument(
-        "--fx",
-        type=Path,
-        default=paths.FX_USD_PER_GBP_FILE,
-        metavar="PATH",
-        help="Federal Reserve H.10 daily US$ per GBP CSV (default: data/raw copy)",
-    )
-    parser.add_argument(
-        "--output",
-        type=Path,
-        default=None,
-        metavar="DIR",
-        help="batch folder, inside reports/ (default: reports/all-partners-<base>-<period>)",
-    )
-    add_arguments(parser)
-    return run(parser.parse_args(argv))
-
-
-if __name__ == "__main__":
-    sys.exit(_main())

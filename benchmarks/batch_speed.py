@@ -1,6 +1,6 @@
 """Benchmark: batch reports in parallel against the same reports one at a time, measured in one run.
 
-Runs ``python -m analysis.batch --force`` on the same partners (the first N ONS partners by ISO3)
+Runs ``python -m analysis report --partners ... --force`` on the same partners (the first N ONS partners by ISO3)
 for each worker count, ``--repeat`` times interleaved, each in a fresh process writing into its
 own folder under ``reports/`` (removed afterwards); prints the median wall and CPU times and the
 ratio of each to the sequential run (workers=1).
@@ -34,7 +34,8 @@ def _time_batch(partners: list[str], workers: int) -> tuple[float, float]:
     command = [
         sys.executable,
         "-m",
-        "analysis.batch",
+        "analysis",
+        "report",
         "--partners",
         ",".join(partners),
         "--workers",

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from analysis import batch, paths
+from analysis.cli import main
 from analysis.report import NotebookFailedError
 
 ONS_LINES = paths.ONS_TRADE_FILE.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -148,8 +149,8 @@ def test_index_is_sorted_by_name_escaped_and_self_contained(fake_reports, output
 def test_failure_is_listed_and_the_others_still_run(fake_reports, output, capsys):
     calls, failing = fake_reports
     failing.add("FRA")
-    status = batch._main(
-        ["--partners", "FRA,DEU,ITA", "--output", str(output), "--no-progress", "--workers", "1"]
+    status = main(
+        ["report", "--partners", "FRA,DEU,ITA", "--output", str(output), "--no-progress", "--workers", "1"]
     )
     assert status == 1
     assert sorted(calls) == ["DEU", "FRA", "ITA"]
@@ -163,10 +164,10 @@ def test_failure_is_listed_and_the_others_still_run(fake_reports, output, capsys
 
 
 def test_all_ok_exits_0_and_bad_parameters_exit_2(fake_reports, output, capsys):
-    assert batch._main(["--partners", "DEU", "--output", str(output), "--workers", "1"]) == 0
-    assert batch._main(["--partners", "DEU,XXX", "--output", str(output)]) == 2
-    assert batch._main(["--partners", "DEU", "--output", str(output), "--period", "2031"]) == 2
-    assert batch._main(["--partners", "DEU", "--output", "/tmp/elsewhere"]) == 2
+    assert main(["report", "--partners", "DEU", "--output", str(output), "--workers", "1"]) == 0
+    assert main(["report", "--partners", "DEU,XXX", "--output", str(output)]) == 2
+    assert main(["report", "--partners", "DEU", "--output", str(output), "--period", "2031"]) == 2
+    assert main(["report", "--partners", "DEU", "--output", "/tmp/elsewhere"]) == 2
     errors = capsys.readouterr().err.splitlines()
     assert errors[1:] == [
         "report: --partners XXX: not partners in the ONS file "
@@ -179,7 +180,6 @@ def test_all_ok_exits_0_and_bad_parameters_exit_2(fake_reports, output, capsys):
 
 
 def test_report_command_hands_over_to_the_batch(fake_reports, output, capsys):
-    from analysis.cli import main
 
     options = ["--partners", "DEU,FRA", "--output", str(output), "--workers", "1"]
     assert main(["report", "--all-partners", *options]) == 0

@@ -78,7 +78,7 @@ _MONTH_NAMES = [
 _MONTHS = {name: number for number, name in enumerate(_MONTH_NAMES, 1)}
 _MONTHS.update({name[:3]: number for name, number in list(_MONTHS.items())})
 _MONTHS["Sept"] = 9
-_NUMBER_WORDS = {
+NUMBER_WORDS = {
     "one": 1,
     "two": 2,
     "three": 3,
@@ -136,7 +136,7 @@ def _phrases(words: list[str]) -> str:
 REL_YEAR = _phrases([*_DOC_YEARS, *_EARLIER_YEARS])
 # Where a year may be written: a number, a relative phrase, or "the year" (the current one).
 _YEAR_SPEC = rf"(?:(?P<year>{YEAR})|(?P<rel>(?i:{REL_YEAR}))|(?P<the_year>(?i:the\s+year)))"
-_NUMBER_OF_MONTHS = r"(?P<months>1[0-2]|[1-9]|(?i:" + "|".join(_NUMBER_WORDS) + "))"
+_NUMBER_OF_MONTHS = r"(?P<months>1[0-2]|[1-9]|(?i:" + "|".join(NUMBER_WORDS) + "))"
 
 _PATTERNS: list[tuple[str, str]] = [
     # fiscal years: "FY24", "FY 2023-24", "fiscal 2023-24", "2023-24" (the second year one after the first)
@@ -331,7 +331,7 @@ def _mention(name: str, match: re.Match) -> PeriodMention | None:
         resolver = _months_period(year_of, first, last)
     elif name in ("months_short", "first_months", "months_of"):
         count = groups["months"].lower()
-        resolver = _months_period(year_of, 1, _NUMBER_WORDS.get(count) or int(count))
+        resolver = _months_period(year_of, 1, NUMBER_WORDS.get(count) or int(count))
     elif name == "short_quarter_range":
         resolver = _months_period(year_of, 3 * int(groups["q1"]) - 2, 3 * int(groups["q2"]))
     elif name in ("short_part", "ordinal_part"):

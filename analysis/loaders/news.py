@@ -15,6 +15,7 @@ import pandas as pd
 from analysis.loaders._amounts import NUMBER, Amount, find_amounts, half_unit, parse_number
 from analysis.loaders._countries import find_countries
 from analysis.loaders._periods import (
+    NUMBER_WORDS,
     Period,
     PeriodMention,
     find_document_year,
@@ -337,17 +338,8 @@ _QUALIFIERS = {
     "no more than": "under",
 }
 _QUALIFIER = "|".join(w.replace(" ", r"\s+") for w in sorted(_QUALIFIERS, key=len, reverse=True))
-_NUMBER_WORDS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
+# Multipliers written in words ("grew three times"): two to ten.
+_NUMBER_WORDS = {word: n for word, n in NUMBER_WORDS.items() if 2 <= n <= 10}
 _CLAIM_NUMBER = rf"(?P<number>{NUMBER}|(?i:{'|'.join(_NUMBER_WORDS)}))"
 _UNIT = r"""(?P<unit>\s*(?:%|(?i:percent|per\s+cent|pct)\b)(?P<points>\s*(?i:points?))?
     |\s*(?i:percentage[\s-]+points?|p\.p\.|pp\b)
