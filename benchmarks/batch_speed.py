@@ -1,9 +1,9 @@
 """Benchmark: batch reports in parallel against the same reports one at a time, measured in one run.
 
-Runs ``python -m analysis report --partners ... --force`` on the same partners (the first N ONS partners by ISO3)
-for each worker count, ``--repeat`` times interleaved, each in a fresh process writing into its
-own folder under ``reports/`` (removed afterwards); prints the median wall and CPU times and the
-ratio of each to the sequential run (workers=1).
+Runs ``python -m analysis report --partners ... --force`` on the same partners (the first N ONS
+partners by ISO3) for each worker count, ``--repeat`` times interleaved, each in a fresh process
+writing into its own folder under ``reports/`` (removed afterwards); prints the median wall and CPU
+times and the ratio of each to the sequential run (workers=1).
 Target: parallel / sequential <= 0.6 on two cores.
 
     python benchmarks/batch_speed.py                     # 12 partners, workers = cores, then 1

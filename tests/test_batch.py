@@ -150,7 +150,16 @@ def test_failure_is_listed_and_the_others_still_run(fake_reports, output, capsys
     calls, failing = fake_reports
     failing.add("FRA")
     status = main(
-        ["report", "--partners", "FRA,DEU,ITA", "--output", str(output), "--no-progress", "--workers", "1"]
+        [
+            "report",
+            "--partners",
+            "FRA,DEU,ITA",
+            "--output",
+            str(output),
+            "--no-progress",
+            "--workers",
+            "1",
+        ]
     )
     assert status == 1
     assert sorted(calls) == ["DEU", "FRA", "ITA"]

@@ -202,7 +202,8 @@ def _plus_variant(tmp_path, old, new, count=1):
         (
             ",0,,1460000000,1460000000,",
             ",2100,,1460000000,1460000000,",
-            "bad.csv: line 2: a breakdown (second partner, customs procedure or mode of transport) without its total row",
+            "bad.csv: line 2: a breakdown (second partner, customs procedure or mode of "
+            "transport) without its total row",
         ),
     ],
 )
