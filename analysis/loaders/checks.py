@@ -15,11 +15,11 @@ import pandas as pd
 import pycountry
 
 from analysis.loaders.schema import (
-    set_exclusions,
     ALL_GOODS,
     TRADE_COLUMNS,
     WORLD_ISO3,
     TradeDataError,
+    set_exclusions,
     validate_trade_table,
 )
 
@@ -86,14 +86,35 @@ def _read_with_names(path: str | PathLike, names: list[str]) -> pd.DataFrame:
 
 
 def fail(file: str, where: str, column: str, problem: str, fix: str = "") -> TradeDataError:
-    """Build the one-line error naming file, place ("line 7", "record 3") and column; raise it."""
+    """Build the one-line error naming file, place and column, for the caller to raise.
+
+    Args:
+        file: File name.
+        where: Place in the file, e.g. "line 7" or "record 3".
+        column: Column name as the file writes it.
+        problem: What is wrong, e.g. "not a number: 'x'".
+        fix: How to fix it; "" for none.
+
+    Returns:
+        The error, not raised.
+    """
     return TradeDataError(
         f"{file}: {where}, column {column!r}: {problem}" + (f"; {fix}" if fix else "")
     )
 
 
 def require_columns(raw: pd.DataFrame, columns: list[str], file: str, layout: str) -> None:
-    """Raise when any of ``columns`` is absent, naming them and the layout expected."""
+    """Raise when any of ``columns`` is absent, naming them and the layout expected.
+
+    Args:
+        raw: The file's rows.
+        columns: Required column names.
+        file: File name for the message.
+        layout: Layout name for the message, e.g. "IMF IMTS".
+
+    Raises:
+        TradeDataError: A column is missing.
+    """
     missing = [c for c in columns if c not in raw.columns]
     if missing:
         raise TradeDataError(
@@ -111,7 +132,20 @@ def first_bad(
     problem: str,
     fix: str = "",
 ) -> None:
-    """Raise for the first row where ``mask`` holds, quoting its value."""
+    """Raise for the first row where ``mask`` holds, quoting its value.
+
+    Args:
+        mask: True for bad rows.
+        values: The values to quote, aligned with ``mask``.
+        lines: File line (or record) of each row; its name ("line", "record") is the place word.
+        file: File name.
+        column: Column name as the file writes it.
+        problem: What is wrong, followed by the quoted value.
+        fix: How to fix it; "" for none.
+
+    Raises:
+        TradeDataError: ``mask`` holds for a row.
+    """
     if mask.any():
         row = mask.idxmax()
         raise fail(
@@ -121,6 +155,15 @@ def first_bad(
 
 def parse_values(values: pd.Series, lines: pd.Series, file: str, column: str) -> pd.Series:
     """Parse money values written as text; empty stays NaN (the caller excludes and reports it).
+
+    Args:
+        values: Values as text; thousands separators (",") are allowed.
+        lines: File line (or record) of each row.
+        file: File name.
+        column: Column name as the file writes it.
+
+    Returns:
+        The values as floats, in the file's unit (US$ for the loaders).
 
     Raises:
         TradeDataError: A value is not a number, or is negative.
@@ -151,6 +194,12 @@ def parse_values(values: pd.Series, lines: pd.Series, file: str, column: str) ->
 def check_commodity_codes(codes: pd.Series, lines: pd.Series, file: str, column: str) -> None:
     """Require ``TOTAL`` or an HS code of 2, 4, 6, 8 or 10 digits (leading zeros kept).
 
+    Args:
+        codes: Commodity codes as text.
+        lines: File line (or record) of each row.
+        file: File name.
+        column: Column name as the file writes it.
+
     Raises:
         TradeDataError: An empty code, an unknown code, or one whose leading zero was lost ("8").
     """
@@ -167,13 +216,30 @@ def check_commodity_codes(codes: pd.Series, lines: pd.Series, file: str, column:
 
 
 def is_iso3(codes: pd.Series) -> pd.Series:
-    """True where a code is an ISO 3166 alpha-3 country code, ``WLD`` (World) or ``XKX`` (Kosovo)."""
+    """Tell which codes are ISO 3166 alpha-3 country codes, ``WLD`` (World) or ``XKX`` (Kosovo).
+
+    Args:
+        codes: Codes as text.
+
+    Returns:
+        Booleans aligned with ``codes``.
+    """
     known = {c.alpha_3 for c in pycountry.countries} | _EXTRA_ISO3
     return codes.isin(known)
 
 
 def check_iso3(codes: pd.Series, lines: pd.Series, file: str, column: str) -> None:
-    """Raise for the first code that is not ISO3 (see :func:`is_iso3`)."""
+    """Raise for the first code that is not ISO3 (see :func:`is_iso3`).
+
+    Args:
+        codes: Country codes as text.
+        lines: File line (or record) of each row.
+        file: File name.
+        column: Column name as the file writes it.
+
+    Raises:
+        TradeDataError: A code is not ISO3.
+    """
     first_bad(
         ~is_iso3(codes),
         codes,
@@ -188,6 +254,11 @@ def check_iso3(codes: pd.Series, lines: pd.Series, file: str, column: str) -> No
 def check_duplicates(table: pd.DataFrame, lines: pd.Series, file: str) -> None:
     """Raise when two rows share reporter, partner, period, flow and commodity code.
 
+    Args:
+        table: Canonical columns (``KEY_COLUMNS`` at least).
+        lines: File line (or record) of each row.
+        file: File name.
+
     Raises:
         TradeDataError: Naming both file lines and the key.
     """
@@ -198,13 +269,26 @@ def check_duplicates(table: pd.DataFrame, lines: pd.Series, file: str) -> None:
         same = rows[(rows[KEY_COLUMNS] == first[KEY_COLUMNS]).all(axis=1)]
         key = ", ".join(f"{c}={first[c]}" for c in KEY_COLUMNS)
         raise TradeDataError(
-            f"{file}: {lines.name}s {[int(lines[i]) for i in same.index]} repeat the same key ({key}); "
+            f"{file}: {lines.name}s {[int(lines[i]) for i in same.index]} "
+            f"repeat the same key ({key}); "
             "remove the duplicate or split the breakdown that tells them apart"
         )
 
 
-def build_exclusions(table: pd.DataFrame, lines: pd.Series, mask: pd.Series, reason) -> pd.DataFrame:
-    """Exclusion rows (``EXCLUSION_COLUMNS``) for the rows of ``table`` where ``mask`` holds."""
+def build_exclusions(
+    table: pd.DataFrame, lines: pd.Series, mask: pd.Series, reason: pd.Series | str
+) -> pd.DataFrame:
+    """Build the exclusion rows for the rows of ``table`` where ``mask`` holds.
+
+    Args:
+        table: Rows of the file, with the key columns it has.
+        lines: File line (or record) of each row.
+        mask: True for the rows left out.
+        reason: Why, per row or one text for all.
+
+    Returns:
+        ``EXCLUSION_COLUMNS``, one row per excluded row (missing key columns empty).
+    """
     rows = table.loc[mask, [c for c in KEY_COLUMNS if c in table.columns]].copy()
     rows.insert(0, "line", lines[mask].astype(int))
     rows["reason"] = reason[mask] if isinstance(reason, pd.Series) else reason
@@ -212,7 +296,14 @@ def build_exclusions(table: pd.DataFrame, lines: pd.Series, mask: pd.Series, rea
 
 
 def commodity_level(codes: pd.Series) -> pd.Series:
-    """Number of digits of each HS code; 0 for ``TOTAL``."""
+    """Count the digits of each HS code.
+
+    Args:
+        codes: Commodity codes as text.
+
+    Returns:
+        The number of digits; 0 for ``TOTAL``.
+    """
     return codes.str.len().where(codes.ne(ALL_GOODS), 0)
 
 
@@ -275,7 +366,7 @@ def finish(table: pd.DataFrame, reason: pd.Series, lines: pd.Series, file: str) 
 
     Returns:
         The validated canonical table (``TRADE_COLUMNS`` first, text columns as ``str``), with
-        ``attrs["exclusions"]`` (``EXCLUSION_COLUMNS``).
+        its exclusions (``EXCLUSION_COLUMNS``; read with ``schema.exclusions_of``).
 
     Raises:
         TradeDataError: Every row is excluded, or the schema check fails.

@@ -1,6 +1,7 @@
 """UN Comtrade files (Comtrade+ API JSON and CSV, legacy CSV) as canonical trade tables.
 
-Rows that would count trade twice are left out and listed in ``table.attrs["exclusions"]``:
+Rows that would count trade twice are left out and listed in the table's exclusions
+(``schema.exclusions_of``):
 breakdowns by second partner, customs procedure or mode of transport (their totals are kept),
 sub-flows of imports and exports (domestic exports, processing trade), commodity subtotals (see
 :func:`analysis.loaders.checks.select_commodity_level`), partners that are not one country
@@ -82,7 +83,7 @@ def _original_names(raw: pd.DataFrame) -> dict[str, str]:
 
 
 def _iso3(iso: pd.Series, code: pd.Series) -> pd.Series:
-    """ISO3 from the ISO column when valid (``W00`` → WLD), else from the M49 numeric code; None if neither."""
+    """ISO3 from the ISO column if valid (``W00`` → WLD), else from the M49 code, else None."""
     iso = iso.str.strip().str.upper().replace(dict.fromkeys(_WORLD_CODES, WORLD_ISO3))
     from_iso = iso.where(checks.is_iso3(iso))
     digits = code.str.strip().str.lstrip("0").replace("", "0")
@@ -126,7 +127,7 @@ def _flow_codes(raw: pd.DataFrame, legacy: bool) -> tuple[pd.Series, str]:
 
 
 def _to_canonical(raw: pd.DataFrame, lines: pd.Series, file: str, legacy: bool) -> pd.DataFrame:
-    """Turn rows with Comtrade+ field names (lower case) into the canonical table with exclusions."""
+    """Turn rows with Comtrade+ field names (lower case) into the canonical table and exclusions."""
     names = _original_names(raw)
     raw = raw.rename(columns=str.lower)
     if legacy:
@@ -226,9 +227,9 @@ def _check_breakdown_totals(
     if orphan.any():
         row = broken.index[orphan][0]
         raise TradeDataError(
-            f"{file}: {lines.name} {int(lines[row])}: a breakdown (second partner, customs procedure or "
-            "mode of transport) without its total row; download with partner2Code=0, customsCode=C00 "
-            "and motCode=0, or add the total"
+            f"{file}: {lines.name} {int(lines[row])}: a breakdown (second partner, customs "
+            "procedure or mode of transport) without its total row; download with "
+            "partner2Code=0, customsCode=C00 and motCode=0, or add the total"
         )
 
 
@@ -236,18 +237,20 @@ def load_comtrade_csv(path: str | PathLike) -> pd.DataFrame:
     """Load a Comtrade+ portal CSV or a legacy UN Comtrade CSV (told apart by their headers).
 
     Comtrade+ headers may be camelCase (``flowCode``) or PascalCase (``FlowCode``); a trailing
-    delimiter on every line is accepted. Values are ``primaryValue`` (legacy: ``Trade Value (US$)``),
-    US dollars; reporter and partner come from the ISO columns or from the M49 numeric codes.
+    delimiter on every line is accepted. Values are ``primaryValue`` (legacy: ``Trade Value
+    (US$)``), US dollars; reporter and partner come from the ISO columns or from the M49 numeric
+    codes.
 
     Args:
         path: The CSV file.
 
     Returns:
-        The canonical trade table; exclusions in ``attrs["exclusions"]`` (``line`` = file line).
+        The canonical trade table (US$); its exclusions (``schema.exclusions_of``) have ``line``
+        = file line.
 
     Raises:
-        TradeDataError: Missing columns, unknown flow or commodity codes, bad values, duplicated keys,
-            naming the file, line and column.
+        TradeDataError: Missing columns, unknown flow or commodity codes, bad values, duplicated
+            keys, naming the file, line and column.
     """
     raw, lines = checks.read_csv_text(path)
     legacy = "trade value (us$)" in {c.lower() for c in raw.columns}
@@ -261,8 +264,8 @@ def load_comtrade_json(path: str | PathLike) -> pd.DataFrame:
         path: The JSON file.
 
     Returns:
-        The canonical trade table; exclusions in ``attrs["exclusions"]`` (``line`` = record number
-        in ``data``, from 1).
+        The canonical trade table (US$); its exclusions (``schema.exclusions_of``) have ``line``
+        = record number in ``data``, from 1.
 
     Raises:
         TradeDataError: Not JSON, no ``data`` list, or any problem :func:`load_comtrade_csv` raises.
@@ -289,7 +292,18 @@ def load_comtrade_json(path: str | PathLike) -> pd.DataFrame:
 
 
 def load_comtrade(path: str | PathLike) -> pd.DataFrame:
-    """Load any UN Comtrade file: ``.json`` as an API response, anything else as CSV."""
+    """Load any UN Comtrade file: ``.json`` as an API response, anything else as CSV.
+
+    Args:
+        path: The file.
+
+    Returns:
+        The canonical trade table (US$), as :func:`load_comtrade_json` or
+        :func:`load_comtrade_csv` returns it.
+
+    Raises:
+        TradeDataError: As those two loaders.
+    """
     if Path(path).suffix.lower() == ".json":
         return load_comtrade_json(path)
     return load_comtrade_csv(path)

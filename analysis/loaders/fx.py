@@ -22,7 +22,8 @@ def load_usd_per_gbp_daily(path: str | PathLike = FX_USD_PER_GBP_FILE) -> pd.Dat
         path: CSV file.
 
     Returns:
-        Columns ``date`` (datetime64) and ``usd_per_gbp`` (float, US dollars per pound), sorted by date.
+        Columns ``date`` (datetime64) and ``usd_per_gbp`` (float, US dollars per pound), sorted
+        by date.
 
     Raises:
         ExchangeRateError: The file is missing, lacks the two columns, or holds a non-numeric rate.
@@ -62,6 +63,9 @@ def compute_annual_usd_per_gbp(path: str | PathLike = FX_USD_PER_GBP_FILE) -> pd
     Returns:
         Columns ``period`` (str, "2023"), ``usd_per_gbp`` (float, US dollars per pound, unrounded)
         and ``days`` (int, days with a rate).
+
+    Raises:
+        ExchangeRateError: As :func:`load_usd_per_gbp_daily`.
     """
     daily = load_usd_per_gbp_daily(path)
     annual = daily.groupby(daily["date"].dt.year)["usd_per_gbp"].agg(["mean", "size"])

@@ -58,7 +58,7 @@ def _country_iso3(codes: pd.Series) -> pd.Series:
 
 
 def _periods(raw: pd.DataFrame, lines: pd.Series, file: str) -> pd.Series:
-    """Canonical periods ("2023", "2023-Q1", "2023-04"), checked against ``FREQUENCY`` if present."""
+    """Canonical periods ("2023", "2023-Q1", "2023-04"), checked against ``FREQUENCY``, if any."""
     text = raw["TIME_PERIOD"].str.strip().str.upper()
     period = pd.Series(None, index=raw.index, dtype=object)
     frequency = pd.Series("", index=raw.index, dtype=object)
@@ -108,7 +108,7 @@ def _scale(raw: pd.DataFrame, lines: pd.Series, file: str) -> pd.Series:
 
 
 def load_imf_trade(path: str | PathLike) -> pd.DataFrame:
-    """Load an IMF IMTS CSV (``COUNTRY, INDICATOR, COUNTERPART_COUNTRY, FREQUENCY, TIME_PERIOD, OBS_VALUE``).
+    """Load an IMF IMTS CSV (``COUNTRY, INDICATOR, COUNTERPART_COUNTRY, TIME_PERIOD, OBS_VALUE``).
 
     Country codes may be ISO3 or ISO2; World (``W00``, ``G001``) becomes ``WLD``; other country
     groups are excluded. ``OBS_VALUE`` is multiplied by the ``SCALE`` (or ``UNIT_MULT``) column when
@@ -119,8 +119,8 @@ def load_imf_trade(path: str | PathLike) -> pd.DataFrame:
         path: The CSV file.
 
     Returns:
-        The canonical trade table (commodity ``TOTAL``) followed by ``valuation`` (FOB|CIF);
-        exclusions in ``attrs["exclusions"]``.
+        The canonical trade table (commodity ``TOTAL``, US$) followed by ``valuation``
+        (FOB|CIF); exclusions readable with ``schema.exclusions_of``.
 
     Raises:
         TradeDataError: Missing columns, an unknown indicator or reporter, a non-US-dollar value,

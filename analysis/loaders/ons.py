@@ -1,4 +1,4 @@
-"""ONS "UK total trade: all countries" (annual, £ million) as a canonical trade table in US dollars."""
+"""ONS "UK total trade: all countries" (annual, £ million) as a canonical trade table in US$."""
 
 from os import PathLike
 from pathlib import Path
@@ -25,8 +25,8 @@ ATTRIBUTION = (
 PRODUCT_CODES = {"goods": ALL_GOODS, "services": "SERVICES", "total": "GOODS_AND_SERVICES"}
 _COLUMNS = ["Country", "ISO2", "ISO3", "Year", "flow", "Million"]
 _FLOWS = {"export": "exports", "import": "imports"}
-# Partner codes the file writes differently from ISO 3166 alpha-3 (Kosovo has no ISO code: XKX is the
-# code the EU and IMF use).
+# Partner codes the file writes differently from ISO 3166 alpha-3 (Kosovo has no ISO code: XKX is
+# the code the EU and IMF use).
 _ISO2_OVERRIDES = {"XK": "XKX", "W1": WORLD_ISO3}
 
 
@@ -45,17 +45,17 @@ def _partner_iso3(iso2: str) -> str | None:
 def read_ons_trade_gbp(path: str | PathLike = ONS_TRADE_FILE) -> pd.DataFrame:
     """Read the ONS file as published (pounds), fixing partner codes and keeping every exclusion.
 
-    The file writes "NA" both for missing values and for partners without an ISO3 (Serbia, US Minor
-    Outlying Islands), and "ANT" for Antarctica; partner codes are therefore derived from the ISO2
-    column with pycountry. Aggregates other than World (EU28, Non-EU, unnamed groups) and rows without
-    a value are left out, and listed in the table's exclusions (``schema.exclusions_of``: columns
-    ``line``, ``Country``, ``reason``).
+    The file writes "NA" both for missing values and for partners without an ISO3 (Serbia, US
+    Minor Outlying Islands), and "ANT" for Antarctica; partner codes are therefore derived from the
+    ISO2 column with pycountry. Aggregates other than World (EU28, Non-EU, unnamed groups) and rows
+    without a value are left out, and listed in the table's exclusions (``schema.exclusions_of``:
+    columns ``line``, ``Country``, ``reason``).
 
     Args:
         path: The long-form CSV (``Country,ISO2,ISO3,Year,flow,Million``).
 
     Returns:
-        Columns ``reporter_iso3`` ("GBR"), ``partner_iso3``, ``partner_name``, ``period`` (str year),
+        Columns ``reporter_iso3`` ("GBR"), ``partner_iso3``, ``partner_name``, ``period`` (year),
         ``product`` (goods|services|total), ``flow`` (exports|imports, from the UK's side),
         ``value_gbp`` (float, pounds).
 
@@ -99,9 +99,16 @@ def read_ons_trade_gbp(path: str | PathLike = ONS_TRADE_FILE) -> pd.DataFrame:
     reason[table["value_gbp"].isna()] = "no value in the file (NA)"
     reason[table["partner_iso3"].isna()] = "aggregate of partners (not a country)"
     excluded = reason.notna()
-    set_exclusions(table, pd.DataFrame(
-        {"line": line[excluded], "Country": raw["Country"][excluded], "reason": reason[excluded]}
-    ).reset_index(drop=True))
+    set_exclusions(
+        table,
+        pd.DataFrame(
+            {
+                "line": line[excluded],
+                "Country": raw["Country"][excluded],
+                "reason": reason[excluded],
+            }
+        ).reset_index(drop=True),
+    )
     return table[~excluded].reset_index(drop=True)
 
 
@@ -121,8 +128,8 @@ def load_ons_trade(
 
     Returns:
         The canonical trade table (reporter GBR, flows from the UK's side) followed by
-        ``partner_name``, ``value_gbp`` (pounds) and ``usd_per_gbp``; exclusions in
-        ``attrs["exclusions"]``.
+        ``partner_name``, ``value_gbp`` (pounds) and ``usd_per_gbp``; exclusions readable with
+        ``schema.exclusions_of``.
 
     Raises:
         OnsFileError: Bad file, or an unknown product.

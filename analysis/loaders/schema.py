@@ -71,7 +71,8 @@ def validate_trade_table(table: pd.DataFrame, file: str) -> pd.DataFrame:
             if message not in lines:
                 lines.append(message)
         raise TradeDataError(
-            f"{file}: not a valid trade table: " + "; ".join(lines)
+            f"{file}: not a valid trade table: "
+            + "; ".join(lines)
             + ". Fix the file or the loader's column mapping."
         ) from None
 
@@ -106,6 +107,10 @@ def set_exclusions(table: pd.DataFrame, exclusions: pd.DataFrame) -> pd.DataFram
     They follow the table through filters and copies at no cost, and survive concatenation with
     tables that carry the same exclusions. Read them back with :func:`exclusions_of`.
 
+    Args:
+        table: The loader's table; changed in place (its ``attrs``).
+        exclusions: The rows left out, e.g. ``line``, key columns and ``reason``.
+
     Returns:
         ``table`` itself.
     """
@@ -114,6 +119,13 @@ def set_exclusions(table: pd.DataFrame, exclusions: pd.DataFrame) -> pd.DataFram
 
 
 def exclusions_of(table: pd.DataFrame) -> pd.DataFrame:
-    """The rows a loader left out of ``table`` (columns such as ``line``, ``reason``); may be empty."""
+    """Read back the rows a loader left out of ``table`` (see :func:`set_exclusions`).
+
+    Args:
+        table: A loader's table, or one derived from it.
+
+    Returns:
+        A copy of the exclusions (columns such as ``line``, ``reason``); empty when none are set.
+    """
     holder = table.attrs.get("exclusions")
     return holder.frame.copy() if holder is not None else pd.DataFrame()

@@ -36,7 +36,7 @@ def load_tidy_trade(path: str | PathLike) -> pd.DataFrame:
         path: The CSV file.
 
     Returns:
-        The canonical trade table; exclusions in ``attrs["exclusions"]``.
+        The canonical trade table (US$); exclusions readable with ``schema.exclusions_of``.
 
     Raises:
         TradeDataError: Missing columns, unknown codes, flows or periods, bad values, mixed
@@ -103,7 +103,13 @@ JSON_LAYOUT = "UN Comtrade+ API JSON"
 
 
 def sniff_layout(path: str | PathLike) -> str:
-    """Name the layout of a trade file from its extension and header (a key of ``LAYOUTS``, or the JSON one).
+    """Name the layout of a trade file from its extension and header.
+
+    Args:
+        path: The file.
+
+    Returns:
+        A key of ``LAYOUTS``, or ``JSON_LAYOUT`` for a ``.json`` file.
 
     Raises:
         TradeDataError: The file is missing, unreadable, or in no known layout.
@@ -129,20 +135,33 @@ def sniff_layout(path: str | PathLike) -> str:
 
 
 def load_trade_file(path: str | PathLike) -> pd.DataFrame:
-    """Load one file of any supported layout as a canonical table (see :func:`sniff_layout`)."""
+    """Load one file of any supported layout as a canonical table (see :func:`sniff_layout`).
+
+    Args:
+        path: The file.
+
+    Returns:
+        The canonical trade table (US$) of the layout's loader, with its exclusions.
+
+    Raises:
+        TradeDataError: An unknown layout, or the loader's errors.
+        ValueError: The ONS loader's errors (``OnsFileError``, ``ExchangeRateError``).
+    """
     layout = sniff_layout(path)
     return load_comtrade_json(path) if layout == JSON_LAYOUT else LAYOUTS[layout][1](path)
 
 
 def load_trade_files(paths: Iterable[str | PathLike]) -> pd.DataFrame:
-    """Load and concatenate trade files of any supported layouts (ONS, Comtrade+, legacy Comtrade, IMF, tidy).
+    """Load and concatenate trade files of any supported layouts.
+
+    The layouts are ONS, UN Comtrade+ (CSV or JSON), legacy UN Comtrade, IMF IMTS and tidy CSV.
 
     Args:
         paths: One or more files.
 
     Returns:
-        One canonical table (``TRADE_COLUMNS`` only); ``attrs["exclusions"]`` holds every file's
-        exclusions with a ``file`` column.
+        One canonical table (``TRADE_COLUMNS`` only, US$); its exclusions
+        (``schema.exclusions_of``) hold every file's, with a ``file`` column.
 
     Raises:
         TradeDataError: No file given, a file in an unknown layout, any loader's error, or two
@@ -152,9 +171,7 @@ def load_trade_files(paths: Iterable[str | PathLike]) -> pd.DataFrame:
     tables, exclusions = [], []
     for path in paths:
         table = load_trade_file(path)
-        exclusions.append(
-            exclusions_of(table).assign(file=Path(path).name)
-        )
+        exclusions.append(exclusions_of(table).assign(file=Path(path).name))
         tables.append(table[list(TRADE_COLUMNS)])
     if not tables:
         raise TradeDataError("no trade files given")
