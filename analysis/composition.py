@@ -1,4 +1,4 @@
-"""Composition of trade by HS section or chapter: levels, changes, contributions in percentage points, shares."""
+"""Composition of trade by HS section or chapter: levels, changes, contributions (pp), shares."""
 
 from functools import cache
 
@@ -18,7 +18,11 @@ _TOLERANCE_USD = 0.5  # a total and the sum of its commodities "agree" within ha
 
 @cache
 def load_hs_sections() -> pd.DataFrame:
-    """The HS chapter → section table (``hs_chapter``, ``hs_chapter_title``, ``hs_section``, ``hs_section_title``)."""
+    """Read the HS chapter → section table shipped with the package (read once, then cached).
+
+    Returns:
+        Columns ``hs_chapter``, ``hs_chapter_title``, ``hs_section``, ``hs_section_title`` (text).
+    """
     return pd.read_csv(HS_SECTIONS_FILE, dtype=str, keep_default_na=False)
 
 
@@ -47,9 +51,10 @@ def map_commodity_codes(codes: pd.Series) -> pd.DataFrame:
 
 
 def compute_flow_totals(table: pd.DataFrame) -> pd.DataFrame:
-    """Each flow's total per reporter, partner and period: the ``TOTAL`` row, else the sum of the commodities.
+    """Each flow's total per reporter, partner and period: the ``TOTAL`` row, else its commodities.
 
-    The loaders keep one commodity level per flow, so summing the commodity rows counts nothing twice.
+    The loaders keep one commodity level per flow, so summing the commodity rows counts nothing
+    twice.
 
     Args:
         table: Canonical trade table.
@@ -70,9 +75,10 @@ def compute_composition(
 ) -> pd.DataFrame:
     """Break each flow's change between two periods down by HS section or chapter.
 
-    A flow's total is its ``TOTAL`` row when present (else the sum of its commodities); the part no
-    commodity row accounts for (e.g. confidential trade) is shown as ``unallocated``, so the rows of a
-    flow always add up to its total. Flows without any commodity rows in either period are left out.
+    A flow's total is its ``TOTAL`` row when present (else the sum of its commodities); the part
+    no commodity row accounts for (e.g. confidential trade) is shown as ``unallocated``, so the rows
+    of a flow always add up to its total. Flows without any commodity rows in either period are
+    left out.
 
     Args:
         table: Canonical trade table (any number of reporter/partner pairs).

@@ -13,24 +13,58 @@ import pandas as pd
 WIDE_FLOWS = ("exports_usd", "imports_usd", "turnover_usd", "balance_usd")
 KEYS = ("reporter_iso3", "partner_iso3", "period")
 
+Values = float | np.ndarray | pd.Series  # a scalar, an array or a Series: the functions take all
 
-def compute_turnover(exports_usd, imports_usd):
-    """Turnover: exports + imports (US$), for scalars, arrays or Series alike."""
+
+def compute_turnover(exports_usd: Values, imports_usd: Values) -> Values:
+    """Turnover: exports + imports, for scalars, arrays or Series alike.
+
+    Args:
+        exports_usd: Exports (US$).
+        imports_usd: Imports (US$).
+
+    Returns:
+        Turnover (US$), of the inputs' type.
+    """
     return exports_usd + imports_usd
 
 
-def compute_balance(exports_usd, imports_usd):
-    """Trade balance: exports − imports (US$); positive is a surplus."""
+def compute_balance(exports_usd: Values, imports_usd: Values) -> Values:
+    """Trade balance: exports − imports; positive is a surplus.
+
+    Args:
+        exports_usd: Exports (US$).
+        imports_usd: Imports (US$).
+
+    Returns:
+        The balance (US$), of the inputs' type.
+    """
     return exports_usd - imports_usd
 
 
-def compute_coverage_ratio(exports_usd, imports_usd):
-    """Coverage ratio: exports / imports (a ratio, 1.0 = balanced); NaN where imports are zero."""
+def compute_coverage_ratio(exports_usd: Values, imports_usd: Values) -> Values:
+    """Coverage ratio: exports / imports (1.0 = balanced).
+
+    Args:
+        exports_usd: Exports (US$).
+        imports_usd: Imports (US$).
+
+    Returns:
+        The ratio (no unit); NaN where imports are zero.
+    """
     return np.divide(exports_usd, np.where(imports_usd == 0, np.nan, imports_usd))
 
 
-def compute_growth_pct(base, value):
-    """Growth from ``base`` to ``value`` in percent: (value / base − 1) × 100; NaN where base is 0."""
+def compute_growth_pct(base: Values, value: Values) -> Values:
+    """Growth from ``base`` to ``value`` in percent: (value / base − 1) × 100.
+
+    Args:
+        base: The earlier value (any unit, e.g. US$).
+        value: The later value, same unit.
+
+    Returns:
+        Growth in percent: a float for scalars, else an array or Series; NaN where base is 0.
+    """
     base = np.where(np.asarray(base) == 0, np.nan, base)
     growth = (np.divide(value, base) - 1.0) * 100.0
     return growth if np.ndim(growth) else float(growth)
@@ -88,7 +122,7 @@ def compute_changes(
         ``change_usd`` (US$), ``change_pct`` (%), ``contribution_pp`` (percentage points).
 
     Raises:
-        ValueError: Neither period is in the table.
+        ValueError: A period is not in the table.
     """
     keys = list(keys)
     present = set(wide["period"])
@@ -104,7 +138,8 @@ def compute_changes(
     for column in value_columns:
         change = later[column] - base[column]
         growth = compute_growth_pct(base[column], later[column])
-        if column == "balance_usd":  # growth of a deficit, or across a change of sign, means nothing
+        # growth of a deficit, or across a change of sign, means nothing
+        if column == "balance_usd":
             growth = growth.where(base[column] > 0)
         contribution = (
             change / base_turnover * 100.0 if column != "balance_usd" else np.nan * change

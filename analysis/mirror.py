@@ -20,12 +20,13 @@ MIRROR_COLUMNS = [
     "gap_pct",
 ]
 CIF_FOB_CAVEAT = (
-    "Mirror figures never match exactly. Imports are usually valued CIF (cost, insurance and freight "
-    "to the importer's border) and exports FOB (free on board at the exporter's border), so a "
-    "country's imports normally exceed its partner's mirror exports by a few percent (often 3-10%) "
-    "even when both are right. Other reasons: timing (goods shipped in December and recorded on "
-    "arrival in January fall in different years); partner attribution (importers record the country "
-    "of origin, exporters the country of last known destination, so goods routed via third "
+    "Mirror figures never match exactly. Imports are usually valued CIF (cost, insurance and "
+    "freight to the importer's border) and exports FOB (free on board at the exporter's border), "
+    "so a country's imports normally exceed its partner's mirror exports by a few percent (often "
+    "3-10%) even when both are right. Other reasons: timing (goods shipped in December and "
+    "recorded on arrival in January fall in different years); partner attribution (importers "
+    "record the country of origin, exporters the country of last known destination, so goods "
+    "routed via third "
     "countries or traded through hubs are assigned differently); confidential items suppressed by "
     "one side only; different coverage (general vs special trade, customs vs balance-of-payments "
     "basis, goods for processing, re-exports); and currency conversion (each side converts its own "
@@ -36,7 +37,7 @@ CIF_FOB_CAVEAT = (
 def _pair_flows(
     table: pd.DataFrame, reporter: str, partner: str, periods: Sequence[str]
 ) -> pd.DataFrame:
-    """Exports, imports and turnover of one reporter with one partner, wide by flow, indexed by period."""
+    """Exports, imports and turnover (US$) of one reporter with one partner, wide, by period."""
     totals = compute_flow_totals(table)
     rows = totals[
         totals["reporter_iso3"].eq(reporter)
