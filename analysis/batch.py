@@ -90,7 +90,7 @@ def compute_partner_headlines(table: pd.DataFrame, base_period: str, period: str
         file lacks is NaN.
 
     Raises:
-        ValueError: Neither year is in the table.
+        ValueError: A year is not in the table.
     """
     import pandas as pd
 
@@ -115,7 +115,11 @@ def compute_partner_headlines(table: pd.DataFrame, base_period: str, period: str
 
 
 def compute_package_digest() -> str:
-    """SHA-256 of the package: its version and the bytes of every module and reference file."""
+    """SHA-256 of the package: its version and the bytes of every module and reference file.
+
+    Returns:
+        A hex digest; it changes when any of those change.
+    """
     try:
         package_version = version("analysis")
     except PackageNotFoundError:
@@ -137,6 +141,11 @@ def compute_inputs_digest(
 
     That is the ONS, FX and seed files, the report notebooks and the package
     (:func:`compute_package_digest`).
+
+    Args:
+        ons: ONS CSV file.
+        fx: H.10 CSV file.
+        seed: News text file.
 
     Returns:
         A hex digest; it changes when any of those bytes change.
@@ -471,7 +480,11 @@ def _interrupt(signum: int, frame) -> None:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """Add the batch-only options: ``--partners``, ``--workers``, ``--force``, ``--no-progress``."""
+    """Add the batch-only options: ``--partners``, ``--workers``, ``--force``, ``--no-progress``.
+
+    Args:
+        parser: The ``report`` subcommand's parser.
+    """
     parser.add_argument(
         "--partners",
         default=None,
@@ -502,6 +515,9 @@ def run(args: argparse.Namespace) -> int:
     """Run the batch from parsed options (``report --all-partners`` or ``--partners``).
 
     Prints the index path on stdout and one summary line on stderr.
+
+    Args:
+        args: Parsed ``report`` options (see :func:`analysis.report.add_arguments`).
 
     Returns:
         0 when every listed partner has its report, 1 when any failed (the index lists them with

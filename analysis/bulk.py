@@ -27,11 +27,11 @@ import pandas as pd
 from analysis.loaders import checks
 from analysis.loaders.comtrade import FLOWS, SOURCE_PLUS
 from analysis.loaders.schema import (
-    set_exclusions,
     TRADE_COLUMNS,
     TRADE_FLOWS,
     WORLD_ISO3,
     TradeDataError,
+    set_exclusions,
     validate_trade_table,
 )
 

@@ -299,7 +299,14 @@ def plot_balance_coverage(wide: pd.DataFrame, title: str, source: str) -> Chart:
 
 
 def render_png(figure: Figure) -> bytes:
-    """The figure as PNG bytes, identical from run to run (no software or date metadata)."""
+    """Render a figure as PNG bytes, identical from run to run (no software or date metadata).
+
+    Args:
+        figure: The figure.
+
+    Returns:
+        The PNG file's bytes.
+    """
     buffer = io.BytesIO()
     with matplotlib.rc_context(STYLE):
         figure.savefig(buffer, format="png", dpi=_DPI, metadata={"Software": None})
@@ -307,7 +314,11 @@ def render_png(figure: Figure) -> bytes:
 
 
 def show_chart(chart: Chart) -> None:
-    """Display the chart in the notebook as an embedded PNG carrying its alternative text."""
+    """Display the chart in the notebook as an embedded PNG carrying its alternative text.
+
+    Args:
+        chart: The chart and its alternative text.
+    """
     from IPython.display import Image, display
 
     display(Image(data=render_png(chart.figure), format="png", alt=chart.alt_text))

@@ -80,7 +80,11 @@ class ReportParameters:
     trade_files: tuple[Path, ...] = ()
 
     def as_notebook_parameters(self) -> dict[str, str | list[str]]:
-        """The ``parameters`` cell values (paths relative to the project when inside it)."""
+        """The ``parameters`` cell values (paths relative to the project when inside it).
+
+        Returns:
+            Parameter name → value, as papermill injects them.
+        """
         return {
             "seed_file": _project_relative(self.seed),
             "reporter_iso3": self.reporter_iso3,
@@ -94,7 +98,11 @@ class ReportParameters:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """Add the ``report`` subcommand's options to ``parser``."""
+    """Add the ``report`` subcommand's options to ``parser``.
+
+    Args:
+        parser: The ``report`` subcommand's parser.
+    """
     parser.add_argument(
         "--reporter",
         default=None,
@@ -168,7 +176,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run the report command.
+    """Run the report command (or the batch, with ``--all-partners`` or ``--partners``).
+
+    Args:
+        args: Parsed options (see :func:`add_arguments`).
 
     Returns:
         0 on success (the report's path printed on stdout), 2 for bad parameters, 1 when a
@@ -444,6 +455,10 @@ def execute_notebooks(parameters: ReportParameters, output_dir: Path) -> list[Pa
     Every notebook's kernel is launched first, so kernels boot while papermill is imported; each
     kernel is stopped at once when its notebook is done.
 
+    Args:
+        parameters: Checked report parameters (see :func:`check_parameters`).
+        output_dir: Folder for the executed notebooks.
+
     Returns:
         The executed notebooks, in reading order.
 
@@ -522,6 +537,9 @@ def write_report(parameters: ReportParameters) -> Path:
 
     Everything is written to a temporary folder next to the target, which then replaces the
     target; on failure the temporary folder is removed and any earlier report stays as it was.
+
+    Args:
+        parameters: Checked report parameters (see :func:`check_parameters`).
 
     Returns:
         The path of ``report.html``.

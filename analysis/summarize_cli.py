@@ -1,4 +1,4 @@
-"""The ``summarize`` subcommand: totals, contributions, HS sections and mirror gaps of trade files."""
+"""The ``summarize`` subcommand: totals, contributions, HS sections, mirror gaps of trade files."""
 
 import argparse
 import json
@@ -7,8 +7,8 @@ import sys
 
 import pandas as pd
 
-from analysis.loaders.schema import exclusions_of
 from analysis.composition import compute_composition, compute_flow_totals
+from analysis.loaders.schema import exclusions_of
 from analysis.maths import compute_changes, pivot_flows
 from analysis.mirror import CIF_FOB_CAVEAT, compute_mirror
 
@@ -52,7 +52,11 @@ class SummarizeInputError(ValueError):
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """Declare ``FILE...``, ``--reporter``, ``--partner``, ``--base``, ``--period`` and ``--json``."""
+    """Declare ``FILE...``, ``--reporter``, ``--partner``, ``--base``, ``--period`` and ``--json``.
+
+    Args:
+        parser: The ``summarize`` subcommand's parser.
+    """
     parser.add_argument(
         "files",
         metavar="FILE",
@@ -79,9 +83,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Summarise the files for one pair and print the result on stdout.
 
+    Args:
+        args: Parsed options (see :func:`add_arguments`).
+
     Returns:
         0 on success; 2, with one line on stderr and no traceback, for a missing file, an unknown
-        layout, bad codes or values in a file, an unknown ISO3 code, or a period absent from the data.
+        layout, bad codes or values in a file, an unknown ISO3 code, or a period absent from the
+        data.
     """
     from analysis.loaders.tidy import load_trade_files
 
@@ -124,7 +132,7 @@ def _check_arguments(args: argparse.Namespace) -> tuple[str, str]:
 def summarize(
     table: pd.DataFrame, reporter: str, partner: str, base_period: str, period: str
 ) -> dict:
-    """Totals, contributions, HS-section composition and mirror gaps for one pair, as JSON-ready records.
+    """Totals, contributions, HS-section composition and mirror gaps for one pair, as records.
 
     Args:
         table: Canonical trade table (e.g. from ``load_trade_files``).
@@ -135,9 +143,9 @@ def summarize(
 
     Returns:
         Keys ``reporter_iso3, partner_iso3, base_period, period, totals, contributions, by_section,
-        mirror, mirror_caveat, exclusions`` (lists of dicts; NaN as None; US$ and percent units as
-        in the column names). ``by_section`` is empty without commodity detail, ``mirror`` without
-        the partner's own statistics.
+        mirror, mirror_caveat, exclusions`` (lists of JSON-ready dicts; NaN as None; US$ and
+        percent units as in the column names). ``by_section`` is empty without commodity detail,
+        ``mirror`` without the partner's own statistics.
 
     Raises:
         SummarizeInputError: No data reported by ``reporter`` for ``partner``, or a period absent.
@@ -147,13 +155,15 @@ def summarize(
     if pair.empty:
         pairs = sorted(set(totals["reporter_iso3"] + "→" + totals["partner_iso3"]))
         raise SummarizeInputError(
-            f"no data reported by {reporter} for partner {partner}; the files hold {_shorten(pairs)}"
+            f"no data reported by {reporter} for partner {partner}; "
+            f"the files hold {_shorten(pairs)}"
         )
     periods = sorted(set(pair["period"]))
     absent = [p for p in (base_period, period) if p not in periods]
     if absent:
         raise SummarizeInputError(
-            f"period(s) {absent} not in the data for {reporter}→{partner}; it has {_shorten(periods)}"
+            f"period(s) {absent} not in the data for {reporter}→{partner}; "
+            f"it has {_shorten(periods)}"
         )
     pair = pair[pair["period"].isin([base_period, period])]
     wide = pivot_flows(pair)
@@ -189,7 +199,16 @@ def summarize(
 
 
 def pair_rows(table: pd.DataFrame, reporter: str, partner: str) -> pd.DataFrame:
-    """The rows a reporter gives for one partner."""
+    """The rows a reporter gives for one partner.
+
+    Args:
+        table: Canonical trade table.
+        reporter: ISO3 of the reporter.
+        partner: ISO3 of the partner.
+
+    Returns:
+        The matching rows of ``table`` (index kept).
+    """
     return table[table["reporter_iso3"].eq(reporter) & table["partner_iso3"].eq(partner)]
 
 
@@ -265,13 +284,13 @@ def format_summary(summary: dict) -> str:
 def _formatters(rows: pd.DataFrame) -> dict:
     """Column formatters: US$ with separators, percentages and points to 2 decimals."""
 
-    def money(v):
+    def money(v: float | None) -> str:
         return "-" if v is None or pd.isna(v) else f"{v:,.0f}"
 
-    def percent(v):
+    def percent(v: float | None) -> str:
         return "-" if v is None or pd.isna(v) else f"{v:+.2f}"
 
-    def share(v):
+    def share(v: float | None) -> str:
         return "-" if v is None or pd.isna(v) else f"{v:.2f}"
 
     return {

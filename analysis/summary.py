@@ -75,12 +75,27 @@ def country_name(iso3: str, names: dict[str, str] | None = None) -> str:
 
 
 def capitalised(text: str) -> str:
-    """The text with its first letter in upper case ("the UK" → "The UK")."""
+    """Put the first letter of a text in upper case ("the UK" → "The UK").
+
+    Args:
+        text: Any text.
+
+    Returns:
+        The text, its first character upper-cased, the rest unchanged.
+    """
     return text[:1].upper() + text[1:]
 
 
 def format_usd(value: float) -> str:
-    """US dollars in words: ``1.18e9`` → "$1.18 billion", ``7.02e8`` → "$702.0 million"."""
+    """Write US dollars in words: ``1.18e9`` → "$1.18 billion", ``7.02e8`` → "$702.0 million".
+
+    Args:
+        value: Amount in US dollars (None or NaN allowed).
+
+    Returns:
+        Billions with two decimals from $1 billion, else millions with one; a true minus sign;
+        "n/a" for None or NaN.
+    """
     if value is None or math.isnan(value):
         return "n/a"
     sign = MINUS if value < 0 else ""
@@ -91,14 +106,31 @@ def format_usd(value: float) -> str:
 
 
 def format_gbp(value: float) -> str:
-    """Pounds as the ONS writes them: ``1.256e9`` → "£1,256m"; "n/a" for NaN."""
+    """Write pounds as the ONS does: ``1.256e9`` → "£1,256m".
+
+    Args:
+        value: Amount in pounds (None or NaN allowed).
+
+    Returns:
+        Whole millions of pounds with thousands separators; "n/a" for None or NaN.
+    """
     if value is None or math.isnan(value):
         return "n/a"
     return f"{MINUS if value < 0 else ''}£{abs(value) / 1e6:,.0f}m"
 
 
 def format_pct(value: float, unit: str = "%", signed: bool = True) -> str:
-    """A percentage (or any unit) with one decimal and a true minus sign: ``-35.99`` → "−36.0%"."""
+    """Write a number with one decimal, a unit and a true minus sign: ``-35.99`` → "−36.0%".
+
+    Args:
+        value: The number, e.g. a change in percent or percentage points (None or NaN allowed).
+        unit: Text after the number, e.g. "%" or " percentage points".
+        signed: Write "+" before positive numbers (and a minus sign before negative ones);
+            False writes the absolute value without a sign.
+
+    Returns:
+        The text; "n/a" for None or NaN.
+    """
     if value is None or math.isnan(value):
         return "n/a"
     sign = (MINUS if value < 0 else "+") if signed else ""
@@ -107,6 +139,13 @@ def format_pct(value: float, unit: str = "%", signed: bool = True) -> str:
 
 def counterpart_iso3(reporter_iso3: str, partner_iso3: str) -> str:
     """The country of the pair that is not the United Kingdom (whose official statistics we hold).
+
+    Args:
+        reporter_iso3: Reporting country (ISO3).
+        partner_iso3: Partner country (ISO3).
+
+    Returns:
+        The ISO3 code that is not GBR.
 
     Raises:
         ValueError: Neither country is GBR, or both are.
@@ -246,11 +285,17 @@ def compute_uk_changes(
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Levels and changes of the UK's goods trade with one partner, in US dollars.
 
+    Args:
+        ons: Output of :func:`analysis.loaders.ons.load_ons_trade` (or its partner's rows).
+        counterpart: The UK's partner (ISO3).
+        base_period: Earlier year.
+        period: Compared year.
+
     Returns:
         ``(wide, changes)`` as :func:`compute_stated_changes`, from the UK's side (reporter GBR).
 
     Raises:
-        ValueError: The file has neither period for the partner.
+        ValueError: The file lacks a period for the partner.
     """
     rows = ons[ons["partner_iso3"].eq(counterpart) & ons["period"].isin([base_period, period])]
     wide = maths.pivot_flows(rows)
@@ -354,7 +399,18 @@ def compute_mirror_growth(mirror: pd.DataFrame, base_period: str, period: str) -
 def write_headline(
     reporter_iso3: str, partner_iso3: str, base_period: str, period: str, names: dict[str, str]
 ) -> str:
-    """The heading: "Goods trade between Kazakhstan and the United Kingdom, 2022 → 2023"."""
+    """Write the heading: "Goods trade between Kazakhstan and the United Kingdom, 2022 → 2023".
+
+    Args:
+        reporter_iso3: Reporting country (ISO3).
+        partner_iso3: Partner country (ISO3).
+        base_period: Earlier period.
+        period: Compared period.
+        names: Country names (see :func:`country_name`).
+
+    Returns:
+        The heading text.
+    """
     return (
         f"Goods trade between {country_name(reporter_iso3, names)} and "
         f"{country_name(partner_iso3, names)}, {base_period} \N{RIGHTWARDS ARROW} {period}"
@@ -503,7 +559,15 @@ def write_mirror_sentences(
 
 
 def render_paragraphs_html(sentences: Iterable[str], css_class: str = "summary") -> str:
-    """Sentences as an HTML bullet list, each HTML-escaped (document text is untrusted)."""
+    """Render sentences as an HTML bullet list, each HTML-escaped (document text is untrusted).
+
+    Args:
+        sentences: Plain-text sentences.
+        css_class: Class of the ``<ul>`` element.
+
+    Returns:
+        The ``<ul>`` element as HTML.
+    """
     items = "".join(f"<li>{html.escape(s)}</li>" for s in sentences)
     return f'<ul class="{html.escape(css_class)}">{items}</ul>'
 
@@ -529,6 +593,9 @@ def format_for_display(table: pd.DataFrame) -> pd.DataFrame:
     Column units decide: ``*_usd`` → "US$ m" (one decimal), ``*_gbp`` → "£ m" (no decimals),
     ``*_pct`` → "%", ``*_pp`` → "pp", ``coverage_ratio`` and ``usd_per_gbp`` keep four decimals
     at most; the column names say the unit ("exports (US$ m)").
+
+    Args:
+        table: Columns named with their unit suffix (``value_usd``, ``change_pct``…).
 
     Returns:
         A new table of strings ("n/a" for missing values).
@@ -581,7 +648,14 @@ def select_partner_trade(ons: pd.DataFrame, counterpart: str) -> pd.DataFrame:
 
 
 def partner_names(ons: pd.DataFrame) -> dict[str, str]:
-    """ISO3 → the ONS file's partner name ("Kazakhstan", "St Helena"), for text."""
+    """Map ISO3 codes to the ONS file's partner names ("Kazakhstan", "St Helena"), for text.
+
+    Args:
+        ons: From :func:`analysis.loaders.ons.load_ons_trade` (or a partner's rows of it).
+
+    Returns:
+        ISO3 → partner name, the first name the file gives for each code.
+    """
     pairs = ons[["partner_iso3", "partner_name"]].drop_duplicates("partner_iso3")
     return dict(zip(pairs["partner_iso3"], pairs["partner_name"], strict=True))
 
@@ -609,6 +683,9 @@ def describe_sources(files: dict[str, str]) -> pd.DataFrame:
 
 def build_figures_display(figures: pd.DataFrame) -> pd.DataFrame:
     """The figures table as the report shows it: exact quote, what it is, value as stated and used.
+
+    Args:
+        figures: The news figures table (optionally with ``corrected_value_usd``).
 
     Returns:
         Columns ``figure``, ``quote``, ``flow``, ``period``, ``reporter``, ``partner``,
@@ -654,6 +731,9 @@ def _format_claim_value(kind: str, value: float) -> str:
 def build_claims_display(claims: pd.DataFrame) -> pd.DataFrame:
     """The checked claims as the report shows them: quote, stated and recomputed values, verdict.
 
+    Args:
+        claims: The reconciliation's claims table.
+
     Returns:
         Columns ``quote``, ``kind``, ``stated``, ``recomputed`` (point and interval), ``verdict``,
         ``explanation``, as strings.
@@ -683,6 +763,10 @@ def build_claims_display(claims: pd.DataFrame) -> pd.DataFrame:
 
 def compute_flow_shares(wide: pd.DataFrame) -> pd.DataFrame:
     """Exports' and imports' shares of turnover in each period.
+
+    Args:
+        wide: Levels from :func:`analysis.maths.pivot_flows` (``period``, ``exports_usd``,
+            ``imports_usd``).
 
     Returns:
         Columns ``period``, ``flow``, ``value_usd`` and ``share_pct`` (percent of the period's
@@ -760,7 +844,15 @@ def write_summary(
 
 
 def render_text_html(text: str, tag: str = "p") -> str:
-    """One piece of text in an HTML element (``p``, ``h2``…), escaped."""
+    """Render one piece of text in an HTML element (``p``, ``h2``…), escaped.
+
+    Args:
+        text: Plain text.
+        tag: The element's name.
+
+    Returns:
+        The element as HTML.
+    """
     return f"<{tag}>{html.escape(text)}</{tag}>"
 
 
