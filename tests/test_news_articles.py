@@ -260,7 +260,7 @@ def _rows(frame, fields):
 
 
 def test_every_fixture_has_expectations():
-    assert sorted(p.name for p in FIXTURES.glob("*.txt")) == sorted(ARTICLES)
+    assert sorted(p.name for p in FIXTURES.glob("*.txt")) == sorted({**ARTICLES, **MORE_ARTICLES})
 
 
 @pytest.mark.parametrize("name", sorted(ARTICLES))
@@ -378,3 +378,272 @@ def test_a_product_figure_is_marked_and_left_out_of_the_pair_total():
     claims = reconcile(doc).claims
     assert list(claims["figure_ids"]) == [(0, 1, 2)]
     assert list(claims["verdict"]) == ["consistent"]
+
+
+# Second round: phrasings the first nine do not use. Title Case headlines with "In 10 Months" / "In Nine
+# Months" / "in first three quarters"; "$ 1.2 billion", "US$1.2bn", "$700,000", "$450 thousand",
+# "$5.2 trillion", "1.1 billion dollars", "USD 0.4 bln"; a tenge amount with its dollar value in brackets
+# ("KZT 3.4 trillion (about $7.3 billion)": only the dollars count); signed changes in brackets
+# ("Exports: $4.3 billion (-11%)"); "a decline of 18%", "a 3.2% drop", "a 12% drop from Q3 2023", "a
+# threefold increase from 2013", "doubled", "decreased by 2.3 times"; "up from $368.4 million a year
+# earlier", "against $ 800 million in 2022", "In the same period of 2023, ... stood at"; shares "(19.1% of
+# the total)", "with Kazakhstan accounting for 1 percent of the total", "China's share of U.S. goods
+# imports"; "trading partner"; total trade of a reporter ("The overall U.S. trade deficit", "total U.S.
+# goods trade with the world").
+MORE_ARTICLES = {
+    '2024-02-07-reuters-us-china.txt': (
+        [
+            ('$279.4 billion', 'balance', '2023', 'USA', 'CHN', 279400000000.0, 50000000.0, ''),
+            ('$382.9 billion', 'balance', '2022', 'USA', 'CHN', 382900000000.0, 50000000.0, ''),
+            ('$427.2 billion', 'imports', '2023', 'USA', 'CHN', 427200000000.0, 50000000.0, ''),
+            ('$147.8 billion', 'exports', '2023', 'USA', 'CHN', 147800000000.0, 50000000.0, ''),
+            ('$773.4 billion', 'balance', '2023', 'USA', 'WLD', 773400000000.0, 50000000.0, ''),
+            ('$5.2 trillion', 'turnover', '2023', 'USA', 'WLD', 5200000000000.0, 50000000000.0, 'about'),
+        ],
+        [
+            ('fell 20.3%', 'pct_change', -20.3, 'imports', None, '2023', '2022', 'USA', 'CHN'),
+            ('declined 4%', 'pct_change', -4.0, 'exports', None, '2023', '2022', 'USA', 'CHN'),
+            ('narrowed 18.7%', 'pct_change', -18.7, 'balance', None, '2023', '2022', 'USA', 'WLD'),
+            ('share of U.S. goods imports fell to 13.9%', 'share', 13.9, 'imports', 'imports', '2023', None, 'USA', 'CHN'),
+        ],
+    ),
+    '2024-02-12-akipress-kyrgyzstan-uzbekistan.txt': (
+        [
+            ('US$1.2bn', 'turnover', '2023', 'KGZ', 'UZB', 1200000000.0, 50000000.0, ''),
+            ('$ 1.2 billion', 'turnover', '2023', 'KGZ', 'UZB', 1200000000.0, 50000000.0, ''),
+            ('$ 800 million', 'turnover', '2022', 'KGZ', 'UZB', 800000000.0, 500000.0, ''),
+            ('$350.5 million', 'exports', '2023', 'KGZ', 'UZB', 350500000.0, 50000.0, ''),
+            ('$849.5 million', 'imports', '2023', 'KGZ', 'UZB', 849500000.0, 50000.0, ''),
+            ('$700,000', 'exports', '2023', 'KGZ', 'UZB', 700000.0, 0.5, ''),
+            ('$450 thousand', 'exports', '2023', 'KGZ', 'UZB', 450000.0, 500.0, ''),
+            ('US$ 2 million', 'other', '2023', 'KGZ', 'UZB', 2000000.0, 500000.0, ''),
+        ],
+        [
+            ('up 1.5-fold', 'ratio', 1.5, 'turnover', None, '2023', '2022', 'KGZ', 'UZB'),
+            ('increased 1.5 times', 'ratio', 1.5, 'turnover', None, '2023', '2022', 'KGZ', 'UZB'),
+        ],
+    ),
+    '2024-08-02-dailysabah-turkiye-russia.txt': (
+        [
+            ('$25.1 billion', 'turnover', '2024-H1', 'TUR', 'RUS', 25100000000.0, 50000000.0, ''),
+            ('$30.6 billion', 'turnover', '2023-H1', 'TUR', 'RUS', 30600000000.0, 50000000.0, ''),
+            ('$4.3 billion', 'exports', '2024-H1', 'TUR', 'RUS', 4300000000.0, 50000000.0, ''),
+            ('$20.8 billion', 'imports', '2024-H1', 'TUR', 'RUS', 20800000000.0, 50000000.0, ''),
+            ('$16.5 billion', 'balance', '2024-H1', 'TUR', 'RUS', 16500000000.0, 50000000.0, ''),
+            ('$14 billion', 'imports', '2024-H1', 'TUR', 'RUS', 14000000000.0, 500000000.0, 'about'),
+        ],
+        [
+            ('Falls 18%', 'pct_change', -18.0, 'turnover', None, '2024-H1', '2023-H1', 'TUR', 'RUS'),
+            ('decline of 18%', 'pct_change', -18.0, 'turnover', None, '2024-H1', '2023-H1', 'TUR', 'RUS'),
+            ('-11%', 'pct_change', -11.0, 'exports', None, '2024-H1', '2023-H1', 'TUR', 'RUS'),
+            ('-19%', 'pct_change', -19.0, 'imports', None, '2024-H1', '2023-H1', 'TUR', 'RUS'),
+            ("share in Türkiye's total imports dropped to 10.2 percent", 'share', 10.2, 'imports', 'imports', '2024-H1', None, 'TUR', 'RUS'),
+        ],
+    ),
+    '2024-10-17-apa-azerbaijan-georgia.txt': (
+        [
+            ('$1.1B', 'turnover', '2024-01/2024-09', 'AZE', 'GEO', 1100000000.0, 50000000.0, ''),
+            ('1.1 billion dollars', 'turnover', '2024-01/2024-09', 'AZE', 'GEO', 1100000000.0, 50000000.0, ''),
+            ('$812.4 million', 'exports', '2024-01/2024-09', 'AZE', 'GEO', 812400000.0, 50000.0, ''),
+            ('$736.5 million', 'exports', '2023-01/2023-09', 'AZE', 'GEO', 736500000.0, 50000.0, ''),
+            ('$287.6 million', 'imports', '2024-01/2024-09', 'AZE', 'GEO', 287600000.0, 50000.0, ''),
+            ('USD 0.4 bln', 'turnover', '2024-Q3', 'AZE', 'GEO', 400000000.0, 50000000.0, ''),
+        ],
+        [
+            ('decreased by 2.3 times', 'ratio', 0.43478260869565216, 'imports', None, '2024-01/2024-09', '2023-01/2023-09', 'AZE', 'GEO'),
+            ("accounted for 4.3 percent of Azerbaijan's total exports", 'share', 4.3, 'exports', 'exports', '2024-01/2024-09', None, 'AZE', 'GEO'),
+            ('12% drop', 'pct_change', -12.0, 'turnover', None, '2024-Q3', '2023-Q3', 'AZE', 'GEO'),
+        ],
+    ),
+    '2024-10-18-xinhua-china-kazakhstan.txt': (
+        [
+            ('32.9 billion U.S. dollars', 'turnover', '2024-01/2024-09', 'CHN', 'KAZ', 32900000000.0, 50000000.0, ''),
+            ('18.6 billion dollars', 'exports', '2024-01/2024-09', 'CHN', 'KAZ', 18600000000.0, 50000000.0, ''),
+            ('14.3 billion dollars', 'imports', '2024-01/2024-09', 'CHN', 'KAZ', 14300000000.0, 50000000.0, ''),
+            ('41 billion U.S. dollars', 'turnover', '2023', 'CHN', 'KAZ', 41000000000.0, 500000000.0, ''),
+            ('4 billion dollars', 'turnover', '2024-09', 'CHN', 'KAZ', 4000000000.0, 500000000.0, 'over'),
+        ],
+        [
+            ('up 8.5 pct', 'pct_change', 8.5, 'turnover', None, '2024-01/2024-09', '2023-01/2023-09', 'CHN', 'KAZ'),
+            ('up 8.5 percent', 'pct_change', 8.5, 'turnover', None, '2024-01/2024-09', '2023-01/2023-09', 'CHN', 'KAZ'),
+            ('rose 12.1 percent', 'pct_change', 12.1, 'exports', None, '2024-01/2024-09', '2023-01/2023-09', 'CHN', 'KAZ'),
+            ('threefold increase', 'ratio', 3.0, 'turnover', None, '2023', '2013', 'CHN', 'KAZ'),
+        ],
+    ),
+    '2024-10-21-tashkenttimes-uzbekistan-trade.txt': (
+        [
+            ('$47.6 Billion', 'turnover', '2024-01/2024-09', 'UZB', 'WLD', 47600000000.0, 50000000.0, ''),
+            ('$47.6 billion', 'turnover', '2024-01/2024-09', 'UZB', 'WLD', 47600000000.0, 50000000.0, ''),
+            ('US$19.8bn', 'exports', '2024-01/2024-09', 'UZB', 'WLD', 19800000000.0, 50000000.0, ''),
+            ('US$27.8bn', 'imports', '2024-01/2024-09', 'UZB', 'WLD', 27800000000.0, 50000000.0, ''),
+            ('$8 billion', 'balance', '2024-01/2024-09', 'UZB', 'WLD', 8000000000.0, 500000000.0, ''),
+            ('$9.1 billion', 'turnover', '2024-01/2024-09', 'UZB', 'CHN', 9100000000.0, 50000000.0, ''),
+            ('$8.3 billion', 'turnover', '2024-01/2024-09', 'UZB', 'RUS', 8300000000.0, 50000000.0, ''),
+            ('$2.2 billion', 'turnover', '2024-01/2024-09', 'UZB', 'TUR', 2200000000.0, 50000000.0, ''),
+            ('$1.1 billion', 'turnover', '2024-01/2024-09', 'UZB', 'AFG', 1100000000.0, 50000000.0, ''),
+        ],
+        [
+            ('8.9% more than', 'pct_change', 8.9, 'turnover', None, '2024-01/2024-09', '2023-01/2023-09', 'UZB', 'WLD'),
+            ('+17.1%', 'pct_change', 17.1, 'exports', None, '2024-01/2024-09', '2023-01/2023-09', 'UZB', 'WLD'),
+            ('+3.6%', 'pct_change', 3.6, 'imports', None, '2024-01/2024-09', '2023-01/2023-09', 'UZB', 'WLD'),
+            ('19.1% of the total', 'share', 19.1, 'turnover', 'turnover', '2024-01/2024-09', None, 'UZB', 'CHN'),
+            ('17.4% of the total', 'share', 17.4, 'turnover', 'turnover', '2024-01/2024-09', None, 'UZB', 'RUS'),
+            ('grew 1.3 times', 'ratio', 1.3, 'turnover', None, '2024-01/2024-09', '2023-01/2023-09', 'UZB', 'TUR'),
+            ('doubled', 'ratio', 2.0, 'turnover', None, '2024-01/2024-09', '2023-01/2023-09', 'UZB', 'AFG'),
+        ],
+    ),
+    '2024-10-25-kazinform-kazakhstan-russia.txt': (
+        [
+            ('USD 19.2 bln', 'turnover', '2024-01/2024-09', 'KAZ', 'RUS', 19200000000.0, 50000000.0, ''),
+            ('$7.3 billion', 'exports', '2024-01/2024-09', 'KAZ', 'RUS', 7300000000.0, 50000000.0, 'about'),
+            ('11.9 billion dollars', 'imports', '2024-01/2024-09', 'KAZ', 'RUS', 11900000000.0, 50000000.0, ''),
+            ('USD 19.8 bln', 'turnover', '2023-01/2023-09', 'KAZ', 'RUS', 19800000000.0, 50000000.0, ''),
+            ('$109.1 billion', 'turnover', '2024-01/2024-09', 'KAZ', 'WLD', 109100000000.0, 50000000.0, ''),
+        ],
+        [
+            ('Down 3.2%', 'pct_change', -3.2, 'turnover', None, '2024-01/2024-09', '2023-01/2023-09', 'KAZ', 'RUS'),
+            ('3.2% drop', 'pct_change', -3.2, 'turnover', None, '2024-01/2024-09', '2023-01/2023-09', 'KAZ', 'RUS'),
+            ('down by 0.8 per cent', 'pct_change', -0.8, 'exports', None, '2024-01/2024-09', '2023-01/2023-09', 'KAZ', 'RUS'),
+            ("accounted for 17.6 percent of Kazakhstan's foreign trade turnover", 'share', 17.6, 'turnover', 'turnover', '2024-01/2024-09', None, 'KAZ', 'RUS'),
+        ],
+    ),
+    '2024-11-20-trend-azerbaijan-kazakhstan.txt': (
+        [
+            ('$400 Million', 'turnover', '2024-01/2024-10', 'AZE', 'KAZ', 400000000.0, 500000.0, 'over'),
+            ('$412.6 million', 'turnover', '2024-01/2024-10', 'AZE', 'KAZ', 412600000.0, 50000.0, ''),
+            ('$368.4 million', 'turnover', '2023-01/2023-10', 'AZE', 'KAZ', 368400000.0, 50000.0, ''),
+            ('$98.3 million', 'exports', '2024-01/2024-10', 'AZE', 'KAZ', 98300000.0, 50000.0, ''),
+            ('$314.3 million', 'imports', '2024-01/2024-10', 'AZE', 'KAZ', 314300000.0, 50000.0, ''),
+            ('$40.2 billion', 'turnover', '2024-01/2024-10', 'AZE', 'WLD', 40200000000.0, 50000000.0, ''),
+        ],
+        [
+            ('12% more', 'pct_change', 12.0, 'turnover', None, '2024-01/2024-10', '2023-01/2023-10', 'AZE', 'KAZ'),
+            ('accounting for 1 percent of the total', 'share', 1.0, 'turnover', 'turnover', '2024-01/2024-10', None, 'AZE', 'KAZ'),
+        ],
+    ),
+}
+
+MORE_VERDICTS = {
+    "2024-02-07-reuters-us-china.txt": {
+        "$279.4 billion": "consistent",  # deficit = 147.8bn - 427.2bn
+        "$773.4 billion": None,  # the overall deficit: no parts with the world to add up
+        "narrowed 18.7%": "unverifiable",  # no 2022 deficit with the world
+        "share of U.S. goods imports fell to 13.9%": "unverifiable",  # no U.S. imports from the world
+    },
+    "2024-02-12-akipress-kyrgyzstan-uzbekistan.txt": {
+        "up 1.5-fold": "consistent",
+        "increased 1.5 times": "consistent",
+        "$ 1.2 billion": "consistent",
+        "US$1.2bn": None,  # the headline repeats the body's figure
+    },
+    "2024-08-02-dailysabah-turkiye-russia.txt": {
+        "Falls 18%": "consistent",
+        "decline of 18%": "consistent",
+        "-11%": "unverifiable",
+        "$25.1 billion": "consistent",
+        "$16.5 billion": "consistent",
+        "$14 billion": None,  # energy imports: a product group, never the pair's imports
+    },
+    "2024-10-17-apa-azerbaijan-georgia.txt": {
+        "1.1 billion dollars": "consistent",
+        "decreased by 2.3 times": "unverifiable",
+        "accounted for 4.3 percent of Azerbaijan's total exports": "unverifiable",
+        "12% drop": "unverifiable",
+    },
+    "2024-10-18-xinhua-china-kazakhstan.txt": {
+        "32.9 billion U.S. dollars": "consistent",
+        "threefold increase": "unverifiable",
+        "up 8.5 pct": "unverifiable",
+    },
+    "2024-10-21-tashkenttimes-uzbekistan-trade.txt": {
+        "$47.6 billion": "consistent",
+        "$8 billion": "consistent",
+        "19.1% of the total": "consistent",
+        "17.4% of the total": "consistent",
+        "+17.1%": "unverifiable",
+        "doubled": "unverifiable",
+    },
+    "2024-10-25-kazinform-kazakhstan-russia.txt": {
+        "Down 3.2%": "consistent",
+        "3.2% drop": "consistent",
+        "USD 19.2 bln": "consistent",
+        "USD 19.8 bln": None,  # 2023: no parts of that period
+        "accounted for 17.6 percent of Kazakhstan's foreign trade turnover": "consistent",
+    },
+    "2024-11-20-trend-azerbaijan-kazakhstan.txt": {
+        "$400 Million": "consistent",  # "Exceeds $400 Million": over, and 412.6m is
+        "$412.6 million": "consistent",
+        "12% more": "consistent",
+        "accounting for 1 percent of the total": "consistent",
+        "$40.2 billion": None,  # Azerbaijan's trade with the world, not with Kazakhstan
+    },
+}
+
+MORE_MARKED = {
+    "2024-02-07-reuters-us-china.txt": [
+        ("$279.4 billion", "all", -1.0),
+        ("$382.9 billion", "all", -1.0),
+        ("$773.4 billion", "all", -1.0),
+    ],
+    "2024-02-12-akipress-kyrgyzstan-uzbekistan.txt": [
+        ("$700,000", "commodity", None),  # "exports of dried fruits"
+        ("$450 thousand", "commodity", None),  # "exports of dairy products"
+    ],
+    "2024-08-02-dailysabah-turkiye-russia.txt": [
+        ("$16.5 billion", "all", -1.0),
+        ("$14 billion", "commodity", None),  # "Energy imports"
+    ],
+    "2024-10-17-apa-azerbaijan-georgia.txt": [],
+    "2024-10-18-xinhua-china-kazakhstan.txt": [],
+    "2024-10-21-tashkenttimes-uzbekistan-trade.txt": [("$8 billion", "all", -1.0)],
+    "2024-10-25-kazinform-kazakhstan-russia.txt": [],
+    "2024-11-20-trend-azerbaijan-kazakhstan.txt": [],
+}
+
+
+@pytest.mark.parametrize("name", sorted(MORE_ARTICLES))
+def test_more_article_figures(name):
+    assert _rows(load_news(FIXTURES / name).figures, FIGURE_FIELDS) == MORE_ARTICLES[name][0]
+
+
+@pytest.mark.parametrize("name", sorted(MORE_ARTICLES))
+def test_more_article_claims(name):
+    assert _rows(load_news(FIXTURES / name).claims, CLAIM_FIELDS) == MORE_ARTICLES[name][1]
+
+
+@pytest.mark.parametrize("name", sorted(MORE_ARTICLES))
+def test_more_article_quotes_are_exact_spans(name):
+    doc = load_news(FIXTURES / name)
+    for table in (doc.figures, doc.claims):
+        for row in table.itertuples():
+            assert doc.text[row.start : row.end] == row.quote
+            assert row.context in doc.text and row.quote in row.context
+
+
+@pytest.mark.parametrize("name", sorted(MORE_VERDICTS))
+def test_more_article_verdicts_and_no_corrections(name):
+    result = reconcile(load_news(FIXTURES / name))
+    got = dict(zip(result.claims["quote"], result.claims["verdict"], strict=True))
+    assert {quote: got.get(quote) for quote in MORE_VERDICTS[name]} == MORE_VERDICTS[name]
+    assert "inconsistent" not in set(result.claims["verdict"])  # the numbers were chosen to agree
+    assert result.corrections.empty
+
+
+@pytest.mark.parametrize("name", sorted(MORE_MARKED))
+def test_more_article_scopes_and_balance_signs(name):
+    figures = load_news(FIXTURES / name).figures
+    marked = figures[(figures["scope"] != "all") | figures["balance_sign"].notna()]
+    got = [
+        (quote, scope, None if math.isnan(sign) else sign)
+        for quote, scope, sign in marked[["quote", "scope", "balance_sign"]].itertuples(index=False)
+    ]
+    assert got == MORE_MARKED[name]
+
+
+def test_more_article_share_of_world_uses_the_world_figure():
+    claims = reconcile(load_news(FIXTURES / "2024-11-20-trend-azerbaijan-kazakhstan.txt")).claims
+    share = claims[claims["kind"] == "share"].iloc[0]
+    assert share["figure_ids"] == (1, 5)  # $412.6 million over Azerbaijan's $40.2 billion
+    assert share["explanation"] == (
+        "stated 1% (±0.5); 412.6m/40.2bn = 1.0% [1.0, 1.0] → consistent"
+    )

@@ -480,6 +480,41 @@ CASES = [
     ),
 ]
 
+# Second round: phrasings met in the second set of invented articles, one sentence each.
+CASES += [
+    (
+        "Kazakhstan's exports to Italy rose 5% over the period to $3.1 billion in 2023.",
+        [("$3.1 billion", "exports", "2023", "KAZ", "ITA", 3100000000.0, 50000000.0, "")],
+        [("rose 5%", "pct_change", 5.0, 0.5, "", "exports", None, "2023", "2022", "KAZ", "ITA")],
+    ),
+    (
+        "Exports to Georgia: $150.2 million (+4.1% y/y) in Q1 2024.",
+        [("$150.2 million", "exports", "2024-Q1", None, "GEO", 150200000.0, 50000.0, "")],
+        [("+4.1%", "pct_change", 4.1, 0.05, "", "exports", None, "2024-Q1", "2023-Q1", None, "GEO")],
+    ),
+    (
+        "Trade between Armenia and Iran reached $700 million in the first two quarters of 2024, "
+        "a 9% increase from the first half of 2023.",
+        [("$700 million", "turnover", "2024-H1", "ARM", "IRN", 700000000.0, 500000.0, "")],
+        [("9% increase", "pct_change", 9.0, 0.5, "", "turnover", None, "2024-H1", "2023-H1", "ARM", "IRN")],
+    ),
+    (
+        "Trade with Belarus amounted to KZT 250 billion ($540 million) in 2023.",
+        [("$540 million", "turnover", "2023", None, "BLR", 540000000.0, 500000.0, "")],
+        [],
+    ),
+    (
+        "The overall Kazakh trade surplus widened to $20.1 billion in 2023.",
+        [("$20.1 billion", "balance", "2023", "KAZ", "WLD", 20100000000.0, 50000000.0, "")],
+        [],
+    ),
+    (
+        "Trade turnover with Georgia was worth USD 0.4 bln in Q3 2024, a 12% drop from Q3 2023.",
+        [("USD 0.4 bln", "turnover", "2024-Q3", None, "GEO", 400000000.0, 50000000.0, "")],
+        [("12% drop", "pct_change", -12.0, 0.5, "", "turnover", None, "2024-Q3", "2023-Q3", None, "GEO")],
+    ),
+]
+
 # Text with numbers that are not money and percentages that are not changes or shares of trade.
 NEGATIVES = [
     "Kazakhstan exported 1,200 tonnes of wool and 3.5 million barrels of oil in 2023.",
@@ -491,6 +526,7 @@ NEGATIVES = [
     "Kazakhstan produced 1.5 trillion tenge of goods and the EU pledged €2bn in 2023.",
     "Tariffs of up to 20 percent apply, and the share rose to 5% in 2022.",
     "The forum on March 11-15, 2024 gathered 2,500 participants from 45 countries.",
+    "Call (+7 7172) 74-12-34 for details; the plant runs at (+5) degrees.",
 ]
 
 
@@ -519,3 +555,19 @@ def test_numbers_that_are_not_money_or_claims(text):
     doc = load_news(text)
     assert _rows(doc.figures, FIGURE_FIELDS) == []
     assert _rows(doc.claims, CLAIM_FIELDS) == []
+
+
+def test_a_sentence_opened_by_an_earlier_period_states_that_period():
+    doc = load_news(
+        "Kazakhstan's exports to Italy reached $3.1 billion in 2023. A year earlier, exports stood at "
+        "$2.9 billion. In the same period of 2021, they were $2.5 billion."
+    )
+    assert list(doc.figures["period"]) == ["2023", "2022", "2021"]
+
+
+def test_months_of_a_headline_take_the_article_year():
+    doc = load_news(
+        "2024-11-20 Kazakhstan-Germany Trade Hits $1.5 Billion In 11 Months\n"
+        "Trade between Kazakhstan and Germany reached $1.5 billion in January-November 2024."
+    )
+    assert list(doc.figures["period"]) == ["2024-01/2024-11", "2024-01/2024-11"]

@@ -180,6 +180,17 @@ _PATTERNS: list[tuple[str, str]] = [
         (?:\s+{_YEAR_SPEC})?""",
     ),
     ("months_of", rf"\b{_NUMBER_OF_MONTHS}\s+(?i:months)\s+(?i:of)\s+{_YEAR_SPEC}"),
+    # "in 10 months", "over nine months" (a headline's months of the article's year)
+    (
+        "months_alone",
+        rf"\b(?i:in|over|for|during)\s+{_NUMBER_OF_MONTHS}\s+(?i:months)\b(?!\s+(?i:of|ago|later)\b)",
+    ),
+    # "the first three quarters of 2024", "the first two quarters"
+    (
+        "first_quarters",
+        rf"""(?i:(?:the\s+)?first\s+(?P<quarters>two|three|2|3)\s+quarters)(?:\s+(?i:of))?
+        (?:\s+{_YEAR_SPEC})?""",
+    ),
     # "the same period of 2022", "the corresponding period last year", "the same period"
     (
         "same_period",
@@ -198,7 +209,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # "year-on-year", "a year earlier": the current period a year before
     (
         "year_earlier",
-        rf"(?i:year-on-year|year-over-year|y-o-y|yoy|y/y|on-year|{_phrases(_EARLIER_YEARS)})\b",
+        rf"(?i:year[-\s]on[-\s]year|year-over-year|y-o-y|yoy|y/y|on-year|{_phrases(_EARLIER_YEARS)})\b",
     ),
     ("doc_year", rf"(?i:{_phrases(list(_DOC_YEARS))})\b"),
     # "in 2023", "2022": a bare year, never part of a bigger number, a date or a range "2022-2023"
@@ -329,7 +340,10 @@ def _mention(name: str, match: re.Match) -> PeriodMention | None:
         first = _MONTHS[groups["m1"].rstrip(".")]
         last = _MONTHS[groups["m2"].rstrip(".")] if groups.get("m2") else first
         resolver = _months_period(year_of, first, last)
-    elif name in ("months_short", "first_months", "months_of"):
+    elif name == "first_quarters":
+        quarters = groups["quarters"].lower()
+        resolver = _months_period(year_of, 1, 3 * (NUMBER_WORDS.get(quarters) or int(quarters)))
+    elif name in ("months_short", "first_months", "months_of", "months_alone"):
         count = groups["months"].lower()
         resolver = _months_period(year_of, 1, NUMBER_WORDS.get(count) or int(count))
     elif name == "short_quarter_range":

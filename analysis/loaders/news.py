@@ -222,7 +222,7 @@ _FLOW_WORDS = re.compile(
     (?P<balance>\btrade\s+(?:surplus|deficit|balance)\b|\bbalance\s+of\s+trade\b|\b(?:surplus|deficit)\b
         |\b(?:positive|negative)\s+(?:trade\s+)?balance\b)
   | (?P<turnover>\b(?:(?:bilateral|mutual|foreign|total|overall|external)\s+)?(?:trade|commodity|goods)\s+turnover\b
-        |\bturnover\b|\btrade\s+volumes?\b
+        |\bturnover\b|\btrade\s+volumes?\b|\btrading\s+partners?\b
         |\bvolume\s+of\s+(?:bilateral\s+|mutual\s+|foreign\s+)?trade\b|\btrade\s+(?:between|with|exchange)\b
         |\b(?:bilateral|mutual|two-way|foreign|total|overall|external)\s+(?:merchandise\s+|goods\s+)?trade\b
         |\btrade\b)
@@ -236,11 +236,13 @@ _FLOW_WORDS = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 # Words before a flow word that make it the reporter's trade with the whole world ("total exports").
-_TOTAL_BEFORE = re.compile(r"\b(?:total|overall|foreign|external|global|all)\s+(?:[a-z-]+\s+)?$", re.IGNORECASE)
+_TOTAL_BEFORE = re.compile(
+    r"\b(?:total|overall|foreign|external|global|all)\s+(?:[\w.'’-]+\s+){0,2}$", re.IGNORECASE
+)
 # Products and product groups: "wheat exports", "exports of natural gas", "$2.8bn worth of oil", "non-oil trade".
 _COMMODITY = r"""(?:wheat|grains?|flour|barley|corn|maize|rice|sugar|cotton|wool|meat|beef|poultry|dairy|fish|
     fruits?|vegetables?|foods?|foodstuffs?|agricultural|agri-food|tea|coffee|cocoa|tobacco|oil|crude|petroleum|
-    fuels?|diesel|gasoline|gas|LNG|coal|uranium|copper|gold|silver|iron|ores?|steel|aluminium|aluminum|zinc|
+    fuels?|energy|diesel|gasoline|gas|LNG|coal|uranium|copper|gold|silver|iron|ores?|steel|aluminium|aluminum|zinc|
     nickel|metals?|ferroalloys?|chemicals?|fertili[sz]ers?|plastics?|timber|wood|paper|textiles?|garments?|
     clothing|footwear|machinery|equipment|vehicles?|cars?|electronics|electricity|smartphones?|phones?|
     pharmaceuticals?|medicines?|arms|weapons|non-[a-z]+)"""
@@ -329,6 +331,9 @@ _QUALIFIERS = {
     "at least": "over",
     "upwards of": "over",
     "exceeded": "over",
+    "exceeds": "over",
+    "surpasses": "over",
+    "tops": "over",
     "surpassed": "over",
     "topped": "over",
     "under": "under",
@@ -370,6 +375,10 @@ _CHANGE_CLAIM = re.compile(
     \s+(?i:times)\s+(?P<that>(?i:that|those|the\s+(?:level|figure|volume|value|amount))\s+(?i:of|in)
         |(?i:as\s+(?:much|high|large|big)\s+as))\b
   |
+    # "(-11%)", "(+17.1%)" right after a figure: a signed change in brackets
+    (?<=\()(?P<sign7>[+−–-])\s?{_CLAIM_NUMBER.replace("number", "number7")}\s*(?:%|(?i:percent|pct)\b)
+    (?=\s*(?:(?i:y/y|yoy|y-o-y|year-on-year)\s*)?\))
+  |
     # "doubled", "halved"
     (?P<word>\b(?i:doubled|tripled|trebled|quadrupled|halved)\b)
     """,
@@ -387,7 +396,7 @@ _SHARE_CLAIM = re.compile(
     \s*(?:%|(?i:percent|per\s+cent)\b)(?P<of2>\s+(?i:of)\b)
   |
     # "the share of exports in turnover was 59.4 percent", "a 5% share"
-    (?P<share>\b(?i:share)\b)(?P<share_words>[^.;%¤]{{0,80}}?)\s+(?i:was|is|stood\s+at|amounted\s+to|
+    (?P<share>\b(?i:share)\b)(?P<share_words>(?:[^.;%¤]|(?<=[A-Z])\.){{0,80}}?)\s+(?i:was|is|stood\s+at|amounted\s+to|
         reached|(?:rose|fell|increased|decreased|grew|declined|dropped|climbed)\s+to|equall?ed|totall?ed|
         came\s+to|of|at)\s+{_OPTIONAL_QUALIFIER.replace("qualifier", "qualifier3")}
         {_CLAIM_NUMBER.replace("number", "number3")}\s*(?:%|(?i:percent|per\s+cent)\b)
@@ -418,11 +427,14 @@ def _find_change_claims(masked: str) -> list[_Claim]:
             factor = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4, "halved": 2}[word]
             claims.append(_ratio_claim(m, Decimal(factor), 0, word == "halved", ""))
             continue
-        number = next(groups[k] for k in ("number", "number2", "number5", "number6") if k in groups)
+        number = next(
+            groups[k] for k in ("number", "number2", "number5", "number6", "number7") if k in groups
+        )
         unit = (groups.get("unit") or groups.get("unit2") or groups.get("unit6") or "times")
-        unit = unit.strip().lower()
+        unit = "%" if "sign7" in groups else unit.strip().lower()
         direction = (groups.get("verb") or groups.get("after") or "more").lower()
         is_down = re.fullmatch(rf"(?:{_DOWN}|{_DOWN_AFTER})", direction, re.VERBOSE) is not None
+        is_down = is_down if "sign7" not in groups else groups["sign7"] != "+"
         written = next(
             (groups[k] for k in ("qualifier", "qualifier2", "qualifier5", "qualifier6") if k in groups),
             "",
@@ -560,7 +572,9 @@ _CLAUSE_BREAK = re.compile(
 _BASE_MARKER = re.compile(
     rf"""(?i:compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|as\s+against|against|versus|vs\.?|than|
         relative\s+to|(?:that|those)\s+of|(?:up|down)\s+from|from\s+(?:about\s+|around\s+|almost\s+|nearly\s+)?(?:{MASK}+|
-        [\d.,]+\s*(?:%|percent|per\s+cent)))(?:\s+(?:about|around|almost|nearly)?\s*{MASK}+)?
+        [\d.,]+\s*(?:%|percent|per\s+cent))
+        |(?:increase|rise|growth|gain|jump|decrease|decline|drop|fall|reduction|times|fold|%|percent|per\s+cent|pct)
+        \s+(?:from|on))(?:\s+(?:about|around|almost|nearly)?\s*{MASK}+)?
         (?:\s+(?:the|same|corresponding|period|periods|level|levels|figure|figures|of|in|for|during|that|a|
         year|recorded|reported|last)\b)*\s*$""",
     re.VERBOSE,
@@ -740,7 +754,12 @@ class _Parser:
         candidates = [
             m
             for m in mentions
-            if (m.period or m.is_since) and (not m.is_base or m.marker_start < amount.start < m.end)
+            if (m.period or m.is_since)
+            and (
+                not m.is_base
+                or m.marker_start < amount.start < m.end
+                or self._opens_sentence(sentence, m)
+            )
         ]
         before = self.text[sentence.start : amount.start]
         if before.rstrip().endswith("(") or re.search(r"\(\s*$", before):
@@ -756,6 +775,13 @@ class _Parser:
             return self._clause_index(sentence, m.start) != clause, distance
 
         return min(candidates, key=rank).period
+
+    def _opens_sentence(self, sentence: _Sentence, mention: _Mention) -> bool:
+        """Whether an earlier period opens the sentence ("In the same period of 2023, trade stood at")."""
+        return mention.marker_start == mention.start and re.fullmatch(
+            r"(?i:(?:and\s+|but\s+)?(?:in|for|during|over|at)?\s*)",
+            self.masked[sentence.start : mention.start],
+        ) is not None
 
     def _clause_index(self, sentence: _Sentence, position: int) -> int:
         return sum(1 for _ in _CLAUSE_BREAK.finditer(self.masked, sentence.start, position))
@@ -853,7 +879,15 @@ class _Parser:
         if "between" in roles:
             return roles["between"]
         clause = self._clause_index(sentence, position)
-        partner = self._nearest(sentence, roles.get("partner", []), position, clause)
+        partners = roles.get("partner", [])
+        if not is_share and self._is_total(sentence, position):
+            # total trade keeps out a partner of a later clause ("... $40.2bn, with X accounting for 1%")
+            partners = [
+                p
+                for p in partners
+                if p[0] < position or self._clause_index(sentence, p[0]) == clause
+            ]
+        partner = self._nearest(sentence, partners, position, clause)
         reporter = self._nearest(
             sentence, [r for r in roles.get("reporter", []) if r[1] != partner], position, clause
         )
