@@ -24,6 +24,8 @@ Which figures a check may use:
 * figures of one product (``scope`` "commodity": "wheat exports reached $300 million") never
   stand for the pair's flow: claims about the pair and totals ignore them, and a claim about a
   product uses only the figures the text ties to it;
+* an amount the value changed by (``scope`` "change": "decreased by $200 million") is never a
+  level: no check uses it;
 * a figure stated twice (same flow, period, countries and value, e.g. a headline repeating the
   body) is checked once, at its last statement; the figures table keeps both.
 
@@ -162,10 +164,10 @@ def reconcile(doc: NewsDocument, correct: bool = True) -> Reconciliation:
 
 
 def _matchable(figures: dict[int, dict]) -> dict[int, dict]:
-    """Figures a check may find by matching: all goods (no product figures), each statement once."""
+    """Figures a check may find by matching: all goods (no product figures, no changes), each once."""
     last = {}
     for figure_id, f in figures.items():
-        if _text(f.get("scope")) != "commodity":
+        if _text(f.get("scope")) in ("", "all"):
             last[(f["flow"], _text(f["period"]), _keys(f), float(f["value_usd"]))] = figure_id
     return {figure_id: figures[figure_id] for figure_id in sorted(last.values())}
 

@@ -571,3 +571,18 @@ def test_months_of_a_headline_take_the_article_year():
         "Trade between Kazakhstan and Germany reached $1.5 billion in January-November 2024."
     )
     assert list(doc.figures["period"]) == ["2024-01/2024-11", "2024-01/2024-11"]
+
+
+@pytest.mark.parametrize(
+    ("text", "scopes"),
+    [
+        ("Trade with France decreased by $200 million to $4.1 billion in 2023.", ["change", "all"]),
+        ("Exports rose $2.1 billion to $30 billion in 2023.", ["change", "all"]),
+        ("This is $3.9 billion, or 8.9%, more than in 2022.", ["change"]),
+        ("Exports reached $5bn, up by about $1bn.", ["all", "change"]),
+        ("Exports grew to $5bn in 2023 from $4bn in 2022.", ["all", "all"]),
+        ("Imports fell to $1.1 billion in 2023.", ["all"]),
+    ],
+)
+def test_amounts_of_change_are_marked(text, scopes):
+    assert list(load_news(text).figures["scope"]) == scopes

@@ -697,3 +697,17 @@ def test_a_reporter_equal_to_its_partner_counts_as_unknown():
     doc = make_doc(SEED_FIGURES[::2])  # turnover, exports, imports 2023
     doc.figures.loc[2, "reporter_iso3"] = "GBR"  # "imports from the UK" tagged GBR → GBR
     assert list(reconcile(doc).claims["figure_ids"]) == [(0, 1, 2)]
+
+
+def test_an_amount_of_change_is_never_a_level_in_a_check():
+    from analysis.loaders.news import load_news
+
+    doc = load_news(
+        "Trade between Kazakhstan and France decreased by $200 million to $4.1 billion in 2023. "
+        "Exports amounted to $3.0 billion and imports to $1.1 billion."
+    )
+    assert list(doc.figures["scope"]) == ["change", "all", "all", "all"]
+    result = reconcile(doc)
+    assert list(result.claims["figure_ids"]) == [(1, 2, 3)]
+    assert list(result.claims["verdict"]) == ["consistent"]
+    assert result.corrections.empty

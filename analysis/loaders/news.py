@@ -61,7 +61,8 @@ CLAIM_COLUMNS = (
     "scope",
 )
 FLOWS = ("turnover", "exports", "imports", "balance", "other")
-SCOPES = ("all", "commodity")  # all goods of the flow, or one product or product group of it
+# all goods of the flow, one product or product group of it, or a change of the flow's value
+SCOPES = ("all", "commodity", "change")
 WORLD = "WLD"  # partner code of a country's trade with all countries ("total exports")
 MASK = "¤"  # money expressions are overwritten with this before other patterns look at the text
 
@@ -76,7 +77,8 @@ class NewsDocument:
 
     The tables' columns are ``FIGURE_COLUMNS`` and ``CLAIM_COLUMNS``. Beyond the shared contract, both end
     with ``scope`` ("all" goods of the flow, or "commodity": one product, "wheat exports", "$2.8bn worth
-    of oil", "non-oil trade"), and figures with ``balance_sign`` (float: +1.0 when the sentence calls a
+    of oil", "non-oil trade"; figures also "change": an amount the flow changed by, "decreased by $200
+    million", "$3.9 billion more than"), and figures with ``balance_sign`` (float: +1.0 when the sentence calls a
     balance a surplus or positive, -1.0 a deficit or negative, NaN otherwise or for other flows);
     ``value_usd`` stays as stated, unsigned.
     """
@@ -295,6 +297,8 @@ def _find_flow_words(masked: str) -> list[_FlowWord]:
 
 # --- claims ---------------------------------------------------------------------------------------
 
+_UP_VERBS = r"increased|rose|grew|jumped|surged|soared|climbed|gained|expanded|went\s+up|up|added|widened"
+_DOWN_VERBS = r"decreased|fell|declined|dropped|plunged|slumped|shrank|contracted|slid|went\s+down|down|reduced|narrowed"
 _UP = r"""increased|increases?|increasing|rose|rises?|rising|risen|grew|grows?|growing|grown|growth|jumped|jumps?|
     surged|surges?|soared|soars?|climbed|climbs?|gained|gains?|expanded|expands?|went\s+up|goes\s+up|up|added|
     advanced|higher|boosted|spiked|rebounded|picked\s+up|exceeded|widened|widening|widens?"""
@@ -305,6 +309,17 @@ _DOWN = r"""decreased|decreases?|decreasing|fell|falls?|falling|fallen|declined|
 _UP_AFTER = r"increase|rise|growth|jump|gain|surge|hike|more|higher|up|larger|bigger|greater|above"
 _DOWN_AFTER = (
     r"decrease|decline|drop|fall|reduction|contraction|slump|plunge|less|lower|down|smaller|below"
+)
+# An amount a value changed by: "increased by $200 million", "an increase of $1bn", "$1bn more than",
+# "$3.9 billion, or 8.9%, more than", "rose $2.1 billion to $30bn".
+_CHANGE_BEFORE_AMOUNT = re.compile(
+    rf"""\b(?:(?i:{_UP_VERBS}|{_DOWN_VERBS})\s+by|(?i:increase|decrease|rise|growth|gain|jump|drop|decline|fall|
+    reduction)\s+of)\s+(?:(?i:about|around|almost|nearly|over|more\s+than|some)\s+)?$""",
+    re.VERBOSE,
+)
+_CHANGE_VERB_BEFORE_AMOUNT = re.compile(rf"\b(?i:{_UP_VERBS}|{_DOWN_VERBS})\s+$", re.VERBOSE)
+_CHANGE_AFTER_AMOUNT = re.compile(
+    r"(?:,?\s+or\s+[\d.,]+\s*(?:%|percent|per\s+cent),?)?\s+(?i:more|less|higher|lower)\s+than\b"
 )
 _QUALIFIERS = {
     "about": "about",
@@ -673,7 +688,11 @@ class _Parser:
                     len(figure_rows), sentence, amount, flow, period, reporter, partner
                 )
                 named = "flow" not in assigned.get(amount.start, {})  # not set by "respectively"
-                row["scope"] = self._scope(word if named else None, amount.end)
+                row["scope"] = (
+                    "change"
+                    if self._is_change(sentence, amount)
+                    else self._scope(word if named else None, amount.end)
+                )
                 row["balance_sign"] = (
                     self._balance_sign(sentence, amount) if flow == "balance" else float("nan")
                 )
@@ -825,6 +844,16 @@ class _Parser:
             return preceding[-1]
         following = [w for w in words if w.start >= end]
         return following[0] if following else None
+
+    def _is_change(self, sentence: _Sentence, amount: Amount) -> bool:
+        """Whether the amount is a change of value ("decreased by $200 million", "$1bn more than")."""
+        before = self.masked[sentence.start : amount.start]
+        after = self.masked[amount.end : sentence.end]
+        return bool(
+            _CHANGE_BEFORE_AMOUNT.search(before)
+            or _CHANGE_AFTER_AMOUNT.match(after)
+            or (_CHANGE_VERB_BEFORE_AMOUNT.search(before) and re.match(r"\s+(?:to|from)\s+¤", after))
+        )
 
     def _scope(self, word: _FlowWord | None, end: int) -> str:
         """"commodity" for one product ("wheat exports", "$2.8bn worth of oil"), else "all"."""
