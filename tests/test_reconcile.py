@@ -8,43 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from analysis.loaders.news import CLAIM_COLUMNS, FIGURE_COLUMNS
 from analysis.reconcile import reconcile
-
-FIGURE_COLUMNS = [
-    "document",
-    "figure_id",
-    "quote",
-    "start",
-    "end",
-    "context",
-    "flow",
-    "period",
-    "reporter_iso3",
-    "partner_iso3",
-    "value_usd",
-    "half_width_usd",
-    "qualifier",
-]
-CLAIM_COLUMNS = [
-    "document",
-    "claim_id",
-    "quote",
-    "start",
-    "end",
-    "context",
-    "kind",
-    "stated",
-    "stated_half_width",
-    "qualifier",
-    "flow",
-    "whole_flow",
-    "period",
-    "base_period",
-    "reporter_iso3",
-    "partner_iso3",
-    "value_figure_id",
-    "base_figure_id",
-]
 
 
 @dataclass
@@ -81,6 +46,8 @@ def make_doc(figures: list[tuple], claims: list[tuple] = ()) -> Doc:
                 "value_usd": float(value),
                 "half_width_usd": float(half),
                 "qualifier": rest[0] if rest else "",
+                "scope": "all",
+                "balance_sign": math.nan,
             }
         )
     claim_rows = []
@@ -107,6 +74,7 @@ def make_doc(figures: list[tuple], claims: list[tuple] = ()) -> Doc:
                 "partner_iso3": "GBR",
                 "value_figure_id": value_id,
                 "base_figure_id": base_id,
+                "scope": "all",
             }
         )
     return Doc(

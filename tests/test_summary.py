@@ -1,5 +1,6 @@
 """Report tables and plain-words sentences, on inline tables shaped like the seed and ONS file."""
 
+from math import nan
 from pathlib import Path
 
 import pandas as pd
@@ -7,32 +8,16 @@ import pandas.testing as pdt
 import pytest
 
 from analysis import summary
-
-FIGURE_COLUMNS = [
-    "document",
-    "figure_id",
-    "quote",
-    "start",
-    "end",
-    "context",
-    "flow",
-    "period",
-    "reporter_iso3",
-    "partner_iso3",
-    "value_usd",
-    "half_width_usd",
-    "qualifier",
-    "corrected_value_usd",
-]
+from analysis.loaders.news import FIGURE_COLUMNS
 
 
 def _figures(rows):
     return pd.DataFrame(
         [
-            ("seed.txt", i, q, 0, len(q), "", flow, period, rep, par, value, 0.0, "", used)
+            ("seed.txt", i, q, 0, len(q), "", flow, period, rep, par, value, 0.0, "", "all", nan, used)
             for i, (q, flow, period, rep, par, value, used) in enumerate(rows)
         ],
-        columns=FIGURE_COLUMNS,
+        columns=[*FIGURE_COLUMNS, "corrected_value_usd"],
     )
 
 
