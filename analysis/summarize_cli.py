@@ -270,10 +270,14 @@ def format_summary(summary: dict) -> str:
             rows = rows.pivot(index="flow", columns="period", values="value_usd").reindex(
                 index=list(dict.fromkeys(r["flow"] for r in summary["totals"]))
             )
+        legend = []
         if key == "by_section":
+            titles = dict(zip(rows["hs_section"], rows["hs_section_title"], strict=True))
+            legend = ["HS sections:", *(f"  {code:>5}  {title}" for code, title in titles.items())]
             rows = rows.drop(columns="hs_section_title")
         lines += [
             rows.to_string(index=key == "totals", formatters=_formatters(rows), na_rep="-"),
+            *legend,
             "",
         ]
     if summary["mirror_caveat"]:

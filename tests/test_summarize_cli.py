@@ -87,6 +87,7 @@ def test_plain_text_tables(capsys):
     out = capsys.readouterr().out
     assert "turnover   1,844,300,000 1,178,600,000" in out
     assert "-41.21" in out and "Why mirror figures differ" in out
+    assert "HS sections:\n     II  Vegetable products\n      V  Mineral products\n" in out
 
 
 @pytest.mark.parametrize(
