@@ -515,6 +515,50 @@ CASES += [
     ),
 ]
 
+# Third round: a compared figure takes the earlier period; phrasings of real trade articles.
+CASES += [
+    (
+        "Exports grew to $5bn in 2023 from $4bn.",
+        [
+            ("$5bn", "exports", "2023", None, None, 5000000000.0, 500000000.0, ""),
+            ("$4bn", "exports", "2022", None, None, 4000000000.0, 500000000.0, ""),
+        ],
+        [],
+    ),
+    (
+        "Exports grew to $5bn in 2023, up from $4bn a year earlier.",
+        [
+            ("$5bn", "exports", "2023", None, None, 5000000000.0, 500000000.0, ""),
+            ("$4bn", "exports", "2022", None, None, 4000000000.0, 500000000.0, ""),
+        ],
+        [],
+    ),
+    (
+        "Exports rose to $5bn in 2023 compared with $4bn in 2021.",
+        [
+            ("$5bn", "exports", "2023", None, None, 5000000000.0, 500000000.0, ""),
+            ("$4bn", "exports", "2021", None, None, 4000000000.0, 500000000.0, ""),
+        ],
+        [],
+    ),
+    (
+        "Exports rose to $5bn in 2023 from $4bn last year.",
+        [
+            ("$5bn", "exports", "2023", None, None, 5000000000.0, 500000000.0, ""),
+            ("$4bn", "exports", "2022", None, None, 4000000000.0, 500000000.0, ""),
+        ],
+        [],
+    ),
+    (
+        "Imports rose 25% to $5bn in the first half of 2024 from $4bn.",
+        [
+            ("$5bn", "imports", "2024-H1", None, None, 5000000000.0, 500000000.0, ""),
+            ("$4bn", "imports", "2023-H1", None, None, 4000000000.0, 500000000.0, ""),
+        ],
+        [("rose 25%", "pct_change", 25.0, 0.5, "", "imports", None, "2024-H1", "2023-H1", None, None)],
+    ),
+]
+
 # Text with numbers that are not money and percentages that are not changes or shares of trade.
 NEGATIVES = [
     "Kazakhstan exported 1,200 tonnes of wool and 3.5 million barrels of oil in 2023.",
@@ -586,3 +630,8 @@ def test_months_of_a_headline_take_the_article_year():
 )
 def test_amounts_of_change_are_marked(text, scopes):
     assert list(load_news(text).figures["scope"]) == scopes
+
+
+def test_a_compared_figure_is_the_base_of_the_claim():
+    claims = load_news("Exports rose 25% to $5bn in 2023 from $4bn.").claims
+    assert (claims.loc[0, "value_figure_id"], claims.loc[0, "base_figure_id"]) == (0, 1)

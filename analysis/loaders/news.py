@@ -594,6 +594,12 @@ _BASE_MARKER = re.compile(
         year|recorded|reported|last)\b)*\s*$""",
     re.VERBOSE,
 )
+# Words right before a figure that make it the compared (earlier) value: "up from $4bn", "compared with $4bn".
+_BASE_BEFORE_AMOUNT = re.compile(
+    r"""\b(?i:(?:up|down)\s+from|from|compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|as\s+against|
+    against|versus|vs\.?)\s+(?i:about\s+|around\s+|almost\s+|nearly\s+|some\s+)?$""",
+    re.VERBOSE,
+)
 _COUNTRY_ROLE_BEFORE = re.compile(
     r"\b(?P<role>to|into|from|with|of|between)\s+(?:the\s+)?$", re.IGNORECASE
 )
@@ -786,14 +792,26 @@ class _Parser:
             if preceding:
                 return preceding[-1].period
         if not candidates:
-            return current or _year_after_base(mentions)
-        clause = self._clause_index(sentence, amount.start)
+            chosen = None
+            period = current or _year_after_base(mentions)
+        else:
+            clause = self._clause_index(sentence, amount.start)
 
-        def rank(m: _Mention) -> tuple[bool, int]:
-            distance = amount.start - m.end if m.end <= amount.start else m.start - amount.end
-            return self._clause_index(sentence, m.start) != clause, distance
+            def rank(m: _Mention) -> tuple[bool, int]:
+                distance = amount.start - m.end if m.end <= amount.start else m.start - amount.end
+                return self._clause_index(sentence, m.start) != clause, distance
 
-        return min(candidates, key=rank).period
+            chosen = min(candidates, key=rank)
+            period = chosen.period
+        if (
+            period is not None
+            and not (chosen and chosen.is_base)
+            and _BASE_BEFORE_AMOUNT.search(self.masked, sentence.start, amount.start)
+        ):
+            # "grew to $5bn in 2023 from $4bn": the compared figure is of the earlier period
+            bases = [m.period for m in mentions if m.is_base and m.period]
+            return bases[0] if bases else period.with_year(period.year - 1)
+        return period
 
     def _opens_sentence(self, sentence: _Sentence, mention: _Mention) -> bool:
         """Whether an earlier period opens the sentence ("In the same period of 2023, trade stood at")."""
