@@ -19,21 +19,6 @@ from analysis.loaders.schema import ALL_GOODS, TRADE_COLUMNS
 
 UK_ISO3 = "GBR"
 MINUS = "\N{MINUS SIGN}"
-MIRROR_NOTE = (
-    "Mirror figures rarely match, for known reasons. (1) Basis: the ONS figures are on a "
-    "balance-of-payments basis (change of ownership, adjusted for goods that cross no border or"
-    " are processed abroad), while Kazakhstan's are customs statistics (goods crossing its "
-    "border). (2) Valuation: imports are valued CIF (including freight and insurance to the "
-    "border), exports FOB, so one country's imports normally exceed its partner's exports. (3) "
-    "The ONS series is seasonally adjusted; annual totals of adjusted and unadjusted series can"
-    " differ. (4) Timing: goods shipped in December may be recorded in January by the importer."
-    " (5) Partner attribution: the UK records imports by country of origin, Kazakhstan its "
-    "exports by country of destination; goods routed through third countries (transit, re-"
-    "exports, precious metals traded via London) end up under different partners. (6) Currency:"
-    " the ONS reports pounds, converted here at the annual average of the Federal Reserve's "
-    "daily H.10 rates, while Kazakhstan converts each transaction at the rate of its date. A "
-    "gap between mirror figures is therefore not an error in either source."
-)
 H10_CREDIT = (
     "Exchange rates: Board of Governors of the Federal Reserve System, H.10 release, series "
     "DEXUSUK (US dollars per pound, daily noon buying rates in New York, as distributed by "
@@ -72,6 +57,34 @@ def country_name(iso3: str, names: dict[str, str] | None = None) -> str:
         ("Islands", "Netherlands", "Philippines", "Bahamas", "Gambia", "Maldives", "Emirates")
     )
     return f"the {name}" if needs_article else name
+
+
+def write_mirror_note(country: str) -> str:
+    """Why the UK's figures and a partner's mirror figures differ, in plain words.
+
+    Args:
+        country: The partner's name for running text ("Kazakhstan", "the United States").
+
+    Returns:
+        One paragraph naming the known reasons (basis, valuation, seasonal adjustment, timing,
+        partner attribution, currency conversion).
+    """
+    their = f"{country}'s" if not country.endswith("s") else f"{country}'"
+    return (
+        "Mirror figures rarely match, for known reasons. (1) Basis: the ONS figures are on a "
+        "balance-of-payments basis (change of ownership, adjusted for goods that cross no border or"
+        f" are processed abroad), while {their} are usually customs statistics (goods crossing its "
+        "border). (2) Valuation: imports are valued CIF (including freight and insurance to the "
+        "border), exports FOB, so one country's imports normally exceed its partner's exports. (3) "
+        "The ONS series is seasonally adjusted; annual totals of adjusted and unadjusted series can"
+        " differ. (4) Timing: goods shipped in December may be recorded in January by the importer."
+        f" (5) Partner attribution: the UK records imports by country of origin, {country} its "
+        "exports by country of destination; goods routed through third countries (transit, re-"
+        "exports, precious metals traded via London) end up under different partners. (6) Currency:"
+        " the ONS reports pounds, converted here at the annual average of the Federal Reserve's "
+        f"daily H.10 rates, while {country} converts each transaction at the rate of its date. A "
+        "gap between mirror figures is therefore not an error in either source."
+    )
 
 
 def capitalised(text: str) -> str:

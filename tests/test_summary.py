@@ -406,3 +406,10 @@ def test_official_trade_notes_when_files_cannot_give_the_sections():
     assert imf.composition_note.startswith("Not covered: the files give Kazakhstan's totals")
     assert imf.mirror_note.startswith("Not covered: the files hold no figures reported by the")
     assert "\n" not in imf.composition_note + imf.mirror_note + other.note + none.note
+
+
+def test_mirror_note_names_the_partner_it_is_about():
+    note = summary.write_mirror_note("the United States")
+    assert "while the United States' are usually customs statistics" in note
+    assert "the UK records imports by country of origin, the United States its exports" in note
+    assert "Kazakhstan" not in note
