@@ -3,6 +3,7 @@
 import pytest
 
 from analysis.loaders.news import load_news
+from analysis.reconcile import reconcile
 
 FIGURE_FIELDS = [
     "quote",
@@ -559,6 +560,45 @@ CASES += [
     ),
 ]
 
+# Shares in brackets after a figure and "of which" shares.
+CASES += [
+    (
+        "Italy accounted for $3.1 billion (17.4%) of Kazakhstan's total trade in 2023.",
+        [("$3.1 billion", "turnover", "2023", "KAZ", "ITA", 3100000000.0, 50000000.0, "")],
+        [("17.4%", "share", 17.4, 0.05, "", "turnover", "turnover", "2023", None, "KAZ", "ITA")],
+    ),
+    (
+        "China's share was the largest: exports to China reached $18.2 billion (23.1%) in 2023.",
+        [("$18.2 billion", "exports", "2023", None, "CHN", 18200000000.0, 50000000.0, "")],
+        [("23.1%", "share", 23.1, 0.05, "", "exports", "exports", "2023", None, None, "CHN")],
+    ),
+    (
+        "Kazakhstan's total exports reached $78 billion in 2023, 20% of which accounted for Italy.",
+        [("$78 billion", "exports", "2023", "KAZ", "WLD", 78000000000.0, 500000000.0, "")],
+        [("20% of which accounted for", "share", 20.0, 0.5, "", "exports", "exports", "2023", None, "KAZ", "ITA")],
+    ),
+    (
+        "Kazakhstan's total exports reached $78 billion in 2023, of which nearly 20 percent was accounted for by "
+        "Italy.",
+        [("$78 billion", "exports", "2023", "KAZ", "WLD", 78000000000.0, 500000000.0, "")],
+        [
+            (
+                "of which nearly 20 percent was accounted for by",
+                "share",
+                20.0,
+                0.5,
+                "almost",
+                "exports",
+                "exports",
+                "2023",
+                None,
+                "KAZ",
+                "ITA",
+            )
+        ],
+    ),
+]
+
 # Text with numbers that are not money and percentages that are not changes or shares of trade.
 NEGATIVES = [
     "Kazakhstan exported 1,200 tonnes of wool and 3.5 million barrels of oil in 2023.",
@@ -571,6 +611,7 @@ NEGATIVES = [
     "Tariffs of up to 20 percent apply, and the share rose to 5% in 2022.",
     "The forum on March 11-15, 2024 gathered 2,500 participants from 45 countries.",
     "Call (+7 7172) 74-12-34 for details; the plant runs at (+5) degrees.",
+    "Exports to China reached 18.2 tonnes (23.1%) in 2023.",
 ]
 
 
@@ -635,3 +676,17 @@ def test_amounts_of_change_are_marked(text, scopes):
 def test_a_compared_figure_is_the_base_of_the_claim():
     claims = load_news("Exports rose 25% to $5bn in 2023 from $4bn.").claims
     assert (claims.loc[0, "value_figure_id"], claims.loc[0, "base_figure_id"]) == (0, 1)
+
+
+def test_a_bracketed_percent_after_a_figure_is_a_share_only_when_the_sentence_says_so():
+    assert load_news("Exports to China reached $18.2 billion (23.1%) in 2023.").claims.empty
+
+
+def test_a_bracketed_share_is_checked_against_the_total():
+    doc = load_news(
+        "Kazakhstan's total trade reached $120 billion in 2023. Italy accounted for $20.9 billion (17.4%) "
+        "of Kazakhstan's total trade in 2023."
+    )
+    claims = reconcile(doc).claims
+    assert (claims.loc[0, "value_figure_id"], claims.loc[0, "base_figure_id"]) == (1, 0)
+    assert claims.loc[0, "verdict"] == "consistent"

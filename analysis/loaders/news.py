@@ -399,6 +399,11 @@ _CHANGE_CLAIM = re.compile(
     """,
     re.VERBOSE,
 )
+_WHICH_VERB = r"(?i:accounted\s+for(?:\s+by)?|fell\s+(?:on|to)|came\s+from|went\s+to|belong(?:s|ed)?\s+to)"
+# Words of a sentence that make a bare bracketed percent after a figure a share: "share", "of the total".
+_SHARE_WORDS = re.compile(
+    r"\bshare\b|\bof\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:total|overall|all)\b", re.IGNORECASE
+)
 _SHARE_CLAIM = re.compile(
     rf"""
     # "accounted for 7.7 percent of total turnover", "making up almost 60% of exports"
@@ -408,7 +413,7 @@ _SHARE_CLAIM = re.compile(
   |
     # "2% of total exports" (kept only when what follows "of" is trade)
     (?<![\w.,]){_OPTIONAL_QUALIFIER.replace("qualifier", "qualifier2")}{_CLAIM_NUMBER.replace("number", "number2")}
-    \s*(?:%|(?i:percent|per\s+cent)\b)(?P<of2>\s+(?i:of)\b)
+    \s*(?:%|(?i:percent|per\s+cent)\b)(?P<of2>\s+(?i:of)\b(?!\s+(?i:which)\b))
   |
     # "the share of exports in turnover was 59.4 percent", "a 5% share"
     (?P<share>\b(?i:share)\b)(?P<share_words>(?:[^.;%¤]|(?<=[A-Z])\.){{0,80}}?)\s+(?i:was|is|stood\s+at|amounted\s+to|
@@ -416,6 +421,18 @@ _SHARE_CLAIM = re.compile(
         came\s+to|of|at)\s+{_OPTIONAL_QUALIFIER.replace("qualifier", "qualifier3")}
         {_CLAIM_NUMBER.replace("number", "number3")}\s*(?:%|(?i:percent|per\s+cent)\b)
   | (?<![\w.,]){_CLAIM_NUMBER.replace("number", "number4")}\s*(?:%|(?i:percent|per\s+cent))\s+(?P<share4>(?i:share))\b
+  |
+    # "$3.1 billion (17.4%) of total trade": a bare percent in brackets right after a figure (kept only when
+    # the sentence speaks of a share or a total)
+    (?:(?<={MASK}\()|(?<={MASK}\s\())(?P<bracket>{_CLAIM_NUMBER.replace("number", "number5")})
+    \s*(?:%|(?i:percent|per\s+cent)\b)(?=\s*\))
+  |
+    # "20% of which accounted for Italy", "of which 20 percent was accounted for by Italy"
+    (?<![\w.,]){_OPTIONAL_QUALIFIER.replace("qualifier", "qualifier6")}{_CLAIM_NUMBER.replace("number", "number6")}
+    \s*(?:%|(?i:percent|per\s+cent)\b)\s+(?i:of\s+which)(?:\s+(?i:was|were))?\s+(?P<which6>{_WHICH_VERB})
+  | \b(?i:of\s+which)\s+{_OPTIONAL_QUALIFIER.replace("qualifier", "qualifier7")}
+    {_CLAIM_NUMBER.replace("number", "number7")}\s*(?:%|(?i:percent|per\s+cent)\b)
+    (?:\s+(?i:was|were|is|are))?\s+(?P<which7>{_WHICH_VERB})
     """,
     re.VERBOSE,
 )
@@ -501,11 +518,21 @@ def _find_share_claims(masked: str, flow_words: list[_FlowWord]) -> list[_Claim]
     claims = []
     for m in _SHARE_CLAIM.finditer(masked):
         groups = {k: v for k, v in m.groupdict().items() if v is not None}
-        number = next(groups[k] for k in ("number", "number2", "number3", "number4") if k in groups)
+        number = next(
+            groups[k]
+            for k in ("number", "number2", "number3", "number4", "number5", "number6", "number7")
+            if k in groups
+        )
+        if "bracket" in groups and not _SHARE_WORDS.search(_sentence_of(masked, m.start())):
+            continue  # "$5bn (17.4%)" alone may be a change: a share only when the sentence says so
         qualifier = _QUALIFIERS.get(
             " ".join(
                 next(
-                    (groups[k] for k in ("qualifier", "qualifier2", "qualifier3") if k in groups),
+                    (
+                        groups[k]
+                        for k in ("qualifier", "qualifier2", "qualifier3", "qualifier6", "qualifier7")
+                        if k in groups
+                    ),
                     "",
                 )
                 .lower()
@@ -519,6 +546,10 @@ def _find_share_claims(masked: str, flow_words: list[_FlowWord]) -> list[_Claim]
             whole, end, is_trade = _whole_after_of(masked, m.end(), flow_words)
             if not is_trade:
                 continue  # "40 percent of the population", "5% of GDP"
+        elif "bracket" in groups:
+            after_of = re.compile(r"\)\s+(?i:of)\b").match(masked, m.end())
+            if after_of:
+                whole, _, _ = _whole_after_of(masked, after_of.end(), flow_words)
         elif "share_words" in groups or "share4" in groups:
             words_start = m.start("share_words") if "share_words" in groups else m.start()
             part, whole = _share_flows(masked, words_start, m.start(), m.end(), flow_words)
@@ -538,6 +569,13 @@ def _find_share_claims(masked: str, flow_words: list[_FlowWord]) -> list[_Claim]
             )
         )
     return claims
+
+
+def _sentence_of(masked: str, position: int) -> str:
+    """The text from the sentence start before ``position`` to the next sentence end (". " or a line end)."""
+    start = max(masked.rfind(". ", 0, position), masked.rfind("\n", 0, position)) + 1
+    ends = [e for e in (masked.find(". ", position), masked.find("\n", position)) if e >= 0]
+    return masked[start : min(ends, default=len(masked))]
 
 
 def _names_trade(masked: str, position: int, flow_words: list[_FlowWord]) -> bool:
