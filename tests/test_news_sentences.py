@@ -599,6 +599,91 @@ CASES += [
     ),
 ]
 
+# Phrasings of real trade articles (Kazinform, Trend, Kazakh statistics releases).
+CASES += [
+    (
+        "In January-November 2023, the trade turnover between Kazakhstan and the UK amounted to $1.1 billion, "
+        "which is 38.2% less than in the same period last year.",
+        [("$1.1 billion", "turnover", "2023-01/2023-11", "KAZ", "GBR", 1100000000.0, 50000000.0, "")],
+        [
+            (
+                "38.2% less than",
+                "pct_change",
+                -38.2,
+                0.05,
+                "",
+                "turnover",
+                None,
+                "2023-01/2023-11",
+                "2022-01/2022-11",
+                "KAZ",
+                "GBR",
+            )
+        ],
+    ),
+    (
+        "Foreign trade turnover of Kazakhstan with the UK in 2023 amounted to $1.18 billion.",
+        [("$1.18 billion", "turnover", "2023", "KAZ", "GBR", 1180000000.0, 5000000.0, "")],
+        [],
+    ),
+    ("In 2023, the UK ranked 10th among Kazakhstan's trading partners.", [], []),
+    (
+        "Exports of Kazakh goods to Britain amounted to $702 million in 2023.",
+        [("$702 million", "exports", "2023", "KAZ", "GBR", 702000000.0, 500000.0, "")],
+        [],
+    ),
+    (
+        "Kazakhstan's trade balance with the UK was positive at $223.7 million in 2023.",
+        [("$223.7 million", "balance", "2023", "KAZ", "GBR", 223700000.0, 50000.0, "")],
+        [],
+    ),
+    (
+        "Kazakhstan's negative balance in trade with the UK amounted to $95.2 million in 2023.",
+        [("$95.2 million", "balance", "2023", "KAZ", "GBR", 95200000.0, 50000.0, "")],
+        [],
+    ),
+    (
+        "Goods worth $702 million were exported from Kazakhstan to the UK in 2023.",
+        [("$702 million", "exports", "2023", "KAZ", "GBR", 702000000.0, 500000.0, "")],
+        [],
+    ),
+    (
+        "Kazakhstan exported $702 million worth of goods to the UK in 2023.",
+        [("$702 million", "exports", "2023", "KAZ", "GBR", 702000000.0, 500000.0, "")],
+        [],
+    ),
+    (
+        "Trade turnover between Kazakhstan and the UK reached 1.18 billion US dollars in 2023.",
+        [("1.18 billion US dollars", "turnover", "2023", "KAZ", "GBR", 1180000000.0, 5000000.0, "")],
+        [],
+    ),
+    (
+        "Imports from the UK amounted to 478.6 million US dollars in 2023.",
+        [("478.6 million US dollars", "imports", "2023", None, "GBR", 478600000.0, 50000.0, "")],
+        [],
+    ),
+    (
+        "Imports from the UK amounted to 478.6 mln USD in 2023.",
+        [("478.6 mln USD", "imports", "2023", None, "GBR", 478600000.0, 50000.0, "")],
+        [],
+    ),
+    (
+        "Exports to the UK amounted to 0.7 bn USD in 2023.",
+        [("0.7 bn USD", "exports", "2023", None, "GBR", 700000000.0, 50000000.0, "")],
+        [],
+    ),
+    (
+        "Exports to the UK amounted to 702.1 USD mln in 2023.",
+        [("702.1 USD mln", "exports", "2023", None, "GBR", 702100000.0, 50000.0, "")],
+        [],
+    ),
+    (
+        "Trade with the UK amounted to 1.18 USD bln in 2023.",
+        [("1.18 USD bln", "turnover", "2023", None, "GBR", 1180000000.0, 5000000.0, "")],
+        [],
+    ),
+]
+
 # Text with numbers that are not money and percentages that are not changes or shares of trade.
 NEGATIVES = [
     "Kazakhstan exported 1,200 tonnes of wool and 3.5 million barrels of oil in 2023.",
@@ -690,3 +775,16 @@ def test_a_bracketed_share_is_checked_against_the_total():
     claims = reconcile(doc).claims
     assert (claims.loc[0, "value_figure_id"], claims.loc[0, "base_figure_id"]) == (1, 0)
     assert claims.loc[0, "verdict"] == "consistent"
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("Kazakhstan's trade balance with the UK was positive at $223.7 million in 2023.", 1.0),
+        ("Kazakhstan's negative balance in trade with the UK amounted to $95.2 million in 2023.", -1.0),
+        ("The surplus in trade with China reached $5bn in 2023.", 1.0),
+    ],
+)
+def test_balance_words_give_the_flow_and_sign(text, sign):
+    figures = load_news(text).figures
+    assert (figures.loc[0, "flow"], figures.loc[0, "balance_sign"]) == ("balance", sign)

@@ -49,6 +49,9 @@ MONEY_RE = re.compile(
     (?P<number2>{NUMBER})
     (?:{_SCALE.format(name="scale2")})?
     (?:\s+(?:U\.S\.\s+|US\s+|American\s+)?dollars?\b|\s?USD\b|\s?US\$)
+    # the scale may follow the currency: "702.1 USD mln", "1.18 USD billion"
+    (?(scale2)|(?(scale2_letter)|(?:\s+(?P<scale3>(?i:trillions?|trln|tln|tn|billions?|bln|bn|millions?|mln|mn|
+        thousands?))(?![A-Za-z]))?))
     """,
     re.VERBOSE,
 )
@@ -107,7 +110,7 @@ def find_amounts(text: str) -> list[Amount]:
         scale_word = next(
             (
                 match.group(g)
-                for g in ("scale", "scale_letter", "scale2", "scale2_letter")
+                for g in ("scale", "scale_letter", "scale2", "scale2_letter", "scale3")
                 if match.group(g)
             ),
             "",

@@ -221,8 +221,9 @@ def _split_sentences(text: str) -> list[_Sentence]:
 # before "trade" is turnover. "other" words mark money that is not trade (investment, loans, deals).
 _FLOW_WORDS = re.compile(
     r"""
-    (?P<balance>\btrade\s+(?:surplus|deficit|balance)\b|\bbalance\s+of\s+trade\b|\b(?:surplus|deficit)\b
-        |\b(?:positive|negative)\s+(?:trade\s+)?balance\b)
+    (?P<balance>\btrade\s+(?:surplus|deficit|balance)\b
+        |\b(?:(?:positive|negative)\s+)?(?:balance|surplus|deficit)\s+(?:of|in)\s+(?:(?:the|bilateral|mutual|foreign)\s+)?trade\b
+        |\b(?:surplus|deficit)\b|\b(?:positive|negative)\s+(?:trade\s+)?balance\b)
   | (?P<turnover>\b(?:(?:bilateral|mutual|foreign|total|overall|external)\s+)?(?:trade|commodity|goods)\s+turnover\b
         |\bturnover\b|\btrade\s+volumes?\b|\btrading\s+partners?\b
         |\bvolume\s+of\s+(?:bilateral\s+|mutual\s+|foreign\s+)?trade\b|\btrade\s+(?:between|with|exchange)\b
