@@ -788,3 +788,25 @@ def test_a_bracketed_share_is_checked_against_the_total():
 def test_balance_words_give_the_flow_and_sign(text, sign):
     figures = load_news(text).figures
     assert (figures.loc[0, "flow"], figures.loc[0, "balance_sign"]) == ("balance", sign)
+
+
+def test_the_country_of_a_dateline_is_not_a_side_of_the_trade():
+    doc = load_news(
+        "BAKU, Azerbaijan, March 5. Trade turnover between Kazakhstan and the UK amounted to $1.1 billion in "
+        "2023, Trend reports.\n"
+        "According to the statistics bureau, exports reached $650.6 million."
+    )
+    assert _rows(doc.figures, ["quote", "reporter_iso3", "partner_iso3"]) == [
+        ("$1.1 billion", "KAZ", "GBR"),
+        ("$650.6 million", "KAZ", "GBR"),
+    ]
+
+
+def test_a_dateline_country_stays_when_the_lead_names_only_one_other():
+    doc = load_news("ASTANA, Kazakhstan, March 5. Trade with the UK amounted to $1.1 billion in 2023.")
+    assert _rows(doc.figures, ["reporter_iso3", "partner_iso3"]) == [("KAZ", "GBR")]
+
+
+def test_the_balance_of_a_countrys_trade_is_a_balance():
+    figures = load_news("The negative balance of UK trade with Kazakhstan amounted to $201.2 million.").figures
+    assert (figures.loc[0, "flow"], figures.loc[0, "balance_sign"]) == ("balance", -1.0)

@@ -222,7 +222,7 @@ def _split_sentences(text: str) -> list[_Sentence]:
 _FLOW_WORDS = re.compile(
     r"""
     (?P<balance>\btrade\s+(?:surplus|deficit|balance)\b
-        |\b(?:(?:positive|negative)\s+)?(?:balance|surplus|deficit)\s+(?:of|in)\s+(?:(?:the|bilateral|mutual|foreign)\s+)?trade\b
+        |\b(?:(?:positive|negative)\s+)?(?:balance|surplus|deficit)\s+(?:of|in)\s+(?:[\w'’-]+\s+)?trade\b
         |\b(?:surplus|deficit)\b|\b(?:positive|negative)\s+(?:trade\s+)?balance\b)
   | (?P<turnover>\b(?:(?:bilateral|mutual|foreign|total|overall|external)\s+)?(?:trade|commodity|goods)\s+turnover\b
         |\bturnover\b|\btrade\s+volumes?\b|\btrading\s+partners?\b
@@ -618,6 +618,12 @@ def _share_flows(
 
 # --- the parser -----------------------------------------------------------------------------------
 
+# A dateline opening a line: "BAKU, Azerbaijan, March 5." (its country is where the news agency writes from).
+_DATELINE = re.compile(
+    r"""(?m)^(?:[ \t]*date\s+\S+\s+)?[A-Z][A-Z.'’ -]+,\s+(?P<place>[A-Z][\w .'’-]*?),\s+
+    (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b""",
+    re.VERBOSE,
+)
 # Clause boundaries inside a sentence: a period named in another clause is a weaker candidate for a figure.
 _CLAUSE_BREAK = re.compile(
     r"[,;:]|\s(?:which|while|whereas|but|compared|against|versus|than|and)\s"
@@ -685,6 +691,16 @@ class _Parser:
         lead = [s for s in self.sentences if s.paragraph < 2]
         end = lead[-1].end if lead else 0
         named = list(dict.fromkeys(c.iso3 for c in self.countries if c.start < end))
+        places = [m.span("place") for m in _DATELINE.finditer(self.text, 0, end)]
+        named_in_text = list(
+            dict.fromkeys(
+                c.iso3
+                for c in self.countries
+                if c.start < end and not any(a <= c.start < b for a, b in places)
+            )
+        )
+        if len(named_in_text) >= 2:  # "BAKU, Azerbaijan, March 5. Trade between Kazakhstan and the UK"
+            named = named_in_text
         if not named:
             named = list(dict.fromkeys(c.iso3 for c in self.countries))[:2]
             return tuple((named + [None, None])[:2])
