@@ -684,6 +684,35 @@ CASES += [
     ),
 ]
 
+# The whole of an "of which" share is the reporter's trade with the world; the part may be named after.
+CASES += [
+    (
+        "Kazakhstan's exports reached $78 billion in 2023, 20% of which accounted for Italy.",
+        [("$78 billion", "exports", "2023", "KAZ", "WLD", 78000000000.0, 500000000.0, "")],
+        [("20% of which accounted for", "share", 20.0, 0.5, "", "exports", "exports", "2023", None, "KAZ", "ITA")],
+    ),
+    (
+        "Trade turnover between Kazakhstan and Italy amounted to $20 billion in 2023, of which 80% was "
+        "accounted for by exports.",
+        [("$20 billion", "turnover", "2023", "KAZ", "ITA", 20000000000.0, 500000000.0, "")],
+        [
+            (
+                "of which 80% was accounted for by exports",
+                "share",
+                80.0,
+                0.5,
+                "",
+                "exports",
+                "turnover",
+                "2023",
+                None,
+                "KAZ",
+                "ITA",
+            )
+        ],
+    ),
+]
+
 # Text with numbers that are not money and percentages that are not changes or shares of trade.
 NEGATIVES = [
     "Kazakhstan exported 1,200 tonnes of wool and 3.5 million barrels of oil in 2023.",

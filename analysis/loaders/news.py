@@ -547,6 +547,16 @@ def _find_share_claims(masked: str, flow_words: list[_FlowWord]) -> list[_Claim]
             whole, end, is_trade = _whole_after_of(masked, m.end(), flow_words)
             if not is_trade:
                 continue  # "40 percent of the population", "5% of GDP"
+        elif "which6" in groups or "which7" in groups:
+            # "of which 80% was accounted for by exports": the part is named after, the whole before
+            named_after = next(
+                (w for w in flow_words if m.end() <= w.start and re.fullmatch(r"\s*(?:the\s+)?", masked[m.end() : w.start])),
+                None,
+            )
+            sentence_start = max(masked.rfind(". ", 0, m.start()), masked.rfind("\n", 0, m.start()))
+            before = [w for w in flow_words if sentence_start < w.start < m.start() and w.flow != "other"]
+            if named_after and named_after.flow != "other" and before:
+                part, whole, end = named_after.flow, before[-1].flow, named_after.end
         elif "bracket" in groups:
             after_of = re.compile(r"\)\s+(?i:of)\b").match(masked, m.end())
             if after_of:
@@ -989,6 +999,26 @@ class _Parser:
                 for p in partners
                 if p[0] < position or self._clause_index(sentence, p[0]) == clause
             ]
+        shares = [
+            c
+            for c in self.claims
+            if c.kind == "share"
+            and position < c.start < sentence.end
+            and self._clause_index(sentence, c.start) != clause
+            and not is_share
+        ]
+
+        def is_of_share(country: tuple[int, str]) -> bool:
+            at = self._clause_index(sentence, country[0])
+            return any(
+                country[0] > c.start or at == self._clause_index(sentence, c.start) for c in shares
+            ) and at != clause
+
+        # "exports reached $78bn, 20% of which accounted for Italy": Italy is the share's, not the figure's
+        is_whole = any(is_of_share(c) for c in partners + roles.get("bare", []))
+        if is_whole:
+            partners = [p for p in partners if not is_of_share(p)]
+            roles["bare"] = [b for b in roles.get("bare", []) if not is_of_share(b)]
         partner = self._nearest(sentence, partners, position, clause)
         reporter = self._nearest(
             sentence, [r for r in roles.get("reporter", []) if r[1] != partner], position, clause
@@ -1018,7 +1048,7 @@ class _Parser:
             reporter = first if first != partner else second
             reporter = None if reporter == WORLD else reporter
         if partner is None:
-            if not is_share and self._is_total(sentence, position):
+            if not is_share and (is_whole or self._is_total(sentence, position)):
                 partner = WORLD
             elif (
                 carried is not None
