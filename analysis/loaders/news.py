@@ -550,11 +550,18 @@ def _find_share_claims(masked: str, flow_words: list[_FlowWord]) -> list[_Claim]
         elif "which6" in groups or "which7" in groups:
             # "of which 80% was accounted for by exports": the part is named after, the whole before
             named_after = next(
-                (w for w in flow_words if m.end() <= w.start and re.fullmatch(r"\s*(?:the\s+)?", masked[m.end() : w.start])),
+                (
+                    w
+                    for w in flow_words
+                    if m.end() <= w.start
+                    and re.fullmatch(r"\s*(?:the\s+)?", masked[m.end() : w.start])
+                ),
                 None,
             )
             sentence_start = max(masked.rfind(". ", 0, m.start()), masked.rfind("\n", 0, m.start()))
-            before = [w for w in flow_words if sentence_start < w.start < m.start() and w.flow != "other"]
+            before = [
+                w for w in flow_words if sentence_start < w.start < m.start() and w.flow != "other"
+            ]
             if named_after and named_after.flow != "other" and before:
                 part, whole, end = named_after.flow, before[-1].flow, named_after.end
         elif "bracket" in groups:
