@@ -713,6 +713,20 @@ CASES += [
     ),
 ]
 
+# Thousands grouped with spaces, as Kazakh and Russian sources write them.
+CASES += [
+    (
+        "Trade turnover with the UK amounted to $1 180.6 million in 2023.",
+        [("$1 180.6 million", "turnover", "2023", None, "GBR", 1180600000.0, 50000.0, "")],
+        [],
+    ),
+    (
+        "Exports to the UK amounted to 702 100,5 thousand US dollars in 2023.",
+        [("702 100,5 thousand US dollars", "exports", "2023", None, "GBR", 702100500.0, 50.0, "")],
+        [],
+    ),
+]
+
 # Text with numbers that are not money and percentages that are not changes or shares of trade.
 NEGATIVES = [
     "Kazakhstan exported 1,200 tonnes of wool and 3.5 million barrels of oil in 2023.",

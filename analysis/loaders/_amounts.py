@@ -7,6 +7,9 @@ from decimal import Decimal
 # A written number. Thousands groups ("1,496.2") come first so that "1,496" is one thousand four hundred and
 # ninety-six; otherwise a comma is a decimal comma ("626,1", "2,1", "12,3456").
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:[.,]\d+)?"
+# A money number may also group thousands with spaces, as Kazakh and Russian sources do: "$1 180.6 million".
+_GROUP_SPACE = " \u00a0\u202f"
+_MONEY_NUMBER = rf"\d{{1,3}}(?:[{_GROUP_SPACE}]\d{{3}})+(?:[.,]\d+)?(?![\d,.])|{NUMBER}"
 
 _SCALES = {
     "trillion": 10**12,
@@ -40,13 +43,13 @@ MONEY_RE = re.compile(
     # prefix form: "$1.18 billion", "US$ 2.6 billion", "USD 31.2 billion", "$426.8mln", "$5bn"
     (?<![\w$])
     (?P<prefix>US\s?\$|U\.S\.\s?\$|\$\s?US\b|\$|USD(?=\s?\d))\s?
-    (?P<number>{NUMBER})
+    (?P<number>{_MONEY_NUMBER})
     (?:{_SCALE.format(name="scale")})?
     (?:\s+(?:U\.S\.\s+|US\s+)?dollars\b)?
   |
     # suffix form: "2.8 billion U.S. dollars", "500 million dollars", "3.5 bln USD"
     (?<![\w$.,])
-    (?P<number2>{NUMBER})
+    (?P<number2>{_MONEY_NUMBER})
     (?:{_SCALE.format(name="scale2")})?
     (?:\s+(?:U\.S\.\s+|US\s+|American\s+)?dollars?\b|\s?USD\b|\s?US\$)
     # the scale may follow the currency: "702.1 USD mln", "1.18 USD billion"
@@ -74,11 +77,12 @@ def parse_number(text: str) -> tuple[Decimal, int]:
     """Read a written number with thousands groups or a decimal comma.
 
     Args:
-        text: Digits as written, e.g. "1,496.2", "626,1", "24.5", "702".
+        text: Digits as written, e.g. "1,496.2", "626,1", "24.5", "702", "1 180.6".
 
     Returns:
         The value and the count of written decimals ("626,1" → (626.1, 1); "1,496.2" → (1496.2, 1)).
     """
+    text = re.sub(rf"[{_GROUP_SPACE}]", "", text)
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", text):
         text = text.replace(",", "")
     else:
