@@ -727,6 +727,16 @@ CASES += [
     ),
 ]
 
+# A share whose whole is named after a bracketed figure.
+CASES += [
+    (
+        "China remained the largest partner with a share of 23.1% ($18.2 billion) of Kazakhstan's exports "
+        "in 2023.",
+        [("$18.2 billion", "exports", "2023", "KAZ", "CHN", 18200000000.0, 50000000.0, "")],
+        [("share of 23.1%", "share", 23.1, 0.05, "", "exports", "exports", "2023", None, "KAZ", "CHN")],
+    ),
+]
+
 # Text with numbers that are not money and percentages that are not changes or shares of trade.
 NEGATIVES = [
     "Kazakhstan exported 1,200 tonnes of wool and 3.5 million barrels of oil in 2023.",

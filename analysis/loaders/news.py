@@ -571,6 +571,9 @@ def _find_share_claims(masked: str, flow_words: list[_FlowWord]) -> list[_Claim]
         elif "share_words" in groups or "share4" in groups:
             words_start = m.start("share_words") if "share_words" in groups else m.start()
             part, whole = _share_flows(masked, words_start, m.start(), m.end(), flow_words)
+            of_after = re.compile(r"\s*(?:\([^()]*\))?\s+(?i:of)\b").match(masked, m.end())
+            if part is None and whole is None and of_after:  # "a share of 23.1% ($18.2bn) of exports"
+                whole, _, _ = _whole_after_of(masked, of_after.end(), flow_words)
         if part is None and whole is None and not _names_trade(masked, m.start(), flow_words):
             continue  # "a 5% share of the Chinese market": a share, but not of trade
         value, decimals = _claim_number(number)
