@@ -302,6 +302,13 @@ def _total_groups(
                 _match_figure(figures, flow, period, keys, near, [])
                 for flow in ("exports", "imports")
             ]
+            if None in parts and f["flow"] == "balance" and all(keys):
+                # "the negative balance of UK trade with Kazakhstan": the UK's exports are Kazakhstan's
+                # imports, so the balance is the other side's imports − exports
+                parts = [
+                    _match_figure(figures, flow, period, keys[::-1], near, [])
+                    for flow in ("imports", "exports")
+                ]
             if None not in parts:
                 if f["flow"] == "turnover":
                     groups.append((figure_id, tuple(parts), (1.0, 1.0, 1.0)))

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.loaders.news import CLAIM_COLUMNS, FIGURE_COLUMNS
+from analysis.loaders.news import CLAIM_COLUMNS, FIGURE_COLUMNS, load_news
 from analysis.reconcile import reconcile
 
 
@@ -679,3 +679,17 @@ def test_an_amount_of_change_is_never_a_level_in_a_check():
     assert list(result.claims["figure_ids"]) == [(1, 2, 3)]
     assert list(result.claims["verdict"]) == ["consistent"]
     assert result.corrections.empty
+
+
+def test_a_balance_of_the_other_side_is_its_imports_minus_its_exports():
+    doc = load_news(
+        "Kazakhstan's exports to the UK amounted to $650.6 million in 2023, and imports from the UK to "
+        "$449.4 million. The negative balance of UK trade with Kazakhstan amounted to $201.2 million."
+    )
+    result = reconcile(doc)
+    total = result.claims.iloc[0]
+    assert (total["kind"], total["flow"], total["figure_ids"]) == ("total", "balance", (2, 1, 0))
+    assert total["verdict"] == "consistent"
+    assert total["explanation"] == (
+        "stated balance 2023 -201.2m (±50k); 449.4m - 650.6m = -201.2m [-201.3m, -201.1m] → consistent"
+    )
