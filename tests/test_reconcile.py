@@ -693,3 +693,17 @@ def test_a_balance_of_the_other_side_is_its_imports_minus_its_exports():
     assert total["explanation"] == (
         "stated balance 2023 -201.2m (±50k); 449.4m - 650.6m = -201.2m [-201.3m, -201.1m] → consistent"
     )
+
+
+def test_a_share_of_the_total_after_the_pairs_turnover_is_a_share_of_that_turnover():
+    doc = load_news(
+        "Trade turnover between Kazakhstan and the UK amounted to $1.18 billion in 2023. Exports made up "
+        "$702 million, or 59.5% of the total. Of this amount, imports accounted for $478.6 million (40.5%)."
+    )
+    claims = doc.claims
+    assert list(zip(claims["quote"], claims["flow"], claims["whole_flow"], strict=True)) == [
+        ("59.5% of the total", "exports", "turnover"),
+        ("40.5%", "imports", "turnover"),
+    ]
+    assert list(zip(claims["value_figure_id"], claims["base_figure_id"], strict=True)) == [(1, 0), (2, 0)]
+    assert verdicts(reconcile(doc))[:2] == ["consistent", "consistent"]

@@ -403,7 +403,9 @@ _CHANGE_CLAIM = re.compile(
 _WHICH_VERB = r"(?i:accounted\s+for(?:\s+by)?|fell\s+(?:on|to)|came\s+from|went\s+to|belong(?:s|ed)?\s+to)"
 # Words of a sentence that make a bare bracketed percent after a figure a share: "share", "of the total".
 _SHARE_WORDS = re.compile(
-    r"\bshare\b|\bof\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:total|overall|all)\b", re.IGNORECASE
+    r"""\bshare\b|\bof\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:total|overall|all)\b|\bof\s+(?:this|which)\b
+    |\baccount(?:ed|s|ing)?\s+for\b|\b(?:made|making|makes?)\s+up\b""",
+    re.IGNORECASE | re.VERBOSE,
 )
 _SHARE_CLAIM = re.compile(
     rf"""
@@ -799,6 +801,9 @@ class _Parser:
             if (amounts or claims or words) and sentence_current is not None:
                 current = sentence_current
         figures = _frame(figure_rows, FIGURE_COLUMNS)
+        for row in claim_rows:
+            if row.pop("is_whole_unnamed") and self._follows_pair_turnover(row, figure_rows):
+                row["whole_flow"] = "turnover"  # "Exports made up $702 million, or 59.5% of the total"
         for row in claim_rows:
             row["value_figure_id"], row["base_figure_id"] = self._tie_figures(row, figure_rows)
         return figures, _frame(claim_rows, CLAIM_COLUMNS)
@@ -1233,6 +1238,7 @@ class _Parser:
             word = preceding[-1] if preceding else None
             flow = word.flow if word else claim.whole_flow
         whole_flow = claim.whole_flow
+        is_whole_unnamed = claim.kind == "share" and whole_flow is None and claim.flow_hint is None
         if claim.kind == "share" and whole_flow is None:
             whole_flow = flow if flow != "other" else None
         if claim.kind != "share" and self.masked[claim.start : claim.end].lower().endswith("than"):
@@ -1265,7 +1271,24 @@ class _Parser:
             "value_figure_id": None,
             "base_figure_id": None,
             "scope": "commodity" if word is not None and word.is_commodity else "all",
+            "is_whole_unnamed": is_whole_unnamed,
         }
+
+    def _follows_pair_turnover(self, claim: dict, figures: list[dict]) -> bool:
+        """Whether a share of exports or imports follows, in its paragraph, the pair's turnover figure."""
+        if claim["flow"] not in ("exports", "imports") or claim["partner_iso3"] in (None, WORLD):
+            return False
+        paragraph = next(s.paragraph for s in self.sentences if s.start <= claim["start"] < s.end)
+        low = min(s.start for s in self.sentences if s.paragraph == paragraph)
+        return any(
+            f["flow"] == "turnover"
+            and f["scope"] == "all"
+            and f["period"] == claim["period"]
+            and low <= f["start"] < claim["start"]
+            and f["partner_iso3"] == claim["partner_iso3"]
+            and _same_countries(f, claim)
+            for f in figures
+        )
 
     def _flow_compared(self, position: int, flow: str) -> str | None:
         """The other flow compared with, if named next: "4.8 times higher than imports"."""
