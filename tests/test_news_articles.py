@@ -391,6 +391,26 @@ def test_a_product_figure_is_marked_and_left_out_of_the_pair_total():
 # imports"; "trading partner"; total trade of a reporter ("The overall U.S. trade deficit", "total U.S.
 # goods trade with the world").
 MORE_ARTICLES = {
+    # third round: a Baku dateline, "US dollars", "mln USD", "down from ... a year earlier", "of the total",
+    # a balance stated from the other side, "of which the UK accounted for"
+    "2024-01-05-trend-kazakhstan-uk.txt": (
+        [
+            ("$1.1 billion", "turnover", "2023-01/2023-11", "KAZ", "GBR", 1100000000.0, 50000000.0, ""),
+            ("$1.76 billion", "turnover", "2022-01/2022-11", "KAZ", "GBR", 1760000000.0, 5000000.0, ""),
+            ("650.6 million US dollars", "exports", "2023-01/2023-11", "KAZ", "GBR", 650600000.0, 50000.0, ""),
+            ("$1.4 billion", "exports", "2022-01/2022-11", "KAZ", "GBR", 1400000000.0, 50000000.0, ""),
+            ("449.4 mln USD", "imports", "2023-01/2023-11", "KAZ", "GBR", 449400000.0, 50000.0, ""),
+            ("$358.6 million", "imports", "2022-01/2022-11", "KAZ", "GBR", 358600000.0, 50000.0, ""),
+            ("$201.2 million", "balance", "2023-01/2023-11", "GBR", "KAZ", 201200000.0, 50000.0, ""),
+            ("$110.2 billion", "turnover", "2023-01/2023-11", "KAZ", "WLD", 110200000000.0, 50000000.0, ""),
+        ],
+        [
+            ("37.5 percent less than", "pct_change", -37.5, "turnover", None, "2023-01/2023-11", "2022-01/2022-11", "KAZ", "GBR"),
+            ("made up 59.1% of the total", "share", 59.1, "exports", "turnover", "2023-01/2023-11", None, "KAZ", "GBR"),
+            ("rose by 25.3 percent", "pct_change", 25.3, "imports", None, "2023-01/2023-11", "2022-01/2022-11", "KAZ", "GBR"),
+            ("accounted for 1%", "share", 1.0, "turnover", "turnover", "2023-01/2023-11", None, "KAZ", "GBR"),
+        ],
+    ),
     '2024-02-07-reuters-us-china.txt': (
         [
             ('$279.4 billion', 'balance', '2023', 'USA', 'CHN', 279400000000.0, 50000000.0, ''),
@@ -524,6 +544,15 @@ MORE_ARTICLES = {
 }
 
 MORE_VERDICTS = {
+    "2024-01-05-trend-kazakhstan-uk.txt": {
+        "37.5 percent less than": "consistent",
+        "made up 59.1% of the total": "consistent",
+        "rose by 25.3 percent": "consistent",
+        "accounted for 1%": "consistent",
+        "$1.1 billion": "consistent",  # 650.6m + 449.4m
+        "$1.76 billion": "consistent",
+        "$201.2 million": "consistent",  # the UK's deficit: Kazakhstan's imports - exports
+    },
     "2024-02-07-reuters-us-china.txt": {
         "$279.4 billion": "consistent",  # deficit = 147.8bn - 427.2bn
         "$773.4 billion": None,  # the overall deficit: no parts with the world to add up

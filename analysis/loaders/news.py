@@ -1275,16 +1275,14 @@ class _Parser:
         }
 
     def _follows_pair_turnover(self, claim: dict, figures: list[dict]) -> bool:
-        """Whether a share of exports or imports follows, in its paragraph, the pair's turnover figure."""
+        """Whether a share of exports or imports follows a figure of the pair's turnover in its period."""
         if claim["flow"] not in ("exports", "imports") or claim["partner_iso3"] in (None, WORLD):
             return False
-        paragraph = next(s.paragraph for s in self.sentences if s.start <= claim["start"] < s.end)
-        low = min(s.start for s in self.sentences if s.paragraph == paragraph)
         return any(
             f["flow"] == "turnover"
             and f["scope"] == "all"
             and f["period"] == claim["period"]
-            and low <= f["start"] < claim["start"]
+            and f["start"] < claim["start"]
             and f["partner_iso3"] == claim["partner_iso3"]
             and _same_countries(f, claim)
             for f in figures
