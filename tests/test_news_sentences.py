@@ -737,6 +737,20 @@ CASES += [
     ),
 ]
 
+# A hyphen before the scale word and the milliard of Russian-language sources.
+CASES += [
+    (
+        "Kazakhstan's exports to the UK reached a $1.46-billion high in 2022.",
+        [("$1.46-billion", "exports", "2022", "KAZ", "GBR", 1460000000.0, 5000000.0, "")],
+        [],
+    ),
+    (
+        "Trade turnover between Kazakhstan and the UK amounted to 1.18 mlrd dollars in 2023.",
+        [("1.18 mlrd dollars", "turnover", "2023", "KAZ", "GBR", 1180000000.0, 5000000.0, "")],
+        [],
+    ),
+]
+
 # Text with numbers that are not money and percentages that are not changes or shares of trade.
 NEGATIVES = [
     "Kazakhstan exported 1,200 tonnes of wool and 3.5 million barrels of oil in 2023.",

@@ -17,6 +17,8 @@ _SCALES = {
     "tln": 10**12,
     "tn": 10**12,
     "billion": 10**9,
+    "milliard": 10**9,
+    "mlrd": 10**9,
     "bln": 10**9,
     "bn": 10**9,
     "b": 10**9,
@@ -30,10 +32,12 @@ _SCALES = {
     "k": 10**3,
 }
 
-# Scale words: full words and abbreviations may follow a space ("$5 bn"); single letters must touch the
+# Scale words: full words and abbreviations may follow a space or a hyphen ("$5 bn", "$1.18-billion",
+# "1.18 mlrd" for the milliard of Russian-language sources); single letters must touch the
 # number ("$5m", "$5B") so that "$5 m..." in running text is not read as millions.
 _SCALE = r"""
-    (?:\s*(?P<{name}>(?i:trillions?|trln|tln|tn|billions?|bln|bn|millions?|mln|mn|mil|thousands?))
+    (?:(?:\s*|-)(?P<{name}>(?i:trillions?|trln|tln|tn|billions?|milliards?|mlrd|bln|bn|millions?|mln|mn|mil|
+        thousands?))
       |(?P<{name}_letter>(?i:[bmk]))
     )(?![A-Za-z])
 """
@@ -53,7 +57,7 @@ MONEY_RE = re.compile(
     (?:{_SCALE.format(name="scale2")})?
     (?:\s+(?:U\.S\.\s+|US\s+|American\s+)?dollars?\b|\s?USD\b|\s?US\$)
     # the scale may follow the currency: "702.1 USD mln", "1.18 USD billion"
-    (?(scale2)|(?(scale2_letter)|(?:\s+(?P<scale3>(?i:trillions?|trln|tln|tn|billions?|bln|bn|millions?|mln|mn|
+    (?(scale2)|(?(scale2_letter)|(?:\s+(?P<scale3>(?i:trillions?|trln|tln|tn|billions?|milliards?|mlrd|bln|bn|millions?|mln|mn|
         thousands?))(?![A-Za-z]))?))
     """,
     re.VERBOSE,
