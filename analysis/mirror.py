@@ -19,6 +19,10 @@ MIRROR_COLUMNS = [
     "gap_usd",
     "gap_pct",
 ]
+GAP_CONVENTION = (
+    "Mirror gap = the partner's figure − the reporter's figure, in US$ and as a percentage of the "
+    "reporter's figure: positive when the partner records more of the same trade."
+)
 CIF_FOB_CAVEAT = (
     "Mirror figures never match exactly. Imports are usually valued CIF (cost, insurance and "
     "freight to the importer's border) and exports FOB (free on board at the exporter's border), "
@@ -72,9 +76,10 @@ def compute_mirror(
         periods: Periods to compare, e.g. ("2022", "2023").
 
     Returns:
-        ``MIRROR_COLUMNS``: ``reported_usd`` and ``mirror_usd`` (US$), ``gap_usd`` = reported −
-        mirror (US$), ``gap_pct`` = gap over the mirror figure (%; positive when the reporter's
-        figure is larger). Only rows where both sides have a value; empty when none do.
+        ``MIRROR_COLUMNS``: ``reported_usd`` and ``mirror_usd`` (US$), and the gap in the one
+        convention of the project (``GAP_CONVENTION``): ``gap_usd`` = mirror − reported (US$),
+        ``gap_pct`` = gap over the reporter's figure (%; positive when the partner's figure is
+        larger). Only rows where both sides have a value; empty when none do.
     """
     reported = _pair_flows(reporter_table, reporter, partner, periods)
     mirrored = _pair_flows(partner_table, partner, reporter, periods)
@@ -94,8 +99,8 @@ def compute_mirror(
             )
         )
     mirror = pd.concat(frames, ignore_index=True).dropna(subset=["reported_usd", "mirror_usd"])
-    mirror["gap_usd"] = mirror["reported_usd"] - mirror["mirror_usd"]
+    mirror["gap_usd"] = mirror["mirror_usd"] - mirror["reported_usd"]
     mirror["gap_pct"] = (
-        mirror["gap_usd"] / mirror["mirror_usd"].where(mirror["mirror_usd"] != 0) * 100.0
+        mirror["gap_usd"] / mirror["reported_usd"].where(mirror["reported_usd"] != 0) * 100.0
     )
     return mirror[MIRROR_COLUMNS].reset_index(drop=True)

@@ -253,8 +253,10 @@ def _fits(figure: dict, role: str, keys: tuple[str, str]) -> bool:
     if role == "part":
         return partner == keys[1] and partner not in ("", WORLD) and reporter in ("", keys[0])
     if role == "whole":
-        return partner in ("", WORLD) and partner != keys[1] and not (
-            reporter and keys[0] and reporter != keys[0]
+        return (
+            partner in ("", WORLD)
+            and partner != keys[1]
+            and not (reporter and keys[0] and reporter != keys[0])
         )
     return not any(a and b and a != b for a, b in zip((reporter, partner), keys, strict=True))
 
@@ -603,7 +605,7 @@ def _describe_formula(kind: str, xs: list[Interval], signs: tuple[float, ...]) -
 
 
 def _describe_sum(terms: list[tuple[float, str]]) -> str:
-    """"a + b - c" from (factor, text) terms, those added first."""
+    """ "a + b - c" from (factor, text) terms, those added first."""
     ordered = sorted(terms, key=lambda term: term[0] < 0)
     text = ("-" if ordered[0][0] < 0 else "") + ordered[0][1]
     return text + "".join(f" {'-' if f < 0 else '+'} {t}" for f, t in ordered[1:])

@@ -1084,7 +1084,7 @@ def write_official_sentences(
                 f"{capitalised(partner)}'s own statistics put its {period} imports from "
                 f"{reporter} at {format_usd(row['mirror_usd'])}, against "
                 f"{format_usd(row['reported_usd'])} of exports {reporter} reports "
-                f"({reporter}'s figure is {format_pct(row['gap_pct'], signed=False)} "
+                f"({partner}'s figure is {format_pct(row['gap_pct'], signed=False)} "
                 f"{'lower' if row['gap_usd'] < 0 else 'higher'}; see why mirror figures differ)."
             )
     return sentences
@@ -1114,7 +1114,7 @@ def build_official_mirror_display(
             "mirror flow": f"mirror flow ({partner_iso3} reports)",
             "reported (US$ m)": f"{reporter_iso3} figure (US$ m)",
             "mirror (US$ m)": f"{partner_iso3} figure (US$ m)",
-            "gap (US$ m)": f"gap, {reporter_iso3} − {partner_iso3} (US$ m)",
-            "gap (%)": f"gap (% of the {partner_iso3} figure)",
+            "gap (US$ m)": f"gap, {partner_iso3} − {reporter_iso3} (US$ m)",
+            "gap (%)": f"gap (% of the {reporter_iso3} figure)",
         }
     )

@@ -24,17 +24,17 @@ def test_mirror_gaps_exact():
         ("turnover", "turnover", "2023", 1178.6e6, 1185e6),
     ]
     expected = pd.DataFrame(
-        [("KAZ", "GBR", f, m, p, r, x, r - x, (r - x) / x * 100) for f, m, p, r, x in rows],
+        [("KAZ", "GBR", f, m, p, r, x, x - r, (x - r) / r * 100) for f, m, p, r, x in rows],
         columns=MIRROR_COLUMNS,
     )
     assert_frame_equal(mirror, expected)
     assert mirror["gap_pct"].round(4).tolist() == [
-        -3.9474,
-        -4.1096,
-        3.8649,
-        5.1868,
-        -2.418,
-        -0.5401,
+        4.1096,
+        4.2857,
+        -3.7211,
+        -4.931,
+        2.4779,
+        0.543,
     ]
 
 

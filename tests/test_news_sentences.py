@@ -491,13 +491,41 @@ CASES += [
     (
         "Exports to Georgia: $150.2 million (+4.1% y/y) in Q1 2024.",
         [("$150.2 million", "exports", "2024-Q1", None, "GEO", 150200000.0, 50000.0, "")],
-        [("+4.1%", "pct_change", 4.1, 0.05, "", "exports", None, "2024-Q1", "2023-Q1", None, "GEO")],
+        [
+            (
+                "+4.1%",
+                "pct_change",
+                4.1,
+                0.05,
+                "",
+                "exports",
+                None,
+                "2024-Q1",
+                "2023-Q1",
+                None,
+                "GEO",
+            )
+        ],
     ),
     (
         "Trade between Armenia and Iran reached $700 million in the first two quarters of 2024, "
         "a 9% increase from the first half of 2023.",
         [("$700 million", "turnover", "2024-H1", "ARM", "IRN", 700000000.0, 500000.0, "")],
-        [("9% increase", "pct_change", 9.0, 0.5, "", "turnover", None, "2024-H1", "2023-H1", "ARM", "IRN")],
+        [
+            (
+                "9% increase",
+                "pct_change",
+                9.0,
+                0.5,
+                "",
+                "turnover",
+                None,
+                "2024-H1",
+                "2023-H1",
+                "ARM",
+                "IRN",
+            )
+        ],
     ),
     (
         "Trade with Belarus amounted to KZT 250 billion ($540 million) in 2023.",
@@ -512,7 +540,21 @@ CASES += [
     (
         "Trade turnover with Georgia was worth USD 0.4 bln in Q3 2024, a 12% drop from Q3 2023.",
         [("USD 0.4 bln", "turnover", "2024-Q3", None, "GEO", 400000000.0, 50000000.0, "")],
-        [("12% drop", "pct_change", -12.0, 0.5, "", "turnover", None, "2024-Q3", "2023-Q3", None, "GEO")],
+        [
+            (
+                "12% drop",
+                "pct_change",
+                -12.0,
+                0.5,
+                "",
+                "turnover",
+                None,
+                "2024-Q3",
+                "2023-Q3",
+                None,
+                "GEO",
+            )
+        ],
     ),
 ]
 
@@ -556,7 +598,21 @@ CASES += [
             ("$5bn", "imports", "2024-H1", None, None, 5000000000.0, 500000000.0, ""),
             ("$4bn", "imports", "2023-H1", None, None, 4000000000.0, 500000000.0, ""),
         ],
-        [("rose 25%", "pct_change", 25.0, 0.5, "", "imports", None, "2024-H1", "2023-H1", None, None)],
+        [
+            (
+                "rose 25%",
+                "pct_change",
+                25.0,
+                0.5,
+                "",
+                "imports",
+                None,
+                "2024-H1",
+                "2023-H1",
+                None,
+                None,
+            )
+        ],
     ),
 ]
 
@@ -575,7 +631,21 @@ CASES += [
     (
         "Kazakhstan's total exports reached $78 billion in 2023, 20% of which accounted for Italy.",
         [("$78 billion", "exports", "2023", "KAZ", "WLD", 78000000000.0, 500000000.0, "")],
-        [("20% of which accounted for", "share", 20.0, 0.5, "", "exports", "exports", "2023", None, "KAZ", "ITA")],
+        [
+            (
+                "20% of which accounted for",
+                "share",
+                20.0,
+                0.5,
+                "",
+                "exports",
+                "exports",
+                "2023",
+                None,
+                "KAZ",
+                "ITA",
+            )
+        ],
     ),
     (
         "Kazakhstan's total exports reached $78 billion in 2023, of which nearly 20 percent was accounted for by "
@@ -604,7 +674,18 @@ CASES += [
     (
         "In January-November 2023, the trade turnover between Kazakhstan and the UK amounted to $1.1 billion, "
         "which is 38.2% less than in the same period last year.",
-        [("$1.1 billion", "turnover", "2023-01/2023-11", "KAZ", "GBR", 1100000000.0, 50000000.0, "")],
+        [
+            (
+                "$1.1 billion",
+                "turnover",
+                "2023-01/2023-11",
+                "KAZ",
+                "GBR",
+                1100000000.0,
+                50000000.0,
+                "",
+            )
+        ],
         [
             (
                 "38.2% less than",
@@ -654,7 +735,18 @@ CASES += [
     ),
     (
         "Trade turnover between Kazakhstan and the UK reached 1.18 billion US dollars in 2023.",
-        [("1.18 billion US dollars", "turnover", "2023", "KAZ", "GBR", 1180000000.0, 5000000.0, "")],
+        [
+            (
+                "1.18 billion US dollars",
+                "turnover",
+                "2023",
+                "KAZ",
+                "GBR",
+                1180000000.0,
+                5000000.0,
+                "",
+            )
+        ],
         [],
     ),
     (
@@ -689,7 +781,21 @@ CASES += [
     (
         "Kazakhstan's exports reached $78 billion in 2023, 20% of which accounted for Italy.",
         [("$78 billion", "exports", "2023", "KAZ", "WLD", 78000000000.0, 500000000.0, "")],
-        [("20% of which accounted for", "share", 20.0, 0.5, "", "exports", "exports", "2023", None, "KAZ", "ITA")],
+        [
+            (
+                "20% of which accounted for",
+                "share",
+                20.0,
+                0.5,
+                "",
+                "exports",
+                "exports",
+                "2023",
+                None,
+                "KAZ",
+                "ITA",
+            )
+        ],
     ),
     (
         "Trade turnover between Kazakhstan and Italy amounted to $20 billion in 2023, of which 80% was "
@@ -733,7 +839,21 @@ CASES += [
         "China remained the largest partner with a share of 23.1% ($18.2 billion) of Kazakhstan's exports "
         "in 2023.",
         [("$18.2 billion", "exports", "2023", "KAZ", "CHN", 18200000000.0, 50000000.0, "")],
-        [("share of 23.1%", "share", 23.1, 0.05, "", "exports", "exports", "2023", None, "KAZ", "CHN")],
+        [
+            (
+                "share of 23.1%",
+                "share",
+                23.1,
+                0.05,
+                "",
+                "exports",
+                "exports",
+                "2023",
+                None,
+                "KAZ",
+                "CHN",
+            )
+        ],
     ),
 ]
 
@@ -848,7 +968,10 @@ def test_a_bracketed_share_is_checked_against_the_total():
     ("text", "sign"),
     [
         ("Kazakhstan's trade balance with the UK was positive at $223.7 million in 2023.", 1.0),
-        ("Kazakhstan's negative balance in trade with the UK amounted to $95.2 million in 2023.", -1.0),
+        (
+            "Kazakhstan's negative balance in trade with the UK amounted to $95.2 million in 2023.",
+            -1.0,
+        ),
         ("The surplus in trade with China reached $5bn in 2023.", 1.0),
     ],
 )
@@ -870,10 +993,14 @@ def test_the_country_of_a_dateline_is_not_a_side_of_the_trade():
 
 
 def test_a_dateline_country_stays_when_the_lead_names_only_one_other():
-    doc = load_news("ASTANA, Kazakhstan, March 5. Trade with the UK amounted to $1.1 billion in 2023.")
+    doc = load_news(
+        "ASTANA, Kazakhstan, March 5. Trade with the UK amounted to $1.1 billion in 2023."
+    )
     assert _rows(doc.figures, ["reporter_iso3", "partner_iso3"]) == [("KAZ", "GBR")]
 
 
 def test_the_balance_of_a_countrys_trade_is_a_balance():
-    figures = load_news("The negative balance of UK trade with Kazakhstan amounted to $201.2 million.").figures
+    figures = load_news(
+        "The negative balance of UK trade with Kazakhstan amounted to $201.2 million."
+    ).figures
     assert (figures.loc[0, "flow"], figures.loc[0, "balance_sign"]) == ("balance", -1.0)

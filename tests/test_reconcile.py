@@ -511,9 +511,7 @@ def test_share_of_the_same_flow_without_a_figure_of_the_whole_is_unverifiable():
     result = reconcile(make_doc(figures, [claim]))
     share = result.claims.iloc[0]
     assert (share["verdict"], share["figure_ids"]) == ("unverifiable", ())
-    assert share["explanation"] == (
-        "stated 22.7% (±0.05); no whole figure for 2023 → unverifiable"
-    )
+    assert share["explanation"] == ("stated 22.7% (±0.05); no whole figure for 2023 → unverifiable")
 
 
 def test_pp_change_of_the_same_flow_uses_wholes_with_the_world():
@@ -705,5 +703,8 @@ def test_a_share_of_the_total_after_the_pairs_turnover_is_a_share_of_that_turnov
         ("59.5% of the total", "exports", "turnover"),
         ("40.5%", "imports", "turnover"),
     ]
-    assert list(zip(claims["value_figure_id"], claims["base_figure_id"], strict=True)) == [(1, 0), (2, 0)]
+    assert list(zip(claims["value_figure_id"], claims["base_figure_id"], strict=True)) == [
+        (1, 0),
+        (2, 0),
+    ]
     assert verdicts(reconcile(doc))[:2] == ["consistent", "consistent"]

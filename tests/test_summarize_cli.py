@@ -57,8 +57,8 @@ def test_json_contract_with_hand_computed_values(capsys):
     mirror = {(m["flow"], m["period"]): m for m in summary["mirror"]}
     assert mirror[("exports", "2023")]["reported_usd"] == 700e6
     assert mirror[("exports", "2023")]["mirror_usd"] == 730e6
-    assert mirror[("exports", "2023")]["gap_pct"] == pytest.approx(-30 / 730 * 100, abs=1e-9)
-    assert mirror[("imports", "2022")]["gap_pct"] == pytest.approx(14.3 / 370 * 100, abs=1e-9)
+    assert mirror[("exports", "2023")]["gap_pct"] == pytest.approx(30 / 700 * 100, abs=1e-9)
+    assert mirror[("imports", "2022")]["gap_pct"] == pytest.approx(-14.3 / 384.3 * 100, abs=1e-9)
     assert "CIF" in summary["mirror_caveat"]
     assert [e["line"] for e in summary["exclusions"]] == [6, 14, 15, 18, 19, 5]
 

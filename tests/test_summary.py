@@ -14,7 +14,24 @@ from analysis.loaders.news import FIGURE_COLUMNS
 def _figures(rows):
     return pd.DataFrame(
         [
-            ("seed.txt", i, q, 0, len(q), "", flow, period, rep, par, value, 0.0, "", "all", nan, used)
+            (
+                "seed.txt",
+                i,
+                q,
+                0,
+                len(q),
+                "",
+                flow,
+                period,
+                rep,
+                par,
+                value,
+                0.0,
+                "",
+                "all",
+                nan,
+                used,
+            )
             for i, (q, flow, period, rep, par, value, used) in enumerate(rows)
         ],
         columns=[*FIGURE_COLUMNS, "corrected_value_usd"],
@@ -363,8 +380,8 @@ def test_official_sentences_and_mirror_display(official):
         "the HS section that moved turnover most was V (Mineral products): −$600.0 million from "
         "2022 to 2023, −32.5 percentage points of the −36.1% change in turnover.",
         "The United Kingdom's own statistics put its 2023 imports from Kazakhstan at $730.0 "
-        "million, against $700.0 million of exports Kazakhstan reports (Kazakhstan's figure is "
-        "4.1% lower; see why mirror figures differ).",
+        "million, against $700.0 million of exports Kazakhstan reports (the United Kingdom's figure is "
+        "4.3% higher; see why mirror figures differ).",
     ]
     shown = summary.build_official_mirror_display(official.mirror, "KAZ", "GBR")
     assert shown.columns.tolist() == [
@@ -373,16 +390,16 @@ def test_official_sentences_and_mirror_display(official):
         "period",
         "KAZ figure (US$ m)",
         "GBR figure (US$ m)",
-        "gap, KAZ − GBR (US$ m)",
-        "gap (% of the GBR figure)",
+        "gap, GBR − KAZ (US$ m)",
+        "gap (% of the KAZ figure)",
     ]
     assert shown.iloc[1].tolist() == ["exports", "imports", "2023", "700.0", "730.0"] + [
-        "-30.0",
-        "-4.1",
+        "30.0",
+        "+4.3",
     ]
     assert shown.iloc[2].tolist() == ["imports", "exports", "2022", "384.3", "370.0"] + [
-        "14.3",
-        "+3.9",
+        "-14.3",
+        "-3.7",
     ]
 
 

@@ -217,8 +217,30 @@ _PATTERNS: list[tuple[str, str]] = [
 ]
 # A capitalised word right before a year makes the year part of a name ("Expo 2017", "Vision 2030").
 _NAME_BEFORE_YEAR = re.compile(r"(?<![\w.])(?P<word>[A-Z][\w-]*)\s+$")
-_NOT_NAMES = {"In", "For", "During", "Since", "By", "Of", "From", "Until", "Till", "Through", "To", "And",
-              "Than", "FY", "Fiscal", "Year", "Before", "After", "Over", "At", "On", "Between"}
+_NOT_NAMES = {
+    "In",
+    "For",
+    "During",
+    "Since",
+    "By",
+    "Of",
+    "From",
+    "Until",
+    "Till",
+    "Through",
+    "To",
+    "And",
+    "Than",
+    "FY",
+    "Fiscal",
+    "Year",
+    "Before",
+    "After",
+    "Over",
+    "At",
+    "On",
+    "Between",
+}
 _COMPILED = [(name, re.compile(pattern, re.VERBOSE)) for name, pattern in _PATTERNS]
 
 # Words just before a period that make it the earlier, compared period ("compared to the same period in 2022",
@@ -309,7 +331,9 @@ def _mention(name: str, match: re.Match) -> PeriodMention | None:
     groups = match.groupdict()
     span = (match.start(), match.end())
     if name == "since":
-        return PeriodMention(*span, lambda current, doc_year, compared=False: None, False, False, is_since=True)
+        return PeriodMention(
+            *span, lambda current, doc_year, compared=False: None, False, False, is_since=True
+        )
     if name in ("fiscal_range", "fiscal_short"):
         if name == "fiscal_range":
             first = int(groups["fy1"])

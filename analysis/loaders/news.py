@@ -274,9 +274,13 @@ class _FlowWord:
     start: int
     end: int
     flow: str
-    is_weak: bool = False  # "export market": a flow only when nothing stronger is named in the clause
+    is_weak: bool = (
+        False  # "export market": a flow only when nothing stronger is named in the clause
+    )
     is_total: bool = False  # "total exports", "foreign trade turnover": trade with the whole world
-    is_commodity: bool = False  # "wheat exports", "imports of natural gas": one product, not all goods
+    is_commodity: bool = (
+        False  # "wheat exports", "imports of natural gas": one product, not all goods
+    )
 
 
 def _find_flow_words(masked: str) -> list[_FlowWord]:
@@ -298,7 +302,9 @@ def _find_flow_words(masked: str) -> list[_FlowWord]:
 
 # --- claims ---------------------------------------------------------------------------------------
 
-_UP_VERBS = r"increased|rose|grew|jumped|surged|soared|climbed|gained|expanded|went\s+up|up|added|widened"
+_UP_VERBS = (
+    r"increased|rose|grew|jumped|surged|soared|climbed|gained|expanded|went\s+up|up|added|widened"
+)
 _DOWN_VERBS = r"decreased|fell|declined|dropped|plunged|slumped|shrank|contracted|slid|went\s+down|down|reduced|narrowed"
 _UP = r"""increased|increases?|increasing|rose|rises?|rising|risen|grew|grows?|growing|grown|growth|jumped|jumps?|
     surged|surges?|soared|soars?|climbed|climbs?|gained|gains?|expanded|expands?|went\s+up|goes\s+up|up|added|
@@ -400,7 +406,9 @@ _CHANGE_CLAIM = re.compile(
     """,
     re.VERBOSE,
 )
-_WHICH_VERB = r"(?i:accounted\s+for(?:\s+by)?|fell\s+(?:on|to)|came\s+from|went\s+to|belong(?:s|ed)?\s+to)"
+_WHICH_VERB = (
+    r"(?i:accounted\s+for(?:\s+by)?|fell\s+(?:on|to)|came\s+from|went\s+to|belong(?:s|ed)?\s+to)"
+)
 # Words of a sentence that make a bare bracketed percent after a figure a share: "share", "of the total".
 _SHARE_WORDS = re.compile(
     r"""\bshare\b|\bof\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:total|overall|all)\b|\bof\s+(?:this|which)\b
@@ -465,13 +473,17 @@ def _find_change_claims(masked: str) -> list[_Claim]:
         number = next(
             groups[k] for k in ("number", "number2", "number5", "number6", "number7") if k in groups
         )
-        unit = (groups.get("unit") or groups.get("unit2") or groups.get("unit6") or "times")
+        unit = groups.get("unit") or groups.get("unit2") or groups.get("unit6") or "times"
         unit = "%" if "sign7" in groups else unit.strip().lower()
         direction = (groups.get("verb") or groups.get("after") or "more").lower()
         is_down = re.fullmatch(rf"(?:{_DOWN}|{_DOWN_AFTER})", direction, re.VERBOSE) is not None
         is_down = is_down if "sign7" not in groups else groups["sign7"] != "+"
         written = next(
-            (groups[k] for k in ("qualifier", "qualifier2", "qualifier5", "qualifier6") if k in groups),
+            (
+                groups[k]
+                for k in ("qualifier", "qualifier2", "qualifier5", "qualifier6")
+                if k in groups
+            ),
             "",
         )
         qualifier = _QUALIFIERS.get(" ".join(written.lower().split()), "")
@@ -533,7 +545,13 @@ def _find_share_claims(masked: str, flow_words: list[_FlowWord]) -> list[_Claim]
                 next(
                     (
                         groups[k]
-                        for k in ("qualifier", "qualifier2", "qualifier3", "qualifier6", "qualifier7")
+                        for k in (
+                            "qualifier",
+                            "qualifier2",
+                            "qualifier3",
+                            "qualifier6",
+                            "qualifier7",
+                        )
                         if k in groups
                     ),
                     "",
@@ -574,7 +592,9 @@ def _find_share_claims(masked: str, flow_words: list[_FlowWord]) -> list[_Claim]
             words_start = m.start("share_words") if "share_words" in groups else m.start()
             part, whole = _share_flows(masked, words_start, m.start(), m.end(), flow_words)
             of_after = re.compile(r"\s*(?:\([^()]*\))?\s+(?i:of)\b").match(masked, m.end())
-            if part is None and whole is None and of_after:  # "a share of 23.1% ($18.2bn) of exports"
+            if (
+                part is None and whole is None and of_after
+            ):  # "a share of 23.1% ($18.2bn) of exports"
                 whole, _, _ = _whole_after_of(masked, of_after.end(), flow_words)
         if part is None and whole is None and not _names_trade(masked, m.start(), flow_words):
             continue  # "a 5% share of the Chinese market": a share, but not of trade
@@ -721,7 +741,9 @@ class _Parser:
                 if c.start < end and not any(a <= c.start < b for a, b in places)
             )
         )
-        if len(named_in_text) >= 2:  # "BAKU, Azerbaijan, March 5. Trade between Kazakhstan and the UK"
+        if (
+            len(named_in_text) >= 2
+        ):  # "BAKU, Azerbaijan, March 5. Trade between Kazakhstan and the UK"
             named = named_in_text
         if not named:
             named = list(dict.fromkeys(c.iso3 for c in self.countries))[:2]
@@ -803,7 +825,9 @@ class _Parser:
         figures = _frame(figure_rows, FIGURE_COLUMNS)
         for row in claim_rows:
             if row.pop("is_whole_unnamed") and self._follows_pair_turnover(row, figure_rows):
-                row["whole_flow"] = "turnover"  # "Exports made up $702 million, or 59.5% of the total"
+                row["whole_flow"] = (
+                    "turnover"  # "Exports made up $702 million, or 59.5% of the total"
+                )
         for row in claim_rows:
             row["value_figure_id"], row["base_figure_id"] = self._tie_figures(row, figure_rows)
         return figures, _frame(claim_rows, CLAIM_COLUMNS)
@@ -827,7 +851,9 @@ class _Parser:
                 mention_kind = (
                     "written"
                     if not mention.is_relative
-                    else "needs_year" if mention.needs_year else "relative"
+                    else "needs_year"
+                    if mention.needs_year
+                    else "relative"
                 )
                 if mention_kind != kind:
                     continue
@@ -895,10 +921,14 @@ class _Parser:
 
     def _opens_sentence(self, sentence: _Sentence, mention: _Mention) -> bool:
         """Whether an earlier period opens the sentence ("In the same period of 2023, trade stood at")."""
-        return mention.marker_start == mention.start and re.fullmatch(
-            r"(?i:(?:and\s+|but\s+)?(?:in|for|during|over|at)?\s*)",
-            self.masked[sentence.start : mention.start],
-        ) is not None
+        return (
+            mention.marker_start == mention.start
+            and re.fullmatch(
+                r"(?i:(?:and\s+|but\s+)?(?:in|for|during|over|at)?\s*)",
+                self.masked[sentence.start : mention.start],
+            )
+            is not None
+        )
 
     def _clause_index(self, sentence: _Sentence, position: int) -> int:
         return sum(1 for _ in _CLAUSE_BREAK.finditer(self.masked, sentence.start, position))
@@ -950,11 +980,13 @@ class _Parser:
         return bool(
             _CHANGE_BEFORE_AMOUNT.search(before)
             or _CHANGE_AFTER_AMOUNT.match(after)
-            or (_CHANGE_VERB_BEFORE_AMOUNT.search(before) and re.match(r"\s+(?:to|from)\s+¤", after))
+            or (
+                _CHANGE_VERB_BEFORE_AMOUNT.search(before) and re.match(r"\s+(?:to|from)\s+¤", after)
+            )
         )
 
     def _scope(self, word: _FlowWord | None, end: int) -> str:
-        """"commodity" for one product ("wheat exports", "$2.8bn worth of oil"), else "all"."""
+        """ "commodity" for one product ("wheat exports", "$2.8bn worth of oil"), else "all"."""
         is_commodity = word is not None and word.is_commodity
         is_commodity = is_commodity or _COMMODITY_OF.match(self.masked, end) is not None
         return "commodity" if is_commodity else "all"
@@ -1025,9 +1057,13 @@ class _Parser:
 
         def is_of_share(country: tuple[int, str]) -> bool:
             at = self._clause_index(sentence, country[0])
-            return any(
-                country[0] > c.start or at == self._clause_index(sentence, c.start) for c in shares
-            ) and at != clause
+            return (
+                any(
+                    country[0] > c.start or at == self._clause_index(sentence, c.start)
+                    for c in shares
+                )
+                and at != clause
+            )
 
         # "exports reached $78bn, 20% of which accounted for Italy": Italy is the share's, not the figure's
         is_whole = any(is_of_share(c) for c in partners + roles.get("bare", []))
@@ -1223,7 +1259,9 @@ class _Parser:
             for w in self.flow_words
             if claim.start <= w.start and w.end <= claim.end and w.flow != "other"
         ]
-        compares_flows = claim.kind != "share" and claim.whole_flow is not None  # "exceeded imports"
+        compares_flows = (
+            claim.kind != "share" and claim.whole_flow is not None
+        )  # "exceeded imports"
         word = inside[-1] if claim.kind != "share" and inside and not compares_flows else None
         if word is not None:
             claim.flow_hint = word.flow
@@ -1299,7 +1337,9 @@ class _Parser:
             return word.flow
         return None
 
-    def _tie_share_of_world(self, claim: dict, figures: list[dict]) -> tuple[int | None, int | None]:
+    def _tie_share_of_world(
+        self, claim: dict, figures: list[dict]
+    ) -> tuple[int | None, int | None]:
         """Ids for "X accounted for 13% of Y's total trade": Y's trade with X and Y's trade with the world."""
         if claim["partner_iso3"] in (None, WORLD) or not claim["period"]:
             return None, None
@@ -1362,16 +1402,10 @@ def _claim_periods(
     """
     own = [m.period for m in mentions if m.period and not m.is_base]
     bases = [m.period for m in mentions if m.period and m.is_base]
-    period = (
-        max(own, key=lambda p: p.end)
-        if own
-        else current or _year_after_base(mentions)
-    )
+    period = max(own, key=lambda p: p.end) if own else current or _year_after_base(mentions)
     if kind == "share":
         return period, None
-    earlier = [
-        p for p in own if period and p.end < period.end
-    ]
+    earlier = [p for p in own if period and p.end < period.end]
     if bases:
         base = bases[0]
     elif earlier:
@@ -1385,7 +1419,6 @@ def _year_after_base(mentions: list[_Mention]) -> Period | None:
     """The period a year after the compared one, for "rose 5% compared to 2022" with no current period."""
     base = next((m.period for m in mentions if m.is_base and m.period), None)
     return base.with_year(base.year + 1) if base else None
-
 
 
 def _same_countries(figure: dict, claim: dict) -> bool:
