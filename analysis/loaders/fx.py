@@ -1,9 +1,12 @@
 """Exchange rates: Federal Reserve H.10 daily US dollars per pound, and their annual averages."""
 
 from os import PathLike
+from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
+from analysis.loaders._csv_rows import read_csv_rows
 from analysis.paths import FX_USD_PER_GBP_FILE
 
 _DATE, _RATE = "observation_date", "DEXUSUK"
@@ -26,27 +29,28 @@ def load_usd_per_gbp_daily(path: str | PathLike = FX_USD_PER_GBP_FILE) -> pd.Dat
         by date.
 
     Raises:
-        ExchangeRateError: The file is missing, lacks the two columns, or holds a non-numeric rate.
+        ExchangeRateError: The file is missing, lacks the two columns, has a truncated line, a
+            rate that is not a finite number above 0, or a date twice (one line naming the file
+            and the line).
     """
-    try:
-        raw = pd.read_csv(path, dtype=str, keep_default_na=False)
-    except (OSError, pd.errors.ParserError, UnicodeDecodeError) as error:
-        raise ExchangeRateError(f"{path}: cannot read the exchange-rate file ({error})") from None
-    missing = {_DATE, _RATE} - set(raw.columns)
-    if missing:
-        raise ExchangeRateError(
-            f"{path}: missing column(s) {sorted(missing)}; expected the FRED layout "
-            f"'{_DATE},{_RATE}'"
-        )
+    name = Path(path).name
+    raw = read_csv_rows(path, [_DATE, _RATE], ExchangeRateError, "the exchange-rate file")
     raw = raw[raw[_RATE].str.strip().ne("") & raw[_RATE].ne(".")]
     rates = pd.to_numeric(raw[_RATE], errors="coerce")
     dates = pd.to_datetime(raw[_DATE], format="%Y-%m-%d", errors="coerce")
-    bad = rates.isna() | dates.isna() | rates.le(0)
+    bad = rates.isna() | dates.isna() | ~np.isfinite(rates) | rates.le(0)
     if bad.any():
         row = bad.idxmax()
         raise ExchangeRateError(
-            f"{path}: line {row + 2}: not a date and a positive rate: "
-            f"{raw.at[row, _DATE]!r}, {raw.at[row, _RATE]!r}"
+            f"{name}: line {raw.at[row, 'line']}: not a date (YYYY-MM-DD) and a finite rate above "
+            f"0: {raw.at[row, _DATE]!r}, {raw.at[row, _RATE]!r}; correct that line"
+        )
+    repeated = dates.duplicated(keep=False)
+    if repeated.any():
+        lines = raw.loc[dates.eq(dates[repeated.idxmax()]), "line"].tolist()
+        raise ExchangeRateError(
+            f"{name}: lines {lines[0]} and {lines[1]}: the same date twice "
+            f"({raw.at[repeated.idxmax(), _DATE]}); keep one of them"
         )
     daily = pd.DataFrame({"date": dates, "usd_per_gbp": rates.astype(float)})
     return daily.sort_values("date", ignore_index=True)
@@ -76,3 +80,4 @@ def compute_annual_usd_per_gbp(path: str | PathLike = FX_USD_PER_GBP_FILE) -> pd
             "days": annual["size"].to_numpy(),
         }
     )
+

@@ -3,9 +3,11 @@
 from os import PathLike
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pycountry
 
+from analysis.loaders._csv_rows import read_csv_rows
 from analysis.loaders.fx import ExchangeRateError, compute_annual_usd_per_gbp
 from analysis.loaders.schema import (
     ALL_GOODS,
@@ -60,29 +62,39 @@ def read_ons_trade_gbp(path: str | PathLike = ONS_TRADE_FILE) -> pd.DataFrame:
         ``value_gbp`` (float, pounds).
 
     Raises:
-        OnsFileError: The file is missing, unreadable, lacks a column, or has a malformed row.
+        OnsFileError: The file is missing, unreadable, lacks a column, or has a malformed row
+            (truncated, a flow, year or value that is not one, a non-finite or negative value, a
+            row repeated), with one line naming the file and the line.
     """
     name = Path(path).name
-    try:
-        raw = pd.read_csv(path, dtype=str, keep_default_na=False)
-    except (OSError, pd.errors.ParserError, UnicodeDecodeError) as error:
-        raise OnsFileError(f"{path}: cannot read the ONS file ({error})") from None
-    missing = [c for c in _COLUMNS if c not in raw.columns]
-    if missing:
-        raise OnsFileError(f"{name}: missing column(s) {missing}; expected {','.join(_COLUMNS)}")
-    line = raw.index + 2
+    raw = read_csv_rows(path, _COLUMNS, OnsFileError, "the ONS file")
+    line = raw["line"]
     parts = raw["flow"].str.partition("_")
     product, direction = parts[0], parts[2]
     bad_flow = ~product.isin(list(PRODUCT_CODES)) | ~direction.isin(list(_FLOWS))
     bad_year = ~raw["Year"].str.fullmatch(r"\d{4}")
-    value_m = pd.to_numeric(raw["Million"].replace({"NA": None, "": None}), errors="coerce")
-    bad_value = value_m.isna() & ~raw["Million"].isin(["NA", ""]) | value_m.lt(0)
-    for label, bad in (("flow", bad_flow), ("Year", bad_year), ("Million", bad_value)):
+    no_value = raw["Million"].str.strip().isin(["NA", ""])
+    value_m = pd.to_numeric(raw["Million"].where(~no_value), errors="coerce")
+    bad_value = ~no_value & (value_m.isna() | ~np.isfinite(value_m) | value_m.lt(0))
+    for label, bad, expected in (
+        ("flow", bad_flow, f"one of {sorted(f'{p}_{d}' for p in PRODUCT_CODES for d in _FLOWS)}"),
+        ("Year", bad_year, "a four-digit year"),
+        ("Million", bad_value, "a finite number of £ million, 0 or more, or NA"),
+    ):
         if bad.any():
             first = int(bad.idxmax())
             raise OnsFileError(
-                f"{name}: line {first + 2}: unexpected {label} {raw[label].iloc[first]!r}"
+                f"{name}: line {line[first]}: {label} {raw[label].iloc[first]!r} is not "
+                f"{expected}; correct that line"
             )
+    repeated = raw.duplicated(["ISO2", "Year", "flow"], keep=False)
+    if repeated.any():
+        key = raw.loc[repeated.idxmax(), ["ISO2", "Year", "flow"]]
+        same = line[(raw[["ISO2", "Year", "flow"]] == key).all(axis=1)].tolist()
+        raise OnsFileError(
+            f"{name}: lines {same[0]} and {same[1]}: the same row twice "
+            f"({key['ISO2']} {key['Year']} {key['flow']}); keep one of them"
+        )
     partner = raw["ISO2"].map({code: _partner_iso3(code) for code in raw["ISO2"].unique()})
     table = pd.DataFrame(
         {
