@@ -4,12 +4,18 @@ import hashlib
 
 import pytest
 
-from analysis.paths import DEFAULT_SEED, FX_USD_PER_GBP_FILE, ONS_TRADE_FILE
+from analysis.paths import (
+    DEFAULT_SEED,
+    FX_USD_PER_GBP_FILE,
+    ONS_MONTHLY_TRADE_FILE,
+    ONS_TRADE_FILE,
+)
 
 EXPECTED_SHA256 = {
     DEFAULT_SEED: "c8c9bb3c409c42407bc3778f3ebbcb356009045e135a861ae42eeeca10d57f92",
     ONS_TRADE_FILE: "71b8170a36df1bc583ad1c699e53ed615fcebdce7e5deb99306ec162dafa962d",
     FX_USD_PER_GBP_FILE: "5c0cf75169959a60b2b1afb994a941d715a468fb4213316b1e1efcdb072f2724",
+    ONS_MONTHLY_TRADE_FILE: "e4ecd745d930f13b6b598f6e03d1052a46fb3d83fcd41914ba8c5d5b73b40689",
 }
 
 

@@ -1,4 +1,4 @@
-"""Exchange rates: Federal Reserve H.10 daily US dollars per pound, and their annual averages."""
+"""Exchange rates: Federal Reserve H.10 daily US dollars per pound; annual and monthly means."""
 
 from os import PathLike
 from pathlib import Path
@@ -81,3 +81,29 @@ def compute_annual_usd_per_gbp(path: str | PathLike = FX_USD_PER_GBP_FILE) -> pd
         }
     )
 
+
+def compute_monthly_usd_per_gbp(path: str | PathLike = FX_USD_PER_GBP_FILE) -> pd.DataFrame:
+    """Average the daily rates of each calendar month (days without a rate skipped).
+
+    The same rule as :func:`compute_annual_usd_per_gbp`, per month: 2022-02 → 1.3540 (19 days),
+    2022-03 → 1.3168 (23 days).
+
+    Args:
+        path: The H.10 daily CSV file.
+
+    Returns:
+        Columns ``period`` (str, "2023-01"), ``usd_per_gbp`` (float, US dollars per pound,
+        unrounded) and ``days`` (int, days with a rate), in month order.
+
+    Raises:
+        ExchangeRateError: As :func:`load_usd_per_gbp_daily`.
+    """
+    daily = load_usd_per_gbp_daily(path)
+    monthly = daily.groupby(daily["date"].dt.strftime("%Y-%m"))["usd_per_gbp"].agg(["mean", "size"])
+    return pd.DataFrame(
+        {
+            "period": monthly.index.astype(str),
+            "usd_per_gbp": monthly["mean"].to_numpy(),
+            "days": monthly["size"].to_numpy(),
+        }
+    )
