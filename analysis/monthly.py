@@ -46,11 +46,22 @@ SHIFT_RULE = (
     "Shift month: the first month from the base year's January that is on the period's side of "
     "the threshold (halfway between the base year's and the period year's monthly means) and "
     f"from which every {WINDOW_MONTHS}-month mean up to the period year's December stays on that "
-    f"side, at least {MIN_MONTHS_AFTER} months before that December ends; none when the two "
+    f"side, with at least {MIN_MONTHS_AFTER} months from it to that December; none when the two "
     f"monthly means differ by less than {MIN_CHANGE_PCT:g}% of the base year's, or when the "
     "level never stays across."
 )
-ANNUAL_BASIS = "balance_of_payments_sa"  # the annual ONS file
+ANNUAL_BASIS = "balance_of_payments_sa"  # the annual ONS file (analysis.loaders.ons)
+BASIS_LABELS = {
+    BASIS: "trade in goods, not seasonally adjusted (ONS monthly; annual = sum of the months)",
+    ANNUAL_BASIS: "balance of payments, seasonally adjusted (ONS annual)",
+}
+# Possible reasons the two bases differ (possibilities to state, not findings about a partner).
+BASIS_GAP_REASONS = (
+    "balance-of-payments adjustments for coverage",
+    "valuation",
+    "non-monetary gold and other precious metals",
+    "seasonal adjustment and revisions",
+)
 _VALUE_COLUMNS = {"value_usd": "usd", "value_gbp": "gbp"}
 _RELATIVE_TOLERANCE = 1e-9  # float sums compared with a share of a total
 
@@ -239,8 +250,9 @@ def compute_split_at_shift(
         Rows per reporter, partner, flow, ``year`` and ``part`` ("whole_year", or "before_shift"
         and "from_shift" in the year of the shift month), in order: ``first_month``,
         ``last_month``, ``month_count``, ``value_usd``, ``monthly_mean_usd`` and
-        ``share_of_year_pct`` (percent of that year's value; NaN when it is 0). ``_gbp`` for
-        pounds.
+        ``share_of_year_pct`` (percent of that year's value; NaN when it is 0) and
+        ``period_change_pct`` (the period year's monthly mean against this part's, percent; NaN
+        when this part's is 0). ``_gbp`` for pounds.
 
     Raises:
         MonthlyDataError: A month is missing.
@@ -273,8 +285,14 @@ def compute_split_at_shift(
     year_value = split.groupby(level=[*GROUP, "year"])["value"].transform("sum")
     split["monthly_mean"] = split["value"] / split["month_count"]
     split["share_of_year_pct"] = split["value"] / year_value.where(year_value > 0) * 100
-    split = split.rename(columns={"value": f"value_{unit}", "monthly_mean": f"monthly_mean_{unit}"})
-    return split.reset_index().drop(columns="part_order")
+    split = split.reset_index().drop(columns="part_order")
+    period_year = split[GROUP].merge(shifts[[*GROUP, "period_year"]], on=GROUP, how="left")
+    in_period = split["year"].eq(period_year["period_year"].to_numpy())
+    period_value = split["value"].where(in_period, 0.0).groupby([split[c] for c in GROUP])
+    period_mean = period_value.transform("sum") / 12
+    part_mean = split["monthly_mean"]
+    split["period_change_pct"] = (period_mean / part_mean.where(part_mean > 0) - 1) * 100
+    return split.rename(columns={"value": f"value_{unit}", "monthly_mean": f"monthly_mean_{unit}"})
 
 
 def compare_annual_bases(

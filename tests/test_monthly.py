@@ -181,6 +181,13 @@ def test_many_partners_at_once_give_each_partners_own_answer():
         pd.testing.assert_series_equal(
             _one(together, partner, flow), _one(alone, partner, flow), check_names=False
         )
+    table = _table(series)
+    split = compute_split_at_shift(table, together)
+    for (partner, flow), values in series.items():
+        one = _table({(partner, flow): values})
+        alone = compute_split_at_shift(one, compute_shift_month(one, "2022", "2023"))
+        mine = split[split["partner_iso3"].eq(partner) & split["flow"].eq(flow)]
+        pd.testing.assert_frame_equal(mine.reset_index(drop=True), alone)
 
 
 # --- Split and bases
@@ -197,6 +204,7 @@ def test_the_base_year_is_split_at_the_shift_and_compared_with_the_period():
     assert split["value_usd"].tolist() == [600.0, 120.0, 240.0]
     assert split["monthly_mean_usd"].tolist() == [100.0, 20.0, 20.0]
     assert split["share_of_year_pct"].tolist() == pytest.approx([600 / 7.2, 120 / 7.2, 100.0])
+    assert split["period_change_pct"].tolist() == pytest.approx([-80.0, 0.0, 0.0])
 
 
 def test_without_a_shift_both_years_are_whole():
@@ -204,6 +212,7 @@ def test_without_a_shift_both_years_are_whole():
     split = compute_split_at_shift(table, compute_shift_month(table, "2022", "2023"))
     assert split["part"].tolist() == ["whole_year", "whole_year"]
     assert split["value_usd"].tolist() == [120.0, 120.0]
+    assert split["period_change_pct"].tolist() == [0.0, 0.0]
 
 
 def test_annual_bases_side_by_side_with_the_gap_in_pounds_and_percent():
