@@ -293,3 +293,21 @@ def test_a_story_for_the_first_year_of_the_file_has_no_earlier_context(kazakhsta
     assert story.months["period"].min() == "2018-01"
     with pytest.raises(MonthlyDataError, match="no partner 'XYZ'"):
         compute_monthly_story(kazakhstan, load_ons_trade(), "XYZ", "2022", "2023")
+
+
+def test_every_partner_of_the_real_file_at_once_keeps_the_identities():
+    table = load_ons_monthly()
+    concentration = compute_concentration(table, "2022")
+    traded = concentration["year_value_usd"] > 0
+    assert (concentration.loc[traded, "share_pct"] >= 50 - 1e-9).all()
+    assert (concentration.loc[~traded, "month_count"] == 0).all()
+    shifts = compute_shift_month(table, "2022", "2023")
+    assert len(shifts) == len(concentration) == table.groupby(["partner_iso3", "flow"]).ngroups
+    found = shifts["shift_month"].dropna()
+    assert found.between("2022-01", "2023-07").all() and len(found) > 0
+    assert shifts.loc[shifts["direction"].isna(), "shift_month"].isna().all()
+    split = compute_split_at_shift(table, shifts)
+    by_year = split.groupby(["partner_iso3", "flow", "year"])["value_usd"].sum()
+    in_years = table[table["period"].str[:4].isin(["2022", "2023"])]
+    expected = in_years.groupby(["partner_iso3", "flow", in_years["period"].str[:4]])["value_usd"]
+    np.testing.assert_allclose(by_year.to_numpy(), expected.sum().to_numpy(), rtol=1e-12)
