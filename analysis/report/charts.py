@@ -359,3 +359,46 @@ def plot_section_contributions(by_section: pd.DataFrame, title: str, source: str
         f"Horizontal bar chart, {title}. " + "; ".join(words) + ".",
         source,
     )
+
+
+def plot_monthly(
+    table: pd.DataFrame, shift_months: dict[str, str | None], title: str, source: str
+) -> Chart:
+    """Lines of monthly exports and imports (£ millions), a dotted line at each shift month.
+
+    Args:
+        table: ``month`` ("YYYY-MM"), ``exports_gbp`` and ``imports_gbp`` (pounds), in order.
+        shift_months: Flow → its shift month, or None.
+        title: Chart title.
+        source: Source line.
+
+    Returns:
+        The chart and its alternative text (each flow's highest and lowest month, the shifts).
+    """
+    figure, axes = _new_figure()
+    positions = list(range(len(table)))
+    words = []
+    with matplotlib.rc_context(STYLE):
+        for flow in ("exports", "imports"):
+            values = table[f"{flow}_gbp"].to_numpy() / 1e6
+            axes.plot(positions, values, color=COLORS[flow], linewidth=1.8, label=flow.capitalize())
+            top, low = int(values.argmax()), int(values.argmin())
+            words.append(
+                f"{flow}: highest £{values[top]:,.0f}m in {table['month'].iat[top]}, lowest "
+                f"£{values[low]:,.0f}m in {table['month'].iat[low]}"
+            )
+            month = shift_months.get(flow)
+            if month in set(table["month"]):
+                at = list(table["month"]).index(month)
+                axes.axvline(at, color=COLORS[flow], linestyle=":", linewidth=1.2)
+                words.append(f"{flow} shift month {month} (dotted line)")
+        januaries = [i for i, m in enumerate(table["month"]) if m.endswith("-01")]
+        axes.set_xticks(januaries, [table["month"].iat[i][:4] for i in januaries])
+        axes.set_xticks(positions, minor=True)
+        axes.set_ylim(bottom=0)
+        axes.legend(loc="upper right")
+    _finish(figure, axes, title, source)
+    with matplotlib.rc_context(STYLE):
+        axes.set_ylabel("£ millions")
+    alt = f"Line chart, {title}. " + "; ".join(words) + "."
+    return _chart("monthly", figure, title, alt, source)

@@ -143,10 +143,10 @@ def load_sources(inputs: ReportInputs, shared: Sources | None = None) -> Sources
         (shared.inputs.ons_path, shared.inputs.fx_path, shared.inputs.monthly_path)
         == (inputs.ons_path, inputs.fx_path, inputs.monthly_path)
     )
-    base = shared if same else _load_official(inputs)
     counterpart = (
         inputs.partner_iso3 if inputs.reporter_iso3 == OFFICIAL_ISO3 else inputs.reporter_iso3
     )
+    base = shared if same else load_official_sources(inputs, counterpart)
     if counterpart not in base.names:
         raise InputError(
             f"{counterpart}: not a partner in the ONS file {Path(inputs.ons_path).name}; "
@@ -212,8 +212,22 @@ def _official_checksums(sources: Sources) -> tuple[tuple[str, str, str], ...]:
     return tuple(c for c in sources.checksums if not c[0].startswith(("news", "official trade")))
 
 
-def _load_official(inputs: ReportInputs) -> Sources:
-    """Read the ONS annual file, the rates and the monthly file (the tables every pair shares)."""
+def load_official_sources(inputs: ReportInputs, partner_iso3: str | None = None) -> Sources:
+    """Read the ONS annual file, the rates and the monthly file: the tables every pair shares.
+
+    The batch calls this once, then :func:`sources_for_partner` per partner; pairs and periods
+    are not checked here.
+
+    Args:
+        inputs: Whose ``ons_path``, ``fx_path`` and ``monthly_path`` are read.
+        partner_iso3: Keep only this partner's monthly rows (a single report); None keeps all.
+
+    Returns:
+        Sources without a text or trade files.
+
+    Raises:
+        InputError: A file is missing or holds bad data.
+    """
     from analysis.loaders.fx import ExchangeRateError, compute_annual_usd_per_gbp
     from analysis.loaders.ons import OnsFileError, load_ons_trade
     from analysis.loaders.schema import TradeDataError
@@ -235,7 +249,7 @@ def _load_official(inputs: ReportInputs) -> Sources:
     monthly = None
     if inputs.monthly_path is not None:
         monthly_path = _check_file("ONS monthly file", inputs.monthly_path)
-        monthly = _load_monthly(monthly_path, fx_path)
+        monthly = _load_monthly(monthly_path, fx_path, partner_iso3)
         checksums.append(
             (
                 "UK trade in goods by partner, monthly (ONS)",
@@ -246,11 +260,13 @@ def _load_official(inputs: ReportInputs) -> Sources:
     return Sources(inputs, ons, rates, names, monthly, checksums=tuple(checksums))
 
 
-def _load_monthly(path: Path, fx_path: Path) -> pd.DataFrame:
+def _load_monthly(path: Path, fx_path: Path, partner_iso3: str | None) -> pd.DataFrame:
     from analysis.loaders import ons_monthly
 
     try:
         table = ons_monthly.load_ons_monthly(path, fx_path)
+        if partner_iso3 is not None:  # a partner the file lacks: the section says so
+            table = table[table["partner_iso3"].eq(partner_iso3)].reset_index(drop=True)
     except ValueError as error:
         raise InputError(_one_line(error)) from None
     table.attrs = {}

@@ -1,8 +1,26 @@
-"""The section "When the change happened": the UK's monthly trade in goods with the partner."""
+"""The section "When the change happened": the UK's monthly trade in goods with the partner.
+
+Built on :func:`analysis.monthly.compute_monthly_story` in pounds (the monthly file's unit, whole £
+millions): the base year's concentration, the shift month and the split at it, and the annual sums
+of the months beside the annual balance-of-payments figures (two bases, said plainly).
+"""
 
 from dataclasses import dataclass
 
-from analysis.report.model import SECTION_TITLES, Section
+import pandas as pd
+
+from analysis.report import charts, prose, sources_text
+from analysis.report.formatting import capitalised, format_gbp_m, format_pct
+from analysis.report.model import SECTION_TITLES, Section, Table, Text
+
+MAX_SPIKE_MONTHS = 3  # a year whose half sits in this many months or fewer is "concentrated"
+BASES_NOTE = (
+    "The two ONS series are on different bases, so their annual figures differ: the monthly series "
+    "counts goods crossing the UK border (trade-in-goods basis, not seasonally adjusted); the "
+    "annual series adds the balance-of-payments adjustments. Possible reasons for a gap include "
+    "those adjustments (coverage, change of ownership, valuation), non-monetary gold and precious "
+    "metals, seasonal adjustment and later revisions; this report does not establish which apply."
+)
 
 
 @dataclass(frozen=True)
@@ -16,6 +34,44 @@ class Timing:
     section: Section
 
 
+def month_words(months: tuple[str, ...] | list[str]) -> str:
+    """Months in words: ("2022-02", "2022-03") → "Feb–Mar 2022"; others joined by commas.
+
+    Args:
+        months: "YYYY-MM" in calendar order.
+
+    Returns:
+        The words.
+    """
+    periods = [pd.Period(m, freq="M") for m in months]
+    if not periods:
+        return ""
+    consecutive = all(
+        b.ordinal - a.ordinal == 1 for a, b in zip(periods, periods[1:], strict=False)
+    )
+    if len(periods) > 1 and consecutive and periods[0].year == periods[-1].year:
+        return f"{periods[0]:%b}\N{EN DASH}{periods[-1]:%b %Y}"
+    return ", ".join(f"{p:%b %Y}" for p in periods)
+
+
+def range_words(first: str, last: str) -> str:
+    """A span of months in words: ("2022-01", "2022-07") → "Jan–Jul 2022".
+
+    Args:
+        first: First month, "YYYY-MM".
+        last: Last month.
+
+    Returns:
+        The words.
+    """
+    if first == last:
+        return month_words([first])
+    start, end = pd.Period(first, freq="M"), pd.Period(last, freq="M")
+    if start.year == end.year:
+        return f"{start:%b}\N{EN DASH}{end:%b %Y}"
+    return f"{start:%b %Y}\N{EN DASH}{end:%b %Y}"
+
+
 def build_timing(ctx) -> Timing | None:
     """The monthly findings for the pair, or None without the monthly file.
 
@@ -23,9 +79,28 @@ def build_timing(ctx) -> Timing | None:
         ctx: :class:`analysis.report.sections.Context`.
 
     Returns:
-        The timing, or None.
+        The timing; None when no monthly file was given.
+
+    Raises:
+        Nothing for a partner the file lacks: the section then says why it is not covered.
     """
-    return None
+    from analysis.monthly import MonthlyDataError, compute_monthly_story
+
+    monthly = ctx.sources.monthly
+    if monthly is None:
+        return None
+    base, period = ctx.periods
+    try:
+        story = compute_monthly_story(
+            monthly, ctx.official_rows, ctx.counterpart_iso3, base, period, value_column="value_gbp"
+        )
+    except MonthlyDataError as error:
+        return Timing("", [], [], [], _not_covered(f"the monthly file cannot show this: {error}."))
+    return _timing(ctx, story)
+
+
+def _not_covered(why: str) -> Section:
+    return Section("monthly", SECTION_TITLES["monthly"], not_covered=f"Not covered: {why}")
 
 
 def build_section(ctx, timing: Timing | None) -> Section:
@@ -39,9 +114,145 @@ def build_section(ctx, timing: Timing | None) -> Section:
         The section.
     """
     if timing is None:
-        return Section(
-            "monthly",
-            SECTION_TITLES["monthly"],
-            not_covered="Not covered: no monthly file was given.",
-        )
+        return _not_covered("no monthly file was given.")
     return timing.section
+
+
+def _timing(ctx, story) -> Timing:
+    uk, other = ctx.uk, ctx.counterpart
+    base, period = story.base_year, story.period_year
+    sums = story.months.groupby(["flow", story.months["period"].str[:4]])["value_gbp"].sum()
+    moved = {
+        f: abs(sums.get((f, period), 0.0) - sums.get((f, base), 0.0))
+        for f in ("exports", "imports")
+    }
+    flow = max(moved, key=moved.get)
+    words = prose.flow_words(flow, uk, other)
+    conc = story.concentration.set_index("flow").loc[flow]
+    shift = story.shift.set_index("flow").loc[flow]
+    split = story.split[story.split["flow"].eq(flow)]
+    summary, clause, meaning = [], "", []
+    spike = 0 < conc["month_count"] <= MAX_SPIKE_MONTHS
+    if spike:
+        share = format_pct(conc["share_pct"], plus=False, decimals=0)
+        summary.append(
+            f"In the ONS monthly series, {_count(conc['month_count'])}, "
+            f"{month_words(conc['months'])}, hold {share} of {words} in {base} "
+            f"({format_gbp_m(conc['months_value_gbp'])} of {format_gbp_m(conc['year_value_gbp'])})."
+        )
+    month = shift["shift_month"]
+    if month:
+        parts = split[split["year"].eq(month[:4])].set_index("part")
+        before, after = parts.loc["before_shift"], parts.loc["from_shift"]
+        whole = _year(split, period)
+        summary.append(
+            f"{capitalised(words)} averaged {_mean_words(before)} a month in "
+            f"{range_words(before['first_month'], before['last_month'])} and "
+            f"{_mean_words(after)} from {month_words([month])} to "
+            f"{month_words([after['last_month']])} ({period}: {_mean_words(whole)} a month); "
+            f"by the rule below, the level shifted in {month_words([month])}."
+        )
+        if month[:4] == base:
+            meaning.append(
+                f"When it happened: the level of {words} had already dropped in "
+                f"{month_words([month])}, before {period} began; the annual change compares "
+                f"{period} with a base year "
+                + (
+                    f"whose value sat in {month_words(conc['months'])}."
+                    if spike
+                    else "that was high until then."
+                )
+            )
+        if spike and shift["direction"] == "fall":
+            clause = f"the end of a spike in {month_words(conc['months'])}"
+    else:
+        summary.append(
+            f"No month marks a lasting shift in {words} between {base} and {period} (rule below)."
+        )
+    conclusion = (
+        [f"In time, it is the end of a spike: {summary[0][0].lower()}{summary[0][1:]}"]
+        if clause
+        else summary[-1:]
+    )
+    return Timing(clause, summary, meaning, conclusion, _section(ctx, story, flow, summary))
+
+
+def _count(n: int) -> str:
+    return {1: "one month", 2: "two months", 3: "three months"}.get(int(n), f"{int(n)} months")
+
+
+def _mean_words(rows: pd.DataFrame | pd.Series) -> str:
+    return format_gbp_m(rows["value_gbp"].sum() / rows["month_count"].sum())
+
+
+def _year(split: pd.DataFrame, year: str) -> pd.DataFrame:
+    return split[split["year"].eq(year)]
+
+
+def _section(ctx, story, flow: str, summary: list[str]) -> Section:
+    from analysis.monthly import SHIFT_RULE
+
+    months = story.months
+    wide = months.pivot_table(index="period", columns="flow", values=["value_gbp", "value_usd"])
+    table = pd.DataFrame(
+        {
+            "month": wide.index,
+            "exports_gbp": wide[("value_gbp", "exports")].to_numpy(),
+            "imports_gbp": wide[("value_gbp", "imports")].to_numpy(),
+            "exports_usd": wide[("value_usd", "exports")].to_numpy(),
+            "imports_usd": wide[("value_usd", "imports")].to_numpy(),
+        }
+    )
+    source = sources_text.caption(sources_text.ONS_MONTHLY_SERIES, months["file"].iat[0])
+    first, last = months["period"].min(), months["period"].max()
+    split = story.split.drop(columns=["reporter_iso3", "partner_iso3"])
+    bases = story.bases[["flow", "year", "monthly_sum_gbp", "annual_bop_gbp", "gap_gbp", "gap_pct"]]
+    chart = charts.plot_monthly(
+        table,
+        story.shift.set_index("flow")["shift_month"].to_dict(),
+        f"UK goods trade with {ctx.counterpart}, by month, {month_words([first])} to "
+        f"{month_words([last])} (£ m)",
+        source,
+    )
+    flows = f"UK exports to and imports from {ctx.counterpart}"
+    return Section(
+        "monthly",
+        SECTION_TITLES["monthly"],
+        (
+            Text(
+                (
+                    f"The annual figures above do not say when in the year trade moved. The ONS "
+                    f"monthly series of {flows} does (in whole £ millions, as published; US$ at "
+                    "each month's average H.10 rate in the tables).",
+                    *summary,
+                )
+            ),
+            chart,
+            Table(
+                "monthly",
+                0,
+                f"{capitalised(flows)}, by month",
+                source,
+                table,
+                {"exports_usd": 0, "imports_usd": 0},
+            ),
+            Text((f"How the shift month is found: {SHIFT_RULE}",), "note"),
+            Table(
+                "monthly-split",
+                0,
+                "Each year, split at the shift month where it falls inside it",
+                source,
+                split,
+                {"value_gbp": 0, "monthly_mean_gbp": 0},
+            ),
+            Text((BASES_NOTE,)),
+            Table(
+                "monthly-vs-annual",
+                0,
+                "Two bases: annual sums of the monthly series (trade in goods, not seasonally "
+                "adjusted) beside the annual series (balance of payments, seasonally adjusted), £",
+                f"{source}; {ctx.ons_caption}",
+                bases,
+            ),
+        ),
+    )

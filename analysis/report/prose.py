@@ -36,7 +36,24 @@ def flow_words(flow: str, reporter: str, partner: str) -> str:
         The words.
     """
     direction = "exports to" if flow == "exports" else "imports from"
+    if reporter == "the UK":  # the UK's flows read as statistics name them
+        return f"UK {direction} {partner}"
     return f"{reporter}'s {direction} {partner}"
+
+
+def trade_words(reporter: str, partner: str) -> str:
+    """A pair's goods trade from the reporter's side: "UK goods trade with Kazakhstan".
+
+    Args:
+        reporter: Reporter's name.
+        partner: Partner's name.
+
+    Returns:
+        The words.
+    """
+    if reporter == "the UK":
+        return f"UK goods trade with {partner}"
+    return f"{reporter}'s goods trade with {partner}"
 
 
 def pair_label(reporter: str, partner: str) -> str:
@@ -101,7 +118,7 @@ def write_headline(
     flow, words = find_driver(changes)
     if words:
         sentence += f", {words} of it in {flow_words(flow, reporter, partner)}"
-    return sentence + (f", {spike}" if spike else "") + "."
+    return sentence + (f": {spike}" if spike else "") + "."
 
 
 def write_change_sentences(
@@ -123,7 +140,7 @@ def write_change_sentences(
     by, gbp = changes.set_index("flow"), gbp_changes.set_index("flow")
     t, gbp_t = by.loc["turnover"], gbp.loc["turnover"]
     first = (
-        f"In {official}, {reporter}'s goods trade with {partner} changed "
+        f"In {official}, {trade_words(reporter, partner)} changed "
         f"{format_pct(t['change_pct'])}, from {format_usd_m(t['base_value_usd'])} in {base_period} "
         f"to {format_usd_m(t['value_usd'])} in {period} ("
         f"{format_gbp_m(gbp_t['base_value_usd'])} {ARROW} {format_gbp_m(gbp_t['value_usd'])}, "

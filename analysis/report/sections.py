@@ -197,7 +197,7 @@ def _conclusion(ctx: Context, text: TextFindings | None, timing) -> list[str]:
     turnover = ctx.changes.set_index("flow").loc["turnover"]
     flow, words = prose.find_driver(ctx.changes)
     first = (
-        f"{capitalised(OFFICIAL)} show {ctx.uk}'s goods trade with {ctx.counterpart} changing "
+        f"{capitalised(OFFICIAL)} show {prose.trade_words(ctx.uk, ctx.counterpart)} changing "
         f"{format_pct(turnover['change_pct'])} from {ctx.periods[0]} to {ctx.periods[1]}"
         + (
             f", {words} of it in {prose.flow_words(flow, ctx.uk, ctx.counterpart)}."
@@ -211,13 +211,22 @@ def _conclusion(ctx: Context, text: TextFindings | None, timing) -> list[str]:
         fixes = len(text.corrected.corrections)
         lines.append(
             f"The article's figures give {format_pct(t)}"
-            + (f" once {fixes} slip{'s are' if fixes > 1 else ' is'} corrected" if fixes else "")
+            + (
+                f" once {_count_words(fixes, 'slip')} {'are' if fixes > 1 else 'is'} corrected"
+                if fixes
+                else ""
+            )
             + f"; the direction matches the official statistics, the size differs by "
             f"{abs(t - turnover['change_pct']):.1f} percentage points."
             if (t < 0) == (turnover["change_pct"] < 0)
             else f"The article's figures give {format_pct(t)}, against the official direction."
         )
     return lines
+
+
+def _count_words(n: int, noun: str) -> str:
+    number = {1: "one", 2: "two", 3: "three"}.get(n, str(n))
+    return f"{number} {noun}{'s' if n > 1 else ''}"
 
 
 def _official_section(ctx: Context) -> Section:
