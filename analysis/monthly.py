@@ -6,10 +6,11 @@ Usage (one pair, the report's section)::
     from analysis.loaders.ons_monthly import load_ons_monthly
     from analysis.monthly import compute_monthly_story
 
-    story = compute_monthly_story(load_ons_monthly(partner_iso3="KAZ"), load_ons_trade(),
-                                  base_year="2022", period_year="2023")
+    story = compute_monthly_story(load_ons_monthly(), load_ons_trade(), "KAZ", "2022", "2023")
+    story.months         # the pair's monthly rows, 2021-01 to 2023-12 (the year before for context)
     story.concentration  # per flow: the fewest base-year months holding ≥ 50% of its value
-    story.shift          # per flow: the month from which the level shifted (None if it did not)
+                         #   (imports: ("2022-02", "2022-03"), 60.4% in US$, 58.8% in £)
+    story.shift          # per flow: the month from which the level shifted (imports: "2022-08")
     story.split          # base and period years split at the shift month
     story.bases          # annual sums of the months beside the annual BoP figures, gap £ and %
 
