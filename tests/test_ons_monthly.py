@@ -170,6 +170,8 @@ def _fault(document: dict, where: str) -> dict:
         document["meta"]["times"] = ["Nov-21", "Jan-22", "Dec-21"]
     elif where == "bad month":
         document["meta"]["times"][1] = "December 2021"
+    elif where == "repeated month":
+        document["meta"]["times"] = ["Nov-21", "Dec-21", "Dec-21", "Jan-22"]
     elif where == "no series":
         del document["series"]
     return document
@@ -189,6 +191,7 @@ def _fault(document: dict, where: str) -> dict:
         ("unknown code", r"countries\.QQ: unknown partner code 'QQ'"),
         ("months out of order", r"meta\.times: not consecutive months in order"),
         ("bad month", r"meta\.times: 'December 2021' is not a month like 'Feb-22'"),
+        ("repeated month", r"meta\.times: month 'Dec-21' is listed twice"),
         ("no series", r"series\.EX: missing or not an object"),
     ],
 )
@@ -207,6 +210,10 @@ def test_unreadable_files_are_one_line(tmp_path):
     (tmp_path / "broken.json").write_text('{"meta": ', encoding="utf-8")
     with pytest.raises(OnsMonthlyFileError, match=r"^broken\.json: not valid JSON"):
         load_ons_monthly(tmp_path / "broken.json")
+    text = json.dumps(_document()).replace('"KZ": 109', '"KZ": 109, "KZ": 110')
+    (tmp_path / "twice.json").write_text(text, encoding="utf-8")
+    with pytest.raises(OnsMonthlyFileError, match=r"^twice\.json: key 'KZ' is written twice"):
+        load_ons_monthly(tmp_path / "twice.json")
     (tmp_path / "list.json").write_text("[]", encoding="utf-8")
     with pytest.raises(OnsMonthlyFileError, match=r"^list\.json: not a JSON object"):
         load_ons_monthly(tmp_path / "list.json")

@@ -42,6 +42,20 @@ class OnsMonthlyFileError(ValueError):
     """The ONS monthly file is missing, not the expected JSON layout, or has a bad value."""
 
 
+class _RepeatedKeyError(Exception):
+    """A JSON object names a key twice (json would silently keep the last value)."""
+
+
+def _object_without_repeats(pairs: list[tuple[str, object]]) -> dict:
+    """A JSON object as a dict, refusing a key written twice."""
+    document = dict(pairs)
+    if len(document) != len(pairs):
+        keys = [key for key, _ in pairs]
+        repeated = next(key for key in keys if keys.count(key) > 1)
+        raise _RepeatedKeyError(f"key {repeated!r} is written twice in one object")
+    return document
+
+
 def partner_iso3_of(iso2: str) -> str | None:
     """ISO 3166 alpha-3 of a partner's alpha-2 code; None when unknown.
 
@@ -69,6 +83,9 @@ def _months(document: dict, name: str) -> dict[str, str]:
     times = _section(document, "meta", name).get("times")
     if not isinstance(times, list) or not times:
         raise OnsMonthlyFileError(f"{name}: meta.times: missing or empty; expected ['Jan-18', …]")
+    if len(set(map(str, times))) != len(times):
+        repeated = next(label for label in times if times.count(label) > 1)
+        raise OnsMonthlyFileError(f"{name}: meta.times: month {repeated!r} is listed twice")
     periods = {}
     for label in times:
         abbreviation, _, year = str(label).partition("-")
@@ -126,9 +143,11 @@ def read_ons_monthly_gbp(path: str | PathLike = ONS_MONTHLY_TRADE_FILE) -> pd.Da
     """
     name = Path(path).name
     try:
-        document = json.loads(Path(path).read_bytes())
+        document = json.loads(Path(path).read_bytes(), object_pairs_hook=_object_without_repeats)
     except OSError as error:
         raise OnsMonthlyFileError(f"{path}: cannot read the file ({error.strerror})") from None
+    except _RepeatedKeyError as error:
+        raise OnsMonthlyFileError(f"{name}: {error}") from None
     except (ValueError, UnicodeDecodeError) as error:
         raise OnsMonthlyFileError(f"{name}: not valid JSON ({error})") from None
     if not isinstance(document, dict):
