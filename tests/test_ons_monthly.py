@@ -172,6 +172,8 @@ def _fault(document: dict, where: str) -> dict:
         document["meta"]["times"][1] = "December 2021"
     elif where == "repeated month":
         document["meta"]["times"] = ["Nov-21", "Dec-21", "Dec-21", "Jan-22"]
+    elif where == "partners short of the world":
+        document["world"]["IM"]["Jan-22"] = 200
     elif where == "no series":
         del document["series"]
     return document
@@ -192,6 +194,10 @@ def _fault(document: dict, where: str) -> dict:
         ("months out of order", r"meta\.times: not consecutive months in order"),
         ("bad month", r"meta\.times: 'December 2021' is not a month like 'Feb-22'"),
         ("repeated month", r"meta\.times: month 'Dec-21' is listed twice"),
+        (
+            "partners short of the world",
+            r"world\.IM\.Jan-22: the partners sum to £111m, the world total is £200m",
+        ),
         ("no series", r"series\.EX: missing or not an object"),
     ],
 )

@@ -2,8 +2,11 @@
 
 The file (``data/raw/ons_trade_in_goods_monthly_by_country_v65.json``) holds ``meta.times``
 (``"Jan-18"``…), ``countries`` (ISO2 → name), ``series.EX`` / ``series.IM`` (month → ISO2 → £m,
-UK exports to / imports from the partner) and ``world`` (month → £m). A partner whose month rounds
-to £0m is absent from that month: the loader fills 0 and marks the row ``is_in_file = False``.
+UK exports to / imports from the partner) and ``world`` (month → £m, ONS's own world row). The
+bundler drops zero and non-numeric (blank or suppressed) cells; in v65 the world row equals the sum
+of the partners present in every month, so the absent cells add nothing: the loader fills 0 and
+marks the row ``is_in_file = False``, and refuses a file whose partners miss the world by more
+than ``WORLD_TOLERANCE_PCT`` (a broken or truncated file, not a small unallocated residual).
 """
 
 import json
@@ -32,6 +35,7 @@ MONTHLY_COLUMNS = (
     "usd_per_gbp",
     "is_in_file",
 )
+WORLD_TOLERANCE_PCT = 2.0
 _FLOWS = {"EX": "exports", "IM": "imports"}
 _MONTH_ABBREVIATIONS = ("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec").split()
 # Partner codes ISO 3166 lacks (Kosovo: XKX, the code the EU and IMF use, as in the annual file).
@@ -123,6 +127,23 @@ def _month_values(by_month: dict, key: str, periods: dict[str, str], name: str) 
         raise OnsMonthlyFileError(f"{name}: {key}.{extra[0]}: month not in meta.times")
 
 
+def _check_world(listed: pd.Series, labels: dict[str, str], name: str) -> None:
+    """Refuse partners that miss the world total by more than ``WORLD_TOLERANCE_PCT``."""
+    is_world = listed.index.get_level_values(0) == WORLD_ISO3
+    world = listed[is_world].droplevel(0)
+    partners = listed[~is_world].groupby(level=[1, 2]).sum().reindex(world.index, fill_value=0)
+    gap_pct = (partners - world).abs() / world.where(world > 0) * 100
+    if (gap_pct > WORLD_TOLERANCE_PCT).any():
+        flow, period = gap_pct.idxmax()
+        code = {value: key for key, value in _FLOWS.items()}[flow]
+        summed, total = partners[(flow, period)] / 1e6, world[(flow, period)] / 1e6
+        raise OnsMonthlyFileError(
+            f"{name}: world.{code}.{labels[period]}: the partners sum to £{summed:g}m, the world "
+            f"total is £{total:g}m (more than {WORLD_TOLERANCE_PCT:g}% apart): partners are "
+            f"missing from series.{code}"
+        )
+
+
 def read_ons_monthly_gbp(path: str | PathLike = ONS_MONTHLY_TRADE_FILE) -> pd.DataFrame:
     """Read the ONS monthly file as published (pounds): every partner, both flows, every month.
 
@@ -178,6 +199,7 @@ def read_ons_monthly_gbp(path: str | PathLike = ONS_MONTHLY_TRADE_FILE) -> pd.Da
             keys.append((WORLD_ISO3, flow, period))
             values.append(_pounds(world[label], f"world.{code}.{label}", name))
     listed = pd.Series(values, index=pd.MultiIndex.from_tuples(keys), dtype=float)
+    _check_world(listed, {period: label for label, period in periods.items()}, name)
     names = {iso3: partner_name for iso3, partner_name in partners.values()}
     names[WORLD_ISO3] = "World"
     grid = pd.MultiIndex.from_product(
@@ -223,7 +245,8 @@ def load_ons_monthly(
         gbp = gbp[gbp["partner_iso3"].eq(partner_iso3)]
         if gbp.empty:
             raise OnsMonthlyFileError(
-                f"{name}: no partner {partner_iso3!r}; give an ISO3 code of a country in the file"
+                f"{name}: no partner {partner_iso3!r}; give the ISO3 code of a country the file "
+                "lists (it lists those with trade in some month)"
             )
     rates = compute_monthly_usd_per_gbp(fx_path).set_index("period")["usd_per_gbp"]
     usd_per_gbp = gbp["period"].map(rates)
