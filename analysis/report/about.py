@@ -1,9 +1,21 @@
 """The closing appendix "About this report": how to reproduce it, inputs and checksums, credits."""
 
+from pathlib import Path
+
 import pandas as pd
 
+from analysis import paths
 from analysis.report import sources_text
 from analysis.report.model import SECTION_TITLES, Section, Table, Text
+
+
+def _shown(path) -> str:
+    """A path as the command line takes it: relative to the project folder when inside it."""
+    path = Path(path)
+    try:
+        return path.resolve().relative_to(paths.PROJECT_DIR).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def build_about(sources) -> Section:
@@ -19,12 +31,8 @@ def build_about(sources) -> Section:
     command = (
         f"python -m analysis report --reporter {i.reporter_iso3} --partner {i.partner_iso3} "
         f"--base {i.base_period} --period {i.period}"
-        + (
-            f" --text {i.text_path.name if hasattr(i.text_path, 'name') else i.text_path}"
-            if i.text_path
-            else ""
-        )
-        + "".join(f" --trade-file {getattr(p, 'name', p)}" for p in i.trade_files)
+        + (f" --text {_shown(i.text_path)}" if i.text_path else "")
+        + "".join(f" --trade-file {_shown(p)}" for p in i.trade_files)
     )
     checksums = pd.DataFrame(list(sources.checksums), columns=["input", "file", "sha256"])
     credits = [sources_text.ONS_CREDIT, sources_text.H10_CREDIT]

@@ -19,8 +19,12 @@ _UNITS = {
     "_pct": ("%", 1.0, 1),
     "_pp": ("pp", 1.0, 1),
 }
-# Header words for column stems that read badly as they are.
+# Headers for columns whose names read badly as they are (the unit suffix still decides the format).
 HEADER_WORDS = {
+    "official_change_gbp_pct": "official change in £ (%)",
+    "official_value_gbp": "official value (£ m)",
+    "annual_bop_gbp": "annual, balance of payments (£ m)",
+    "monthly_sum_gbp": "sum of the months (£ m)",
     "reporter_iso3": "reporter",
     "partner_iso3": "partner",
     "hs_section": "HS section",
@@ -133,12 +137,11 @@ def format_pp(value: float | None) -> str:
 
 def _header(column: str) -> tuple[str, str | None]:
     """The header a column gets and the unit suffix that decides its format (None: as is)."""
-    if column in HEADER_WORDS:
-        return HEADER_WORDS[column], None
     for suffix, (unit, _, _) in _UNITS.items():
         if column.endswith(suffix):
-            return f"{column.removesuffix(suffix).replace('_', ' ')} ({unit})", suffix
-    return column.replace("_", " "), None
+            label = f"{column.removesuffix(suffix).replace('_', ' ')} ({unit})"
+            return HEADER_WORDS.get(column, label), suffix
+    return HEADER_WORDS.get(column, column.replace("_", " ")), None
 
 
 def format_cell(column: str, value: object, decimals: dict[str, int] | None = None) -> str:

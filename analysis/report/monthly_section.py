@@ -10,17 +10,10 @@ from dataclasses import dataclass
 import pandas as pd
 
 from analysis.report import charts, prose, sources_text
-from analysis.report.formatting import capitalised, format_gbp_m, format_pct
+from analysis.report.formatting import capitalised, format_gbp_m, format_pct, format_table
 from analysis.report.model import SECTION_TITLES, Section, Table, Text
 
 MAX_SPIKE_MONTHS = 3  # a year whose half sits in this many months or fewer is "concentrated"
-BASES_NOTE = (
-    "The two ONS series are on different bases, so their annual figures differ: the monthly series "
-    "counts goods crossing the UK border (trade-in-goods basis, not seasonally adjusted); the "
-    "annual series adds the balance-of-payments adjustments. Possible reasons for a gap include "
-    "those adjustments (coverage, change of ownership, valuation), non-monetary gold and precious "
-    "metals, seasonal adjustment and later revisions; this report does not establish which apply."
-)
 
 
 @dataclass(frozen=True)
@@ -92,7 +85,7 @@ def build_timing(ctx) -> Timing | None:
     base, period = ctx.periods
     try:
         story = compute_monthly_story(
-            monthly, ctx.official_rows, ctx.counterpart_iso3, base, period, value_column="value_gbp"
+            monthly, ctx.partner_rows, ctx.counterpart_iso3, base, period, value_column="value_gbp"
         )
     except MonthlyDataError as error:
         return Timing("", [], [], [], _not_covered(f"the monthly file cannot show this: {error}."))
@@ -143,14 +136,24 @@ def _timing(ctx, story) -> Timing:
     month = shift["shift_month"]
     if month:
         parts = split[split["year"].eq(month[:4])].set_index("part")
-        before, after = parts.loc["before_shift"], parts.loc["from_shift"]
+        pieces = []
+        if "before_shift" in parts.index:
+            before = parts.loc["before_shift"]
+            pieces.append(
+                f"{_mean_words(before)} a month in "
+                f"{range_words(before['first_month'], before['last_month'])}"
+            )
+        if "from_shift" in parts.index:
+            after = parts.loc["from_shift"]
+            pieces.append(
+                f"{_mean_words(after)} from {month_words([month])} to "
+                f"{month_words([after['last_month']])}"
+            )
         whole = _year(split, period)
         summary.append(
-            f"{capitalised(words)} averaged {_mean_words(before)} a month in "
-            f"{range_words(before['first_month'], before['last_month'])} and "
-            f"{_mean_words(after)} from {month_words([month])} to "
-            f"{month_words([after['last_month']])} ({period}: {_mean_words(whole)} a month); "
-            f"by the rule below, the level shifted in {month_words([month])}."
+            f"{capitalised(words)} averaged {' and '.join(pieces)} ({period}: "
+            f"{_mean_words(whole)} a month); by the rule below, the level shifted in "
+            f"{month_words([month])}."
         )
         if month[:4] == base:
             meaning.append(
@@ -177,6 +180,14 @@ def _timing(ctx, story) -> Timing:
     return Timing(clause, summary, meaning, conclusion, _section(ctx, story, flow, summary))
 
 
+def _part_words(row) -> str:
+    months = range_words(row.first_month, row.last_month)
+    return {
+        "before_shift": f"{months}, before the shift",
+        "from_shift": f"{months}, from the shift",
+    }.get(row.part, f"{months}, whole year")
+
+
 def _count(n: int) -> str:
     return {1: "one month", 2: "two months", 3: "three months"}.get(int(n), f"{int(n)} months")
 
@@ -190,7 +201,18 @@ def _year(split: pd.DataFrame, year: str) -> pd.DataFrame:
 
 
 def _section(ctx, story, flow: str, summary: list[str]) -> Section:
-    from analysis.monthly import SHIFT_RULE
+    from analysis.monthly import ANNUAL_BASIS, BASIS_GAP_REASONS, BASIS_LABELS, SHIFT_RULE
+
+    monthly_basis, annual_basis = (
+        BASIS_LABELS[story.months["basis"].iat[0]],
+        BASIS_LABELS[ANNUAL_BASIS],
+    )
+    bases_note = (
+        f"The two ONS series are on different bases: {monthly_basis}, and {annual_basis}, so "
+        f"their annual figures need not agree. Possible reasons for a gap include "
+        f"{', '.join(BASIS_GAP_REASONS[:-1])} and {BASIS_GAP_REASONS[-1]}; this report does not "
+        "establish which apply. Every comparison with the article uses the annual series."
+    )
 
     months = story.months
     wide = months.pivot_table(index="period", columns="flow", values=["value_gbp", "value_usd"])
@@ -206,6 +228,9 @@ def _section(ctx, story, flow: str, summary: list[str]) -> Section:
     source = sources_text.caption(sources_text.ONS_MONTHLY_SERIES, months["file"].iat[0])
     first, last = months["period"].min(), months["period"].max()
     split = story.split.drop(columns=["reporter_iso3", "partner_iso3"])
+    shown_split = format_table(split, {"value_gbp": 0, "monthly_mean_gbp": 0})
+    shown_split["part"] = [_part_words(r) for r in split.itertuples()]
+    shown_split = shown_split.drop(columns=["first month", "last month"])
     bases = story.bases[["flow", "year", "monthly_sum_gbp", "annual_bop_gbp", "gap_gbp", "gap_pct"]]
     chart = charts.plot_monthly(
         table,
@@ -244,13 +269,13 @@ def _section(ctx, story, flow: str, summary: list[str]) -> Section:
                 source,
                 split,
                 {"value_gbp": 0, "monthly_mean_gbp": 0},
+                display=shown_split,
             ),
-            Text((BASES_NOTE,)),
+            Text((bases_note,)),
             Table(
                 "monthly-vs-annual",
                 0,
-                "Two bases: annual sums of the monthly series (trade in goods, not seasonally "
-                "adjusted) beside the annual series (balance of payments, seasonally adjusted), £",
+                f"Two bases: {monthly_basis}, beside {annual_basis}, £",
                 f"{source}; {ctx.ons_caption}",
                 bases,
             ),

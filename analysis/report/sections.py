@@ -32,6 +32,7 @@ class Context:
     counterpart: str
     periods: list[str]
     official_rows: pd.DataFrame
+    partner_rows: pd.DataFrame
     changes: pd.DataFrame
     gbp_changes: pd.DataFrame
     wide: pd.DataFrame
@@ -48,7 +49,9 @@ def _context(sources: Sources) -> Context:
     names = {**sources.names, OFFICIAL_ISO3: "the UK"}
     counterpart = i.partner_iso3 if i.reporter_iso3 == OFFICIAL_ISO3 else i.reporter_iso3
     periods = [i.base_period, i.period]
-    rows = tables.select_official_rows(sources.ons, OFFICIAL_ISO3, counterpart, periods)
+    every_year = sorted(set(sources.ons["period"]))
+    partner_rows = tables.select_official_rows(sources.ons, OFFICIAL_ISO3, counterpart, every_year)
+    rows = partner_rows[partner_rows["period"].isin(periods)].reset_index(drop=True)
     wide, changes = tables.compute_pair_changes(rows, i.base_period, i.period)
     _, gbp = tables.compute_pair_changes(rows.assign(value_usd=rows["value_gbp"]), *periods)
     return Context(
@@ -60,6 +63,7 @@ def _context(sources: Sources) -> Context:
         country_name(counterpart, names),
         periods,
         rows,
+        partner_rows,
         _with_periods(changes, *periods),
         _with_periods(gbp, *periods),
         wide,
