@@ -88,46 +88,6 @@ def _label_bars(axes, bars, values, fmt: str = "{:,.1f}") -> None:
             )
 
 
-def plot_flows_by_period(wide: pd.DataFrame, title: str, source: str) -> Chart:
-    """Grouped bars of exports and imports for each period.
-
-    Args:
-        wide: Levels from :func:`analysis.maths.pivot_flows` (``period``, ``exports_usd``,
-            ``imports_usd``), one row per period.
-        title: Chart title.
-        source: Source line under the chart.
-
-    Returns:
-        The chart and its alternative text (every value in words).
-    """
-    figure, axes = _new_figure()
-    periods = list(wide["period"])
-    positions = range(len(periods))
-    width = 0.38
-    words = []
-    for offset, flow in ((-width / 2, "exports"), (width / 2, "imports")):
-        values = wide[f"{flow}_usd"].to_numpy() / 1e6
-        bars = axes.bar(
-            [p + offset for p in positions],
-            values,
-            width,
-            label=flow.capitalize(),
-            color=COLORS[flow],
-        )
-        _label_bars(axes, bars, values)
-        words.append(
-            f"{flow}: "
-            + ", ".join(
-                f"{format_usd(v)} in {p}" for p, v in zip(periods, wide[f"{flow}_usd"], strict=True)
-            )
-        )
-    axes.set_xticks(list(positions), periods)
-    axes.margins(y=0.15)
-    axes.legend(loc="upper right")
-    _finish(figure, axes, title, source)
-    return _chart("flows", figure, title, f"Bar chart, {title}. " + "; ".join(words) + ".", source)
-
-
 def plot_bridge(
     changes: pd.DataFrame, base_period: str, period: str, title: str, source: str
 ) -> Chart:
@@ -171,7 +131,7 @@ def plot_bridge(
     for i, (bar, value) in enumerate(zip(bars, texts, strict=True)):
         sign = "" if i in (0, 3) else ("+" if value >= 0 else "\N{MINUS SIGN}")
         axes.annotate(
-            f"{sign}{abs(value) / 1e6:,.1f}",
+            f"{sign}{abs(value) / 1e6:,.0f}",
             (bar.get_x() + bar.get_width() / 2, bar.get_y() + bar.get_height()),
             ha="center",
             va="bottom",
@@ -396,7 +356,7 @@ def plot_monthly(
         axes.set_xticks(januaries, [table["month"].iat[i][:4] for i in januaries])
         axes.set_xticks(positions, minor=True)
         axes.set_ylim(bottom=0)
-        axes.legend(loc="upper right")
+        axes.legend(loc="best")
     _finish(figure, axes, title, source)
     with matplotlib.rc_context(STYLE):
         axes.set_ylabel("£ millions")

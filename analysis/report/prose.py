@@ -89,7 +89,12 @@ def find_driver(changes: pd.DataFrame) -> tuple[str, str]:
 
 
 def write_headline(
-    changes: pd.DataFrame, reporter: str, partner: str, official: str, spike: str = ""
+    changes: pd.DataFrame,
+    reporter: str,
+    partner: str,
+    official: str,
+    spike: str = "",
+    label: str = "",
 ) -> str:
     """The finding in one sentence, from the official statistics.
 
@@ -99,6 +104,7 @@ def write_headline(
         partner: Its partner's name.
         official: Whose statistics, for the sentence ("the UK's statistics").
         spike: An optional clause on timing ("the end of a spike in Feb–Mar 2022").
+        label: The pair as the report names it ("Kazakhstan–UK"); the partner first if "".
 
     Returns:
         E.g. "Kazakhstan–United Kingdom goods trade fell 47% from 2022 to 2023 in the UK's
@@ -107,7 +113,7 @@ def write_headline(
     by = changes.set_index("flow")
     turnover = by.loc["turnover"]
     base_period, period = str(changes.attrs.get("base", "")), str(changes.attrs.get("period", ""))
-    label = pair_label(partner, reporter)
+    label = label or pair_label(partner, reporter)
     if math.isnan(turnover["change_pct"]):
         return f"{label} goods trade from {base_period} to {period}: no change can be computed"
     verb = "fell" if turnover["change_pct"] < 0 else "rose"
@@ -147,8 +153,8 @@ def write_change_sentences(
         f"{format_pct(gbp_t['change_pct'])} in pounds)."
     )
     parts = [
-        f"{flow_words(flow, reporter, partner)} {format_gbp_m(gbp.at[flow, 'base_value_usd'])} "
-        f"{ARROW} {format_gbp_m(gbp.at[flow, 'value_usd'])} "
+        f"{flow_words(flow, reporter, partner)} {format_usd_m(by.at[flow, 'base_value_usd'])} "
+        f"{ARROW} {format_usd_m(by.at[flow, 'value_usd'])} "
         f"({format_pp(by.at[flow, 'contribution_pp'])})"
         for flow in ("exports", "imports")
     ]

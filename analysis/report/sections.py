@@ -135,7 +135,8 @@ def build_sections(sources: Sources) -> list[Section]:
     text = _text_findings(ctx)
     timing = monthly_section.build_timing(ctx)
     spike = timing.headline_clause if timing else ""
-    headline = prose.write_headline(ctx.changes, ctx.uk, ctx.counterpart, OFFICIAL, spike)
+    label = prose.pair_label(ctx.reporter, ctx.partner)
+    headline = prose.write_headline(ctx.changes, ctx.uk, ctx.counterpart, OFFICIAL, spike, label)
     return [
         _section("headline", Text((headline,), "headline")),
         _section("summary", Text(tuple(_summary(ctx, text, timing)), "list")),
