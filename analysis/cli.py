@@ -11,7 +11,10 @@ import sys
 
 _SUBCOMMANDS = {
     "check": ("analysis.check_cli", "Extract and check the figures and claims of a news text."),
-    "report": ("analysis.report", "Run the report notebooks and write one HTML report."),
+    "report": (
+        "analysis.report_cli",
+        "Write the HTML report (with its notebook, tables and JSON).",
+    ),
     "summarize": (
         "analysis.summarize_cli",
         "Summarise official trade files for a pair of countries.",

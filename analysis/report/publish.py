@@ -264,7 +264,9 @@ def lock_target(target: Path, *, wait: bool = True) -> Iterator[None]:
     """
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        handle = os.open(target.parent / f"{_hidden_prefix(target)}.lock", os.O_RDWR | os.O_CREAT)
+        handle = os.open(
+            target.parent / f"{_hidden_prefix(target)}.lock", os.O_RDWR | os.O_CREAT, 0o644
+        )
     except OSError as error:
         raise PublishError(describe_os_error(error, target.parent)) from None
     try:
