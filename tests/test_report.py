@@ -5,6 +5,7 @@ runner: what lands in the folder, the marker and its digests, determinism, escap
 command-level faults of issue 10 (each one line, exit 2, earlier report and user files intact).
 """
 
+import errno
 import json
 import os
 import re
@@ -225,4 +226,69 @@ def test_sigterm_during_the_notebook_is_one_line_143_and_leaves_nothing(runs, ba
     assert child.returncode == 143, err
     assert err == "report: interrupted: 0 of 1 done; rerun to finish\n"
     assert (base / "first" / "report.html").read_bytes() == before
+    assert _leftovers(base) == []
+
+
+def test_two_runs_on_one_target_queue_and_leave_one_complete_report(runs, base):
+    target = base / "overlap"
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        results = list(pool.map(lambda _: _report("--output", target), range(2)))
+    assert [r.returncode for r in results] == [0, 0], [r.stderr for r in results]
+    waited = [r.stderr for r in results if r.stderr]
+    assert all(e == f"report: waiting for another run writing {target}\n" for e in waited)
+    assert publish.is_current(
+        target, json.loads((target / publish.MARKER_FILE).read_text())["digest"]
+    )
+    assert _leftovers(base) == []
+
+
+@pytest.fixture
+def quick_notebook(monkeypatch):
+    """The notebook step replaced by a stub file (these tests are about what happens around it)."""
+    from analysis.report import run
+
+    def stub(target, parameters, cwd=None):
+        target.write_text("{}", encoding="utf-8")
+        return target
+
+    monkeypatch.setattr(run, "execute_notebook", stub)
+
+
+@pytest.mark.parametrize(
+    ("where", "code", "words"),
+    [
+        ("switch", errno.ENOSPC, "no space left on the device"),
+        ("switch", errno.EROFS, "the file system is read-only"),
+        ("files", errno.ENOSPC, "no space left on the device"),
+        ("files", errno.EDQUOT, "disk quota exceeded"),
+        ("lock", errno.EROFS, "the file system is read-only"),
+        ("lock", errno.EACCES, "permission denied"),
+    ],
+)
+def test_a_fault_of_the_machine_is_one_line_exit_2_and_keeps_the_report(
+    runs, base, monkeypatch, capsys, quick_notebook, where, code, words
+):
+    from analysis.cli import main
+    from analysis.report import render
+
+    before = {p.name: p.read_bytes() for p in (base / "first").iterdir() if p.is_file()}
+
+    def fail(*args, **kwargs):
+        raise OSError(code, os.strerror(code), str(base / "first"))
+
+    if where == "switch":
+        monkeypatch.setattr(publish, "_exchange", fail)
+    elif where == "files":
+        monkeypatch.setattr(render, "write_report_files", fail)
+    else:
+        real_open = os.open
+        monkeypatch.setattr(
+            os,
+            "open",
+            lambda path, *a: fail() if str(path).endswith(".lock") else real_open(path, *a),
+        )
+    assert main(["report", "--output", str(base / "first")]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1 and words in err, err
+    assert {p.name: p.read_bytes() for p in (base / "first").iterdir() if p.is_file()} == before
     assert _leftovers(base) == []
