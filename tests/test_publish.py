@@ -244,3 +244,21 @@ def test_killing_a_writer_at_any_moment_leaves_a_complete_report(tmp_path):
     with publish.lock_target(target):  # the next run sweeps a killed writer's staging folder
         pass
     assert _hidden(tmp_path) == []
+
+
+def test_folders_written_before_markers_existed_are_still_ours(tmp_path):
+    """The layouts the previous version wrote (invented contents, the real file names)."""
+    report = tmp_path / "KAZ-GBR-2022-2023"
+    report.mkdir()
+    for name in ("report.html", "01-trade-report.ipynb", "02-uk-mirror.ipynb"):
+        (report / name).write_text("old")
+    publish.check_target(report, "report")
+    with pytest.raises(PublishError, match="holds a report, not a batch"):
+        publish.check_target(report, "batch")
+    batch = tmp_path / "all-partners-2022-2023"
+    batch.mkdir()
+    (batch / "manifest.json").write_text('{"format": 1, "partners": {}}')
+    publish.check_target(batch, "batch")
+    (report / "notes.txt").write_text("mine")  # anything else: not recognised
+    with pytest.raises(PublishError, match="not written by"):
+        publish.check_target(report, "report")

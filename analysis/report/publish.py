@@ -18,6 +18,7 @@ import fcntl
 import hashlib
 import json
 import os
+import re
 import secrets
 import shutil
 import sys
@@ -228,7 +229,7 @@ def check_target(target: Path, kind: str, *, force: bool = False, option: str = 
         return
     if not target.is_dir():
         raise PublishError(f"{option} {target}: is a file, not a folder; choose another --output")
-    marker = read_marker(target)
+    marker = read_marker(target) or _legacy_marker(target)
     if force:
         return
     if marker is None:
@@ -243,6 +244,28 @@ def check_target(target: Path, kind: str, *, force: bool = False, option: str = 
             f"{option} {target}: holds a {marker['kind']}, not a {kind}; choose another "
             "--output, or add --force to replace it"
         )
+
+
+def _legacy_marker(folder: Path) -> dict | None:
+    """A folder the package wrote before markers existed, recognised by its exact layout.
+
+    A report folder held ``report.html`` and executed notebooks (``NN-name.ipynb``) only; a
+    batch folder held ``manifest.json`` (``{"format": 1, "partners": …}``) and ``index.html``.
+    """
+    try:
+        names = {p.name for p in folder.iterdir()}
+    except OSError:
+        return None
+    notebooks = {n for n in names if re.fullmatch(r"\d\d-[\w-]+\.ipynb", n)}
+    if "report.html" in names and names - notebooks == {"report.html"}:
+        return {"kind": "report"}
+    try:
+        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if isinstance(manifest, dict) and manifest.get("format") == 1 and "partners" in manifest:
+        return {"kind": "batch"}
+    return None
 
 
 @contextlib.contextmanager
