@@ -164,3 +164,27 @@ def test_trade_files_add_composition_and_files_mirror(default_inputs):
     keys = {t.key for t in built.tables}
     assert {"hs-sections", "files-mirror"} <= keys
     assert isinstance(built.section("files_mirror").blocks[1], Table)
+
+
+@pytest.mark.parametrize("partner", ["TLS", "PRK", "AZE"])
+def test_partners_with_gaps_in_the_monthly_file(sources, partner):
+    """TLS is not in the monthly file, PRK has no month with trade, AZE lacks one month."""
+    built = data.build_report_data(data.sources_for_partner(sources, partner))
+    monthly = built.section("monthly")
+    if partner == "TLS":
+        assert "Not covered" in monthly.not_covered and partner in monthly.not_covered
+    else:
+        table = next(t for t in built.tables if t.key == "monthly").frame
+        assert len(table) == 36 and table[["exports_gbp", "imports_gbp"]].notna().all(axis=None)
+    assert _paragraphs(built, "headline")
+
+
+def test_a_batch_loads_the_official_tables_once_and_reuses_them(default_inputs):
+    shared = data.load_official_sources(default_inputs)
+    for partner in ("DEU", "KAZ"):
+        sources = data.sources_for_partner(shared, partner)
+        assert sources.ons is shared.ons and sources.monthly is shared.monthly
+        assert sources.document is None and sources.inputs.reporter_iso3 == "GBR"
+    one = data.load_sources(default_inputs)  # a single report keeps only its partner's months
+    assert set(one.monthly["partner_iso3"]) == {"KAZ"}
+    assert data.sources_for_partner(one, "DEU").monthly["partner_iso3"].eq("DEU").all()

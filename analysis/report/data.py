@@ -36,7 +36,7 @@ class ReportInputs:
     text_path: Path | None = None
     ons_path: Path = paths.ONS_TRADE_FILE
     fx_path: Path = paths.FX_USD_PER_GBP_FILE
-    monthly_path: Path | None = getattr(paths, "ONS_MONTHLY_TRADE_FILE", None)
+    monthly_path: Path | None = paths.ONS_MONTHLY_TRADE_FILE
     trade_files: tuple[Path, ...] = ()
 
 
@@ -47,7 +47,8 @@ class Sources:
     ``ons`` is the annual ONS table (all partners, US$ and £), ``rates`` the annual H.10 rates,
     ``monthly`` the monthly ONS table (None without the file), ``document`` the news text (None
     without one), ``trade`` the official trade files as one canonical table (None without files),
-    ``checksums`` (label, file name, SHA-256) of every file read.
+    ``checksums`` (label, file name, SHA-256) of every file read; ``monthly_partner_iso3`` the one
+    partner whose monthly rows were kept (None: all partners).
     """
 
     inputs: ReportInputs
@@ -58,6 +59,7 @@ class Sources:
     document: object | None = None
     trade: pd.DataFrame | None = None
     checksums: tuple[tuple[str, str, str], ...] = field(default=())
+    monthly_partner_iso3: str | None = None  # the one partner ``monthly`` holds; None: all
 
 
 def default_text_path(reporter_iso3: str, partner_iso3: str) -> Path | None:
@@ -139,12 +141,14 @@ def load_sources(inputs: ReportInputs, shared: Sources | None = None) -> Sources
         partner_iso3=inputs.partner_iso3.upper(),
     )
     _check_codes(inputs)
-    same = shared is not None and (
-        (shared.inputs.ons_path, shared.inputs.fx_path, shared.inputs.monthly_path)
-        == (inputs.ons_path, inputs.fx_path, inputs.monthly_path)
-    )
     counterpart = (
         inputs.partner_iso3 if inputs.reporter_iso3 == OFFICIAL_ISO3 else inputs.reporter_iso3
+    )
+    same = (
+        shared is not None
+        and (shared.inputs.ons_path, shared.inputs.fx_path, shared.inputs.monthly_path)
+        == (inputs.ons_path, inputs.fx_path, inputs.monthly_path)
+        and shared.monthly_partner_iso3 in (None, counterpart)
     )
     base = shared if same else load_official_sources(inputs, counterpart)
     if counterpart not in base.names:
@@ -257,16 +261,26 @@ def load_official_sources(inputs: ReportInputs, partner_iso3: str | None = None)
                 _sha256(monthly_path),
             )
         )
-    return Sources(inputs, ons, rates, names, monthly, checksums=tuple(checksums))
+    return Sources(
+        inputs,
+        ons,
+        rates,
+        names,
+        monthly,
+        checksums=tuple(checksums),
+        monthly_partner_iso3=partner_iso3 if monthly is not None else None,
+    )
 
 
 def _load_monthly(path: Path, fx_path: Path, partner_iso3: str | None) -> pd.DataFrame:
     from analysis.loaders import ons_monthly
 
     try:
-        table = ons_monthly.load_ons_monthly(path, fx_path)
-        if partner_iso3 is not None:  # a partner the file lacks: the section says so
-            table = table[table["partner_iso3"].eq(partner_iso3)].reset_index(drop=True)
+        table = ons_monthly.load_ons_monthly(path, fx_path, partner_iso3)
+    except ons_monthly.OnsMonthlyFileError as error:
+        if partner_iso3 is None or f"no partner {partner_iso3!r}" not in str(error):
+            raise InputError(_one_line(error)) from None
+        table = pd.DataFrame(columns=list(ons_monthly.MONTHLY_COLUMNS))  # the section says so
     except ValueError as error:
         raise InputError(_one_line(error)) from None
     table.attrs = {}

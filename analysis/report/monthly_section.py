@@ -211,7 +211,12 @@ def _section(ctx, story, flow: str, summary: list[str]) -> Section:
         f"The two ONS series are on different bases: {monthly_basis}, and {annual_basis}, so "
         f"their annual figures need not agree. Possible reasons for a gap include "
         f"{', '.join(BASIS_GAP_REASONS[:-1])} and {BASIS_GAP_REASONS[-1]}; this report does not "
-        "establish which apply. Every comparison with the article uses the annual series."
+        "establish which apply."
+        + (
+            " Every comparison with the text uses the annual series."
+            if ctx.sources.document
+            else ""
+        )
     )
 
     months = story.months
