@@ -10,8 +10,10 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
+import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 
@@ -208,7 +210,13 @@ def test_a_file_a_symlink_or_a_long_name_is_refused(runs, base):
     assert afile.read_text() == "keep" and link.resolve() == (base / "first").resolve()
 
 
-def test_sigterm_during_the_notebook_is_one_line_143_and_leaves_nothing(runs, base):
+@pytest.mark.parametrize(
+    ("signum", "to_group", "status"),
+    [(signal.SIGTERM, False, 143), (signal.SIGINT, True, 130), (signal.SIGTERM, True, 143)],
+)
+def test_a_signal_during_the_notebook_is_one_line_and_leaves_nothing(
+    runs, base, signum, to_group, status
+):
     before = (base / "first" / "report.html").read_bytes()
     child = subprocess.Popen(
         [sys.executable, "-m", "analysis", "report", "--output", str(base / "first")],
@@ -216,15 +224,20 @@ def test_sigterm_during_the_notebook_is_one_line_143_and_leaves_nothing(runs, ba
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        start_new_session=True,
     )
-    deadline = 60
-    while deadline and not any(".new-" in p.name for p in base.iterdir()):  # the staging folder
-        subprocess.run(["sleep", "0.1"])
-        deadline -= 0.1
-    child.terminate()
+    kernels = []
+    while child.poll() is None and not kernels:  # wait for the notebook's kernel
+        pgrep = subprocess.run(["pgrep", "-P", str(child.pid)], capture_output=True, text=True)
+        kernels = pgrep.stdout.split()
+        time.sleep(0.02)
+    assert kernels, "the run ended before its kernel was seen"
+    (os.killpg if to_group else os.kill)(child.pid, signum)
     out, err = child.communicate(timeout=30)
-    assert child.returncode == 143, err
+    assert child.returncode == status, err
     assert err == "report: interrupted: 0 of 1 done; rerun to finish\n"
+    time.sleep(0.5)
+    assert not [k for k in kernels if os.path.exists(f"/proc/{k}")]  # the kernel is shut down
     assert (base / "first" / "report.html").read_bytes() == before
     assert _leftovers(base) == []
 
