@@ -260,11 +260,13 @@ def quick_notebook(monkeypatch):
     """The notebook step replaced by a stub file (these tests are about what happens around it)."""
     from analysis.report import run
 
-    def stub(target, parameters, cwd=None):
+    def stub(target, parameters, **kwargs):
         target.write_text("{}", encoding="utf-8")
         return target
 
     monkeypatch.setattr(run, "execute_notebook", stub)
+    monkeypatch.setattr(run, "start_kernel", lambda cwd: None)
+    monkeypatch.setattr(run, "stop_kernel", lambda manager: None)
 
 
 @pytest.mark.parametrize(

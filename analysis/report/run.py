@@ -129,15 +129,20 @@ def write_report_folder(
     from analysis.report.data import build_report_data
     from analysis.report.render import write_report_files
 
-    data = build_report_data(sources)
-    if notebook:
+    if not notebook:
+        data = build_report_data(sources)
+    else:
+        # the kernel boots (inputs are already valid) while this process builds the data; it
+        # runs in the staging folder and reads the data by a relative path, so the executed
+        # notebook names no temporary folder and equal inputs give equal bytes
+        manager = start_kernel(staging)
         pickled = staging / _DATA_FILE
-        pickled.write_bytes(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
         try:
-            # run in the staging folder with a relative path: the executed notebook names no
-            # temporary folder, so equal inputs give equal bytes
-            execute_notebook(staging / NOTEBOOK, {"report_data_path": _DATA_FILE}, cwd=staging)
+            data = build_report_data(sources)
+            pickled.write_bytes(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+            execute_notebook(staging / NOTEBOOK, {"report_data_path": _DATA_FILE}, manager=manager)
         finally:
+            stop_kernel(manager)
             pickled.unlink(missing_ok=True)
     write_report_files(data, staging)
     publish.write_marker(staging, "report", provenance)
@@ -203,15 +208,47 @@ def _strip_volatile(notebook) -> None:
             cell.id = "injected-parameters"
 
 
+def start_kernel(cwd: Path = paths.NOTEBOOKS_DIR):
+    """Launch a ``python3`` kernel in ``cwd`` and return its manager at once (it boots meanwhile).
+
+    Args:
+        cwd: The kernel's working folder.
+
+    Returns:
+        The kernel manager; stop it with :func:`stop_kernel`.
+    """
+    from jupyter_core.utils import run_sync
+
+    manager = _quiet_kernel_manager()(kernel_name=KERNEL)
+    run_sync(manager.start_kernel)(cwd=str(cwd))
+    return manager
+
+
+def stop_kernel(manager) -> None:
+    """Shut a kernel down now (nothing happens when it is already stopped).
+
+    Args:
+        manager: From :func:`start_kernel`.
+    """
+    from jupyter_core.utils import run_sync
+
+    if run_sync(manager.is_alive)():
+        run_sync(manager.shutdown_kernel)(now=True)
+
+
 def execute_notebook(
-    target: Path, parameters: dict[str, str], cwd: Path = paths.NOTEBOOKS_DIR
+    target: Path,
+    parameters: dict[str, str],
+    cwd: Path = paths.NOTEBOOKS_DIR,
+    manager=None,
 ) -> Path:
     """Run the report notebook with papermill into ``target``; its kernel is always shut down.
 
     Args:
         target: The executed notebook to write.
         parameters: Values for the notebook's ``parameters`` cell.
-        cwd: The kernel's working folder.
+        cwd: The kernel's working folder (when ``manager`` is None).
+        manager: A kernel already started with :func:`start_kernel`; None starts one.
 
     Returns:
         ``target``.
@@ -224,11 +261,9 @@ def execute_notebook(
     skip_slow_iri_checker()
     import nbformat
     import papermill
-    from jupyter_core.utils import run_sync
     from papermill.exceptions import PapermillExecutionError
 
-    manager = _quiet_kernel_manager()(kernel_name=KERNEL)
-    run_sync(manager.start_kernel)(cwd=str(cwd))
+    manager = manager or start_kernel(cwd)
     try:
         papermill.execute_notebook(
             paths.NOTEBOOKS_DIR / NOTEBOOK,
@@ -246,7 +281,7 @@ def execute_notebook(
             f"notebook {NOTEBOOK} failed at cell {error.cell_index}: {error.ename}: {first_line}"
         ) from None
     finally:
-        run_sync(manager.shutdown_kernel)(now=True)
+        stop_kernel(manager)
     notebook = nbformat.read(target, as_version=4)
     _strip_volatile(notebook)
     nbformat.write(notebook, target)
