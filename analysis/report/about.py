@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import paths
+from analysis import __version__, paths
 from analysis.report import sources_text
 from analysis.report.model import SECTION_TITLES, Section, Table, Text
 
@@ -57,6 +57,16 @@ def build_about(sources) -> Section:
                 )
             ),
             Text((command,), "code"),
+            Text(
+                (
+                    f"Run details: package analysis {__version__}; reporter {i.reporter_iso3}, "
+                    f"partner {i.partner_iso3}, base period {i.base_period}, period {i.period}; "
+                    f"{'news text ' + _shown(i.text_path) if i.text_path else 'no news text'}; "
+                    f"{len(i.trade_files)} official trade file(s). The report folder's "
+                    "analysis-run.json records the digest of every input and parameter.",
+                ),
+                "note",
+            ),
             Table("inputs", 0, "Input files and their SHA-256 checksums", "this run", checksums),
             Text(tuple(credits), "list"),
         ),

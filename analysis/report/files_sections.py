@@ -4,6 +4,7 @@ from pathlib import Path
 
 from analysis.mirror import GAP_CONVENTION
 from analysis.report import charts, prose, tables
+from analysis.report.formatting import capitalised
 from analysis.report.model import SECTION_TITLES, Section, Table, Text
 
 FILES_HINT = "add the reporter's and the partner's files with --trade-file PATH (repeatable)"
@@ -32,7 +33,10 @@ def build_files_sections(ctx) -> list[Section]:
     names = ", ".join(Path(p).name for p in i.trade_files)
     if summary.missing:
         return missing(f"the files given ({names}) do not cover the pair: {summary.missing}")
-    source = f"official trade files: {names}"
+    pairs = trade[["file", "source"]].drop_duplicates()
+    source = "; ".join(
+        f"{src}, file {file}" for file, src in zip(pairs["file"], pairs["source"], strict=True)
+    )
     return [_composition(ctx, summary, source), _mirror(ctx, summary, source)]
 
 
@@ -94,7 +98,7 @@ def _mirror(ctx, summary: tables.FilesSummary, source: str) -> Section:
         )
     stated_before = ctx.sources.document is not None
     lead = (
-        f"{prose.flow_words('exports', ctx.reporter, ctx.partner).capitalize()} beside "
+        f"{capitalised(prose.flow_words('exports', ctx.reporter, ctx.partner))} beside "
         f"{ctx.partner}'s imports from {ctx.reporter}, and the reverse, each from its own "
         "statistics. "
     )
