@@ -14,9 +14,8 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import paths
-from analysis.report.model import SECTION_TITLES, Chart, ReportData, Section, Table
+from analysis.report.model import OFFICIAL_ISO3, SECTION_TITLES, Chart, ReportData, Section, Table
 
-OFFICIAL_ISO3 = "GBR"  # the country whose official statistics the ONS files hold
 DEFAULT_TEXTS = {("KAZ", "GBR"): paths.DEFAULT_SEED}  # the text a pair gets when none is given
 _SPECIAL_ISO3 = {"XKX"}  # Kosovo: no ISO 3166 code; the ONS files use it
 
@@ -333,7 +332,8 @@ def build_report_data(sources: Sources) -> ReportData:
     from analysis.report.sections import build_sections
 
     inputs = sources.inputs
-    sections = build_sections(sources)
+    checked = check_text(sources.document) if sources.document is not None else None
+    sections = build_sections(sources, checked)
     by_key = {section.key: section for section in sections}
     ordered = [
         by_key.get(key, Section(key, title, not_covered="Not covered in this report."))

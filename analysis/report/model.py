@@ -110,6 +110,8 @@ class ReportData:
         return tuple(b for s in self.sections for b in s.blocks if isinstance(b, Chart))
 
 
+OFFICIAL_ISO3 = "GBR"  # the country whose official statistics the ONS files hold
+
 # The sections, in reading order: key → heading (the notebook's markdown headings are these).
 SECTION_TITLES = {
     "headline": "",

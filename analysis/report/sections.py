@@ -11,10 +11,18 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.mirror import GAP_CONVENTION
-from analysis.report import charts, prose, sources_text, tables
-from analysis.report.data import OFFICIAL_ISO3, Sources, check_text
+from analysis.report import (
+    about,
+    charts,
+    files_sections,
+    monthly_section,
+    prose,
+    sources_text,
+    tables,
+    text_tables,
+)
 from analysis.report.formatting import capitalised, country_name, format_pct
-from analysis.report.model import SECTION_TITLES, Section, Table, Text
+from analysis.report.model import OFFICIAL_ISO3, SECTION_TITLES, Section, Table, Text
 
 OFFICIAL = "the UK's statistics"
 NO_TEXT = "No news text was given for this pair: this report is official statistics only."
@@ -24,7 +32,7 @@ NO_TEXT = "No news text was given for this pair: this report is official statist
 class Context:
     """What several sections share: names, periods, the official rows and their changes."""
 
-    sources: Sources
+    sources: object  # analysis.report.data.Sources
     reporter: str
     partner: str
     uk: str
@@ -44,7 +52,7 @@ def _with_periods(frame: pd.DataFrame, base: str, period: str) -> pd.DataFrame:
     return frame
 
 
-def _context(sources: Sources) -> Context:
+def _context(sources) -> Context:
     i = sources.inputs
     names = {**sources.names, OFFICIAL_ISO3: "the UK"}
     counterpart = i.partner_iso3 if i.reporter_iso3 == OFFICIAL_ISO3 else i.reporter_iso3
@@ -88,12 +96,12 @@ class TextFindings:
     stated_claim: float | None = None
 
 
-def _text_findings(ctx: Context) -> TextFindings | None:
+def _text_findings(ctx: Context, checked: tuple | None) -> TextFindings | None:
     document = ctx.sources.document
     if document is None:
         return None
     i = ctx.sources.inputs
-    corrected, as_written = check_text(document)
+    corrected, as_written = checked
     stated = tables.build_stated_trade_table(corrected.figures, i.reporter_iso3, i.partner_iso3)
     missing = tables.find_missing_flows(stated, ctx.periods)
     if missing:
@@ -120,19 +128,19 @@ def _text_findings(ctx: Context) -> TextFindings | None:
     )
 
 
-def build_sections(sources: Sources) -> list[Section]:
+def build_sections(sources, checked: tuple | None) -> list[Section]:
     """Every section of the report, in reading order.
 
     Args:
-        sources: Loaded sources.
+        sources: Loaded sources (:class:`analysis.report.data.Sources`).
+        checked: The text's claims checked with and without corrections (``(corrected,
+            as_written)`` reconciliations), or None without a text.
 
     Returns:
         The sections (keys of ``SECTION_TITLES``).
     """
-    from analysis.report import about, monthly_section
-
     ctx = _context(sources)
-    text = _text_findings(ctx)
+    text = _text_findings(ctx, checked)
     timing = monthly_section.build_timing(ctx)
     spike = timing.headline_clause if timing else ""
     label = prose.pair_label(ctx.reporter, ctx.partner)
@@ -296,8 +304,6 @@ def _official_section(ctx: Context) -> Section:
 def _text_section(text: TextFindings | None) -> Section:
     if text is None:
         return _not_covered("text", "Not covered: this report has no news text (see In brief).")
-    from analysis.report import text_tables
-
     return _section("text", *text_tables.build_text_blocks(text))
 
 
@@ -352,8 +358,6 @@ def _comparison_section(ctx: Context, text: TextFindings | None) -> Section:
 
 
 def _files_sections(ctx: Context) -> list[Section]:
-    from analysis.report import files_sections
-
     return files_sections.build_files_sections(ctx)
 
 

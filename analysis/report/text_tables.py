@@ -1,9 +1,11 @@
 """The text's section: its figures (numbered from 1), its claims as written and after correction."""
 
+import math
+
 import pandas as pd
 
 from analysis.report import prose, tables
-from analysis.report.formatting import format_pct, format_usd
+from analysis.report.formatting import format_cell, format_pct, format_table, format_usd
 from analysis.report.model import Block, Table, Text
 
 CLAIM_UNITS = {"pct_change": "%", "share": "%", "pp_change": "pp", "ratio": "times", "total": "US$"}
@@ -107,6 +109,32 @@ def build_figures_table(figures: pd.DataFrame) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
+def _millions_as_written(value: float, half_width: float) -> str:
+    """US$ millions with the decimals the writing has: "$1.18 billion" → 1,180, "$478.6m" → 478.6.
+
+    ``half_width`` is half a unit of the last written digit (US$).
+    """
+    if pd.isna(value):
+        return "n/a"
+    step = 2 * half_width / 1e6 if half_width and half_width > 0 else 1.0
+    decimals = max(0, -math.floor(math.log10(step) + 1e-9))
+    return format_cell("value_usd", value, {"value_usd": decimals})
+
+
+def _figures_display(figures: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
+    shown = format_table(table)
+    half = figures["half_width_usd"].astype(float).to_numpy()
+    ratio = (table["used_value_usd"] / table["stated_value_usd"]).to_numpy()
+    shown["stated value (US$ m)"] = [
+        _millions_as_written(v, h) for v, h in zip(table["stated_value_usd"], half, strict=True)
+    ]
+    shown["used value (US$ m)"] = [
+        _millions_as_written(v, h * r)
+        for v, h, r in zip(table["used_value_usd"], half, ratio, strict=True)
+    ]
+    return shown
+
+
 def build_text_blocks(text) -> list[Block]:
     """The blocks of the text's section.
 
@@ -119,6 +147,7 @@ def build_text_blocks(text) -> list[Block]:
     source = f"{text.name}, as the article states"
     corrected, written = text.corrected, text.as_written
     claims_display = _claims_display(corrected.claims, written.claims)
+    figures_table = build_figures_table(corrected.figures)
     blocks: list[Block] = [
         Text(
             (
@@ -133,9 +162,11 @@ def build_text_blocks(text) -> list[Block]:
         Table(
             "text-figures",
             0,
-            "The article's money figures (used: after correction)",
+            "The article's money figures, with the precision they are written with (used: after "
+            "correction)",
             source,
-            build_figures_table(corrected.figures),
+            figures_table,
+            display=_figures_display(corrected.figures, figures_table),
         ),
         Table(
             "text-claims",
