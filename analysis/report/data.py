@@ -43,7 +43,7 @@ class ReportInputs:
 class Sources:
     """Every input loaded and validated: what :func:`build_report_data` computes from.
 
-    ``ons`` is the annual ONS table (all partners, US$ and £), ``rates`` the annual H.10 rates,
+    ``ons`` is the annual ONS table (all partners, US$ and £, with each year's H.10 rate),
     ``monthly`` the monthly ONS table (None without the file), ``document`` the news text (None
     without one), ``trade`` the official trade files as one canonical table (None without files),
     ``checksums`` (label, file name, SHA-256) of every file read; ``monthly_partner_iso3`` the one
@@ -52,7 +52,6 @@ class Sources:
 
     inputs: ReportInputs
     ons: pd.DataFrame
-    rates: pd.DataFrame
     names: dict[str, str]
     monthly: pd.DataFrame | None = None
     document: object | None = None
@@ -216,7 +215,7 @@ def _official_checksums(sources: Sources) -> tuple[tuple[str, str, str], ...]:
 
 
 def load_official_sources(inputs: ReportInputs, partner_iso3: str | None = None) -> Sources:
-    """Read the ONS annual file, the rates and the monthly file: the tables every pair shares.
+    """Read the ONS annual file (with the rates) and the monthly file: the tables pairs share.
 
     The batch calls this once, then :func:`sources_for_partner` per partner; pairs and periods
     are not checked here.
@@ -231,7 +230,7 @@ def load_official_sources(inputs: ReportInputs, partner_iso3: str | None = None)
     Raises:
         InputError: A file is missing or holds bad data.
     """
-    from analysis.loaders.fx import ExchangeRateError, compute_annual_usd_per_gbp
+    from analysis.loaders.fx import ExchangeRateError
     from analysis.loaders.ons import OnsFileError, load_ons_trade
     from analysis.loaders.schema import TradeDataError
 
@@ -239,7 +238,6 @@ def load_official_sources(inputs: ReportInputs, partner_iso3: str | None = None)
     fx_path = _check_file("exchange-rate file", inputs.fx_path)
     try:
         ons = load_ons_trade(ons_path, fx_path)
-        rates = compute_annual_usd_per_gbp(fx_path)
     except (OnsFileError, ExchangeRateError, TradeDataError) as error:
         raise InputError(_one_line(error)) from None
     ons.attrs = {}  # pandas copies attrs on every operation; the exclusions are not shown
@@ -263,7 +261,6 @@ def load_official_sources(inputs: ReportInputs, partner_iso3: str | None = None)
     return Sources(
         inputs,
         ons,
-        rates,
         names,
         monthly,
         checksums=tuple(checksums),
