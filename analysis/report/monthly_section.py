@@ -13,6 +13,7 @@ from analysis.report import charts, prose, sources_text
 from analysis.report.formatting import capitalised, format_gbp_m, format_pct, format_table
 from analysis.report.model import SECTION_TITLES, Section, Table, Text
 
+RULE_REF = f"by the shift rule in {prose.LDQ}{SECTION_TITLES['monthly']}{prose.RDQ}"
 MAX_SPIKE_MONTHS = 3  # a year whose half sits in this many months or fewer is "concentrated"
 
 
@@ -133,6 +134,12 @@ def _timing(ctx, story) -> Timing:
             f"{month_words(conc['months'])}, hold {share} of {words} in {base} "
             f"({format_gbp_m(conc['months_value_gbp'])} of {format_gbp_m(conc['year_value_gbp'])})."
         )
+    elif conc["month_count"] > 0:
+        summary.append(
+            f"In the ONS monthly series, {words} in {base} were spread across the year: it takes "
+            f"{_count(conc['month_count'])} to reach half of the year's "
+            f"{format_gbp_m(conc['year_value_gbp'])}."
+        )
     month = shift["shift_month"]
     if month:
         parts = split[split["year"].eq(month[:4])].set_index("part")
@@ -152,7 +159,7 @@ def _timing(ctx, story) -> Timing:
         whole = _year(split, period)
         summary.append(
             f"{capitalised(words)} averaged {' and '.join(pieces)} ({period}: "
-            f"{_mean_words(whole)} a month); by the rule below, the level shifted in "
+            f"{_mean_words(whole)} a month); {RULE_REF}, the level shifted in "
             f"{month_words([month])}."
         )
         if month[:4] == base:
@@ -170,7 +177,7 @@ def _timing(ctx, story) -> Timing:
             clause = f"the end of a spike in {month_words(conc['months'])}"
     else:
         summary.append(
-            f"No month marks a lasting shift in {words} between {base} and {period} (rule below)."
+            f"No month marks a lasting shift in {words} between {base} and {period} ({RULE_REF})."
         )
     conclusion = (
         [f"In time, it is the end of a spike: {summary[0][0].lower()}{summary[0][1:]}"]
