@@ -23,7 +23,7 @@ def _expected(rows, file):
     )
 
 
-def test_millions_are_scaled_and_cif_kept_over_fob():
+def test_scale_is_a_label_and_cif_kept_over_fob():
     table = load_imf_trade(MILLIONS)
     k, g = "KAZ", "GBR"
     expected = _expected(
@@ -71,37 +71,41 @@ def test_iso2_codes_and_monthly_periods():
             "bad.csv: line 2, column 'INDICATOR': unknown or non-US-dollar indicator 'XG_FOB_XDC'",
         ),
         (
-            "2022,1460,Millions,US dollar",
-            "2022,1460,Millions,Euro",
+            "2022,1460000000,Millions,US dollar",
+            "2022,1460000000,Millions,Euro",
             "bad.csv: line 2, column 'UNIT': not US dollars: 'Euro'",
         ),
         (
-            "2022,1460,Millions",
-            "2022,1460,Lakhs",
-            "bad.csv: line 2, column 'SCALE': unknown scale 'Lakhs'",
+            "2022,1460000000,",
+            "2022,1460000000000000,",
+            "bad.csv: line 2: value_usd 1.46e+15 US$ is more than world trade in the period",
         ),
         (
-            "A,2022,1460",
-            "A,FY2022,1460",
+            "2022,1460000000,",
+            "2022,inf,",
+            "bad.csv: line 2, column 'OBS_VALUE': not a finite number: 'inf'",
+        ),
+        (
+            "A,2022,1460000000",
+            "A,FY2022,1460000000",
             "bad.csv: line 2, column 'TIME_PERIOD': not a period: 'FY2022'",
         ),
         (
-            "A,2022,1460",
-            "M,2022,1460",
+            "A,2022,1460000000",
+            "M,2022,1460000000",
             "bad.csv: line 2, column 'FREQUENCY': does not match TIME_PERIOD's frequency: 'M'",
         ),
         (
-            "IMTS,KAZ,XG_FOB_USD,GBR,A,2022",
-            "IMTS,QQQ,XG_FOB_USD,GBR,A,2022",
-            "bad.csv: line 2, column 'COUNTRY': unknown country code 'QQQ'",
+            "2022,1460000000,",
+            "2022,-1460000000,",
+            "bad.csv: line 2, column 'OBS_VALUE': negative value '-1460000000'",
         ),
         (
-            "2022,1460,",
-            "2022,-1460,",
-            "bad.csv: line 2, column 'OBS_VALUE': negative value '-1460'",
+            "2022,1460000000,",
+            "2022,n/a,",
+            "bad.csv: line 2, column 'OBS_VALUE': not a number: 'n/a'",
         ),
-        ("2022,1460,", "2022,n/a,", "bad.csv: line 2, column 'OBS_VALUE': not a number: 'n/a'"),
-        ("DATASET,COUNTRY,", "DATASET,REF_AREA,", "bad.csv: missing column(s) ['COUNTRY']"),
+        ("DATASET,COUNTRY,", "DATASET,NATION,", "bad.csv: missing column(s) ['COUNTRY']"),
     ],
 )
 def test_bad_input_names_file_line_and_column(tmp_path, old, new, message):
