@@ -182,7 +182,7 @@ def read_comtrade_slice(
     exclusions = (
         pd.concat(reasons)
         .sort_index(kind="stable")
-        .assign(line=pd.NA, reporter_iso3=reporter_iso3, partner_iso3=partner_iso3)
+        .assign(line=pd.NA, reporter_iso3=reporter_iso3, partner_iso3=partner_iso3, is_error=False)
     )
     exclusions = exclusions.reindex(columns=checks.EXCLUSION_COLUMNS).reset_index(drop=True)
     set_exclusions(table, exclusions)

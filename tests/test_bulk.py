@@ -83,6 +83,7 @@ def test_slice_keeps_totals_levels_and_flows_apart(tmp_path):
                     "incomplete finer level 4: its rows do not add up to the level 2 rows kept",
                     breakdowns + "(their total row is kept)",
                 ],
+                "is_error": False,
             },
             index=pd.RangeIndex(3),
         ),
