@@ -163,6 +163,8 @@ def sniff_layout(path: str | PathLike) -> str:
     if path.suffix.lower() == ".json":
         return JSON_LAYOUT
     text, _ = decode_text(path)
+    if not text.strip():
+        raise TradeDataError(f"{path.name}: empty file, no header line")
     first = next(csv.reader(io.StringIO(text.splitlines()[0] if text else "")), [])
     header = {h.strip().lower() for h in first}
     for name, (fields, _, _) in LAYOUTS.items():
