@@ -5,9 +5,14 @@ of millions of rows is never loaded into pandas: only the slice's few rows are. 
 as text (commodity codes keep their leading zeros); only the value column is cast to a number, and
 only in the slice.
 
-The rules against double counting are those of :mod:`analysis.loaders.comtrade`: of the breakdowns
-of a flow by second partner, customs procedure and mode of transport only the total row
-(``partner2Code`` 0, ``customsCode`` C00, ``motCode`` 0) is kept; World (``W00``) is its own partner
+The reading rules are those of :mod:`analysis.loaders.comtrade`, from its tables: the encoding is
+detected (UTF-8, else Windows-1252/Latin-1, read by DuckDB as Latin-1 and said in the read notes);
+countries are matched by ISO code or, where a file has none, by the numeric codes of the reference
+table (M49-only legacy and 2012-era bulk files); flows may be codes, legacy numbers or words
+(``FLOW_WRITINGS``; code 0 with the flow in ``Trade Flow``); legacy headers are mapped
+(``LEGACY_NAMES``). Against double counting: of the breakdowns of a flow by second partner, customs
+procedure and mode of transport only the total row (``BREAKDOWN_TOTALS``: ``partner2Code`` 0,
+``customsCode`` C00, ``motCode`` 0) is kept; World (``W00``) is its own partner
 ``WLD``, never added to a country; re-exports and re-imports are flows of their own; sub-flows (DX,
 FM, MIP, XIP, MOP, XOP: parts of M and X) are not read; commodity subtotals are dropped by
 :func:`analysis.loaders.checks.select_commodity_level`. Rows left out of the slice's keys are
@@ -17,7 +22,7 @@ listed, per key, in the table's exclusions (``analysis.loaders.schema.exclusions
 import csv
 import glob
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from os import PathLike
 from pathlib import Path
 
@@ -25,23 +30,33 @@ import duckdb
 import pandas as pd
 
 from analysis.loaders import checks
-from analysis.loaders.comtrade import FLOWS, SOURCE_PLUS
+from analysis.loaders.comtrade import (
+    BREAKDOWN_TOTALS,
+    FLOW_WRITINGS,
+    FLOWS,
+    LEGACY_NAMES,
+    SOURCE_PLUS,
+)
+from analysis.loaders.reading import detect_encoding
 from analysis.loaders.schema import (
     TRADE_COLUMNS,
     TRADE_FLOWS,
     WORLD_ISO3,
     TradeDataError,
     set_exclusions,
+    set_read_notes,
     validate_trade_table,
 )
+from analysis.reference.codes import numeric_codes_of
 
 PARTITION_COLUMN = "reporter_iso3"
 COMMODITY_LEVELS = (0, 2, 4, 6)
 
-# Comtrade+ fields (lower case: headers may be camelCase or PascalCase) the query needs.
-_REQUIRED = ("reporteriso", "partneriso", "flowcode", "cmdcode", "primaryvalue")
-# Breakdown field → the code of its total row; a file without the field has totals only.
-_BREAKDOWN_TOTALS = {"partner2code": "0", "customscode": "C00", "motcode": "0"}
+# Comtrade+ fields (lower case: headers may be camelCase or PascalCase) the query needs; the
+# reporter and partner may be given by ISO code, by numeric code, or both.
+_REQUIRED = ("flowcode", "cmdcode", "primaryvalue")
+# Breakdown field → the code of its total row (the comtrade loader's one definition).
+_BREAKDOWN_TOTALS = {field: code for field, (code, _) in BREAKDOWN_TOTALS.items()}
 _WORLD_CODES = ("W00", WORLD_ISO3)
 _ISO3 = re.compile(r"^[A-Z][A-Z0-9]{2}$")
 _PERIOD = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
@@ -92,16 +107,16 @@ def read_comtrade_slice(
         )
 
     con = _connect()
-    scan, root, name = _scan_sql(source)
+    scan, root, name, encoding = _scan_sql(source)
     col = _resolve_columns(con, scan, name).get
     period = f"CAST({col('period') or col('refyear')} AS VARCHAR)"
-    conditions = [f"{col('reporteriso')} = ?", f"{col('flowcode')} IN ({_marks(flow_codes)})"]
-    params: list[object] = [reporter_iso3, *flow_codes]
-    if partner_iso3 == WORLD_ISO3:
-        conditions.append(f"{col('partneriso')} IN {_WORLD_CODES}")
-    else:
-        conditions.append(f"{col('partneriso')} = ?")
-        params.append(partner_iso3)
+    flow_code = _flow_sql(col)
+    conditions = [f"{flow_code} IN ({_marks(flow_codes)})"]
+    params: list[object] = [*flow_codes]
+    for field, iso3 in (("reporter", reporter_iso3), ("partner", partner_iso3)):
+        condition, values = _country_sql(col, field, iso3)
+        conditions.append(condition)
+        params.extend(values)
     if col(PARTITION_COLUMN):  # hive partition folder: lets DuckDB skip other reporters' files
         conditions.append(f"{col(PARTITION_COLUMN)} = ?")
         params.append(reporter_iso3)
@@ -131,7 +146,7 @@ def read_comtrade_slice(
                 CASE WHEN length({period}) = 6
                      THEN substr({period}, 1, 4) || '-' || substr({period}, 5, 2)
                      ELSE {period} END AS period,
-                CASE {col("flowcode")} {flow} END AS flow,
+                CASE {flow_code} {flow} END AS flow,
                 upper(trim(CAST({col("cmdcode")} AS VARCHAR))) AS commodity_code,
                 substr(filename, {len(root) + 1}) AS file,
                 {raw} AS raw_value,
@@ -186,7 +201,42 @@ def read_comtrade_slice(
     )
     exclusions = exclusions.reindex(columns=checks.EXCLUSION_COLUMNS).reset_index(drop=True)
     set_exclusions(table, exclusions)
-    return table
+    return set_read_notes(
+        table, [{"file": name, "layout": "UN Comtrade+ bulk", "encoding": encoding, "notes": []}]
+    )
+
+
+def _flow_sql(col: Callable[[str], str | None]) -> str:
+    """SQL giving each row's Comtrade+ flow code, through the loaders' ``FLOW_WRITINGS``.
+
+    From the code column, or from the words column where the code is 0 or empty (legacy files).
+    """
+    cases = " ".join(f"WHEN '{text}' THEN '{code}'" for text, code in FLOW_WRITINGS.items())
+    code = f"CASE lower(trim(CAST({col('flowcode')} AS VARCHAR))) {cases} END"
+    if not col("flowdesc"):
+        return code
+    words = f"CASE lower(trim(CAST({col('flowdesc')} AS VARCHAR))) {cases} END"
+    raw = f"trim(coalesce(CAST({col('flowcode')} AS VARCHAR), ''))"
+    return f"(CASE WHEN {raw} IN ('', '0') THEN {words} ELSE {code} END)"
+
+
+def _country_sql(col: Callable[[str], str | None], field: str, iso3: str) -> tuple[str, list[str]]:
+    """SQL condition (and its parameters) keeping the rows of one country on one side.
+
+    The ISO column decides when it is filled; rows without it (M49-only files, empty ISO cells)
+    are matched on the numeric codes of the reference table.
+    """
+    iso, code = col(f"{field}iso"), col(f"{field}code")
+    texts = list(_WORLD_CODES) if iso3 == WORLD_ISO3 else [iso3]
+    numbers = numeric_codes_of(iso3)
+    by_code = f"trim(CAST({code} AS VARCHAR)) IN ({_marks(numbers)})" if code and numbers else ""
+    if not iso:
+        return by_code or "false", numbers if by_code else []
+    iso_text = f"upper(trim(coalesce(CAST({iso} AS VARCHAR), '')))"
+    by_iso = f"{iso_text} IN ({_marks(texts)})"
+    if not by_code:
+        return by_iso, texts
+    return f"({by_iso} OR ({iso_text} = '' AND {by_code}))", [*texts, *numbers]
 
 
 def write_comtrade_parquet(source: str | PathLike, directory: str | PathLike) -> Path:
@@ -213,8 +263,10 @@ def write_comtrade_parquet(source: str | PathLike, directory: str | PathLike) ->
             f"{directory}: already exists; choose a new folder for the Parquet dataset"
         )
     con = _connect()
-    scan, _, name = _scan_sql(source, filename=False)
+    scan, _, name, _ = _scan_sql(source, filename=False)
     columns = _resolve_columns(con, scan, name)
+    if "reporteriso" not in columns:
+        raise TradeDataError(f"{name}: no reporterISO column to partition the dataset by")
     keep = ", ".join(c for c in columns.values() if not re.fullmatch(r'"column\d+"', c))
     con.execute(
         f"COPY (SELECT {keep}, {columns['reporteriso']} AS {PARTITION_COLUMN} FROM {scan}) "
@@ -236,8 +288,8 @@ def _connect() -> duckdb.DuckDBPyConnection:
     return con
 
 
-def _scan_sql(source: str | PathLike, filename: bool = True) -> tuple[str, str, str]:
-    """The DuckDB scan of ``source``, the folder prefix to strip from file names, and its name."""
+def _scan_sql(source: str | PathLike, filename: bool = True) -> tuple[str, str, str, str]:
+    """The DuckDB scan of ``source``, the folder prefix to strip, its name, and its encoding."""
     text = str(source)
     if _GLOB_CHARS.search(text):
         pattern = str(Path(text).absolute())
@@ -259,13 +311,17 @@ def _scan_sql(source: str | PathLike, filename: bool = True) -> tuple[str, str, 
     if all(f.endswith(".parquet") for f in files):
         hive = "hive_partitioning = true, hive_types_autocast = false"
         scan = f"read_parquet('{_escape(pattern)}', {hive}, {options})"
+        encoding = ""
     else:
+        encoding = detect_encoding(files[0])
+        duck = "latin-1" if encoding in ("Windows-1252", "Latin-1") else "utf-8"
         csv = "delim = ',', quote = '\"', escape = '\"', header = true, all_varchar = true"
-        scan = f"read_csv('{_escape(pattern)}', {csv}, {options})"
+        scan = f"read_csv('{_escape(pattern)}', {csv}, encoding = '{duck}', {options})"
     return (
         scan,
         str(root).rstrip("/") + "/",
         Path(text).name if len(files) == 1 and text == pattern else text,
+        encoding,
     )
 
 
@@ -278,8 +334,16 @@ def _resolve_columns(con: duckdb.DuckDBPyConnection, scan: str, name: str) -> di
             f"{name}: cannot be read as CSV or Parquet ({str(error).splitlines()[0]})"
         ) from None
     columns = {c.lower(): '"' + c.replace('"', '""') + '"' for c in described if c != "filename"}
+    for legacy, field in LEGACY_NAMES.items():  # legacy and 2012-era bulk headers
+        if legacy in columns and field not in columns:
+            columns[field] = columns[legacy]
+    if "flowcode" not in columns and "flowdesc" in columns:
+        columns["flowcode"] = columns["flowdesc"]
     missing = [f for f in _REQUIRED if f not in columns]
     missing += [] if {"period", "refyear"} & columns.keys() else ["period"]
+    for side in ("reporter", "partner"):
+        if f"{side}iso" not in columns and f"{side}code" not in columns:
+            missing.append(f"{side}ISO or {side}Code")
     if missing:
         raise TradeDataError(
             f"{name}: missing Comtrade+ column(s) {missing} (the file has {described}); "
@@ -316,7 +380,7 @@ class _LineFinder:
         if totals_only:
             allowed |= {f: {"", total} for f, total in _BREAKDOWN_TOTALS.items()}
         found = []
-        with open(path, newline="", encoding="utf-8-sig") as handle:
+        with open(path, newline="", encoding="utf-8-sig", errors="replace") as handle:
             reader = csv.reader(handle)
             header = [h.strip().lower() for h in next(reader, [])]
             tests = [(header.index(f), texts) for f, texts in allowed.items() if f in header]

@@ -67,7 +67,7 @@ BREAKDOWN_TOTALS = {
     "motcode": ("0", "mode of transport"),
 }
 # Legacy and 2012-era bulk headers → Comtrade+ field names (lower case).
-_LEGACY_NAMES = {
+LEGACY_NAMES = {
     "classification": "classificationcode",
     "year": "refyear",
     "period": "period",
@@ -169,8 +169,8 @@ def _to_canonical(
     names = _original_names(raw)
     raw = raw.rename(columns=str.lower)
     if layout != "plus":
-        raw = raw.rename(columns=_LEGACY_NAMES)
-        names = {_LEGACY_NAMES.get(k, k): v for k, v in names.items()}
+        raw = raw.rename(columns=LEGACY_NAMES)
+        names = {LEGACY_NAMES.get(k, k): v for k, v in names.items()}
     label = LAYOUT_NAMES[layout]
     if "flowcode" not in raw.columns and "flowdesc" not in raw.columns:
         checks.require_columns(raw, ["flowcode"], file, label)

@@ -65,6 +65,55 @@ def decode_text(path: str | PathLike) -> tuple[str, str]:
     raise AssertionError("Latin-1 decodes any byte")  # pragma: no cover
 
 
+def detect_encoding(path: str | PathLike, chunk_bytes: int = 1 << 20) -> str:
+    """Name the encoding of a file of any size, streaming it (see ``ENCODINGS``).
+
+    Args:
+        path: The file.
+        chunk_bytes: Bytes read at a time.
+
+    Returns:
+        "UTF-8", "UTF-8 with BOM", or "Windows-1252" when the bytes are not UTF-8 (Latin-1 for
+        the five bytes Windows-1252 leaves undefined).
+
+    Raises:
+        TradeDataError: The file is missing or unreadable.
+    """
+    import codecs
+
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        with open(path, "rb") as handle:
+            first = handle.read(chunk_bytes)
+            name = "UTF-8 with BOM" if first.startswith(b"\xef\xbb\xbf") else "UTF-8"
+            chunk = first
+            while chunk:
+                try:
+                    decoder.decode(chunk)
+                except UnicodeDecodeError:
+                    handle.seek(0)
+                    data = handle.read()
+                    return "Windows-1252" if _fits(data, "cp1252") else "Latin-1"
+                chunk = handle.read(chunk_bytes)
+            decoder.decode(b"", final=True)
+    except FileNotFoundError:
+        raise TradeDataError(f"{path}: no such file") from None
+    except UnicodeDecodeError:
+        return "Windows-1252"
+    except OSError as error:
+        raise TradeDataError(f"{Path(path).name}: cannot read ({error.strerror})") from None
+    return name
+
+
+def _fits(data: bytes, codec: str) -> bool:
+    """Whether ``data`` decodes with ``codec``."""
+    try:
+        data.decode(codec)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def read_csv_rows(path: str | PathLike) -> CsvRows:
     """Read a CSV with every field as text, the encoding detected, ragged rows flagged.
 

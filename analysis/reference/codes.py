@@ -120,3 +120,15 @@ def kind_of(iso3: str) -> str:
     table = load_country_codes()
     found = table.loc[table["iso3"].eq(iso3), "kind"]
     return str(found.iloc[0]) if len(found) else ""
+
+
+def numeric_codes_of(iso3: str) -> list[str]:
+    """The UN M49 and UN Comtrade numeric codes of an ISO3 code (World: "0").
+
+    Args:
+        iso3: An ISO3 code of the table.
+
+    Returns:
+        The codes as text without leading zeros, e.g. ["840", "842"] for USA; [] when none.
+    """
+    return sorted(k for k, v in _numeric_lookup().items() if v == iso3)
