@@ -255,7 +255,7 @@ def summarize(
         "exclusions": _records(
             _pair_exclusions(excluded, reporter, partner, asked), EXCLUSION_KEYS
         ),
-        "problems": _records(_other_problems(excluded, reporter, partner, asked), PROBLEM_KEYS),
+        "problems": _records(_other_problems(excluded), PROBLEM_KEYS),
         "inputs": read_notes_of(table),
     }
 
@@ -308,10 +308,8 @@ def _pair_exclusions(
     return excluded[sides & asked & ~_errors(excluded)]
 
 
-def _other_problems(
-    excluded: pd.DataFrame, reporter: str, partner: str, periods: list[str]
-) -> pd.DataFrame:
-    """Bad rows the question does not need (the loaders refuse those it needs)."""
+def _other_problems(excluded: pd.DataFrame) -> pd.DataFrame:
+    """Bad rows the question does not need (``load_trade_files`` refuses those it needs)."""
     if excluded.empty:
         return pd.DataFrame(columns=list(PROBLEM_KEYS))
     return excluded[_errors(excluded)]

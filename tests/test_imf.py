@@ -7,7 +7,7 @@ import pytest
 from pandas.testing import assert_frame_equal
 
 from analysis.loaders.imf import SOURCE, load_imf_trade
-from analysis.loaders.schema import TRADE_COLUMNS, TradeDataError, exclusions_of
+from analysis.loaders.schema import TRADE_COLUMNS, TradeDataError, exclusions_of, read_notes_of
 
 FIXTURES = Path(__file__).parent / "fixtures" / "imf"
 MILLIONS = FIXTURES / "imts_kaz_gbr_millions.csv"
@@ -124,3 +124,31 @@ def test_duplicated_key(tmp_path):
     path.write_text("".join([*lines, lines[1]]), encoding="utf-8")
     with pytest.raises(TradeDataError, match=r"dup.csv: lines \[2, 6\] repeat the same key"):
         load_imf_trade(path)
+
+
+def test_sdmx_column_names_and_the_scale_note(tmp_path):
+    text = MILLIONS.read_text(encoding="utf-8").replace(
+        "DATASET,COUNTRY,INDICATOR,COUNTERPART_COUNTRY,",
+        "DATASET,REF_AREA,INDICATOR,COUNTERPART_AREA,",
+    )
+    path = tmp_path / "sdmx.csv"
+    path.write_text(text, encoding="utf-8")
+    table = load_imf_trade(path)
+    assert table.loc[
+        table["period"].eq("2022") & table["flow"].eq("exports"), "value_usd"
+    ].tolist() == [1460e6]
+    [read] = read_notes_of(table)
+    assert read["notes"] == [
+        "SCALE 'Millions' read as a display label: IMF IMTS OBS_VALUE is already in US dollars, "
+        "so it is not multiplied"
+    ]
+
+
+def test_sdmx_2_1_unit_mult_is_a_power_of_ten(tmp_path):
+    path = tmp_path / "mult.csv"
+    path.write_text(  # invented
+        "COUNTRY,INDICATOR,COUNTERPART_COUNTRY,TIME_PERIOD,OBS_VALUE,UNIT_MULT\n"
+        "KAZ,XG_FOB_USD,GBR,2022,1460,6\n",
+        encoding="utf-8",
+    )
+    assert load_imf_trade(path)["value_usd"].tolist() == [1460e6]
