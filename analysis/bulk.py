@@ -108,15 +108,23 @@ def read_comtrade_slice(
 
     con = _connect()
     scan, root, name, encoding = _scan_sql(source)
-    col = _resolve_columns(con, scan, name).get
+    try:
+        col = _resolve_columns(con, scan, name).get
+    except TradeDataError as error:
+        if not _is_bad_unicode(str(error), scan):
+            raise
+        scan, encoding = scan.replace(_UTF8, _LATIN1), _non_utf8_encoding(source)
+        col = _resolve_columns(con, scan, name).get
     period = f"CAST({col('period') or col('refyear')} AS VARCHAR)"
-    flow_code = _flow_sql(col)
-    conditions = [f"{flow_code} IN ({_marks(flow_codes)})"]
-    params: list[object] = [*flow_codes]
+    conditions, params = [], []
     for field, iso3 in (("reporter", reporter_iso3), ("partner", partner_iso3)):
         condition, values = _country_sql(col, field, iso3)
         conditions.append(condition)
         params.extend(values)
+    condition, values = _flow_filter_sql(col, flow_codes)
+    conditions.append(condition)
+    params.extend(values)
+    flow_code = _flow_sql(col)
     if col(PARTITION_COLUMN):  # hive partition folder: lets DuckDB skip other reporters' files
         conditions.append(f"{col(PARTITION_COLUMN)} = ?")
         params.append(reporter_iso3)
@@ -166,7 +174,13 @@ def read_comtrade_slice(
         GROUP BY ALL
         ORDER BY period, flow, commodity_code, file
     """
-    keys = con.execute(query, params).df()
+    try:
+        keys = con.execute(query, params).df()
+    except duckdb.InvalidInputException as error:
+        if not _is_bad_unicode(str(error), scan):
+            raise
+        keys = con.execute(query.replace(_UTF8, _LATIN1), params).df()
+        encoding = _non_utf8_encoding(source)
     lines = _LineFinder(root, reporter_iso3, partner_iso3)
     _raise_on_bad_keys(keys, lines, col("primaryvalue").strip('"'), col("cmdcode").strip('"'))
     excluded = keys["n_breakdown"].gt(0)
@@ -206,18 +220,36 @@ def read_comtrade_slice(
     )
 
 
-def _flow_sql(col: Callable[[str], str | None]) -> str:
-    """SQL giving each row's Comtrade+ flow code, through the loaders' ``FLOW_WRITINGS``.
+def _writings(codes: list[str]) -> list[str]:
+    """Every way files write the given flow codes (``FLOW_WRITINGS``, in usual letter cases)."""
+    texts = [text for text, code in FLOW_WRITINGS.items() if code in codes]
+    return sorted({v for t in texts for v in (t, t.upper(), t.capitalize(), t.title())})
 
-    From the code column, or from the words column where the code is 0 or empty (legacy files).
+
+def _flow_filter_sql(col: Callable[[str], str | None], codes: list[str]) -> tuple[str, list[str]]:
+    """SQL condition (and parameters) keeping rows of the given flows, on the raw columns.
+
+    The flow is read from the code column, or from the words column where the code is 0 or empty
+    (legacy files); comparing raw text lets the scan skip other rows cheaply.
     """
+    texts = _writings(codes)
+    by_code = f"{col('flowcode')} IN ({_marks(texts)})"
+    if not col("flowdesc") or col("flowdesc") == col("flowcode"):
+        return by_code, texts
+    by_words = (
+        f"(coalesce({col('flowcode')}, '0') = '0' AND {col('flowdesc')} IN ({_marks(texts)}))"
+    )
+    return f"({by_code} OR {by_words})", [*texts, *texts]
+
+
+def _flow_sql(col: Callable[[str], str | None]) -> str:
+    """SQL giving a (kept) row's Comtrade+ flow code, through the loaders' ``FLOW_WRITINGS``."""
     cases = " ".join(f"WHEN '{text}' THEN '{code}'" for text, code in FLOW_WRITINGS.items())
     code = f"CASE lower(trim(CAST({col('flowcode')} AS VARCHAR))) {cases} END"
-    if not col("flowdesc"):
+    if not col("flowdesc") or col("flowdesc") == col("flowcode"):
         return code
     words = f"CASE lower(trim(CAST({col('flowdesc')} AS VARCHAR))) {cases} END"
-    raw = f"trim(coalesce(CAST({col('flowcode')} AS VARCHAR), ''))"
-    return f"(CASE WHEN {raw} IN ('', '0') THEN {words} ELSE {code} END)"
+    return f"coalesce({code}, {words})"
 
 
 def _country_sql(col: Callable[[str], str | None], field: str, iso3: str) -> tuple[str, list[str]]:
@@ -229,14 +261,13 @@ def _country_sql(col: Callable[[str], str | None], field: str, iso3: str) -> tup
     iso, code = col(f"{field}iso"), col(f"{field}code")
     texts = list(_WORLD_CODES) if iso3 == WORLD_ISO3 else [iso3]
     numbers = numeric_codes_of(iso3)
-    by_code = f"trim(CAST({code} AS VARCHAR)) IN ({_marks(numbers)})" if code and numbers else ""
+    by_code = f"{code} IN ({_marks(numbers)})" if code and numbers else ""
     if not iso:
         return by_code or "false", numbers if by_code else []
-    iso_text = f"upper(trim(coalesce(CAST({iso} AS VARCHAR), '')))"
-    by_iso = f"{iso_text} IN ({_marks(texts)})"
+    by_iso = f"{iso} IN ({_marks(texts)})"
     if not by_code:
         return by_iso, texts
-    return f"({by_iso} OR ({iso_text} = '' AND {by_code}))", [*texts, *numbers]
+    return f"({by_iso} OR (coalesce({iso}, '') = '' AND {by_code}))", [*texts, *numbers]
 
 
 def write_comtrade_parquet(source: str | PathLike, directory: str | PathLike) -> Path:
@@ -288,6 +319,20 @@ def _connect() -> duckdb.DuckDBPyConnection:
     return con
 
 
+_UTF8, _LATIN1 = "encoding = 'utf-8'", "encoding = 'latin-1'"
+
+
+def _is_bad_unicode(message: str, scan: str) -> bool:
+    """Whether DuckDB refused a UTF-8 scan for bytes that are not UTF-8 (then read as Latin-1)."""
+    return _UTF8 in scan and ("unicode" in message.lower() or "CSV Error on Line" in message)
+
+
+def _non_utf8_encoding(source: str | PathLike) -> str:
+    """Name the encoding of a CSV that is not UTF-8 (its first file, for a glob)."""
+    files = sorted(glob.glob(str(Path(str(source)).absolute()))) or [str(source)]
+    return detect_encoding(files[0])  # DuckDB reads it as Latin-1: the codes are ASCII
+
+
 def _scan_sql(source: str | PathLike, filename: bool = True) -> tuple[str, str, str, str]:
     """The DuckDB scan of ``source``, the folder prefix to strip, its name, and its encoding."""
     text = str(source)
@@ -313,10 +358,12 @@ def _scan_sql(source: str | PathLike, filename: bool = True) -> tuple[str, str, 
         scan = f"read_parquet('{_escape(pattern)}', {hive}, {options})"
         encoding = ""
     else:
-        encoding = detect_encoding(files[0])
-        duck = "latin-1" if encoding in ("Windows-1252", "Latin-1") else "utf-8"
+        # UTF-8 first (DuckDB validates it while scanning); on invalid bytes the caller re-reads
+        # the file as Latin-1 and names its encoding then, so UTF-8 files pay no extra pass.
+        with open(files[0], "rb") as handle:
+            encoding = "UTF-8 with BOM" if handle.read(3) == b"\xef\xbb\xbf" else "UTF-8"
         csv = "delim = ',', quote = '\"', escape = '\"', header = true, all_varchar = true"
-        scan = f"read_csv('{_escape(pattern)}', {csv}, encoding = '{duck}', {options})"
+        scan = f"read_csv('{_escape(pattern)}', {csv}, {_UTF8}, {options})"
     return (
         scan,
         str(root).rstrip("/") + "/",
