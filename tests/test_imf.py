@@ -152,3 +152,18 @@ def test_sdmx_2_1_unit_mult_is_a_power_of_ten(tmp_path):
         encoding="utf-8",
     )
     assert load_imf_trade(path)["value_usd"].tolist() == [1460e6]
+
+
+def test_sdmx_csv_download_with_numeric_scale_is_us_dollars(tmp_path):
+    # Header of the IMF data service's SDMX CSV for IMTS (as a public client's tests use it); the
+    # row is invented in that layout, its value of the size of US exports to Canada in a year.
+    header = (
+        "DATAFLOW,COUNTRY,INDICATOR,COUNTERPART_COUNTRY,FREQUENCY,TIME_PERIOD,OBS_VALUE,SCALE,"
+        "PRECISION,DECIMALS_DISPLAYED,TRADE_FLOW,VALUATION,UNIT,DERIVATION_TYPE,OVERLAP,STATUS\n"
+    )
+    row = "IMF.STA:IMTS(1.0.0),USA,XG_FOB_USD,CAN,A,2024,349397894619,6,,,XG,FOB,USD,M,OL,\n"
+    path = tmp_path / "imts.csv"
+    path.write_text(header + row, encoding="utf-8")
+    table = load_imf_trade(path)
+    assert table["value_usd"].tolist() == [349397894619.0]
+    assert read_notes_of(table)[0]["notes"][0].startswith("SCALE '6' read as a display label")

@@ -10,7 +10,8 @@ Units: in IMTS downloads from the IMF data portal ``OBS_VALUE`` is already in US
 ``SCALE`` column ("Millions") only says how the portal displays it, so it is recorded as a note and
 never multiplied; the ``UNIT_MULT`` attribute of the older SDMX 2.1 service (a power of ten, e.g.
 6) does scale ``OBS_VALUE``. Any value above world trade in its period is refused as a scale slip
-(``checks.WORLD_TRADE_USD_PER_YEAR``). Sources of this reading: ``tests/fixtures/real/README.md``.
+(``checks.WORLD_TRADE_USD_PER_YEAR``). Source of this reading (a public client of the IMF data
+service that states "OBS_VALUE is plain US dollars"): ``tests/fixtures/real/README.md``.
 """
 
 from os import PathLike
