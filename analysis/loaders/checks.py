@@ -15,6 +15,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from analysis.loaders.levels import commodity_level, select_commodity_level  # noqa: F401
 from analysis.loaders.reading import read_csv_rows, read_csv_text  # noqa: F401  (re-exported)
 from analysis.loaders.schema import (
     ALL_GOODS,
@@ -33,7 +34,6 @@ EXCLUSION_COLUMNS = ["line", *KEY_COLUMNS, "reason", "is_error"]
 WORLD_TRADE_USD_PER_YEAR = 35e12
 _MONTHS = {r"\d{4}": 12, r"\d{4}-H[12]": 6, r"\d{4}-Q[1-4]": 3, r"\d{4}-\d{2}": 1}
 _HS_CODE = re.compile(r"(\d\d){1,5}")
-_SUM_TOLERANCE = 1e-6  # relative: a finer level "adds up" to a coarser one within this
 
 
 def fail(file: str, where: str, column: str, problem: str, fix: str = "") -> TradeDataError:
@@ -200,30 +200,6 @@ def normalize_commodity_codes(
     return padded, note
 
 
-def check_commodity_codes(codes: pd.Series, lines: pd.Series, file: str, column: str) -> None:
-    """Require ``TOTAL`` or an HS code of 2, 4, 6, 8 or 10 digits (no padding; see above).
-
-    Args:
-        codes: Commodity codes as text.
-        lines: File line (or record) of each row.
-        file: File name.
-        column: Column name as the file writes it.
-
-    Raises:
-        TradeDataError: An empty or unknown code.
-    """
-    ok = codes.eq(ALL_GOODS) | codes.str.fullmatch(_HS_CODE)
-    first_bad(
-        ~ok,
-        codes,
-        lines,
-        file,
-        column,
-        "not an HS commodity code:",
-        "use TOTAL or an HS code of 2, 4 or 6 digits written as text ('08', not 8)",
-    )
-
-
 def is_iso3(codes: pd.Series) -> pd.Series:
     """Tell which codes are in the reference table: ISO3 countries, ``WLD``, ``XKX``, groups.
 
@@ -234,29 +210,6 @@ def is_iso3(codes: pd.Series) -> pd.Series:
         Booleans aligned with ``codes``.
     """
     return is_known_iso3(codes)
-
-
-def check_iso3(codes: pd.Series, lines: pd.Series, file: str, column: str) -> None:
-    """Raise for the first code that is not ISO3 (see :func:`is_iso3`).
-
-    Args:
-        codes: Country codes as text.
-        lines: File line (or record) of each row.
-        file: File name.
-        column: Column name as the file writes it.
-
-    Raises:
-        TradeDataError: A code is not ISO3.
-    """
-    first_bad(
-        ~is_iso3(codes),
-        codes,
-        lines,
-        file,
-        column,
-        "unknown ISO3 country code",
-        "use ISO 3166 alpha-3 codes, WLD for World",
-    )
 
 
 def check_duplicates(
@@ -315,66 +268,6 @@ def build_exclusions(
     rows["reason"] = reason[mask] if isinstance(reason, pd.Series) else reason
     rows["is_error"] = is_error[mask].astype(bool) if isinstance(is_error, pd.Series) else is_error
     return rows.reindex(columns=EXCLUSION_COLUMNS)
-
-
-def commodity_level(codes: pd.Series) -> pd.Series:
-    """Count the digits of each HS code.
-
-    Args:
-        codes: Commodity codes as text.
-
-    Returns:
-        The number of digits; 0 for ``TOTAL``.
-    """
-    return codes.str.len().where(codes.ne(ALL_GOODS), 0)
-
-
-def select_commodity_level(table: pd.DataFrame) -> pd.Series:
-    """Which rows to keep so that no commodity is counted twice.
-
-    Within each reporter, partner, period and flow, ``TOTAL`` rows are kept for totals, and of the
-    detailed levels (chapters, headings, subheadings) only the finest level whose values add up to
-    the coarsest detailed level present (within a relative 1e-6): a file that has every chapter
-    but only a few headings keeps the chapters.
-
-    Args:
-        table: Needs ``reporter_iso3, partner_iso3, period, flow, commodity_code, value_usd``.
-
-    Returns:
-        A reason (str) for every row to drop, None for rows kept; aligned with ``table``.
-    """
-    groups = ["reporter_iso3", "partner_iso3", "period", "flow"]
-    level = commodity_level(table["commodity_code"])
-    detail = table[level.gt(0)].assign(_level=level)
-    sums = detail.groupby([*groups, "_level"])["value_usd"].sum(min_count=1).reset_index()
-    coarsest = sums.groupby(groups)["_level"].transform("min")
-    reference = sums.loc[sums["_level"].eq(coarsest)].set_index(groups)["value_usd"]
-    sums["_reference"] = reference.reindex(pd.MultiIndex.from_frame(sums[groups])).to_numpy()
-    gap = (sums["value_usd"] - sums["_reference"]).abs()
-    sums["_complete"] = gap.le(_SUM_TOLERANCE * sums["_reference"].abs()) | sums["_level"].eq(
-        coarsest
-    )
-    chosen = sums[sums["_complete"]].groupby(groups)["_level"].max().rename("_chosen")
-    detail = detail.join(chosen, on=groups)
-    reason = pd.Series(None, index=table.index, dtype=object)
-    coarser = detail["_level"].lt(detail["_chosen"])
-    finer = detail["_level"].gt(detail["_chosen"])
-    reason[coarser[coarser].index] = (
-        "subtotal: commodity level "
-        + detail["_level"].astype(str)
-        + " is a sum of the level "
-        + detail["_chosen"].astype(str)
-        + " rows kept"
-    )[coarser]
-    reason[finer[finer].index] = (
-        "incomplete finer level "
-        + detail["_level"].astype(str)
-        + ": its rows do not add up to "
-        + "the level "
-        + detail["_chosen"].astype(str)
-        + " rows kept"
-    )[finer]
-    return reason
 
 
 def flag_implausible(table: pd.DataFrame, problems: pd.Series) -> None:
