@@ -119,3 +119,18 @@ def test_windows_1252_and_bom_are_detected_and_said(capsys, tmp_path):
         status, out, err = _run(capsys, str(path), *PAIR, "--json")
         assert status == 0, err
         assert json.loads(out)["inputs"][0]["encoding"] == encoding
+
+
+def test_an_orphan_breakdown_of_another_reporter_is_listed_not_fatal(capsys, tmp_path):
+    kaz = Path(__file__).parent / "fixtures" / "comtrade_plus" / "kaz_gbr_2022_2023.csv"
+    lines = kaz.read_text(encoding="utf-8").splitlines(keepends=True)
+    orphan = (  # an invented Uzbek row broken down by mode of transport, without its total row
+        lines[1].replace("398,KAZ,Kazakhstan", "860,UZB,Uzbekistan").replace(",C00,0,,", ",C00,1,,")
+    )
+    assert orphan != lines[1]
+    path = _write(tmp_path, "two.csv", "".join([*lines, orphan]))
+    status, out, err = _run(capsys, str(path), *PAIR, "--json")
+    assert status == 0, err
+    [problem] = json.loads(out)["problems"]
+    assert problem["reporter_iso3"] == "UZB" and problem["line"] == len(lines) + 1
+    assert problem["reason"].startswith("a breakdown (second partner, customs procedure or mode")
