@@ -118,6 +118,7 @@ def test_legacy_csv_with_flow_letters_and_a_group_reporter(capsys):
         assert totals[(year, "imports")]["coverage_text"] == "HS 252310 only"
     assert totals[("2001", "exports")]["value_usd"] is None
     assert totals[("2001", "exports")]["coverage_text"] == "no data"
+    assert {e["period"] for e in summary["exclusions"]} <= {"2000", "2001"}
     assert main(["summarize", str(REAL / name), *pair]) == 0
     assert "HS 252310 only" in capsys.readouterr().out
 

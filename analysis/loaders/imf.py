@@ -128,7 +128,8 @@ def imf_to_canonical(
         file: File name.
         problems: Per row, a problem already found (changed in place).
         strict: Raise on the first problem instead of listing it.
-        numeric_codes: Country codes are IMF numeric codes (``112``), not ISO3/ISO2 text.
+        numeric_codes: Codes written as digits are IMF numeric codes (``112``); text codes are
+            read as ISO3/ISO2 either way.
 
     Returns:
         The canonical table with a ``valuation`` column, and notes on how it was read.
@@ -159,7 +160,14 @@ def imf_to_canonical(
                 "mixed currencies: download the US-dollar series (…_USD)",
                 problems,
             )
-    to_iso3 = iso3_from_imf if numeric_codes else iso3_from_text
+
+    def to_iso3(codes: pd.Series) -> pd.Series:
+        """IMF numeric codes where the file writes digits, ISO3/ISO2 text codes otherwise."""
+        by_text = iso3_from_text(codes)
+        if not numeric_codes:
+            return by_text
+        return iso3_from_imf(codes).astype(object).where(lambda s: s.notna(), by_text)
+
     scale, notes = _scale(raw, lines, file, problems)
     value = raw["OBS_VALUE"].where(~derived, "")
     table = pd.DataFrame(
