@@ -134,3 +134,18 @@ def test_an_orphan_breakdown_of_another_reporter_is_listed_not_fatal(capsys, tmp
     [problem] = json.loads(out)["problems"]
     assert problem["reporter_iso3"] == "UZB" and problem["line"] == len(lines) + 1
     assert problem["reason"].startswith("a breakdown (second partner, customs procedure or mode")
+
+
+def test_a_bad_value_with_a_non_country_partner_is_not_needed(capsys, tmp_path):
+    kaz = Path(__file__).parent / "fixtures" / "comtrade_plus" / "kaz_gbr_2022_2023.csv"
+    lines = kaz.read_text(encoding="utf-8").splitlines(keepends=True)
+    areas = [line for line in lines if ",_X," in line or ",899," in line]
+    assert areas, "the fixture has an 'Areas, nes' row"
+    fields = areas[0].rstrip("\n").split(",")
+    fields[-4] = "n/a"  # primaryValue of that row (invented damage)
+    path = _write(tmp_path, "areas.csv", "".join([*lines, ",".join(fields) + "\n"]))
+    status, out, err = _run(capsys, str(path), *PAIR, "--json")
+    assert status == 0, err
+    assert [p["reason"][:40] for p in json.loads(out)["problems"]] == [
+        "column 'primaryValue': not a number: 'n/"
+    ]

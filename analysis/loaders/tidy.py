@@ -271,9 +271,8 @@ def _raise_needed(
     errors = excluded[excluded["is_error"].fillna(False).astype(bool)]
     if reporter is not None:
         sides = [reporter, partner]
-        needed = errors["reporter_iso3"].isin(sides) & (
-            errors["partner_iso3"].isin(sides) | errors["partner_iso3"].isna()
-        )
+        # a row of the two countries (either side); a partner that is not a country is not needed
+        needed = errors["reporter_iso3"].isin(sides) & errors["partner_iso3"].isin(sides)
         if periods is not None:
             needed &= errors["period"].isin(list(periods)) | errors["period"].isna()
         errors = errors[needed]
