@@ -353,9 +353,14 @@ def format_summary(summary: dict) -> str:
         read += f", encoding {item['encoding']}" if item.get("encoding") else ""
         lines.append(read + "".join(f"; {note}" for note in item.get("notes", [])))
     lines.append("")
+    changes = (
+        "Levels (one period: changes and contributions are empty)"
+        if same
+        else "Changes and contributions to turnover growth"
+    )
     sections = (
         ("Totals (US$)", "totals"),
-        ("Changes and contributions to turnover growth", "contributions"),
+        (changes, "contributions"),
         ("By HS section", "by_section"),
         ("Mirror (partner's statistics)", "mirror"),
         ("Rows left out of the files for this pair", "exclusions"),
