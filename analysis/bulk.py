@@ -5,9 +5,14 @@ of millions of rows is never loaded into pandas: only the slice's few rows are. 
 as text (commodity codes keep their leading zeros); only the value column is cast to a number, and
 only in the slice.
 
-The rules against double counting are those of :mod:`analysis.loaders.comtrade`: of the breakdowns
-of a flow by second partner, customs procedure and mode of transport only the total row
-(``partner2Code`` 0, ``customsCode`` C00, ``motCode`` 0) is kept; World (``W00``) is its own partner
+The reading rules are those of :mod:`analysis.loaders.comtrade`, from its tables: the encoding is
+detected (UTF-8, else Windows-1252/Latin-1, read by DuckDB as Latin-1 and said in the read notes);
+countries are matched by ISO code or, where a file has none, by the numeric codes of the reference
+table (M49-only legacy and 2012-era bulk files); flows may be codes, legacy numbers or words
+(``FLOW_WRITINGS``; code 0 with the flow in ``Trade Flow``); legacy headers are mapped
+(``LEGACY_NAMES``). Against double counting: of the breakdowns of a flow by second partner, customs
+procedure and mode of transport only the total row (``BREAKDOWN_TOTALS``: ``partner2Code`` 0,
+``customsCode`` C00, ``motCode`` 0) is kept; World (``W00``) is its own partner
 ``WLD``, never added to a country; re-exports and re-imports are flows of their own; sub-flows (DX,
 FM, MIP, XIP, MOP, XOP: parts of M and X) are not read; commodity subtotals are dropped by
 :func:`analysis.loaders.checks.select_commodity_level`. Rows left out of the slice's keys are
@@ -17,7 +22,7 @@ listed, per key, in the table's exclusions (``analysis.loaders.schema.exclusions
 import csv
 import glob
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from os import PathLike
 from pathlib import Path
 
@@ -25,23 +30,33 @@ import duckdb
 import pandas as pd
 
 from analysis.loaders import checks
-from analysis.loaders.comtrade import FLOWS, SOURCE_PLUS
+from analysis.loaders.comtrade import (
+    BREAKDOWN_TOTALS,
+    FLOW_WRITINGS,
+    FLOWS,
+    LEGACY_NAMES,
+    SOURCE_PLUS,
+)
+from analysis.loaders.reading import detect_encoding
 from analysis.loaders.schema import (
     TRADE_COLUMNS,
     TRADE_FLOWS,
     WORLD_ISO3,
     TradeDataError,
     set_exclusions,
+    set_read_notes,
     validate_trade_table,
 )
+from analysis.reference.codes import numeric_codes_of
 
 PARTITION_COLUMN = "reporter_iso3"
 COMMODITY_LEVELS = (0, 2, 4, 6)
 
-# Comtrade+ fields (lower case: headers may be camelCase or PascalCase) the query needs.
-_REQUIRED = ("reporteriso", "partneriso", "flowcode", "cmdcode", "primaryvalue")
-# Breakdown field → the code of its total row; a file without the field has totals only.
-_BREAKDOWN_TOTALS = {"partner2code": "0", "customscode": "C00", "motcode": "0"}
+# Comtrade+ fields (lower case: headers may be camelCase or PascalCase) the query needs; the
+# reporter and partner may be given by ISO code, by numeric code, or both.
+_REQUIRED = ("flowcode", "cmdcode", "primaryvalue")
+# Breakdown field → the code of its total row (the comtrade loader's one definition).
+_BREAKDOWN_TOTALS = {field: code for field, (code, _) in BREAKDOWN_TOTALS.items()}
 _WORLD_CODES = ("W00", WORLD_ISO3)
 _ISO3 = re.compile(r"^[A-Z][A-Z0-9]{2}$")
 _PERIOD = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
@@ -92,16 +107,24 @@ def read_comtrade_slice(
         )
 
     con = _connect()
-    scan, root, name = _scan_sql(source)
-    col = _resolve_columns(con, scan, name).get
+    scan, root, name, encoding = _scan_sql(source)
+    try:
+        col = _resolve_columns(con, scan, name).get
+    except TradeDataError as error:
+        if not _is_bad_unicode(str(error), scan):
+            raise
+        scan, encoding = scan.replace(_UTF8, _LATIN1), _non_utf8_encoding(source)
+        col = _resolve_columns(con, scan, name).get
     period = f"CAST({col('period') or col('refyear')} AS VARCHAR)"
-    conditions = [f"{col('reporteriso')} = ?", f"{col('flowcode')} IN ({_marks(flow_codes)})"]
-    params: list[object] = [reporter_iso3, *flow_codes]
-    if partner_iso3 == WORLD_ISO3:
-        conditions.append(f"{col('partneriso')} IN {_WORLD_CODES}")
-    else:
-        conditions.append(f"{col('partneriso')} = ?")
-        params.append(partner_iso3)
+    conditions, params = [], []
+    for field, iso3 in (("reporter", reporter_iso3), ("partner", partner_iso3)):
+        condition, values = _country_sql(col, field, iso3)
+        conditions.append(condition)
+        params.extend(values)
+    condition, values = _flow_filter_sql(col, flow_codes)
+    conditions.append(condition)
+    params.extend(values)
+    flow_code = _flow_sql(col)
     if col(PARTITION_COLUMN):  # hive partition folder: lets DuckDB skip other reporters' files
         conditions.append(f"{col(PARTITION_COLUMN)} = ?")
         params.append(reporter_iso3)
@@ -131,7 +154,7 @@ def read_comtrade_slice(
                 CASE WHEN length({period}) = 6
                      THEN substr({period}, 1, 4) || '-' || substr({period}, 5, 2)
                      ELSE {period} END AS period,
-                CASE {col("flowcode")} {flow} END AS flow,
+                CASE {flow_code} {flow} END AS flow,
                 upper(trim(CAST({col("cmdcode")} AS VARCHAR))) AS commodity_code,
                 substr(filename, {len(root) + 1}) AS file,
                 {raw} AS raw_value,
@@ -151,7 +174,13 @@ def read_comtrade_slice(
         GROUP BY ALL
         ORDER BY period, flow, commodity_code, file
     """
-    keys = con.execute(query, params).df()
+    try:
+        keys = con.execute(query, params).df()
+    except duckdb.InvalidInputException as error:
+        if not _is_bad_unicode(str(error), scan):
+            raise
+        keys = con.execute(query.replace(_UTF8, _LATIN1), params).df()
+        encoding = _non_utf8_encoding(source)
     lines = _LineFinder(root, reporter_iso3, partner_iso3)
     _raise_on_bad_keys(keys, lines, col("primaryvalue").strip('"'), col("cmdcode").strip('"'))
     excluded = keys["n_breakdown"].gt(0)
@@ -182,11 +211,63 @@ def read_comtrade_slice(
     exclusions = (
         pd.concat(reasons)
         .sort_index(kind="stable")
-        .assign(line=pd.NA, reporter_iso3=reporter_iso3, partner_iso3=partner_iso3)
+        .assign(line=pd.NA, reporter_iso3=reporter_iso3, partner_iso3=partner_iso3, is_error=False)
     )
     exclusions = exclusions.reindex(columns=checks.EXCLUSION_COLUMNS).reset_index(drop=True)
     set_exclusions(table, exclusions)
-    return table
+    return set_read_notes(
+        table, [{"file": name, "layout": "UN Comtrade+ bulk", "encoding": encoding, "notes": []}]
+    )
+
+
+def _writings(codes: list[str]) -> list[str]:
+    """Every way files write the given flow codes (``FLOW_WRITINGS``, in usual letter cases)."""
+    texts = [text for text, code in FLOW_WRITINGS.items() if code in codes]
+    return sorted({v for t in texts for v in (t, t.upper(), t.capitalize(), t.title())})
+
+
+def _flow_filter_sql(col: Callable[[str], str | None], codes: list[str]) -> tuple[str, list[str]]:
+    """SQL condition (and parameters) keeping rows of the given flows, on the raw columns.
+
+    The flow is read from the code column, or from the words column where the code is 0 or empty
+    (legacy files); comparing raw text lets the scan skip other rows cheaply.
+    """
+    texts = _writings(codes)
+    by_code = f"{col('flowcode')} IN ({_marks(texts)})"
+    if not col("flowdesc") or col("flowdesc") == col("flowcode"):
+        return by_code, texts
+    by_words = (
+        f"(coalesce({col('flowcode')}, '0') = '0' AND {col('flowdesc')} IN ({_marks(texts)}))"
+    )
+    return f"({by_code} OR {by_words})", [*texts, *texts]
+
+
+def _flow_sql(col: Callable[[str], str | None]) -> str:
+    """SQL giving a (kept) row's Comtrade+ flow code, through the loaders' ``FLOW_WRITINGS``."""
+    cases = " ".join(f"WHEN '{text}' THEN '{code}'" for text, code in FLOW_WRITINGS.items())
+    code = f"CASE lower(trim(CAST({col('flowcode')} AS VARCHAR))) {cases} END"
+    if not col("flowdesc") or col("flowdesc") == col("flowcode"):
+        return code
+    words = f"CASE lower(trim(CAST({col('flowdesc')} AS VARCHAR))) {cases} END"
+    return f"coalesce({code}, {words})"
+
+
+def _country_sql(col: Callable[[str], str | None], field: str, iso3: str) -> tuple[str, list[str]]:
+    """SQL condition (and its parameters) keeping the rows of one country on one side.
+
+    The ISO column decides when it is filled; rows without it (M49-only files, empty ISO cells)
+    are matched on the numeric codes of the reference table.
+    """
+    iso, code = col(f"{field}iso"), col(f"{field}code")
+    texts = list(_WORLD_CODES) if iso3 == WORLD_ISO3 else [iso3]
+    numbers = numeric_codes_of(iso3)
+    by_code = f"{code} IN ({_marks(numbers)})" if code and numbers else ""
+    if not iso:
+        return by_code or "false", numbers if by_code else []
+    by_iso = f"{iso} IN ({_marks(texts)})"
+    if not by_code:
+        return by_iso, texts
+    return f"({by_iso} OR (coalesce({iso}, '') = '' AND {by_code}))", [*texts, *numbers]
 
 
 def write_comtrade_parquet(source: str | PathLike, directory: str | PathLike) -> Path:
@@ -213,8 +294,10 @@ def write_comtrade_parquet(source: str | PathLike, directory: str | PathLike) ->
             f"{directory}: already exists; choose a new folder for the Parquet dataset"
         )
     con = _connect()
-    scan, _, name = _scan_sql(source, filename=False)
+    scan, _, name, _ = _scan_sql(source, filename=False)
     columns = _resolve_columns(con, scan, name)
+    if "reporteriso" not in columns:
+        raise TradeDataError(f"{name}: no reporterISO column to partition the dataset by")
     keep = ", ".join(c for c in columns.values() if not re.fullmatch(r'"column\d+"', c))
     con.execute(
         f"COPY (SELECT {keep}, {columns['reporteriso']} AS {PARTITION_COLUMN} FROM {scan}) "
@@ -236,8 +319,22 @@ def _connect() -> duckdb.DuckDBPyConnection:
     return con
 
 
-def _scan_sql(source: str | PathLike, filename: bool = True) -> tuple[str, str, str]:
-    """The DuckDB scan of ``source``, the folder prefix to strip from file names, and its name."""
+_UTF8, _LATIN1 = "encoding = 'utf-8'", "encoding = 'latin-1'"
+
+
+def _is_bad_unicode(message: str, scan: str) -> bool:
+    """Whether DuckDB refused a UTF-8 scan for bytes that are not UTF-8 (then read as Latin-1)."""
+    return _UTF8 in scan and ("unicode" in message.lower() or "CSV Error on Line" in message)
+
+
+def _non_utf8_encoding(source: str | PathLike) -> str:
+    """Name the encoding of a CSV that is not UTF-8 (its first file, for a glob)."""
+    files = sorted(glob.glob(str(Path(str(source)).absolute()))) or [str(source)]
+    return detect_encoding(files[0])  # DuckDB reads it as Latin-1: the codes are ASCII
+
+
+def _scan_sql(source: str | PathLike, filename: bool = True) -> tuple[str, str, str, str]:
+    """The DuckDB scan of ``source``, the folder prefix to strip, its name, and its encoding."""
     text = str(source)
     if _GLOB_CHARS.search(text):
         pattern = str(Path(text).absolute())
@@ -259,13 +356,19 @@ def _scan_sql(source: str | PathLike, filename: bool = True) -> tuple[str, str, 
     if all(f.endswith(".parquet") for f in files):
         hive = "hive_partitioning = true, hive_types_autocast = false"
         scan = f"read_parquet('{_escape(pattern)}', {hive}, {options})"
+        encoding = ""
     else:
+        # UTF-8 first (DuckDB validates it while scanning); on invalid bytes the caller re-reads
+        # the file as Latin-1 and names its encoding then, so UTF-8 files pay no extra pass.
+        with open(files[0], "rb") as handle:
+            encoding = "UTF-8 with BOM" if handle.read(3) == b"\xef\xbb\xbf" else "UTF-8"
         csv = "delim = ',', quote = '\"', escape = '\"', header = true, all_varchar = true"
-        scan = f"read_csv('{_escape(pattern)}', {csv}, {options})"
+        scan = f"read_csv('{_escape(pattern)}', {csv}, {_UTF8}, {options})"
     return (
         scan,
         str(root).rstrip("/") + "/",
         Path(text).name if len(files) == 1 and text == pattern else text,
+        encoding,
     )
 
 
@@ -278,8 +381,16 @@ def _resolve_columns(con: duckdb.DuckDBPyConnection, scan: str, name: str) -> di
             f"{name}: cannot be read as CSV or Parquet ({str(error).splitlines()[0]})"
         ) from None
     columns = {c.lower(): '"' + c.replace('"', '""') + '"' for c in described if c != "filename"}
+    for legacy, field in LEGACY_NAMES.items():  # legacy and 2012-era bulk headers
+        if legacy in columns and field not in columns:
+            columns[field] = columns[legacy]
+    if "flowcode" not in columns and "flowdesc" in columns:
+        columns["flowcode"] = columns["flowdesc"]
     missing = [f for f in _REQUIRED if f not in columns]
     missing += [] if {"period", "refyear"} & columns.keys() else ["period"]
+    for side in ("reporter", "partner"):
+        if f"{side}iso" not in columns and f"{side}code" not in columns:
+            missing.append(f"{side}ISO or {side}Code")
     if missing:
         raise TradeDataError(
             f"{name}: missing Comtrade+ column(s) {missing} (the file has {described}); "
@@ -316,7 +427,7 @@ class _LineFinder:
         if totals_only:
             allowed |= {f: {"", total} for f, total in _BREAKDOWN_TOTALS.items()}
         found = []
-        with open(path, newline="", encoding="utf-8-sig") as handle:
+        with open(path, newline="", encoding="utf-8-sig", errors="replace") as handle:
             reader = csv.reader(handle)
             header = [h.strip().lower() for h in next(reader, [])]
             tests = [(header.index(f), texts) for f, texts in allowed.items() if f in header]

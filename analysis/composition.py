@@ -2,6 +2,7 @@
 
 from functools import cache
 
+import numpy as np
 import pandas as pd
 
 from analysis.loaders.schema import ALL_GOODS
@@ -14,6 +15,14 @@ UNALLOCATED = "unallocated"  # the part of a flow's total that no commodity row 
 PAIR = ["reporter_iso3", "partner_iso3"]
 _FLOW_ORDER = {"exports": 0, "imports": 1, "turnover": 2}
 _TOLERANCE_USD = 0.5  # a total and the sum of its commodities "agree" within half a dollar
+COVERAGE_ALL = "all"  # a total from a TOTAL row: all goods
+_LEVEL_WORDS = {
+    2: "chapters",
+    4: "headings",
+    6: "subheadings",
+    8: "tariff lines",
+    10: "tariff lines",
+}
 
 
 @cache
@@ -54,20 +63,66 @@ def compute_flow_totals(table: pd.DataFrame) -> pd.DataFrame:
     """Each flow's total per reporter, partner and period: the ``TOTAL`` row, else its commodities.
 
     The loaders keep one commodity level per flow, so summing the commodity rows counts nothing
-    twice.
+    twice. What a total covers is said in ``coverage``: ``"all"`` for a ``TOTAL`` row, else the
+    commodity codes summed, space-separated ("8542", "01 02 … 97"); see
+    :func:`describe_coverage`.
 
     Args:
         table: Canonical trade table.
 
     Returns:
-        ``reporter_iso3, partner_iso3, period, flow, value_usd`` (US$), sorted.
+        ``reporter_iso3, partner_iso3, period, flow, value_usd`` (US$), ``coverage``, sorted.
     """
     keys = [*PAIR, "period", "flow"]
     is_total = table["commodity_code"].eq(ALL_GOODS)
     totals = table[is_total].groupby(keys, as_index=False)["value_usd"].sum()
-    detail = table[~is_total].groupby(keys, as_index=False)["value_usd"].sum()
+    totals["coverage"] = COVERAGE_ALL
+    rows = table[~is_total]
+    detail = rows.groupby(keys, as_index=False)["value_usd"].sum()
+    codes = rows.groupby(keys)["commodity_code"].agg(lambda c: " ".join(sorted(set(c))))
+    detail["coverage"] = codes.reindex(pd.MultiIndex.from_frame(detail[keys])).to_numpy()
     covered = pd.MultiIndex.from_frame(detail[keys]).isin(pd.MultiIndex.from_frame(totals[keys]))
     return pd.concat([totals, detail[~covered]]).sort_values(keys, ignore_index=True)
+
+
+def combine_coverage(coverages: list[str]) -> str:
+    """The coverage of a sum of totals (turnover, balance): ``"all"`` only if every part is.
+
+    Args:
+        coverages: ``coverage`` values of the parts (see :func:`compute_flow_totals`).
+
+    Returns:
+        ``"all"``, or the codes of every part, space-separated and sorted.
+    """
+    if all(c == COVERAGE_ALL for c in coverages):
+        return COVERAGE_ALL
+    codes = {code for c in coverages for code in c.split() if c != COVERAGE_ALL}
+    extra = [ALL_GOODS] if COVERAGE_ALL in coverages else []
+    return " ".join([*extra, *sorted(codes)])
+
+
+def describe_coverage(coverage: str) -> str:
+    """Say in words what a total covers: "all goods", "HS 8542 only", "97 chapters".
+
+    Args:
+        coverage: A ``coverage`` value (see :func:`compute_flow_totals`).
+
+    Returns:
+        A short phrase.
+    """
+    if coverage == COVERAGE_ALL:
+        return "all goods"
+    codes = coverage.split()
+    if ALL_GOODS in codes:
+        return "all goods in one flow, " + describe_coverage(" ".join(codes[1:]))
+    if len(codes) == 1:
+        return f"HS {codes[0]} only"
+    lengths = {len(c) for c in codes}
+    if len(lengths) == 1:
+        word = _LEVEL_WORDS.get(lengths.pop(), "codes")
+        shown = ", ".join(codes) if len(codes) <= 4 else f"{codes[0]}–{codes[-1]}"
+        return f"{len(codes)} HS {word} ({shown})"
+    return f"{len(codes)} HS codes of mixed levels ({codes[0]}–{codes[-1]})"
 
 
 def compute_composition(
@@ -94,6 +149,7 @@ def compute_composition(
         to the flow's ``change_pct``), ``turnover_contribution_pp`` (its change over base turnover;
         exports and imports parts add up to turnover's ``change_pct``), ``share_pct`` (share of the
         flow's total in ``period``). Empty (same columns) when there is no commodity detail.
+        When ``base_period`` equals ``period``: levels and shares only, changes NaN.
 
     Raises:
         ValueError: An unknown ``level``.
@@ -127,8 +183,9 @@ def compute_composition(
         values="value_usd",
         aggfunc="sum",
         fill_value=0.0,
-    ).reindex(columns=[base_period, period], fill_value=0.0)
-    wide = wide.rename(columns={base_period: "base_value_usd", period: "value_usd"}).reset_index()
+    ).reindex(columns=list(dict.fromkeys([base_period, period])), fill_value=0.0)
+    wide = wide.assign(base_value_usd=wide[base_period], value_usd=wide[period])
+    wide = wide.drop(columns=list({base_period, period})).reset_index()
     wide.columns.name = None
     both = wide.groupby(PAIR)["flow"].transform("nunique").eq(2)
     turnover = (
@@ -137,7 +194,10 @@ def compute_composition(
         .sum()
     )
     wide = pd.concat([wide, turnover.assign(flow="turnover")], ignore_index=True)
-    return _add_changes(wide, keys, code)
+    result = _add_changes(wide, keys, code)
+    if base_period == period:  # levels and shares only: there is no change to break down
+        result[["change_usd", "change_pct", "contribution_pp", "turnover_contribution_pp"]] = np.nan
+    return result
 
 
 def _add_changes(wide: pd.DataFrame, keys: list[str], code: str) -> pd.DataFrame:

@@ -2,15 +2,22 @@
 
 import argparse
 import json
+import math
 import re
 import sys
 
 import pandas as pd
 
-from analysis.composition import compute_composition, compute_flow_totals
-from analysis.loaders.schema import exclusions_of
+from analysis.composition import (
+    COVERAGE_ALL,
+    combine_coverage,
+    compute_composition,
+    compute_flow_totals,
+    describe_coverage,
+)
+from analysis.loaders.schema import exclusions_of, read_notes_of
 from analysis.maths import compute_changes, pivot_flows
-from analysis.mirror import CIF_FOB_CAVEAT, compute_mirror
+from analysis.mirror import CIF_FOB_CAVEAT, GAP_CONVENTION, compute_mirror
 
 FLOWS = ("exports", "imports", "turnover", "balance")
 CONTRIBUTION_KEYS = (
@@ -33,7 +40,16 @@ SECTION_KEYS = (
     "turnover_contribution_pp",
     "share_pct",
 )
-MIRROR_KEYS = ("flow", "mirror_flow", "period", "reported_usd", "mirror_usd", "gap_usd", "gap_pct")
+MIRROR_KEYS = (
+    "flow",
+    "mirror_flow",
+    "period",
+    "reported_usd",
+    "mirror_usd",
+    "gap_usd",
+    "gap_pct",
+)
+VALUATION_KEYS = ("flow", "reported_basis", "mirror_flow", "mirror_basis")
 EXCLUSION_KEYS = (
     "file",
     "line",
@@ -44,6 +60,8 @@ EXCLUSION_KEYS = (
     "commodity_code",
     "reason",
 )
+MISSING = "–"  # how the plain text writes a missing number
+PROBLEM_KEYS = ("file", "line", "reporter_iso3", "partner_iso3", "period", "reason")
 _PERIOD = r"\d{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?"
 
 
@@ -95,18 +113,33 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         reporter, partner = _check_arguments(args)
-        table = load_trade_files(args.files)
+        periods = list(dict.fromkeys([args.base, args.period]))
+        table = load_trade_files(args.files, reporter, partner, periods)
         summary = summarize(table, reporter, partner, args.base, args.period)
+        summary = {"files": [str(f) for f in args.files], **summary}
+        _check_finite(summary)
+        if args.json:
+            text = json.dumps(summary, ensure_ascii=False, indent=2, allow_nan=False)
+        else:
+            text = format_summary(summary)
     except (ValueError, OSError) as error:
         sys.stderr.write("analysis summarize: " + " ".join(str(error).split()) + "\n")
         return 2
-    summary = {"files": [str(f) for f in args.files], **summary}
-    if args.json:
-        text = json.dumps(summary, ensure_ascii=False, indent=2, allow_nan=False)
-    else:
-        text = format_summary(summary)
     sys.stdout.write(text + "\n")
     return 0
+
+
+def _check_finite(summary: dict) -> None:
+    """Raise when a number of the summary is infinite (a sum that overflowed a float)."""
+    for key in ("totals", "contributions", "by_section", "mirror"):
+        for row in summary[key]:
+            for column, value in row.items():
+                if isinstance(value, float) and math.isinf(value):
+                    raise SummarizeInputError(
+                        f"{key}: {column} is infinite for {row.get('flow', '')} "
+                        f"{row.get('period', '')}: the file values add up beyond a float's range "
+                        "(1.8e308); check the files' units"
+                    )
 
 
 def _check_arguments(args: argparse.Namespace) -> tuple[str, str]:
@@ -134,18 +167,25 @@ def summarize(
 ) -> dict:
     """Totals, contributions, HS-section composition and mirror gaps for one pair, as records.
 
+    When ``base_period`` equals ``period`` (a single-year file), levels, balance and shares are
+    given and every change and contribution is None.
+
     Args:
         table: Canonical trade table (e.g. from ``load_trade_files``).
         reporter: ISO3 of the reporter, whose own statistics give totals and composition.
         partner: ISO3 of the partner; its statistics, if in ``table``, give the mirror.
         base_period: The earlier period.
-        period: The compared period.
+        period: The compared period (may equal ``base_period``).
 
     Returns:
         Keys ``reporter_iso3, partner_iso3, base_period, period, totals, contributions, by_section,
-        mirror, mirror_caveat, exclusions`` (lists of JSON-ready dicts; NaN as None; US$ and
-        percent units as in the column names). ``by_section`` is empty without commodity detail,
-        ``mirror`` without the partner's own statistics.
+        mirror, mirror_valuation, gap_convention, mirror_caveat, exclusions, problems, inputs``
+        (lists of JSON-ready dicts; NaN as
+        None; US$ and percent units as in the column names). Each total has ``coverage``: "all"
+        (a TOTAL row) or the list of commodity codes summed, and ``coverage_text`` in words.
+        ``by_section`` is empty without commodity detail, ``mirror`` without the partner's own
+        statistics. ``problems`` lists bad rows of the files that the question does not need
+        (other reporters, partners or periods); ``inputs`` each file's layout, encoding and notes.
 
     Raises:
         SummarizeInputError: No data reported by ``reporter`` for ``partner``, or a period absent.
@@ -159,13 +199,14 @@ def summarize(
             f"the files hold {_shorten(pairs)}"
         )
     periods = sorted(set(pair["period"]))
-    absent = [p for p in (base_period, period) if p not in periods]
+    asked = list(dict.fromkeys([base_period, period]))
+    absent = [p for p in asked if p not in periods]
     if absent:
         raise SummarizeInputError(
             f"period(s) {absent} not in the data for {reporter}→{partner}; "
             f"it has {_shorten(periods)}"
         )
-    pair = pair[pair["period"].isin([base_period, period])]
+    pair = pair[pair["period"].isin(asked)]
     wide = pivot_flows(pair)
     long = wide.melt(
         id_vars=["reporter_iso3", "partner_iso3", "period"],
@@ -174,28 +215,63 @@ def summarize(
         value_name="value_usd",
     )
     long["flow"] = long["flow"].str.removesuffix("_usd")
-    extra = pair[~pair["flow"].isin(FLOWS)][long.columns]  # re-exports, re-imports: kept apart
-    order = {p: i for i, p in enumerate((base_period, period))}
+    extra = pair[~pair["flow"].isin(FLOWS)][[*long.columns, "coverage"]]  # re-exports: apart
+    long = long.merge(
+        _derived_coverage(pair), on=["period", "flow"], how="left", validate="one_to_one"
+    )
+    order = {p: i for i, p in enumerate(asked)}
     flow_order = {f: i for i, f in enumerate((*FLOWS, "re_exports", "re_imports"))}
     long = pd.concat([long, extra], ignore_index=True)
     long = long.sort_values(
         ["period", "flow"], key=lambda s: s.map(order if s.name == "period" else flow_order)
     )
     changes = compute_changes(wide, base_period, period)
+    if base_period == period:
+        changes[["change_usd", "change_pct", "contribution_pp"]] = float("nan")
     composition = compute_composition(pair_rows(table, reporter, partner), base_period, period)
-    mirror = compute_mirror(table, table, reporter, partner, [base_period, period])
+    mirror = compute_mirror(table, table, reporter, partner, asked)
+    records = _records(long, ("reporter_iso3", "partner_iso3", "period", "flow", "value_usd"))
+    for record, coverage in zip(records, long["coverage"], strict=True):
+        if record["value_usd"] is None or not isinstance(coverage, str):
+            record["coverage"], record["coverage_text"] = None, "no data"
+            continue
+        record["coverage"] = COVERAGE_ALL if coverage == COVERAGE_ALL else coverage.split()
+        record["coverage_text"] = describe_coverage(coverage)
+    excluded = exclusions_of(table)
     return {
         "reporter_iso3": reporter,
         "partner_iso3": partner,
         "base_period": base_period,
         "period": period,
-        "totals": _records(long, ("reporter_iso3", "partner_iso3", "period", "flow", "value_usd")),
+        "totals": records,
         "contributions": _records(changes, CONTRIBUTION_KEYS),
         "by_section": _records(composition, SECTION_KEYS),
         "mirror": _records(mirror, MIRROR_KEYS),
+        "mirror_valuation": _records(
+            mirror.drop_duplicates(["flow", "mirror_flow"]), VALUATION_KEYS
+        ),
+        "gap_convention": GAP_CONVENTION if not mirror.empty else "",
         "mirror_caveat": CIF_FOB_CAVEAT if not mirror.empty else "",
-        "exclusions": _records(_pair_exclusions(table, reporter, partner), EXCLUSION_KEYS),
+        "exclusions": _records(
+            _pair_exclusions(excluded, reporter, partner, asked), EXCLUSION_KEYS
+        ),
+        "problems": _records(_other_problems(excluded), PROBLEM_KEYS),
+        "inputs": read_notes_of(table),
     }
+
+
+def _derived_coverage(pair: pd.DataFrame) -> pd.DataFrame:
+    """``coverage`` of exports and imports per period, and of turnover and balance (both)."""
+    rows = []
+    for period, group in pair.groupby("period"):
+        by_flow = dict(zip(group["flow"], group["coverage"], strict=True))
+        both = [by_flow[f] for f in ("exports", "imports") if f in by_flow]
+        for flow in FLOWS:
+            coverage = by_flow.get(flow) if flow in ("exports", "imports") else None
+            if flow not in ("exports", "imports"):
+                coverage = combine_coverage(both) if both else None
+            rows.append({"period": period, "flow": flow, "coverage": coverage})
+    return pd.DataFrame(rows, columns=["period", "flow", "coverage"])
 
 
 def pair_rows(table: pd.DataFrame, reporter: str, partner: str) -> pd.DataFrame:
@@ -212,15 +288,31 @@ def pair_rows(table: pd.DataFrame, reporter: str, partner: str) -> pd.DataFrame:
     return table[table["reporter_iso3"].eq(reporter) & table["partner_iso3"].eq(partner)]
 
 
-def _pair_exclusions(table: pd.DataFrame, reporter: str, partner: str) -> pd.DataFrame:
-    """Excluded rows of the files that concern the pair (either direction)."""
-    excluded = exclusions_of(table)
+def _errors(excluded: pd.DataFrame) -> pd.Series:
+    """True for exclusions that are bad rows (``is_error``), False for rows left out on purpose."""
+    if "is_error" not in excluded.columns:
+        return pd.Series(False, index=excluded.index)
+    return excluded["is_error"].fillna(False).astype(bool)
+
+
+def _pair_exclusions(
+    excluded: pd.DataFrame, reporter: str, partner: str, periods: list[str]
+) -> pd.DataFrame:
+    """Rows left out on purpose that concern the pair (either direction) in the asked periods."""
     if excluded.empty or "reporter_iso3" not in excluded.columns:
         return pd.DataFrame(columns=list(EXCLUSION_KEYS))
     sides = excluded["reporter_iso3"].isin([reporter, partner]) & excluded["partner_iso3"].isin(
         [reporter, partner]
     )
-    return excluded[sides]
+    asked = excluded["period"].isin(periods) | excluded["period"].isna()
+    return excluded[sides & asked & ~_errors(excluded)]
+
+
+def _other_problems(excluded: pd.DataFrame) -> pd.DataFrame:
+    """Bad rows the question does not need (``load_trade_files`` refuses those it needs)."""
+    if excluded.empty:
+        return pd.DataFrame(columns=list(PROBLEM_KEYS))
+    return excluded[_errors(excluded)]
 
 
 def _shorten(items: list[str], limit: int = 12) -> str:
@@ -241,6 +333,8 @@ def _records(table: pd.DataFrame, keys: tuple[str, ...]) -> list[dict]:
 def format_summary(summary: dict) -> str:
     """Plain-text tables of a summary (US$ with thousands separators, percentages to 2 decimals).
 
+    Missing values are written "–"; what each total covers is said beside it.
+
     Args:
         summary: Output of :func:`summarize` (plus ``files``).
 
@@ -248,57 +342,106 @@ def format_summary(summary: dict) -> str:
         Lines joined by newlines, without a trailing newline.
     """
     pair = f"{summary['reporter_iso3']} → {summary['partner_iso3']}"
+    same = summary["base_period"] == summary["period"]
+    when = summary["period"] if same else f"{summary['base_period']} → {summary['period']}"
     lines = [
-        f"Trade of {pair}, {summary['base_period']} → {summary['period']}",
+        f"Trade of {pair}, {when}" + (" (one period: levels only, no change)" if same else ""),
         f"Files: {', '.join(summary['files'])}",
-        "",
     ]
+    for item in summary.get("inputs", []):
+        read = f"  {item['file']}: {item['layout']}"
+        read += f", encoding {item['encoding']}" if item.get("encoding") else ""
+        lines.append(read + "".join(f"; {note}" for note in item.get("notes", [])))
+    lines.append("")
+    changes = (
+        "Levels (one period: changes and contributions are empty)"
+        if same
+        else "Changes and contributions to turnover growth"
+    )
     sections = (
         ("Totals (US$)", "totals"),
-        ("Changes and contributions to turnover growth", "contributions"),
+        (changes, "contributions"),
         ("By HS section", "by_section"),
         ("Mirror (partner's statistics)", "mirror"),
         ("Rows left out of the files for this pair", "exclusions"),
+        ("Bad rows not needed for this question (left out, listed)", "problems"),
     )
     for title, key in sections:
-        lines.append(title)
-        rows = pd.DataFrame(summary[key])
-        if rows.empty:
-            lines += ["  (none: the files cannot give this)", ""]
+        records = summary.get(key, [])
+        if key == "problems" and not records:
             continue
-        if key == "totals":
-            rows = rows.pivot(index="flow", columns="period", values="value_usd").reindex(
-                index=list(dict.fromkeys(r["flow"] for r in summary["totals"]))
-            )
+        lines.append(title)
+        rows = pd.DataFrame(records)
+        if rows.empty:
+            empty = "(none)" if key == "exclusions" else "(none: the files cannot give this)"
+            lines += [f"  {empty}", ""]
+            continue
         legend = []
+        if key == "totals":
+            covers = rows.groupby("flow", sort=False)["coverage_text"].agg(
+                lambda t: "; ".join(dict.fromkeys(t))
+            )
+            rows = rows.pivot(index="flow", columns="period", values="value_usd").reindex(
+                index=list(dict.fromkeys(r["flow"] for r in records))
+            )
+            rows.columns = [str(c) for c in rows.columns]
+            rows["covers"] = covers.reindex(rows.index)
         if key == "by_section":
             titles = dict(zip(rows["hs_section"], rows["hs_section_title"], strict=True))
             legend = ["HS sections:", *(f"  {code:>5}  {title}" for code, title in titles.items())]
             rows = rows.drop(columns="hs_section_title")
-        lines += [
-            rows.to_string(index=key == "totals", formatters=_formatters(rows), na_rep="-"),
-            *legend,
-            "",
-        ]
+        if key == "mirror":
+            legend = [_indent(summary["gap_convention"]), *_basis_lines(summary)]
+        formatters = _formatters(rows)
+        rows = rows.astype(object).where(rows.notna(), None)
+        for column in rows.columns:
+            rows[column] = rows[column].map(formatters[column])
+        text = rows.to_string(index=key == "totals")
+        lines += [text, *legend, ""]
     if summary["mirror_caveat"]:
         lines.append("Why mirror figures differ: " + summary["mirror_caveat"])
     return "\n".join(lines).rstrip()
 
 
+def _basis_lines(summary: dict) -> list[str]:
+    """One line per mirrored flow naming both sides' valuation basis."""
+    return [
+        f"  valuation: {r['flow']} {r['reported_basis']} beside the partner's "
+        f"{r['mirror_flow']} {r['mirror_basis']}"
+        for r in summary.get("mirror_valuation", [])
+    ]
+
+
+def _indent(text: str) -> str:
+    """A sentence as an indented legend line ("" stays "")."""
+    return f"  {text}" if text else ""
+
+
 def _formatters(rows: pd.DataFrame) -> dict:
-    """Column formatters: US$ with separators, percentages and points to 2 decimals."""
+    """Column formatters: US$ with separators, percentages and points to 2 decimals, "–" if none."""
+
+    def missing(v: object) -> bool:
+        return v is None or (isinstance(v, float) and math.isnan(v))
 
     def money(v: float | None) -> str:
-        return "-" if v is None or pd.isna(v) else f"{v:,.0f}"
+        return MISSING if missing(v) else f"{v:,.0f}"
 
     def percent(v: float | None) -> str:
-        return "-" if v is None or pd.isna(v) else f"{v:+.2f}"
+        return MISSING if missing(v) else f"{v:+.2f}"
 
     def share(v: float | None) -> str:
-        return "-" if v is None or pd.isna(v) else f"{v:.2f}"
+        return MISSING if missing(v) else f"{v:.2f}"
 
-    return {
-        c: share if c == "share_pct" else percent if str(c).endswith(("_pct", "_pp")) else money
-        for c in rows.columns
-        if str(c).endswith(("_usd", "_pct", "_pp")) or re.fullmatch(_PERIOD, str(c))
-    }
+    def text(v: object) -> str:
+        return MISSING if missing(v) else str(v)
+
+    def pick(column: str) -> object:
+        if column == "share_pct":
+            return share
+        if column.endswith(("_pct", "_pp")):
+            return percent
+        if column.endswith("_usd") or re.fullmatch(_PERIOD, column):
+            return money
+        return text
+
+    return {c: pick(str(c)) for c in rows.columns}

@@ -8,7 +8,7 @@ from pandas.testing import assert_frame_equal
 
 from analysis.bulk import read_comtrade_slice, write_comtrade_parquet
 from analysis.loaders.comtrade import SOURCE_PLUS, load_comtrade_csv
-from analysis.loaders.schema import TRADE_COLUMNS, TradeDataError, exclusions_of
+from analysis.loaders.schema import TRADE_COLUMNS, TradeDataError, exclusions_of, read_notes_of
 
 FIXTURES = Path(__file__).parent / "fixtures" / "comtrade_plus"
 
@@ -83,6 +83,7 @@ def test_slice_keeps_totals_levels_and_flows_apart(tmp_path):
                     "incomplete finer level 4: its rows do not add up to the level 2 rows kept",
                     breakdowns + "(their total row is kept)",
                 ],
+                "is_error": False,
             },
             index=pd.RangeIndex(3),
         ),
@@ -235,3 +236,25 @@ def test_partitioned_parquet_written_by_another_engine(tmp_path):
     )
     table = read_comtrade_slice(tmp_path / "by_reporter", "KAZ", "GBR")
     assert_frame_equal(table, canonical(EXPECTED, "reporter_iso3=KAZ/part-0.parquet"))
+
+
+@pytest.mark.parametrize(
+    ("name", "reporter", "partner", "encoding"),
+    [  # real files (tests/fixtures/real/README.md): Windows-1252, M49 codes only, flow letters
+        ("nik_TradeData_chn_excerpt.csv", "CHN", "USA", "Windows-1252"),
+        ("gianni77_ind_chn_bulk_excerpt.csv", "IND", "CHN", "UTF-8"),
+        ("cement_legacy_eu28_excerpt.csv", "EUR", "TUR", "UTF-8"),
+    ],
+)
+def test_real_files_give_the_loader_s_slice(name, reporter, partner, encoding):
+    path = FIXTURES.parent / "real" / name
+    sliced = read_comtrade_slice(path, reporter, partner)
+    loaded = load_comtrade_csv(path)
+    loaded = loaded[loaded["reporter_iso3"].eq(reporter) & loaded["partner_iso3"].eq(partner)]
+    columns = ["period", "flow", "commodity_code", "value_usd"]
+    assert len(sliced) > 0
+    assert_frame_equal(
+        sliced[columns].sort_values(columns[:3], ignore_index=True),
+        loaded[columns].sort_values(columns[:3], ignore_index=True),
+    )
+    assert read_notes_of(sliced)[0]["encoding"] == encoding

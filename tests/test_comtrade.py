@@ -9,7 +9,7 @@ from pandas.testing import assert_frame_equal
 
 from analysis.loaders.checks import select_commodity_level
 from analysis.loaders.comtrade import SOURCE_LEGACY, SOURCE_PLUS, load_comtrade
-from analysis.loaders.schema import TRADE_COLUMNS, TradeDataError, exclusions_of
+from analysis.loaders.schema import TRADE_COLUMNS, TradeDataError, exclusions_of, read_notes_of
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PLUS_CSV = FIXTURES / "comtrade_plus" / "kaz_gbr_2022_2023.csv"
@@ -171,7 +171,8 @@ def _plus_variant(tmp_path, old, new, count=1):
         (
             ",X,Export,826",
             ",XX,Export,826",
-            "bad.csv: line 2, column 'flowCode': unknown flow code 'XX'",
+            "bad.csv: line 2, column 'flowCode': unknown flow 'XX'; expected a flow code (M, X, "
+            "RM, RX; sub-flows DX, FM, MIP, XIP, MOP, XOP), a legacy number",
         ),
         (
             ",1460000000,True",
@@ -183,16 +184,21 @@ def _plus_variant(tmp_path, old, new, count=1):
             ",-1460000000,True",
             "bad.csv: line 2, column 'primaryValue': negative value '-1460000000'",
         ),
-        (",H6,08,", ",H6,8,", "bad.csv: line 3, column 'cmdCode': not an HS commodity code: '8'"),
+        (",H6,08,", ",H6,8X,", "bad.csv: line 3, column 'cmdCode': not an HS commodity code: '8X'"),
+        (
+            ",1460000000,True",
+            ",1e400,True",
+            "bad.csv: line 2, column 'primaryValue': not a finite number: '1e400'",
+        ),
+        (
+            ",1460000000,True",
+            ",1460000000000000000,True",
+            "bad.csv: line 2: value_usd 1.46e+18 US$ is more than world trade in the period",
+        ),
         (
             ",H6,TOTAL,",
             ",S4,TOTAL,",
             "bad.csv: line 2, column 'classificationCode': not an HS classification: 'S4'",
-        ),
-        (
-            "398,KAZ,Kazakhstan",
-            "999,KZZ,Kazakhstan",
-            "bad.csv: line 2, column 'reporterISO': reporter is not a country",
         ),
         (
             "True,True,\n",
@@ -255,11 +261,14 @@ def test_json_errors(tmp_path):
     with pytest.raises(TradeDataError, match="cannot read as JSON"):
         load_comtrade(_write(tmp_path, "c.json", "{not json"))
     records = json.loads(PLUS_JSON.read_text())
-    records["data"][0]["cmdCode"] = 8
+    records["data"][0]["cmdCode"] = "8X"
     with pytest.raises(
-        TradeDataError, match=r"d.json: record 1, column 'cmdCode': not an HS commodity code: '8'"
+        TradeDataError, match=r"d.json: record 1, column 'cmdCode': not an HS commodity code: '8X'"
     ):
         load_comtrade(_write(tmp_path, "d.json", json.dumps(records)))
+    deep = "[" * 100_000 + "]" * 100_000
+    with pytest.raises(TradeDataError, match=r"e.json: cannot read as JSON \(nested too deeply\)"):
+        load_comtrade(_write(tmp_path, "e.json", deep))
 
 
 def test_missing_file():
@@ -270,6 +279,29 @@ def test_missing_file():
 def test_legacy_unknown_flow_code(tmp_path):
     text = LEGACY.read_text(encoding="utf-8").replace(",0,0,2,Export,", ",0,0,7,Export,", 1)
     with pytest.raises(
-        TradeDataError, match=r"bad.csv: line 2, column 'Trade Flow Code': unknown flow code '7'"
+        TradeDataError,
+        match=r"bad.csv: line 2, column 'Trade Flow Code': unknown flow '7'",
     ):
         load_comtrade(_write(tmp_path, "bad.csv", text))
+
+
+def test_a_reporter_outside_the_reference_table_is_left_out_not_fatal(tmp_path):
+    path = _plus_variant(tmp_path, "398,KAZ,Kazakhstan", "490,S19,Other Asia nes")
+    table = load_comtrade(path)
+    assert ~table["reporter_iso3"].eq("S19").any()
+    excluded = exclusions_of(table)
+    assert excluded.loc[excluded["line"].eq(2), "reason"].tolist() == [
+        "reporter is not a country or group of the reference table (S19 490)"
+    ]
+
+
+def test_codes_that_lost_their_leading_zero_are_padded(tmp_path):
+    path = _plus_variant(tmp_path, ",H6,08,", ",H6,8,")
+    table = load_comtrade(path)
+    assert table.loc[table["commodity_code"].eq("08"), "value_usd"].tolist() == [60e6, 20e6]
+    [read] = read_notes_of(table)
+    assert read["notes"] == [
+        "1 commodity code(s) had lost their leading zero and were padded ('8'→'08'): HS codes "
+        "have an even number of digits"
+    ]
+    assert read["encoding"] == "UTF-8"

@@ -23,8 +23,12 @@ def test_mirror_gaps_exact():
         ("turnover", "turnover", "2022", 1844.3e6, 1890e6),
         ("turnover", "turnover", "2023", 1178.6e6, 1185e6),
     ]
+    basis = {"exports": "FOB", "imports": "CIF", "turnover": "FOB + CIF"}  # Comtrade on both sides
     expected = pd.DataFrame(
-        [("KAZ", "GBR", f, m, p, r, x, x - r, (x - r) / r * 100) for f, m, p, r, x in rows],
+        [
+            ("KAZ", "GBR", f, m, p, r, x, x - r, (x - r) / r * 100, basis[f], basis[m])
+            for f, m, p, r, x in rows
+        ],
         columns=MIRROR_COLUMNS,
     )
     assert_frame_equal(mirror, expected)
@@ -49,3 +53,22 @@ def test_mirror_from_one_combined_table_and_without_partner_data():
 def test_caveat_names_the_reasons():
     for word in ("CIF", "FOB", "timing", "origin", "confidential", "currency"):
         assert word in CIF_FOB_CAVEAT
+
+
+def test_valuation_basis_follows_each_side_s_source(tmp_path):
+    ons_like = tmp_path / "gbr_kaz_ons_basis.csv"
+    ons_like.write_text(  # invented: a tidy file claiming the ONS source string
+        "reporter_iso3,partner_iso3,period,flow,commodity_code,value_usd,source\n"
+        "GBR,KAZ,2023,imports,TOTAL,730000000,"
+        '"ONS, UK total trade: all countries, seasonally adjusted"\n'
+        "GBR,KAZ,2023,exports,TOTAL,455000000,"
+        '"ONS, UK total trade: all countries, seasonally adjusted"\n',
+        encoding="utf-8",
+    )
+    kaz, gbr = load_trade_files([KAZ_FILE]), load_trade_files([ons_like])
+    mirror = compute_mirror(kaz, gbr, "KAZ", "GBR", ["2023"]).set_index("flow")
+    assert mirror.loc["exports", ["reported_basis", "mirror_basis"]].tolist() == [
+        "FOB",
+        "FOB (balance-of-payments basis)",
+    ]
+    assert mirror.loc["imports", "reported_basis"] == "CIF"

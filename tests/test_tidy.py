@@ -120,8 +120,8 @@ def test_unknown_layout_and_missing_file(tmp_path):
         ),
         (
             "exports,08,60000000",
-            "exports,8,60000000",
-            "bad.csv: line 3, column 'commodity_code': not an HS commodity code: '8'",
+            "exports,8A,60000000",
+            "bad.csv: line 3, column 'commodity_code': not an HS commodity code: '8A'",
         ),
         (
             "TOTAL,1460000000",

@@ -1,88 +1,39 @@
-"""Row checks shared by the official-statistics loaders: reading, values, codes, subtotals.
+"""Row checks shared by the official-statistics loaders: values, codes, subtotals, problems.
 
 Every error names the file, the file line (``line``: 1 = header, so the first data row of a CSV is
 line 2; for JSON, the record number in ``data``, from 1) and the column. Rows the loaders leave out
 on purpose are listed in an exclusions table (``line``, ``reason`` and identifying columns), kept
 in the table's exclusions (``schema.exclusions_of``).
+
+A check given a ``problems`` Series (one text or None per row) marks the bad rows there instead of
+raising: such rows are left out and listed with ``is_error`` True, and whoever knows the question
+decides whether they matter (:func:`raise_problems`). Without ``problems`` a check raises at once.
 """
 
-import csv
 import re
-from os import PathLike
-from pathlib import Path
 
+import numpy as np
 import pandas as pd
-import pycountry
 
+from analysis.loaders.levels import commodity_level, select_commodity_level  # noqa: F401
+from analysis.loaders.reading import read_csv_rows, read_csv_text  # noqa: F401  (re-exported)
 from analysis.loaders.schema import (
     ALL_GOODS,
     TRADE_COLUMNS,
-    WORLD_ISO3,
     TradeDataError,
     set_exclusions,
     validate_trade_table,
 )
+from analysis.reference.codes import is_known_iso3
 
 KEY_COLUMNS = ["reporter_iso3", "partner_iso3", "period", "flow", "commodity_code"]
-EXCLUSION_COLUMNS = ["line", *KEY_COLUMNS, "reason"]
-# Codes that are not ISO 3166 alpha-3 but name a real partner: World, Kosovo (EU/IMF code).
-_EXTRA_ISO3 = {WORLD_ISO3, "XKX"}
+EXCLUSION_COLUMNS = ["line", *KEY_COLUMNS, "reason", "is_error"]
+# The largest plausible value of one flow in a period, by the period's length in months: world
+# merchandise trade is about US$25 trillion a year (WTO, 2022-2024), so a bilateral annual flow
+# above US$35 trillion can only be a unit or scale slip.
+WORLD_TRADE_USD_PER_YEAR = 35e12
+_MONTHS = {r"\d{4}": 12, r"\d{4}-H[12]": 6, r"\d{4}-Q[1-4]": 3, r"\d{4}-\d{2}": 1}
 _HS_CODE = re.compile(r"(\d\d){1,5}")
-_SUM_TOLERANCE = 1e-6  # relative: a finer level "adds up" to a coarser one within this
-
-
-def read_csv_text(path: str | PathLike) -> tuple[pd.DataFrame, pd.Series]:
-    """Read a CSV with every column as text, tolerating a trailing delimiter.
-
-    Empty fields stay ``""`` (never NaN), so codes such as "08" keep their leading zero. A data
-    row with one field more than the header (the trailing delimiter of Comtrade+ downloads) is
-    accepted when that field is empty; an empty unnamed header column is dropped.
-
-    Args:
-        path: The CSV file (UTF-8, with or without a byte-order mark).
-
-    Returns:
-        The rows, and the file line of each row (a Series named "line", same index).
-
-    Raises:
-        TradeDataError: The file is missing, unreadable or ragged.
-    """
-    name = Path(path).name
-    try:
-        with open(path, encoding="utf-8-sig", newline="") as handle:
-            header = next(csv.reader(handle), [])
-        header = [h.strip() or f"_blank{i}" for i, h in enumerate(header)]
-        raw = _read_with_names(path, [*header, "_trailing"])
-    except FileNotFoundError:
-        raise TradeDataError(f"{path}: no such file") from None
-    except (OSError, UnicodeDecodeError, pd.errors.ParserError, csv.Error) as error:
-        detail = str(error).strip().splitlines()[-1]
-        raise TradeDataError(f"{name}: cannot read as CSV ({detail})") from None
-    if not header:
-        raise TradeDataError(f"{name}: empty file, no header line")
-    extra = [c for c in raw.columns if c.startswith(("_trailing", "_blank"))]
-    for column in extra:
-        filled = raw[column].fillna("").str.strip().ne("")
-        if filled.any():
-            raise TradeDataError(
-                f"{name}: line {int(filled.idxmax()) + 2}: a value outside the header's columns "
-                f"({raw[column][filled].iloc[0]!r}); the line has more fields than the header"
-            )
-    raw = raw.drop(columns=extra)
-    return raw, pd.Series(raw.index + 2, index=raw.index, name="line")
-
-
-def _read_with_names(path: str | PathLike, names: list[str]) -> pd.DataFrame:
-    """Read all fields as text under ``names``; retry without the last name when no row needs it."""
-    options = dict(
-        dtype=str, keep_default_na=False, header=0, index_col=False, encoding="utf-8-sig"
-    )
-    try:
-        return pd.read_csv(path, names=names, **options)
-    except pd.errors.ParserError as error:
-        if "Too many columns" not in str(error):
-            raise
-        return pd.read_csv(path, names=names[:-1], **options)
 
 
 def fail(file: str, where: str, column: str, problem: str, fix: str = "") -> TradeDataError:
@@ -131,8 +82,9 @@ def first_bad(
     column: str,
     problem: str,
     fix: str = "",
+    problems: pd.Series | None = None,
 ) -> None:
-    """Raise for the first row where ``mask`` holds, quoting its value.
+    """Raise for the first row where ``mask`` holds, quoting its value; or mark every such row.
 
     Args:
         mask: True for bad rows.
@@ -142,18 +94,31 @@ def first_bad(
         column: Column name as the file writes it.
         problem: What is wrong, followed by the quoted value.
         fix: How to fix it; "" for none.
+        problems: When given, the bad rows not yet marked get the message here (changed in
+            place) and nothing is raised.
 
     Raises:
-        TradeDataError: ``mask`` holds for a row.
+        TradeDataError: ``mask`` holds for a row and ``problems`` is None.
     """
-    if mask.any():
-        row = mask.idxmax()
-        raise fail(
-            file, f"{lines.name} {int(lines[row])}", column, f"{problem} {values[row]!r}", fix
-        )
+    mask = mask.fillna(False).astype(bool)
+    if not mask.any():
+        return
+    if problems is not None:
+        rows = mask & problems.isna()
+        text = f"column {column!r}: {problem} " + values[rows].map(repr)
+        problems[rows] = text + (f"; {fix}" if fix else "")
+        return
+    row = mask.idxmax()
+    raise fail(file, f"{lines.name} {int(lines[row])}", column, f"{problem} {values[row]!r}", fix)
 
 
-def parse_values(values: pd.Series, lines: pd.Series, file: str, column: str) -> pd.Series:
+def parse_values(
+    values: pd.Series,
+    lines: pd.Series,
+    file: str,
+    column: str,
+    problems: pd.Series | None = None,
+) -> pd.Series:
     """Parse money values written as text; empty stays NaN (the caller excludes and reports it).
 
     Args:
@@ -161,49 +126,59 @@ def parse_values(values: pd.Series, lines: pd.Series, file: str, column: str) ->
         lines: File line (or record) of each row.
         file: File name.
         column: Column name as the file writes it.
+        problems: When given, bad values are marked there (see :func:`first_bad`), not raised.
 
     Returns:
-        The values as floats, in the file's unit (US$ for the loaders).
+        The values as floats, in the file's unit (US$ for the loaders); NaN where bad or empty.
 
     Raises:
-        TradeDataError: A value is not a number, or is negative.
+        TradeDataError: Without ``problems``: a value is not a number, not finite ("inf",
+            "1e400"), or negative.
     """
     text = values.str.strip().str.replace(",", "", regex=False)
-    number = pd.to_numeric(text.where(text.ne("")), errors="coerce")
-    first_bad(
-        number.isna() & text.ne(""),
-        values,
-        lines,
-        file,
-        column,
-        "not a number:",
-        "write plain numbers such as 1234.5",
+    number = pd.to_numeric(text.where(text.ne("")), errors="coerce").astype(float)
+    checks = (
+        (number.isna() & text.ne(""), "not a number:", "write plain numbers such as 1234.5"),
+        (
+            number.notna() & ~np.isfinite(number),
+            "not a finite number:",
+            "a value too large for a float (over 1.8e308) or 'inf' is never a trade value",
+        ),
+        (number.lt(0), "negative value", "trade values cannot be negative"),
     )
-    first_bad(
-        number.lt(0),
-        values,
-        lines,
-        file,
-        column,
-        "negative value",
-        "trade values cannot be negative",
-    )
-    return number.astype(float)
+    for mask, problem, fix in checks:
+        first_bad(mask, values, lines, file, column, problem, fix, problems)
+    return number.where(np.isfinite(number) & number.ge(0))
 
 
-def check_commodity_codes(codes: pd.Series, lines: pd.Series, file: str, column: str) -> None:
-    """Require ``TOTAL`` or an HS code of 2, 4, 6, 8 or 10 digits (leading zeros kept).
+def normalize_commodity_codes(
+    codes: pd.Series,
+    lines: pd.Series,
+    file: str,
+    column: str,
+    problems: pd.Series | None = None,
+) -> tuple[pd.Series, str]:
+    """Check HS codes (``TOTAL`` or 2, 4, 6, 8 or 10 digits), padding a lost leading zero.
+
+    HS codes always have an even number of digits, so a code of 1, 3 or 5 digits ("8", "207")
+    can only be a code whose leading zero a spreadsheet dropped: it is padded ("08", "0207").
 
     Args:
-        codes: Commodity codes as text.
+        codes: Commodity codes as text (upper case).
         lines: File line (or record) of each row.
         file: File name.
         column: Column name as the file writes it.
+        problems: When given, bad codes are marked there (see :func:`first_bad`), not raised.
+
+    Returns:
+        The codes (padded where needed) and a note on the padding ("" when none was needed).
 
     Raises:
-        TradeDataError: An empty code, an unknown code, or one whose leading zero was lost ("8").
+        TradeDataError: Without ``problems``: an empty or unknown code.
     """
-    ok = codes.eq(ALL_GOODS) | codes.str.fullmatch(_HS_CODE)
+    lost_zero = codes.str.fullmatch(r"\d(\d\d){0,4}")
+    padded = codes.where(~lost_zero, "0" + codes)
+    ok = padded.eq(ALL_GOODS) | padded.str.fullmatch(_HS_CODE)
     first_bad(
         ~ok,
         codes,
@@ -211,12 +186,22 @@ def check_commodity_codes(codes: pd.Series, lines: pd.Series, file: str, column:
         file,
         column,
         "not an HS commodity code:",
-        "use TOTAL or an HS code of 2, 4 or 6 digits written as text ('08', not 8)",
+        "use TOTAL or an HS code of 2, 4 or 6 digits",
+        problems,
     )
+    note = ""
+    if lost_zero.any():
+        pairs = dict.fromkeys(zip(codes[lost_zero], padded[lost_zero], strict=True))
+        examples = ", ".join(f"{a!r}→{b!r}" for a, b in list(pairs)[:3])
+        note = (
+            f"{int(lost_zero.sum())} commodity code(s) had lost their leading zero and were "
+            f"padded ({examples}): HS codes have an even number of digits"
+        )
+    return padded, note
 
 
 def is_iso3(codes: pd.Series) -> pd.Series:
-    """Tell which codes are ISO 3166 alpha-3 country codes, ``WLD`` (World) or ``XKX`` (Kosovo).
+    """Tell which codes are in the reference table: ISO3 countries, ``WLD``, ``XKX``, groups.
 
     Args:
         codes: Codes as text.
@@ -224,59 +209,47 @@ def is_iso3(codes: pd.Series) -> pd.Series:
     Returns:
         Booleans aligned with ``codes``.
     """
-    known = {c.alpha_3 for c in pycountry.countries} | _EXTRA_ISO3
-    return codes.isin(known)
+    return is_known_iso3(codes)
 
 
-def check_iso3(codes: pd.Series, lines: pd.Series, file: str, column: str) -> None:
-    """Raise for the first code that is not ISO3 (see :func:`is_iso3`).
-
-    Args:
-        codes: Country codes as text.
-        lines: File line (or record) of each row.
-        file: File name.
-        column: Column name as the file writes it.
-
-    Raises:
-        TradeDataError: A code is not ISO3.
-    """
-    first_bad(
-        ~is_iso3(codes),
-        codes,
-        lines,
-        file,
-        column,
-        "unknown ISO3 country code",
-        "use ISO 3166 alpha-3 codes, WLD for World",
-    )
-
-
-def check_duplicates(table: pd.DataFrame, lines: pd.Series, file: str) -> None:
-    """Raise when two rows share reporter, partner, period, flow and commodity code.
+def check_duplicates(
+    table: pd.DataFrame, lines: pd.Series, file: str, problems: pd.Series | None = None
+) -> None:
+    """Raise (or mark) rows that share reporter, partner, period, flow and commodity code.
 
     Args:
         table: Canonical columns (``KEY_COLUMNS`` at least).
         lines: File line (or record) of each row.
         file: File name.
+        problems: When given, every row of a repeated key is marked there instead of raising.
 
     Raises:
-        TradeDataError: Naming both file lines and the key.
+        TradeDataError: Without ``problems``: naming both file lines and the key.
     """
     duplicated = table.duplicated(KEY_COLUMNS, keep=False)
-    if duplicated.any():
-        rows = table[duplicated].sort_values(KEY_COLUMNS, kind="stable")
-        first = rows.iloc[0]
-        same = rows[(rows[KEY_COLUMNS] == first[KEY_COLUMNS]).all(axis=1)]
-        key = ", ".join(f"{c}={first[c]}" for c in KEY_COLUMNS)
-        raise TradeDataError(
-            f"{file}: {lines.name}s {[int(lines[i]) for i in same.index]} "
-            f"repeat the same key ({key}); "
+    if not duplicated.any():
+        return
+    rows = table[duplicated]
+    groups = rows.groupby(KEY_COLUMNS, sort=True, dropna=False).groups
+    for key, index in groups.items():
+        numbers = [int(lines[i]) for i in index]
+        described = ", ".join(f"{c}={v}" for c, v in zip(KEY_COLUMNS, key, strict=True))
+        text = (
+            f"{lines.name}s {numbers} repeat the same key ({described}); "
             "remove the duplicate or split the breakdown that tells them apart"
         )
+        if problems is None:
+            raise TradeDataError(f"{file}: {text}")
+        free = problems.index.isin(index) & problems.isna()
+        problems[free] = text
 
 
 def build_exclusions(
-    table: pd.DataFrame, lines: pd.Series, mask: pd.Series, reason: pd.Series | str
+    table: pd.DataFrame,
+    lines: pd.Series,
+    mask: pd.Series,
+    reason: pd.Series | str,
+    is_error: pd.Series | bool = False,
 ) -> pd.DataFrame:
     """Build the exclusion rows for the rows of ``table`` where ``mask`` holds.
 
@@ -285,6 +258,7 @@ def build_exclusions(
         lines: File line (or record) of each row.
         mask: True for the rows left out.
         reason: Why, per row or one text for all.
+        is_error: True for rows left out because they are wrong (per row or one for all).
 
     Returns:
         ``EXCLUSION_COLUMNS``, one row per excluded row (missing key columns empty).
@@ -292,93 +266,118 @@ def build_exclusions(
     rows = table.loc[mask, [c for c in KEY_COLUMNS if c in table.columns]].copy()
     rows.insert(0, "line", lines[mask].astype(int))
     rows["reason"] = reason[mask] if isinstance(reason, pd.Series) else reason
+    rows["is_error"] = is_error[mask].astype(bool) if isinstance(is_error, pd.Series) else is_error
     return rows.reindex(columns=EXCLUSION_COLUMNS)
 
 
-def commodity_level(codes: pd.Series) -> pd.Series:
-    """Count the digits of each HS code.
+def flag_implausible(table: pd.DataFrame, problems: pd.Series) -> None:
+    """Mark values above world trade in their period (``WORLD_TRADE_USD_PER_YEAR``): a scale slip.
 
     Args:
-        codes: Commodity codes as text.
-
-    Returns:
-        The number of digits; 0 for ``TOTAL``.
+        table: Canonical columns ``period`` and ``value_usd`` (US$).
+        problems: Per row; changed in place.
     """
-    return codes.str.len().where(codes.ne(ALL_GOODS), 0)
-
-
-def select_commodity_level(table: pd.DataFrame) -> pd.Series:
-    """Which rows to keep so that no commodity is counted twice.
-
-    Within each reporter, partner, period and flow, ``TOTAL`` rows are kept for totals, and of the
-    detailed levels (chapters, headings, subheadings) only the finest level whose values add up to
-    the coarsest detailed level present (within a relative 1e-6): a file that has every chapter
-    but only a few headings keeps the chapters.
-
-    Args:
-        table: Needs ``reporter_iso3, partner_iso3, period, flow, commodity_code, value_usd``.
-
-    Returns:
-        A reason (str) for every row to drop, None for rows kept; aligned with ``table``.
-    """
-    groups = ["reporter_iso3", "partner_iso3", "period", "flow"]
-    level = commodity_level(table["commodity_code"])
-    detail = table[level.gt(0)].assign(_level=level)
-    sums = detail.groupby([*groups, "_level"])["value_usd"].sum(min_count=1).reset_index()
-    coarsest = sums.groupby(groups)["_level"].transform("min")
-    reference = sums.loc[sums["_level"].eq(coarsest)].set_index(groups)["value_usd"]
-    sums["_reference"] = reference.reindex(pd.MultiIndex.from_frame(sums[groups])).to_numpy()
-    gap = (sums["value_usd"] - sums["_reference"]).abs()
-    sums["_complete"] = gap.le(_SUM_TOLERANCE * sums["_reference"].abs()) | sums["_level"].eq(
-        coarsest
+    months = pd.Series(12.0, index=table.index)
+    for pattern, length in _MONTHS.items():
+        months[table["period"].astype(str).str.fullmatch(pattern)] = length
+    limit = WORLD_TRADE_USD_PER_YEAR * months / 12
+    bad = table["value_usd"].gt(limit) & problems.isna()
+    if not bad.any():
+        return
+    problems[bad] = (
+        "value_usd "
+        + table.loc[bad, "value_usd"].map(lambda v: f"{v:.4g}")
+        + " US$ is more than world trade in the period (about US$35 trillion a year): "
+        "likely a scale problem (a value in thousands or millions multiplied again, or "
+        "a unit column misread); check the file's unit"
     )
-    chosen = sums[sums["_complete"]].groupby(groups)["_level"].max().rename("_chosen")
-    detail = detail.join(chosen, on=groups)
-    reason = pd.Series(None, index=table.index, dtype=object)
-    coarser = detail["_level"].lt(detail["_chosen"])
-    finer = detail["_level"].gt(detail["_chosen"])
-    reason[coarser[coarser].index] = (
-        "subtotal: commodity level "
-        + detail["_level"].astype(str)
-        + " is a sum of the level "
-        + detail["_chosen"].astype(str)
-        + " rows kept"
-    )[coarser]
-    reason[finer[finer].index] = (
-        "incomplete finer level "
-        + detail["_level"].astype(str)
-        + ": its rows do not add up to "
-        + "the level "
-        + detail["_chosen"].astype(str)
-        + " rows kept"
-    )[finer]
-    return reason
 
 
-def finish(table: pd.DataFrame, reason: pd.Series, lines: pd.Series, file: str) -> pd.DataFrame:
-    """Drop the rows with a reason, validate the rest, and attach the exclusions.
+def finish(
+    table: pd.DataFrame,
+    reason: pd.Series,
+    lines: pd.Series,
+    file: str,
+    problems: pd.Series | None = None,
+    strict: bool = True,
+) -> pd.DataFrame:
+    """Drop the rows with a reason or a problem, validate the rest, and attach the exclusions.
 
     Args:
         table: Canonical columns (any order, extra columns allowed) for every row of the file.
-        reason: Why each row is left out; None for rows kept.
+        reason: Why each row is left out on purpose; None for rows kept.
         lines: File line (or record) of each row.
         file: File name for messages and the ``file`` column.
+        problems: Why each row is wrong (see :func:`first_bad`); None for rows without one.
+            Implausibly large values are added here.
+        strict: Raise on the first problem (in file order) instead of listing the rows.
 
     Returns:
         The validated canonical table (``TRADE_COLUMNS`` first, text columns as ``str``), with
-        its exclusions (``EXCLUSION_COLUMNS``; read with ``schema.exclusions_of``).
+        its exclusions (``EXCLUSION_COLUMNS``; read with ``schema.exclusions_of``); wrong rows
+        have ``is_error`` True and their problem as ``reason``.
 
     Raises:
-        TradeDataError: Every row is excluded, or the schema check fails.
+        TradeDataError: A problem when ``strict``; every row excluded; the schema check fails.
     """
+    problems = (
+        pd.Series(None, index=table.index, dtype=object) if problems is None else problems.copy()
+    )
+    flag_implausible(table, problems)
+    if strict:
+        raise_problems(problems, lines, file)
+    wrong = problems.notna()
+    reason = reason.where(~wrong, problems)
     excluded = reason.notna()
     if excluded.all():
-        first = reason.iloc[0] if len(reason) else "the file has no data rows"
-        raise TradeDataError(f"{file}: no usable rows ({len(table)} excluded; first: {first})")
-    exclusions = build_exclusions(table, lines, excluded, reason).reset_index(drop=True)
+        first = wrong.idxmax() if wrong.any() else None
+        if first is not None:
+            raise TradeDataError(
+                problem_message(problems[first], int(lines[first]), lines.name, file)
+            )
+        first_reason = reason.iloc[0] if len(reason) else "the file has no data rows"
+        raise TradeDataError(
+            f"{file}: no usable rows ({len(table)} excluded; first: {first_reason})"
+        )
+    exclusions = build_exclusions(table, lines, excluded, reason, wrong).reset_index(drop=True)
     kept = table[~excluded]
     kept = kept[[*TRADE_COLUMNS, *[c for c in kept.columns if c not in TRADE_COLUMNS]]]
     text = [c for c in TRADE_COLUMNS if c != "value_usd"]
     kept = validate_trade_table(kept.astype(dict.fromkeys(text, "str")), file)
     set_exclusions(kept, exclusions)
     return kept
+
+
+def raise_problems(problems: pd.Series, lines: pd.Series, file: str) -> None:
+    """Raise the first problem in file order, as one line naming file, line and column.
+
+    Args:
+        problems: Per row, a problem or None.
+        lines: File line (or record) of each row.
+        file: File name.
+
+    Raises:
+        TradeDataError: A row has a problem.
+    """
+    wrong = problems.notna()
+    if wrong.any():
+        first = lines[wrong].astype(int).idxmin()
+        raise TradeDataError(problem_message(problems[first], int(lines[first]), lines.name, file))
+
+
+def problem_message(problem: str, line: int, place: str, file: str) -> str:
+    """One line naming file and place for a row's problem ("f.csv: line 7, column 'x': …").
+
+    Args:
+        problem: The row's problem as :func:`first_bad` and the other checks write it.
+        line: Its file line (or record number).
+        place: "line" or "record".
+        file: File name.
+
+    Returns:
+        The message.
+    """
+    if problem.startswith(f"{place}s ["):
+        return f"{file}: {problem}"
+    separator = ", " if problem.startswith("column ") else ": "
+    return f"{file}: {place} {line}{separator}{problem}"

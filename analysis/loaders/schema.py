@@ -129,3 +129,54 @@ def exclusions_of(table: pd.DataFrame) -> pd.DataFrame:
     """
     holder = table.attrs.get("exclusions")
     return holder.frame.copy() if holder is not None else pd.DataFrame()
+
+
+class _Info:
+    """Holds what a loader says about how it read a file (layout, encoding, notes) in ``attrs``."""
+
+    __slots__ = ("items",)
+
+    def __init__(self, items: list[dict]) -> None:
+        self.items = items
+
+    def __deepcopy__(self, memo: dict) -> "_Info":
+        return self
+
+    def __copy__(self) -> "_Info":
+        return self
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Info) and self.items == other.items
+
+    __hash__ = None
+
+
+def set_read_notes(table: pd.DataFrame, notes: list[dict]) -> pd.DataFrame:
+    """Record how the files of ``table`` were read: one dict per file.
+
+    Each dict has ``file``, ``layout``, ``encoding`` (or "" for JSON) and ``notes`` (a list of
+    sentences, e.g. codes padded, a scale column read as a label). Read back with
+    :func:`read_notes_of`.
+
+    Args:
+        table: The loader's table; changed in place (its ``attrs``).
+        notes: One dict per file.
+
+    Returns:
+        ``table`` itself.
+    """
+    table.attrs["read_notes"] = _Info(list(notes))
+    return table
+
+
+def read_notes_of(table: pd.DataFrame) -> list[dict]:
+    """Read back how the files of ``table`` were read (see :func:`set_read_notes`).
+
+    Args:
+        table: A loader's table, or one derived from it.
+
+    Returns:
+        One dict per file; empty when none were recorded.
+    """
+    holder = table.attrs.get("read_notes")
+    return [dict(item) for item in holder.items] if holder is not None else []

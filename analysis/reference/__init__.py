@@ -1,0 +1,1 @@
+"""Reference data (country codes, HS sections) and the lookups that read it."""
