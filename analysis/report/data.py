@@ -58,6 +58,21 @@ class Sources:
     trade: pd.DataFrame | None = None
     checksums: tuple[tuple[str, str, str], ...] = field(default=())
     monthly_partner_iso3: str | None = None  # the one partner ``monthly`` holds; None: all
+    ons_by_partner: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
+
+    def ons_rows(self, partner_iso3: str) -> pd.DataFrame:
+        """The UK's annual rows with one partner (every year), from a table split once.
+
+        Args:
+            partner_iso3: The UK's partner.
+
+        Returns:
+            Its rows of ``ons``, sorted by period and flow, plain ``attrs``.
+        """
+        if partner_iso3 not in self.ons_by_partner:  # a Sources built by hand: filter now
+            rows = self.ons[self.ons["partner_iso3"].eq(partner_iso3)]
+            return rows.sort_values(["period", "flow"], ignore_index=True)
+        return self.ons_by_partner[partner_iso3]
 
 
 def default_text_path(reporter_iso3: str, partner_iso3: str) -> Path | None:
@@ -241,6 +256,10 @@ def load_official_sources(inputs: ReportInputs, partner_iso3: str | None = None)
     except (OnsFileError, ExchangeRateError, TradeDataError) as error:
         raise InputError(_one_line(error)) from None
     ons.attrs = {}  # pandas copies attrs on every operation; the exclusions are not shown
+    by_partner = {
+        iso3: rows.sort_values(["period", "flow"], ignore_index=True)
+        for iso3, rows in ons.groupby("partner_iso3", sort=False)
+    }
     pairs = ons[["partner_iso3", "partner_name"]].drop_duplicates("partner_iso3")
     names = dict(zip(pairs["partner_iso3"], pairs["partner_name"], strict=True))
     checksums = [
@@ -265,6 +284,7 @@ def load_official_sources(inputs: ReportInputs, partner_iso3: str | None = None)
         monthly,
         checksums=tuple(checksums),
         monthly_partner_iso3=partner_iso3 if monthly is not None else None,
+        ons_by_partner=by_partner,
     )
 
 

@@ -57,8 +57,7 @@ def _context(sources) -> Context:
     names = {**sources.names, OFFICIAL_ISO3: "the UK"}
     counterpart = i.partner_iso3 if i.reporter_iso3 == OFFICIAL_ISO3 else i.reporter_iso3
     periods = [i.base_period, i.period]
-    every_year = sorted(set(sources.ons["period"]))
-    partner_rows = tables.select_official_rows(sources.ons, OFFICIAL_ISO3, counterpart, every_year)
+    partner_rows = sources.ons_rows(counterpart)
     rows = partner_rows[partner_rows["period"].isin(periods)].reset_index(drop=True)
     wide, changes = tables.compute_pair_changes(rows, i.base_period, i.period)
     _, gbp = tables.compute_pair_changes(rows.assign(value_usd=rows["value_gbp"]), *periods)

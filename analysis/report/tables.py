@@ -116,29 +116,6 @@ def compute_pair_changes(
     return wide, maths.compute_changes(wide, base_period, period)
 
 
-def select_official_rows(
-    official: pd.DataFrame, reporter_iso3: str, partner_iso3: str, periods: Sequence[str]
-) -> pd.DataFrame:
-    """One reporter's rows with one partner in some periods (``attrs`` dropped: they are large).
-
-    Args:
-        official: A canonical table (e.g. the ONS table, with ``value_gbp``).
-        reporter_iso3: The reporter whose statistics these are.
-        partner_iso3: Its partner.
-        periods: Periods to keep.
-
-    Returns:
-        The rows, sorted by period and flow.
-    """
-    rows = official[
-        official["reporter_iso3"].eq(reporter_iso3)
-        & official["partner_iso3"].eq(partner_iso3)
-        & official["period"].isin(list(periods))
-    ].sort_values(["period", "flow"], ignore_index=True)
-    rows.attrs = {}
-    return rows
-
-
 def compare_text_with_official(
     stated: pd.DataFrame, official_rows: pd.DataFrame, periods: Sequence[str]
 ) -> pd.DataFrame:
@@ -150,7 +127,8 @@ def compare_text_with_official(
 
     Args:
         stated: From :func:`build_stated_trade_table` (one reporter and partner).
-        official_rows: From :func:`select_official_rows`, with ``value_gbp`` when in pounds.
+        official_rows: The official rows of the pair (e.g. ``Sources.ons_rows``), with
+            ``value_gbp`` when in pounds.
         periods: The compared periods.
 
     Returns:
