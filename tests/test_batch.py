@@ -192,9 +192,11 @@ def test_a_signal_stops_the_batch_cleanly_and_a_rerun_finishes_the_rest(
         os.killpg(child.pid, signum)
     else:
         child.send_signal(signum)
-    stopped = time.monotonic()
-    out, err = child.communicate(timeout=60)
-    assert time.monotonic() - stopped < 10
+    try:  # a hang guard only (no timed assertions: machines are shared and noisy)
+        out, err = child.communicate(timeout=120)
+    except subprocess.TimeoutExpired:
+        os.killpg(child.pid, signal.SIGKILL)
+        pytest.fail("the batch did not stop within 120 s of the signal")
     assert child.returncode == status, err
     lines = err.splitlines()
     assert len(lines) == 1 and re.fullmatch(
