@@ -215,3 +215,11 @@ def test_a_signal_stops_the_batch_cleanly_and_a_rerun_finishes_the_rest(
     out, err = rerun.communicate(timeout=300)
     assert rerun.returncode in (0, 1), err
     assert re.match(rf"report: \d+ partners ok \({len(done)} unchanged\)", err), err
+
+
+def test_a_second_batch_on_the_same_folder_is_refused_in_one_line(inputs, output):
+    with publish.lock_target(output):  # another run holds the folder (flock is per open file)
+        with pytest.raises(publish.PublishError, match="another run is writing") as caught:
+            batch.run_batch(inputs, partners=["DEU"], output=output)
+    assert "\n" not in str(caught.value)
+    assert not (output / "GBR-DEU-2022-2023").exists()
