@@ -13,7 +13,13 @@ import pytest
 
 from analysis import paths
 from analysis.loaders.fx import ExchangeRateError, load_usd_per_gbp_daily
-from analysis.loaders.ons import OnsFileError, load_ons_trade, read_ons_trade_gbp
+from analysis.loaders.ons import (
+    OnsFileError,
+    check_partner_rows,
+    load_ons_trade,
+    read_ons_trade_gbp,
+)
+from analysis.loaders.schema import exclusions_of
 
 ONS_LINES = paths.ONS_TRADE_FILE.read_text(encoding="utf-8").splitlines(keepends=True)
 FX_LINES = paths.FX_USD_PER_GBP_FILE.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -119,3 +125,26 @@ def test_fx_with_a_bom_reads_as_the_original(tmp_path):
     path = tmp_path / "bom.csv"
     path.write_bytes(b"\xef\xbb\xbf" + paths.FX_USD_PER_GBP_FILE.read_bytes())
     pd.testing.assert_frame_equal(load_usd_per_gbp_daily(path), load_usd_per_gbp_daily())
+
+
+def test_a_bad_row_of_a_partner_not_needed_is_listed_not_fatal(tmp_path):
+    path = _edited(tmp_path, ONS_LINES, KZ, "Kazakhstan,KZ,KAZ,2023,goods_export,inf\n")
+    with pytest.raises(OnsFileError, match=rf"^edited.csv: line {KZ}: Million 'inf'"):
+        read_ons_trade_gbp(path, needed={"KAZ", "WLD"})
+    table = read_ons_trade_gbp(path, needed={"DEU", "WLD"})
+    listed = exclusions_of(table)
+    bad = listed[listed["reason"].str.startswith("malformed: ")]
+    assert bad[["line", "partner_iso3"]].values.tolist() == [[KZ, "KAZ"]]
+    row = table["partner_iso3"].eq("KAZ") & table["period"].eq("2023")
+    assert not (row & table["product"].eq("goods") & table["flow"].eq("exports")).any()
+    assert len(table) == len(read_ons_trade_gbp()) - 1  # only that row is left out
+    check_partner_rows(table, {"DEU"}, "edited.csv")
+    with pytest.raises(OnsFileError, match=rf"^edited.csv: line {KZ}: Million 'inf' is not"):
+        check_partner_rows(table, {"KAZ"}, "edited.csv")
+
+
+def test_a_repeated_row_is_listed_with_both_lines_when_not_needed(tmp_path):
+    path = _edited(tmp_path, ONS_LINES, KZ, None)
+    table = read_ons_trade_gbp(path, needed=set())
+    with pytest.raises(OnsFileError, match=rf"lines {KZ} and {KZ + 1}: the same row twice"):
+        check_partner_rows(table, {"KAZ"}, "edited.csv")

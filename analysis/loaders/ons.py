@@ -1,5 +1,6 @@
 """ONS "UK total trade: all countries" (annual, £ million) as a canonical trade table in US$."""
 
+from collections.abc import Collection
 from os import PathLike
 from pathlib import Path
 
@@ -44,17 +45,24 @@ def _partner_iso3(iso2: str) -> str | None:
     return country.alpha_3 if country else None
 
 
-def read_ons_trade_gbp(path: str | PathLike = ONS_TRADE_FILE) -> pd.DataFrame:
+def read_ons_trade_gbp(
+    path: str | PathLike = ONS_TRADE_FILE, needed: Collection[str] | None = None
+) -> pd.DataFrame:
     """Read the ONS file as published (pounds), fixing partner codes and keeping every exclusion.
 
     The file writes "NA" both for missing values and for partners without an ISO3 (Serbia, US
     Minor Outlying Islands), and "ANT" for Antarctica; partner codes are therefore derived from the
     ISO2 column with pycountry. Aggregates other than World (EU28, Non-EU, unnamed groups) and rows
     without a value are left out, and listed in the table's exclusions (``schema.exclusions_of``:
-    columns ``line``, ``Country``, ``reason``).
+    columns ``line``, ``Country``, ``partner_iso3``, ``reason``). A malformed row (a flow, year or
+    value that is not one, a non-finite or negative value, a row repeated) is an error when its
+    partner is ``needed``; otherwise it is listed there too, its reason starting "malformed:"
+    (see :func:`check_partner_rows`).
 
     Args:
         path: The long-form CSV (``Country,ISO2,ISO3,Year,flow,Million``).
+        needed: Partners (ISO3, "WLD" for World) whose rows must all be valid; None: every row
+            of the file must be.
 
     Returns:
         Columns ``reporter_iso3`` ("GBR"), ``partner_iso3``, ``partner_name``, ``period`` (year),
@@ -62,40 +70,50 @@ def read_ons_trade_gbp(path: str | PathLike = ONS_TRADE_FILE) -> pd.DataFrame:
         ``value_gbp`` (float, pounds).
 
     Raises:
-        OnsFileError: The file is missing, unreadable, lacks a column, or has a malformed row
-            (truncated, a flow, year or value that is not one, a non-finite or negative value, a
-            row repeated), with one line naming the file and the line.
+        OnsFileError: The file is missing, unreadable, lacks a column, has a truncated line, or a
+            malformed row of a needed partner, with one line naming the file and the line.
     """
     name = Path(path).name
     raw = read_csv_rows(path, _COLUMNS, OnsFileError, "the ONS file")
     line = raw["line"]
+    partner = raw["ISO2"].map({code: _partner_iso3(code) for code in raw["ISO2"].unique()})
     parts = raw["flow"].str.partition("_")
     product, direction = parts[0], parts[2]
-    bad_flow = ~product.isin(list(PRODUCT_CODES)) | ~direction.isin(list(_FLOWS))
-    bad_year = ~raw["Year"].str.fullmatch(r"\d{4}")
     no_value = raw["Million"].str.strip().isin(["NA", ""])
     value_m = pd.to_numeric(raw["Million"].where(~no_value), errors="coerce")
-    bad_value = ~no_value & (value_m.isna() | ~np.isfinite(value_m) | value_m.lt(0))
+    malformed = pd.Series(None, index=raw.index, dtype=object)
     for label, bad, expected in (
-        ("flow", bad_flow, f"one of {sorted(f'{p}_{d}' for p in PRODUCT_CODES for d in _FLOWS)}"),
-        ("Year", bad_year, "a four-digit year"),
-        ("Million", bad_value, "a finite number of £ million, 0 or more, or NA"),
+        (
+            "flow",
+            ~product.isin(list(PRODUCT_CODES)) | ~direction.isin(list(_FLOWS)),
+            f"one of {sorted(f'{p}_{d}' for p in PRODUCT_CODES for d in _FLOWS)}",
+        ),
+        ("Year", ~raw["Year"].str.fullmatch(r"\d{4}"), "a four-digit year"),
+        (
+            "Million",
+            ~no_value & (value_m.isna() | ~np.isfinite(value_m) | value_m.lt(0)),
+            "a finite number of £ million, 0 or more, or NA",
+        ),
     ):
-        if bad.any():
-            first = int(bad.idxmax())
-            raise OnsFileError(
-                f"{name}: line {line[first]}: {label} {raw[label].iloc[first]!r} is not "
-                f"{expected}; correct that line"
-            )
-    repeated = raw.duplicated(["ISO2", "Year", "flow"], keep=False)
-    if repeated.any():
-        key = raw.loc[repeated.idxmax(), ["ISO2", "Year", "flow"]]
-        same = line[(raw[["ISO2", "Year", "flow"]] == key).all(axis=1)].tolist()
-        raise OnsFileError(
-            f"{name}: lines {same[0]} and {same[1]}: the same row twice "
-            f"({key['ISO2']} {key['Year']} {key['flow']}); keep one of them"
+        bad = bad & malformed.isna()
+        malformed[bad] = (
+            "line "
+            + line[bad].astype(str)
+            + f": {label} "
+            + raw[label][bad].map(repr)
+            + f" is not {expected}; correct that line"
         )
-    partner = raw["ISO2"].map({code: _partner_iso3(code) for code in raw["ISO2"].unique()})
+    key = ["ISO2", "Year", "flow"]
+    repeated = raw.duplicated(key, keep=False) & malformed.isna()
+    for _, group in raw[repeated].groupby(key, sort=False):
+        first, second = line[group.index[:2]].tolist()
+        malformed[group.index] = (
+            f"lines {first} and {second}: the same row twice ({' '.join(group.iloc[0][key])}); "
+            "keep one of them"
+        )
+    fatal = malformed.notna() & (True if needed is None else partner.isin(set(needed)))
+    if fatal.any():
+        raise OnsFileError(f"{name}: {malformed[fatal.idxmax()]}")
     table = pd.DataFrame(
         {
             "reporter_iso3": "GBR",
@@ -110,6 +128,7 @@ def read_ons_trade_gbp(path: str | PathLike = ONS_TRADE_FILE) -> pd.DataFrame:
     reason = pd.Series(None, index=raw.index, dtype=object)
     reason[table["value_gbp"].isna()] = "no value in the file (NA)"
     reason[table["partner_iso3"].isna()] = "aggregate of partners (not a country)"
+    reason[malformed.notna()] = "malformed: " + malformed[malformed.notna()]
     excluded = reason.notna()
     set_exclusions(
         table,
@@ -117,6 +136,7 @@ def read_ons_trade_gbp(path: str | PathLike = ONS_TRADE_FILE) -> pd.DataFrame:
             {
                 "line": line[excluded],
                 "Country": raw["Country"][excluded],
+                "partner_iso3": partner[excluded],
                 "reason": reason[excluded],
             }
         ).reset_index(drop=True),
@@ -124,10 +144,33 @@ def read_ons_trade_gbp(path: str | PathLike = ONS_TRADE_FILE) -> pd.DataFrame:
     return table[~excluded].reset_index(drop=True)
 
 
+def check_partner_rows(table: pd.DataFrame, partners: Collection[str], name: str) -> None:
+    """Raise for the first malformed row of ``partners`` that the loader listed, not fatal.
+
+    Args:
+        table: :func:`read_ons_trade_gbp` or :func:`load_ons_trade` output (its exclusions).
+        partners: ISO3 codes the caller needs (e.g. one report's partner and "WLD").
+        name: The file's name, for the message.
+
+    Raises:
+        OnsFileError: One line naming the file and the line.
+    """
+    exclusions = exclusions_of(table)
+    if exclusions.empty:
+        return
+    bad = exclusions[
+        exclusions["partner_iso3"].isin(set(partners))
+        & exclusions["reason"].str.startswith("malformed: ")
+    ]
+    if not bad.empty:
+        raise OnsFileError(f"{name}: {bad['reason'].iloc[0].removeprefix('malformed: ')}")
+
+
 def load_ons_trade(
     path: str | PathLike = ONS_TRADE_FILE,
     fx_path: str | PathLike = FX_USD_PER_GBP_FILE,
     product: str = "goods",
+    needed: Collection[str] | None = None,
 ) -> pd.DataFrame:
     """Load the UK's trade with every partner as a canonical table in US dollars.
 
@@ -137,6 +180,8 @@ def load_ons_trade(
         path: The ONS long-form CSV.
         fx_path: The H.10 daily USD/GBP CSV.
         product: ``goods`` (commodity code "TOTAL"), ``services`` or ``total``.
+        needed: Partners whose rows must all be valid (see :func:`read_ons_trade_gbp`); None:
+            every row of the file.
 
     Returns:
         The canonical trade table (reporter GBR, flows from the UK's side) followed by
@@ -149,7 +194,7 @@ def load_ons_trade(
     """
     if product not in PRODUCT_CODES:
         raise OnsFileError(f"unknown product {product!r}; choose one of {sorted(PRODUCT_CODES)}")
-    gbp = read_ons_trade_gbp(path)
+    gbp = read_ons_trade_gbp(path, needed)
     exclusions = exclusions_of(gbp)
     gbp = gbp[gbp["product"].eq(product)]
     rates = compute_annual_usd_per_gbp(fx_path).set_index("period")["usd_per_gbp"]
