@@ -256,10 +256,15 @@ def load_official_sources(inputs: ReportInputs, partner_iso3: str | None = None)
     except (OnsFileError, ExchangeRateError, TradeDataError) as error:
         raise InputError(_one_line(error)) from None
     ons.attrs = {}  # pandas copies attrs on every operation; the exclusions are not shown
-    by_partner = {
-        iso3: rows.sort_values(["period", "flow"], ignore_index=True)
-        for iso3, rows in ons.groupby("partner_iso3", sort=False)
-    }
+    if partner_iso3 is not None:  # a single report: only its partner's rows
+        rows = ons[ons["partner_iso3"].eq(partner_iso3)]
+        by_partner = {partner_iso3: rows.sort_values(["period", "flow"], ignore_index=True)}
+    else:  # the batch: sorted once, then split
+        ordered = ons.sort_values(["partner_iso3", "period", "flow"], ignore_index=True)
+        by_partner = {
+            iso3: rows.reset_index(drop=True)
+            for iso3, rows in ordered.groupby("partner_iso3", sort=False)
+        }
     pairs = ons[["partner_iso3", "partner_name"]].drop_duplicates("partner_iso3")
     names = dict(zip(pairs["partner_iso3"], pairs["partner_name"], strict=True))
     checksums = [
