@@ -156,12 +156,29 @@ def test_bad_parameters_fail_in_one_line_before_anything_runs(args, message):
     assert message in result.stderr
 
 
+def _kaz_line(lines: list[str]) -> int:
+    """Where the report's own ONS row is (UK imports from Kazakhstan, 2022)."""
+    return next(
+        i for i, line in enumerate(lines) if line.startswith("Kazakhstan,KZ,KAZ,2022,goods_i")
+    )
+
+
+def _with_kaz_value(lines: list[str], value: str) -> list[str]:
+    i = _kaz_line(lines)
+    return lines[:i] + [lines[i].rsplit(",", 1)[0] + f",{value}\n"] + lines[i + 1 :]
+
+
+def _with_kaz_row_twice(lines: list[str]) -> list[str]:
+    i = _kaz_line(lines)
+    return lines[: i + 1] + lines[i:]
+
+
 @pytest.mark.parametrize(
     ("edit", "message"),
     [
         (lambda ls: ls[:5] + [ls[5].rsplit(",", 1)[0] + "\n"] + ls[6:], "line 6: 5 fields"),
-        (lambda ls: ls[:5] + [ls[5].rsplit(",", 1)[0] + ",inf\n"] + ls[6:], "'inf' is not a fin"),
-        (lambda ls: ls[:5] + [ls[5]] + ls[5:], "lines 6 and 7: the same row twice"),
+        (lambda ls: _with_kaz_value(ls, "inf"), "'inf' is not a fin"),
+        (_with_kaz_row_twice, "the same row twice"),
     ],
 )
 def test_bad_ons_contents_fail_before_any_kernel_and_keep_the_report(

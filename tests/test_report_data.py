@@ -188,3 +188,15 @@ def test_a_batch_loads_the_official_tables_once_and_reuses_them(default_inputs):
     one = data.load_sources(default_inputs)  # a single report keeps only its partner's months
     assert set(one.monthly["partner_iso3"]) == {"KAZ"}
     assert data.sources_for_partner(one, "DEU").monthly["partner_iso3"].eq("DEU").all()
+
+
+def test_a_bad_ons_row_of_another_partner_is_listed_not_fatal(default_inputs, tmp_path):
+    lines = paths.ONS_TRADE_FILE.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert lines[5].startswith("Austria,AT,AUT,")
+    edited = tmp_path / "ons.csv"
+    edited.write_text("".join(lines[:5] + [lines[5].rsplit(",", 1)[0] + ",inf\n"] + lines[6:]))
+    kaz = data.load_sources(replace(default_inputs, ons_path=edited))
+    assert "line 6" in " ".join(kaz.ons_exclusions["reason"].astype(str))
+    austria = replace(default_inputs, reporter_iso3="GBR", partner_iso3="AUT", text_path=None)
+    with pytest.raises(data.InputError, match=r"^ons\.csv: line 6: .*'inf' is not a fin"):
+        data.load_sources(replace(austria, ons_path=edited))

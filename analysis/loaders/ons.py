@@ -144,18 +144,18 @@ def read_ons_trade_gbp(
     return table[~excluded].reset_index(drop=True)
 
 
-def check_partner_rows(table: pd.DataFrame, partners: Collection[str], name: str) -> None:
+def check_partner_rows(exclusions: pd.DataFrame, partners: Collection[str], name: str) -> None:
     """Raise for the first malformed row of ``partners`` that the loader listed, not fatal.
 
     Args:
-        table: :func:`read_ons_trade_gbp` or :func:`load_ons_trade` output (its exclusions).
+        exclusions: ``schema.exclusions_of`` a :func:`read_ons_trade_gbp` or
+            :func:`load_ons_trade` table.
         partners: ISO3 codes the caller needs (e.g. one report's partner and "WLD").
         name: The file's name, for the message.
 
     Raises:
         OnsFileError: One line naming the file and the line.
     """
-    exclusions = exclusions_of(table)
     if exclusions.empty:
         return
     bad = exclusions[

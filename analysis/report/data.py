@@ -47,7 +47,8 @@ class Sources:
     ``monthly`` the monthly ONS table (None without the file), ``document`` the news text (None
     without one), ``trade`` the official trade files as one canonical table (None without files),
     ``checksums`` (label, file name, SHA-256) of every file read; ``monthly_partner_iso3`` the one
-    partner whose monthly rows were kept (None: all partners).
+    partner whose monthly rows were kept (None: all partners); ``ons_exclusions`` the ONS rows the
+    loader left out (a malformed row fails only the report whose partner it belongs to).
     """
 
     inputs: ReportInputs
@@ -59,6 +60,7 @@ class Sources:
     checksums: tuple[tuple[str, str, str], ...] = field(default=())
     monthly_partner_iso3: str | None = None  # the one partner ``monthly`` holds; None: all
     ons_by_partner: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
+    ons_exclusions: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)
 
     def ons_rows(self, partner_iso3: str) -> pd.DataFrame:
         """The UK's annual rows with one partner (every year), from a table split once.
@@ -169,6 +171,12 @@ def load_sources(inputs: ReportInputs, shared: Sources | None = None) -> Sources
             f"{counterpart}: not a partner in the ONS file {Path(inputs.ons_path).name}; "
             "choose a country the file lists"
         )
+    from analysis.loaders.ons import OnsFileError, check_partner_rows
+
+    try:
+        check_partner_rows(base.ons_exclusions, {counterpart}, Path(inputs.ons_path).name)
+    except OnsFileError as error:
+        raise InputError(_one_line(error)) from None
     years = set(base.ons["period"])
     for label, year in (("base period", inputs.base_period), ("period", inputs.period)):
         if year not in years:
@@ -247,15 +255,16 @@ def load_official_sources(inputs: ReportInputs, partner_iso3: str | None = None)
     """
     from analysis.loaders.fx import ExchangeRateError
     from analysis.loaders.ons import OnsFileError, load_ons_trade
-    from analysis.loaders.schema import TradeDataError
+    from analysis.loaders.schema import TradeDataError, exclusions_of
 
     ons_path = _check_file("ONS file", inputs.ons_path)
     fx_path = _check_file("exchange-rate file", inputs.fx_path)
-    try:
-        ons = load_ons_trade(ons_path, fx_path)
+    try:  # a malformed row is fatal only for the partners that need it (see load_sources)
+        ons = load_ons_trade(ons_path, fx_path, needed=set())
     except (OnsFileError, ExchangeRateError, TradeDataError) as error:
         raise InputError(_one_line(error)) from None
-    ons.attrs = {}  # pandas copies attrs on every operation; the exclusions are not shown
+    ons_exclusions = exclusions_of(ons)
+    ons.attrs = {}  # pandas copies attrs on every operation; the exclusions are kept apart
     if partner_iso3 is not None:  # a single report: only its partner's rows
         rows = ons[ons["partner_iso3"].eq(partner_iso3)]
         by_partner = {partner_iso3: rows.sort_values(["period", "flow"], ignore_index=True)}
@@ -290,6 +299,7 @@ def load_official_sources(inputs: ReportInputs, partner_iso3: str | None = None)
         checksums=tuple(checksums),
         monthly_partner_iso3=partner_iso3 if monthly is not None else None,
         ons_by_partner=by_partner,
+        ons_exclusions=ons_exclusions,
     )
 
 
