@@ -1,0 +1,240 @@
+"""Claim candidates of a text: changes, ratios, percentage points and shares, with their spans."""
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from analysis.loaders._amounts import half_unit, parse_number
+from analysis.loaders.news.flows import FlowWord
+from analysis.loaders.news.vocabulary import (
+    CHANGE_CLAIM,
+    DOWN,
+    DOWN_AFTER,
+    FLOW_WORDS,
+    MULTIPLIER_WORDS,
+    QUALIFIERS,
+    SHARE_CLAIM,
+    SHARE_WORDS,
+)
+
+
+@dataclass
+class Claim:
+    """A claim candidate: its span, kind, stated value (percent, ratio or points) and rounding."""
+
+    start: int
+    end: int
+    kind: str
+    stated: float
+    stated_half_width: float
+    qualifier: str
+    whole_flow: str | None = None
+    flow_hint: str | None = None
+
+
+def find_change_claims(masked: str) -> list[Claim]:
+    """Changes, ratios and percentage points of a masked text ("rose 5%", "2.1-fold", "doubled")."""
+    claims = []
+    for m in CHANGE_CLAIM.finditer(masked):
+        groups = {k: v for k, v in m.groupdict().items() if v is not None}
+        if "word" in groups:
+            word = groups["word"].lower()
+            factor = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4, "halved": 2}[word]
+            claims.append(_ratio_claim(m, Decimal(factor), 0, word == "halved", ""))
+            continue
+        number = next(
+            groups[k] for k in ("number", "number2", "number5", "number6", "number7") if k in groups
+        )
+        unit = groups.get("unit") or groups.get("unit2") or groups.get("unit6") or "times"
+        unit = "%" if "sign7" in groups else unit.strip().lower()
+        direction = (groups.get("verb") or groups.get("after") or "more").lower()
+        is_down = re.fullmatch(rf"(?:{DOWN}|{DOWN_AFTER})", direction, re.VERBOSE) is not None
+        is_down = is_down if "sign7" not in groups else groups["sign7"] != "+"
+        written = next(
+            (
+                groups[k]
+                for k in ("qualifier", "qualifier2", "qualifier5", "qualifier6")
+                if k in groups
+            ),
+            "",
+        )
+        qualifier = QUALIFIERS.get(" ".join(written.lower().split()), "")
+        value, decimals = _claim_number(number)
+        compared = FLOW_WORDS.search(groups.get("compared", ""))
+        whole = compared.lastgroup if compared and compared.lastgroup != "other" else None
+        whole = "exports" if whole == "weak_exports" else whole
+        if "fold" in unit or "times" in unit:
+            claims.append(_ratio_claim(m, value, decimals, is_down, qualifier))
+            claims[-1].whole_flow = whole
+            continue
+        kind = "pp_change" if ("point" in unit or unit in ("p.p.", "pp")) else "pct_change"
+        sign = -1 if is_down else 1
+        claims.append(
+            Claim(
+                m.start(),
+                m.end(),
+                kind,
+                float(sign * value),
+                float(half_unit(decimals)),
+                qualifier,
+                whole_flow=whole,
+            )
+        )
+    return claims
+
+
+def _claim_number(written: str) -> tuple[Decimal, int]:
+    if written.lower() in MULTIPLIER_WORDS:
+        return Decimal(MULTIPLIER_WORDS[written.lower()]), 0
+    return parse_number(written)
+
+
+def _ratio_claim(
+    m: re.Match, value: Decimal, decimals: int, is_down: bool, qualifier: str
+) -> Claim:
+    """A ratio claim; "decreased 2 times" is the ratio 1/2, with the rounding carried through the inverse."""
+    half = half_unit(decimals)
+    if not is_down:
+        return Claim(m.start(), m.end(), "ratio", float(value), float(half), qualifier)
+    inverse = 1 / value
+    half_inverse = (1 / (value - half) - inverse) if value > half else inverse
+    return Claim(m.start(), m.end(), "ratio", float(inverse), float(half_inverse), qualifier)
+
+
+def find_share_claims(masked: str, flow_words: list[FlowWord]) -> list[Claim]:
+    """Shares of trade in a masked text ("accounted for 7.7% of", "a 5% share"), with part and whole."""
+    claims = []
+    for m in SHARE_CLAIM.finditer(masked):
+        groups = {k: v for k, v in m.groupdict().items() if v is not None}
+        number = next(
+            groups[k]
+            for k in ("number", "number2", "number3", "number4", "number5", "number6", "number7")
+            if k in groups
+        )
+        if "bracket" in groups and not SHARE_WORDS.search(_sentence_of(masked, m.start())):
+            continue  # "$5bn (17.4%)" alone may be a change: a share only when the sentence says so
+        qualifier = QUALIFIERS.get(
+            " ".join(
+                next(
+                    (
+                        groups[k]
+                        for k in (
+                            "qualifier",
+                            "qualifier2",
+                            "qualifier3",
+                            "qualifier6",
+                            "qualifier7",
+                        )
+                        if k in groups
+                    ),
+                    "",
+                )
+                .lower()
+                .split()
+            ),
+            "",
+        )
+        end = m.end()
+        part = whole = None
+        if "of" in groups or "of2" in groups:
+            whole, end, is_trade = _whole_after_of(masked, m.end(), flow_words)
+            if not is_trade:
+                continue  # "40 percent of the population", "5% of GDP"
+        elif "which6" in groups or "which7" in groups:
+            # "of which 80% was accounted for by exports": the part is named after, the whole before
+            named_after = next(
+                (
+                    w
+                    for w in flow_words
+                    if m.end() <= w.start
+                    and re.fullmatch(r"\s*(?:the\s+)?", masked[m.end() : w.start])
+                ),
+                None,
+            )
+            sentence_start = max(masked.rfind(". ", 0, m.start()), masked.rfind("\n", 0, m.start()))
+            before = [
+                w for w in flow_words if sentence_start < w.start < m.start() and w.flow != "other"
+            ]
+            if named_after and named_after.flow != "other" and before:
+                part, whole, end = named_after.flow, before[-1].flow, named_after.end
+        elif "bracket" in groups:
+            after_of = re.compile(r"\)\s+(?i:of)\b").match(masked, m.end())
+            if after_of:
+                whole, _, _ = _whole_after_of(masked, after_of.end(), flow_words)
+        elif "share_words" in groups or "share4" in groups:
+            words_start = m.start("share_words") if "share_words" in groups else m.start()
+            part, whole = _share_flows(masked, words_start, m.start(), m.end(), flow_words)
+            of_after = re.compile(r"\s*(?:\([^()]*\))?\s+(?i:of)\b").match(masked, m.end())
+            if (
+                part is None and whole is None and of_after
+            ):  # "a share of 23.1% ($18.2bn) of exports"
+                whole, _, _ = _whole_after_of(masked, of_after.end(), flow_words)
+        if part is None and whole is None and not _names_trade(masked, m.start(), flow_words):
+            continue  # "a 5% share of the Chinese market": a share, but not of trade
+        value, decimals = _claim_number(number)
+        claims.append(
+            Claim(
+                m.start(),
+                end,
+                "share",
+                float(value),
+                float(half_unit(decimals)),
+                qualifier,
+                whole_flow=whole,
+                flow_hint=part,
+            )
+        )
+    return claims
+
+
+def _sentence_of(masked: str, position: int) -> str:
+    """The text from the sentence start before ``position`` to the next sentence end (". " or a line end)."""
+    start = max(masked.rfind(". ", 0, position), masked.rfind("\n", 0, position)) + 1
+    ends = [e for e in (masked.find(". ", position), masked.find("\n", position)) if e >= 0]
+    return masked[start : min(ends, default=len(masked))]
+
+
+def _names_trade(masked: str, position: int, flow_words: list[FlowWord]) -> bool:
+    """Whether the nearest flow word before ``position`` in its sentence names trade (not investment)."""
+    sentence_start = max(masked.rfind(". ", 0, position), masked.rfind("\n", 0, position))
+    before = [w for w in flow_words if sentence_start < w.start < position]
+    return bool(before) and before[-1].flow != "other"
+
+
+def _whole_after_of(
+    masked: str, position: int, flow_words: list[FlowWord]
+) -> tuple[str | None, int, bool]:
+    """After "percent of": the whole's flow, where the claim's quote ends, whether the whole is trade."""
+    clause_end = re.compile(r"[,;.:()]|\s(?:and|while|whereas|but|in|from|to|with)\s").search(
+        masked, position
+    )
+    limit = clause_end.start() if clause_end else len(masked)
+    for word in flow_words:
+        if position <= word.start < limit:
+            return (None, word.end, False) if word.flow == "other" else (word.flow, word.end, True)
+    total = re.compile(r"\s+(?:the\s+)?(?:total|overall|all)\b", re.IGNORECASE).match(
+        masked, position
+    )
+    if total:
+        return None, total.end(), True
+    return None, position, False
+
+
+def _share_flows(
+    masked: str, start: int, claim_start: int, claim_end: int, flow_words: list[FlowWord]
+) -> tuple[str | None, str | None]:
+    """(part flow, whole flow) of "the share of exports in turnover": the second flow named is the whole."""
+    named = [w for w in flow_words if start <= w.start < claim_end and w.flow != "other"]
+    if not named:
+        return None, None
+    whole = named[-1].flow
+    return (named[0].flow if len(named) > 1 else whole), whole
+
+
+def drop_overlaps(claims: list[Claim]) -> list[Claim]:
+    """Keep claims in text order, dropping any that overlaps an earlier or longer one."""
+    kept: list[Claim] = []
+    for claim in sorted(claims, key=lambda c: (c.start, -(c.end - c.start))):
+        if not kept or claim.start >= kept[-1].end:
+            kept.append(claim)
+    return kept

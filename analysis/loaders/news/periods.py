@@ -1,0 +1,179 @@
+"""Attachment of periods: resolve a sentence's period mentions and choose each figure's and claim's."""
+
+import re
+from dataclasses import dataclass
+
+from analysis.loaders._amounts import Amount
+from analysis.loaders._periods import Period, PeriodMention
+from analysis.loaders.news.mentions import Mentions
+from analysis.loaders.news.sentences import Sentence
+from analysis.loaders.news.vocabulary import BASE_BEFORE_AMOUNT, BASE_MARKER, CLAUSE_BREAK
+
+
+@dataclass
+class SentencePeriod:
+    """A period mention resolved within its sentence."""
+
+    start: int
+    end: int
+    period: Period | None
+    is_base: bool
+    marker_start: int  # where the words making it a base start (its own start when not a base)
+    is_since: bool = False  # "since 2004": the figure is a running total without a period
+
+
+def main_period(doc: Mentions) -> Period | None:
+    """The period the article is about: its first period written in full and not compared against.
+
+    It gives the year to parts written without one ("in the first half", "in September").
+    """
+    for mention in doc.periods:
+        if mention.is_relative or mention.is_since:
+            continue
+        window = doc.masked[max(0, mention.start - 80) : mention.start]
+        if BASE_MARKER.search(window):
+            continue
+        period = mention.resolve(None, doc.doc_year, False)
+        if period is not None:
+            return period
+    return None
+
+
+def resolve_periods(
+    doc: Mentions, sentence: Sentence, current: Period | None
+) -> list[SentencePeriod]:
+    """Resolve the sentence's periods: absolute ones first, then those relative to its own period."""
+    raw = [m for m in doc.periods if sentence.start <= m.start < sentence.end]
+    resolved: dict[int, SentencePeriod] = {}
+    for kind in ("written", "needs_year", "relative"):
+        written = next(
+            (
+                m.period
+                for m in reversed(sorted(resolved.values(), key=lambda m: m.start))
+                if not m.is_base and m.period
+            ),
+            None,
+        )
+        for mention in raw:
+            mention_kind = (
+                "written"
+                if not mention.is_relative
+                else "needs_year"
+                if mention.needs_year
+                else "relative"
+            )
+            if mention_kind != kind:
+                continue
+            anchor = written or (doc.main if mention.needs_year else None) or current
+            resolved[mention.start] = _resolve(doc, sentence, mention, anchor)
+    return sorted(resolved.values(), key=lambda m: m.start)
+
+
+def _resolve(
+    doc: Mentions, sentence: Sentence, mention: PeriodMention, current: Period | None
+) -> SentencePeriod:
+    window_start = max(sentence.start, mention.start - 80)
+    marker = BASE_MARKER.search(doc.masked, window_start, mention.start)
+    compared = marker is not None
+    period = mention.resolve(current, doc.doc_year, compared)
+    marker_start = marker.start() if marker else mention.start
+    return SentencePeriod(
+        mention.start,
+        mention.end,
+        period,
+        compared or mention.is_base,
+        marker_start,
+        mention.is_since,
+    )
+
+
+def figure_period(
+    doc: Mentions,
+    sentence: Sentence,
+    amount: Amount,
+    mentions: list[SentencePeriod],
+    current: Period | None,
+) -> Period | None:
+    """The period a figure belongs to: in brackets, the one just before; else the nearest in its clause."""
+    candidates = [
+        m
+        for m in mentions
+        if (m.period or m.is_since)
+        and (
+            not m.is_base
+            or m.marker_start < amount.start < m.end
+            or _opens_sentence(doc, sentence, m)
+        )
+    ]
+    before = doc.text[sentence.start : amount.start]
+    if before.rstrip().endswith("(") or re.search(r"\(\s*$", before):
+        preceding = [m for m in mentions if m.period and m.end <= amount.start]
+        if preceding:
+            return preceding[-1].period
+    if not candidates:
+        chosen = None
+        period = current or year_after_base(mentions)
+    else:
+        clause = clause_index(doc, sentence, amount.start)
+
+        def rank(m: SentencePeriod) -> tuple[bool, int]:
+            distance = amount.start - m.end if m.end <= amount.start else m.start - amount.end
+            return clause_index(doc, sentence, m.start) != clause, distance
+
+        chosen = min(candidates, key=rank)
+        period = chosen.period
+    if (
+        period is not None
+        and not (chosen and chosen.is_base)
+        and BASE_BEFORE_AMOUNT.search(doc.masked, sentence.start, amount.start)
+    ):
+        # "grew to $5bn in 2023 from $4bn": the compared figure is of the earlier period
+        bases = [m.period for m in mentions if m.is_base and m.period]
+        return bases[0] if bases else period.with_year(period.year - 1)
+    return period
+
+
+def _opens_sentence(doc: Mentions, sentence: Sentence, mention: SentencePeriod) -> bool:
+    """Whether an earlier period opens the sentence ("In the same period of 2023, trade stood at")."""
+    return (
+        mention.marker_start == mention.start
+        and re.fullmatch(
+            r"(?i:(?:and\s+|but\s+)?(?:in|for|during|over|at)?\s*)",
+            doc.masked[sentence.start : mention.start],
+        )
+        is not None
+    )
+
+
+def clause_index(doc: Mentions, sentence: Sentence, position: int) -> int:
+    """Number of clause breaks between the sentence start and ``position``."""
+    return sum(1 for _ in CLAUSE_BREAK.finditer(doc.masked, sentence.start, position))
+
+
+# flows
+def claim_periods(
+    mentions: list[SentencePeriod], current: Period | None, kind: str
+) -> tuple[Period | None, Period | None]:
+    """(period, base period) of a claim in a sentence.
+
+    The latest period named against the compared one, else an earlier one named, else a year before.
+    """
+    own = [m.period for m in mentions if m.period and not m.is_base]
+    bases = [m.period for m in mentions if m.period and m.is_base]
+    period = max(own, key=lambda p: p.end) if own else current or year_after_base(mentions)
+    if kind == "share":
+        return period, None
+    earlier = [p for p in own if period and p.end < period.end]
+    if bases:
+        base = bases[0]
+    elif earlier:
+        base = earlier[-1]
+    else:
+        base = period.with_year(period.year - 1) if period else None
+    return period, base
+
+
+def year_after_base(mentions: list[SentencePeriod]) -> Period | None:
+    """The period a year after the compared one, for "rose 5% compared to 2022" with no current period."""
+    base = next((m.period for m in mentions if m.is_base and m.period), None)
+    return base.with_year(base.year + 1) if base else None
