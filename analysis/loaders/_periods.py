@@ -148,6 +148,14 @@ _PATTERNS: list[tuple[str, str]] = [
     ("fiscal_short", r"\b(?i:FY)\s?'?(?P<fy>(?:19|20)?\d{2})\b"),
     # "since 2004", "since the beginning of 2010": a running total, not a period
     ("since", rf"(?i:since)\s+(?:(?i:the\s+(?:beginning|start)\s+of)\s+)?{YEAR}"),
+    # "from March 21, 2023 to January 20, 2024": whole months from the first date to the second
+    (
+        "date_range",
+        rf"""(?i:from\s+|between\s+)?(?P<m1>{MONTH})\s+[0-3]?\d,?\s+(?P<y1>{YEAR})\s*
+        (?:-|–|—|(?i:through|thru|to|till|until|and))\s*(?P<m2>{MONTH})\s+[0-3]?\d,?\s+(?P<y2>{YEAR})""",
+    ),
+    # "November 11, 2021", "on July 8, 2021", "17/12/2013": a day, not a period a figure is counted over
+    ("day_date", rf"(?:{MONTH}\s+[0-3]?\d(?:st|nd|rd|th)?,?\s+{YEAR}|\b[0-3]?\d/[01]?\d/{YEAR})"),
     # "January-August 2024", "from January through December 2022", "Jan.-Aug. 2024", "January to May"
     (
         "month_range",
@@ -264,6 +272,9 @@ def find_period_mentions(text: str) -> list[PeriodMention]:
                 continue
             if name == "year" and _is_name_year(text, match.start()):
                 continue
+            if name == "day_date":
+                taken.append((match.start(), match.end()))
+                continue
             mention = _mention(name, match)
             if mention is not None:
                 taken.append((match.start(), match.end()))
@@ -285,11 +296,32 @@ def is_base_marked(text_before: str) -> bool:
 
 
 def find_document_year(text: str, name: str = "") -> int | None:
-    """Year of the document: an ISO date near the top of the text, else one in its file name."""
+    """Year of the document: a date near the top of the text, else one in its file name."""
+    date = find_document_date(text, name)
+    return date[0] if date else None
+
+
+# How a publication date is written near the top of a page: "2023-10-07", "Jul 27, 2023",
+# "October 6, 2004", "17/12/2013" (day first), "2017-12-31 02:01".
+_DATE_FORMS = [
+    re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>0[1-9]|1[0-2])-[0-3]\d\b"),
+    re.compile(rf"\b(?P<month_name>{MONTH})\s+[0-3]?\d,\s+(?P<year>(?:19|20)\d{{2}})\b"),
+    re.compile(r"\b[0-3]?\d/(?P<month>0?[1-9]|1[0-2])/(?P<year>(?:19|20)\d{2})\b"),
+]
+
+
+def find_document_date(text: str, name: str = "") -> tuple[int, int] | None:
+    """(year, month) the document was written: the first date near the top of the text, else in its name.
+
+    An ISO date wins over a written one ("date 2022-08-15 ... November 11, 2021" is of 2022-08).
+    """
     for where in (text[:300], name):
-        match = re.search(r"\b((?:19|20)\d{2})-(?:0[1-9]|1[0-2])-[0-3]\d\b", where)
-        if match:
-            return int(match.group(1))
+        for form in _DATE_FORMS:
+            match = form.search(where)
+            if match:
+                groups = match.groupdict()
+                month = groups.get("month") or _MONTHS[groups["month_name"].rstrip(".")]
+                return int(match.group("year")), int(month)
     return None
 
 
@@ -334,6 +366,13 @@ def _mention(name: str, match: re.Match) -> PeriodMention | None:
         return PeriodMention(
             *span, lambda current, doc_year, compared=False: None, False, False, is_since=True
         )
+    if name == "date_range":
+        first_year, last_year = int(groups["y1"]), int(groups["y2"])
+        first, last = _MONTHS[groups["m1"].rstrip(".")], _MONTHS[groups["m2"].rstrip(".")]
+        if (last_year, last) < (first_year, first) or last_year - first_year > 1:
+            return None
+        period = Period(first_year, first, last, last_year)
+        return PeriodMention(*span, lambda current, doc_year, compared=False: period, False, False)
     if name in ("fiscal_range", "fiscal_short"):
         if name == "fiscal_range":
             first = int(groups["fy1"])

@@ -2,7 +2,7 @@
 
 from analysis.loaders._amounts import find_amounts
 from analysis.loaders._countries import find_countries
-from analysis.loaders._periods import find_document_year, find_period_mentions
+from analysis.loaders._periods import find_document_date, find_period_mentions
 from analysis.loaders.news.claims import drop_overlaps, find_change_claims, find_share_claims
 from analysis.loaders.news.flows import find_flow_words
 from analysis.loaders.news.sentences import split_sentences
@@ -21,7 +21,8 @@ class Mentions:
             masked[amount.start : amount.end] = MASK * (amount.end - amount.start)
         self.masked = "".join(masked)
         self.sentences = split_sentences(text)
-        self.doc_year = find_document_year(text, name)
+        self.doc_date = find_document_date(text, name)  # (year, month) written, or None
+        self.doc_year = self.doc_date[0] if self.doc_date else None
         self.periods = find_period_mentions(self.masked)
         self.countries = find_countries(self.masked)
         self.flow_words = find_flow_words(self.masked)

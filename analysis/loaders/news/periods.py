@@ -42,38 +42,66 @@ def main_period(doc: Mentions) -> Period | None:
 def resolve_periods(
     doc: Mentions, sentence: Sentence, current: Period | None
 ) -> list[SentencePeriod]:
-    """Resolve the sentence's periods: absolute ones first, then those relative to its own period."""
+    """Resolve the sentence's periods: absolute ones first, then those relative to its own period.
+
+    A named part without its year ("in July", "the first half") takes the year of a period written in
+    its sentence, else the latest such part up to the document's date, else the running period, else the
+    article's main period, else the year after a compared one ("in January, up 22% from January 2005").
+    A compared part ("compared to May") is the latest one before the period it is compared with.
+    """
     raw = [m for m in doc.periods if sentence.start <= m.start < sentence.end]
     resolved: dict[int, SentencePeriod] = {}
-    for kind in ("written", "needs_year", "relative"):
-        written = next(
-            (
-                m.period
-                for m in reversed(sorted(resolved.values(), key=lambda m: m.start))
-                if not m.is_base and m.period
-            ),
-            None,
-        )
+    for kind in ("written", "needs_year", "needs_year_base", "relative"):
+        own = [m for m in sorted(resolved.values(), key=lambda m: m.start) if m.period]
+        written = next((m.period for m in reversed(own) if not m.is_base), None)
         for mention in raw:
-            mention_kind = (
-                "written"
-                if not mention.is_relative
-                else "needs_year"
-                if mention.needs_year
-                else "relative"
-            )
-            if mention_kind != kind:
+            if _kind(doc, sentence, mention) != kind:
                 continue
-            anchor = written or (doc.main if mention.needs_year else None) or current
+            if kind == "needs_year":
+                anchor = written or _dated_anchor(doc, mention) or current or doc.main
+                anchor = anchor or year_after_base(own)
+            elif kind == "needs_year_base":
+                anchor = written or current or _dated_anchor(doc, mention) or doc.main
+            else:
+                anchor = written or current
             resolved[mention.start] = _resolve(doc, sentence, mention, anchor)
+            if kind == "needs_year_base" and anchor is not None:
+                compared = resolved[mention.start]
+                if compared.period is not None and compared.period.end > anchor.end:
+                    compared.period = compared.period.with_year(compared.period.year - 1)
     return sorted(resolved.values(), key=lambda m: m.start)
+
+
+def _kind(doc: Mentions, sentence: Sentence, mention: PeriodMention) -> str:
+    """Order of resolution: written in full, part without a year (own, then compared), relative."""
+    if not mention.is_relative:
+        return "written"
+    if not mention.needs_year:
+        return "relative"
+    return "needs_year_base" if _base_marker(doc, sentence, mention) else "needs_year"
+
+
+def _base_marker(doc: Mentions, sentence: Sentence, mention: PeriodMention) -> re.Match | None:
+    """The words before a mention that make it the compared period ("compared to", "from $4bn in")."""
+    window_start = max(sentence.start, mention.start - 80)
+    return BASE_MARKER.search(doc.masked, window_start, mention.start)
+
+
+def _dated_anchor(doc: Mentions, mention: PeriodMention) -> Period | None:
+    """The year of a part named without one: the latest such part that ends by the document's date."""
+    if doc.doc_date is None:
+        return None
+    year, month = doc.doc_date
+    period = mention.resolve(Period(year, 1, 12), year, False)
+    if period is not None and period.end > (year, month):
+        year -= 1
+    return Period(year, 1, 12)
 
 
 def _resolve(
     doc: Mentions, sentence: Sentence, mention: PeriodMention, current: Period | None
 ) -> SentencePeriod:
-    window_start = max(sentence.start, mention.start - 80)
-    marker = BASE_MARKER.search(doc.masked, window_start, mention.start)
+    marker = _base_marker(doc, sentence, mention)
     compared = marker is not None
     period = mention.resolve(current, doc.doc_year, compared)
     marker_start = marker.start() if marker else mention.start
