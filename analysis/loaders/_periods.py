@@ -125,6 +125,9 @@ _EARLIER_YEARS = [
     "prior year",
     "the preceding year",
     "preceding year",
+    "the previous 12 months",
+    "the previous twelve months",
+    "the preceding 12 months",
 ]
 
 
@@ -147,7 +150,17 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     ("fiscal_short", r"\b(?i:FY)\s?'?(?P<fy>(?:19|20)?\d{2})\b"),
     # "since 2004", "since the beginning of 2010": a running total, not a period
-    ("since", rf"(?i:since)\s+(?:(?i:the\s+(?:beginning|start)\s+of)\s+)?{YEAR}"),
+    (
+        "since",
+        rf"(?i:since)\s+(?:(?i:the\s+(?:beginning|start|end)\s+of)\s+)?(?:{MONTH}\s+)?{YEAR}",
+    ),
+    # "the rolling 12 months ending November", "the 12 months to March 2024": months ending at a month
+    (
+        "months_ending",
+        rf"""(?i:(?:the\s+)?(?:rolling|last|past|trailing)\s+)?(?P<months>1[0-2]|[2-9]|(?i:{"|".join(NUMBER_WORDS)}))
+        [\s-]+(?i:months?)\s+(?i:ending|ended|to|through|until)\s+(?:(?i:in)\s+)?(?P<m1>{MONTH})
+        (?:,?\s+{_YEAR_SPEC})?""",
+    ),
     # "from March 21, 2023 to January 20, 2024": whole months from the first date to the second
     (
         "date_range",
@@ -187,6 +200,7 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"""(?i:(?:the\s+)?first\s+){_NUMBER_OF_MONTHS}\s+(?i:months)(?:\s+(?i:of))?
         (?:\s+{_YEAR_SPEC})?""",
     ),
+    ("first_month", rf"(?i:(?:the\s+)?first\s+month)(?:\s+(?i:of))?(?:\s+{_YEAR_SPEC})?"),
     ("months_of", rf"\b{_NUMBER_OF_MONTHS}\s+(?i:months)\s+(?i:of)\s+{_YEAR_SPEC}"),
     # "in 10 months", "over nine months" (a headline's months of the article's year)
     (
@@ -202,18 +216,32 @@ _PATTERNS: list[tuple[str, str]] = [
     # "the same period of 2022", "the corresponding period last year", "the same period"
     (
         "same_period",
-        rf"""(?i:(?:the\s+)?(?:same|corresponding|comparable|like)\s+period)
+        rf"""(?i:(?:the\s+)?(?:same|corresponding|comparable|like)\s+(?:period|month|quarter))
         (?:(?:\s+(?i:of|in|for))?(?:\s+(?i:the))?\s+(?:(?P<year>{YEAR})|(?P<rel>(?i:{REL_YEAR}))))?""",
     ),
     # "the above period", "the reporting period", "the period under review": the current period
     (
         "carry",
-        r"""(?i:(?:the|this|that)\s+(?:above|above-mentioned|said|reporting|reported|indicated|specified|
-        mentioned|same)?\s*period\b(?:\s+under\s+review)?|(?:the|this|that)\s+fiscal(?:\s+year)?\b)""",
+        r"""(?i:(?:the|this|that)\s+(?:above|above-mentioned|aforementioned|said|reporting|reported|indicated|
+        specified|mentioned|same|12-month|twelve-month|four-month|\w+-month)?\s*period\b(?:\s+under\s+review)?
+        |(?:the|this|that)\s+fiscal(?:\s+year)?\b|(?:the\s+)?(?:aforementioned|above-mentioned|said)\s+
+        (?:\w+\s+)?months)""",
+    ),
+    # "year-to-date": from January to the current period's last month
+    ("year_to_date", r"(?i:year[-\s]to[-\s]date|YTD)\b"),
+    # "the previous month", "a month earlier", "month-on-month": the month before the current one
+    (
+        "month_earlier",
+        r"""(?i:(?:the\s+)?(?:previous|preceding|prior|last)\s+month|a\s+month\s+(?:earlier|ago|before)
+        |month[-\s]on[-\s]month|month-over-month|m-o-m|mom|m/m)\b""",
     ),
     # "April 2023", "in April", "April of last year"
     ("month", rf"(?P<m1>{MONTH})(?:\s+(?i:of))?,?\s+{_YEAR_SPEC}"),
     ("month_alone", rf"\b(?i:in|during|for|since|by|of)\s+(?P<m1>{MONTH})(?![\w-]|\.?\s*\d)"),
+    ("month_alone", rf"(?<=\b[Ff]rom\s)(?P<m1>{MONTH})(?![\w-]|\.?\s*\d)"),
+    # "January's trade surplus", "from March's $790 million", "last July": a month of the current year
+    ("month_alone", rf"\b(?P<m1>{MONTH})(?=['’]s\b)"),
+    ("month_alone", rf"\b(?i:last|this\s+past)\s+(?P<m1>{MONTH})(?![\w-]|\.?\s*\d)"),
     # "year-on-year", "a year earlier": the current period a year before
     (
         "year_earlier",
@@ -251,16 +279,6 @@ _NOT_NAMES = {
 }
 _COMPILED = [(name, re.compile(pattern, re.VERBOSE)) for name, pattern in _PATTERNS]
 
-# Words just before a period that make it the earlier, compared period ("compared to the same period in 2022",
-# "than from January through December 2022", "from $4.5bn in 2022"); money is masked with "¤" beforehand.
-_BASE_BEFORE = re.compile(
-    r"""(?i:compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|as\s+against|against|versus|vs\.?|than|
-        relative\s+to|(?:that|those)\s+of|(?:up|down)\s+from|from\s+(?:about\s+|around\s+|almost\s+|nearly\s+)?(?:¤+|[\d.,]+\s*(?:%|percent|per\s+cent)))
-        (?:\s+(?:the|same|corresponding|period|periods|level|levels|figure|figures|of|in|for|during|that|a|year|
-            recorded|reported|last)\b)*\s*$""",
-    re.VERBOSE,
-)
-
 
 def find_period_mentions(text: str) -> list[PeriodMention]:
     """Find period expressions in ``text``, longest patterns first, without overlaps, in text order."""
@@ -288,11 +306,6 @@ def _is_name_year(text: str, start: int) -> bool:
         return False
     word = before.group("word")
     return word not in _NOT_NAMES and word.rstrip(".") not in _MONTHS
-
-
-def is_base_marked(text_before: str) -> bool:
-    """Whether the words just before a period make it the compared (earlier) period."""
-    return _BASE_BEFORE.search(text_before[-80:]) is not None
 
 
 def find_document_year(text: str, name: str = "") -> int | None:
@@ -383,6 +396,15 @@ def _mention(name: str, match: re.Match) -> PeriodMention | None:
             first = (int(fy) if len(fy) == 4 else 2000 + int(fy)) - 1
         period = Period(first, 4, 3, first + 1)
         return PeriodMention(*span, lambda current, doc_year, compared=False: period, False, False)
+    if name == "months_ending":
+        count = NUMBER_WORDS.get(groups["months"].lower()) or int(groups["months"])
+        year_of, is_relative, is_base = _year_of(match)
+        last = _MONTHS[groups["m1"].rstrip(".")]
+        return PeriodMention(
+            *span, _ending_resolver(year_of, count, last), is_relative, False, is_relative
+        )
+    if name in ("year_to_date", "month_earlier"):
+        return PeriodMention(*span, _relative_resolver(name, groups), True, name == "month_earlier")
     if name in ("same_period", "carry", "year_earlier"):
         is_base = name == "year_earlier" or (
             name == "same_period" and bool(groups["year"] or groups["rel"])
@@ -403,6 +425,8 @@ def _mention(name: str, match: re.Match) -> PeriodMention | None:
         first = _MONTHS[groups["m1"].rstrip(".")]
         last = _MONTHS[groups["m2"].rstrip(".")] if groups.get("m2") else first
         resolver = _months_period(year_of, first, last)
+    elif name == "first_month":
+        resolver = _months_period(year_of, 1, 1)
     elif name == "first_quarters":
         quarters = groups["quarters"].lower()
         resolver = _months_period(year_of, 1, 3 * (NUMBER_WORDS.get(quarters) or int(quarters)))
@@ -426,6 +450,22 @@ def _mention(name: str, match: re.Match) -> PeriodMention | None:
     return PeriodMention(*span, resolver, is_relative, is_base, needs_year)
 
 
+def _ending_resolver(year_of: Callable, count: int, last: int) -> Resolver:
+    """Resolver of "the 12 months ending November": ``count`` months up to ``last`` of the year found."""
+
+    def resolve(
+        current: Period | None, doc_year: int | None, compared: bool = False
+    ) -> Period | None:
+        year = year_of(current, doc_year)
+        if year is None:
+            return None
+        first_index = year * 12 + last - count  # months counted from year 0, zero-based
+        first_year, first = divmod(first_index, 12)
+        return Period(first_year, first + 1, last, year if first_year != year else None)
+
+    return resolve
+
+
 def _relative_resolver(name: str, groups: dict) -> Resolver:
     """Resolvers for "the same period of 2022", "the above period" and "a year earlier"."""
 
@@ -433,6 +473,13 @@ def _relative_resolver(name: str, groups: dict) -> Resolver:
         current: Period | None, doc_year: int | None, compared: bool = False
     ) -> Period | None:
         rel = " ".join((groups.get("rel") or "").lower().split())
+        if name == "year_to_date":
+            return None if current is None else Period(current.end[0], 1, current.last_month)
+        if name == "month_earlier":
+            if current is None or current.first_month != current.last_month:
+                return None
+            year, month = divmod(current.end[0] * 12 + current.last_month - 2, 12)
+            return Period(year, month + 1, month + 1)
         if groups.get("year"):
             year = int(groups["year"])
         elif rel in _DOC_YEARS and (current is None or _DOC_YEARS[rel] == 0):

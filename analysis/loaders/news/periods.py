@@ -23,20 +23,22 @@ class SentencePeriod:
 
 
 def main_period(doc: Mentions) -> Period | None:
-    """The period the article is about: its first period written in full and not compared against.
+    """The year the article is about: the latest year it names, counting a compared year as the one after.
 
-    It gives the year to parts written without one ("in the first half", "in September").
+    It gives the year to parts written without one ("in the first half", "in September") when the
+    document has no date: "exports rose 22% in January from January 2005" is of 2006.
     """
+    latest = None
     for mention in doc.periods:
         if mention.is_relative or mention.is_since:
             continue
-        window = doc.masked[max(0, mention.start - 80) : mention.start]
-        if BASE_MARKER.search(window):
-            continue
         period = mention.resolve(None, doc.doc_year, False)
-        if period is not None:
-            return period
-    return None
+        if period is None:
+            continue
+        window = doc.masked[max(0, mention.start - 80) : mention.start]
+        year = period.end[0] + (1 if BASE_MARKER.search(window) else 0)
+        latest = year if latest is None else max(latest, year)
+    return None if latest is None else Period(latest, 1, 12)
 
 
 def resolve_periods(
@@ -115,6 +117,16 @@ def _resolve(
     )
 
 
+# Words between a period and the figure it dates: "March's $790 million", "the 2011 figures of $3.47bn".
+_DATES_NEXT_FIGURE = re.compile(
+    r"""(?:['’]s?)?\s*(?:(?i:figures?|peak|level|total|value|high|low|record)\s+(?i:of|at)\s+)?
+    (?:(?i:the|a)\s+)?(?:(?i:about|around|almost|nearly|over)\s+)?""",
+    re.VERBOSE,
+)
+# A money amount in another currency or unit right before a bracket: "Ksh 1,617.6 billion ($13.72bn)".
+_AMOUNT_BEFORE_BRACKET = re.compile(r"\d(?:[\d.,\s]*\d)?\s*[A-Za-z]*\s*\(\s*$")
+
+
 def figure_period(
     doc: Mentions,
     sentence: Sentence,
@@ -122,7 +134,35 @@ def figure_period(
     mentions: list[SentencePeriod],
     current: Period | None,
 ) -> Period | None:
-    """The period a figure belongs to: in brackets, the one just before; else the nearest in its clause."""
+    """The period a figure belongs to, from the narrowest scope that names one.
+
+    A period written right before it ("March's $790m", "the 2011 figures of $3.47bn"); its bracket's
+    own period ("(... in January-May 2022)"); for a bracket right after a period, that period; then the
+    nearest period of its clause, else the period opening the sentence, else the nearest in the sentence;
+    else the running period. A figure right after "from", "compared with" takes the compared period.
+    """
+    adjacent = next(
+        (
+            m
+            for m in reversed(mentions)
+            if m.period
+            and m.end <= amount.start
+            and _DATES_NEXT_FIGURE.fullmatch(doc.masked, m.end, amount.start)
+        ),
+        None,
+    )
+    if adjacent is not None:
+        return adjacent.period
+    bracket = _bracket_around(doc.masked, sentence, amount.start)
+    if bracket is not None:
+        inside = [m for m in mentions if m.period and bracket[0] < m.start < bracket[1]]
+        if inside:
+            return min(inside, key=lambda m: _distance(m, amount)).period
+        before = doc.masked[sentence.start : bracket[0] + 1]
+        preceding = [m for m in mentions if m.period and m.end <= bracket[0]]
+        touching = preceding and not doc.masked[preceding[-1].end : bracket[0]].strip()
+        if preceding and (touching or not _AMOUNT_BEFORE_BRACKET.search(before)):
+            return preceding[-1].period
     candidates = [
         m
         for m in mentions
@@ -133,20 +173,15 @@ def figure_period(
             or _opens_sentence(doc, sentence, m)
         )
     ]
-    before = doc.text[sentence.start : amount.start]
-    if before.rstrip().endswith("(") or re.search(r"\(\s*$", before):
-        preceding = [m for m in mentions if m.period and m.end <= amount.start]
-        if preceding:
-            return preceding[-1].period
     if not candidates:
         chosen = None
         period = current or year_after_base(mentions)
     else:
         clause = clause_index(doc, sentence, amount.start)
 
-        def rank(m: SentencePeriod) -> tuple[bool, int]:
-            distance = amount.start - m.end if m.end <= amount.start else m.start - amount.end
-            return clause_index(doc, sentence, m.start) != clause, distance
+        def rank(m: SentencePeriod) -> tuple[bool, bool, int]:
+            other_clause = clause_index(doc, sentence, m.start) != clause
+            return other_clause, not _opens_sentence(doc, sentence, m), _distance(m, amount)
 
         chosen = min(candidates, key=rank)
         period = chosen.period
@@ -159,6 +194,22 @@ def figure_period(
         bases = [m.period for m in mentions if m.is_base and m.period]
         return bases[0] if bases else period.with_year(period.year - 1)
     return period
+
+
+def _distance(mention: SentencePeriod, amount: Amount) -> int:
+    """Characters between a period mention and an amount."""
+    if mention.end <= amount.start:
+        return amount.start - mention.end
+    return max(mention.start - amount.end, 0)
+
+
+def _bracket_around(masked: str, sentence: Sentence, position: int) -> tuple[int, int] | None:
+    """(start, end) of the innermost bracket of the sentence holding ``position``, if any."""
+    opening = masked.rfind("(", sentence.start, position)
+    if opening < 0 or masked.rfind(")", opening, position) >= 0:
+        return None
+    closing = masked.find(")", position, sentence.end)
+    return (opening, closing if closing >= 0 else sentence.end)
 
 
 def _opens_sentence(doc: Mentions, sentence: Sentence, mention: SentencePeriod) -> bool:

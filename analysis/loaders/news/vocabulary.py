@@ -217,18 +217,18 @@ CLAUSE_BREAK = re.compile(r"[,;:]|\s(?:which|while|whereas|but|compared|against|
 # What makes a period the compared (base) one: "compared to", "than", "from $4.5bn in".
 BASE_MARKER = re.compile(
     rf"""(?i:compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|as\s+against|against|versus|vs\.?|than|
-        relative\s+to|(?:that|those)\s+of|(?:up|down)\s+from|from\s+(?:about\s+|around\s+|almost\s+|nearly\s+)?(?:{MASK}+|
-        [\d.,]+\s*(?:%|percent|per\s+cent))
-        |(?:increase|rise|growth|gain|jump|decrease|decline|drop|fall|reduction|times|fold|%|percent|per\s+cent|pct)
-        \s+(?:from|on))(?:\s+(?:about|around|almost|nearly)?\s*{MASK}+)?
+        relative\s+to|(?:that|those)\s+of|(?:up|down)\s+from
+        |from\s+(?:the\s+|a\s+)?(?:about\s+|around\s+|almost\s+|nearly\s+)?(?:{MASK}+|[\d.,]+\s*(?:%|percent|per\s+cent))
+        |(?:increase|rise|growth|gain|jump|decrease|decline|drop|fall|reduction|times|fold|%|percent|per\s+cent|pct
+        |{MASK})\s+(?:from|on))(?:\s+(?:about|around|almost|nearly)?\s*{MASK}+)?
         (?:\s+(?:the|same|corresponding|period|periods|level|levels|figure|figures|of|in|for|during|that|a|
-        year|recorded|reported|last)\b)*\s*$""",
+        year|month|quarter|recorded|registered|reported|posted|last)\b)*\s*$""",
     re.VERBOSE,
 )
 # Words right before a figure that make it the compared (earlier) value: "up from $4bn", "compared with $4bn".
 BASE_BEFORE_AMOUNT = re.compile(
     r"""\b(?i:(?:up|down)\s+from|from|compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|as\s+against|
-    against|versus|vs\.?)\s+(?i:about\s+|around\s+|almost\s+|nearly\s+|some\s+)?$""",
+    against|versus|vs\.?)\s+(?i:the\s+|a\s+)?(?i:about\s+|around\s+|almost\s+|nearly\s+|some\s+)?$""",
     re.VERBOSE,
 )
 COUNTRY_ROLE_BEFORE = re.compile(
