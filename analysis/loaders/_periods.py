@@ -78,6 +78,7 @@ _MONTH_NAMES = [
 _MONTHS = {name: number for number, name in enumerate(_MONTH_NAMES, 1)}
 _MONTHS.update({name[:3]: number for name, number in list(_MONTHS.items())})
 _MONTHS["Sept"] = 9
+MONTH_NUMBERS = _MONTHS  # month name or abbreviation (no dot) → 1..12
 NUMBER_WORDS = {
     "one": 1,
     "two": 2,
@@ -142,6 +143,19 @@ _YEAR_SPEC = rf"(?:(?P<year>{YEAR})|(?P<rel>(?i:{REL_YEAR}))|(?P<the_year>(?i:th
 _NUMBER_OF_MONTHS = r"(?P<months>1[0-2]|[1-9]|(?i:" + "|".join(NUMBER_WORDS) + "))"
 
 _PATTERNS: list[tuple[str, str]] = [
+    # "the first 10 months (July-April) of the current fiscal year 2022-23", "the first two months of FY24"
+    (
+        "fiscal_first_months",
+        rf"""(?i:(?:the\s+)?first\s+){_NUMBER_OF_MONTHS}\s+(?i:months)(?:\s*\([^()]{{0,30}}\))?\s+(?i:of)\s+
+        (?i:the\s+)?(?i:(?:current|present|this|last|previous|past)\s+)?(?i:fiscal|financial)(?:\s+(?i:year))?
+        (?:\s+(?P<fy1>(?:19|20)\d{{2}})\s*[-–/]\s*(?P<fy2>\d{{2}}))?""",
+    ),
+    # "July-August 2023-24", "July-April (2022-23)", "July-April of 2021-22": months of a fiscal year
+    (
+        "fiscal_month_range",
+        rf"""(?P<m1>{MONTH})\s*(?:-|–|—|(?i:through|thru|to|till|until))\s*(?P<m2>{MONTH})(?:\s+(?i:of))?,?
+        \s*\(?(?P<fy1>(?:19|20)\d{{2}})\s*[-–/]\s*(?P<fy2>\d{{2}})\)?(?![\d%])""",
+    ),
     # fiscal years: "FY24", "FY 2023-24", "fiscal 2023-24", "2023-24" (the second year one after the first)
     (
         "fiscal_range",
@@ -280,8 +294,17 @@ _NOT_NAMES = {
 _COMPILED = [(name, re.compile(pattern, re.VERBOSE)) for name, pattern in _PATTERNS]
 
 
-def find_period_mentions(text: str) -> list[PeriodMention]:
-    """Find period expressions in ``text``, longest patterns first, without overlaps, in text order."""
+def find_period_mentions(
+    text: str, fiscal_start: int = 4, is_fiscal_text: bool = False
+) -> list[PeriodMention]:
+    """Find period expressions in ``text``, longest patterns first, without overlaps, in text order.
+
+    Args:
+        text: The text (money masked).
+        fiscal_start: First month of the fiscal years the text names ("2022-23", "FY24").
+        is_fiscal_text: Whether the text counts in fiscal years, so that "the first two months" with no
+            year are the fiscal year's first months.
+    """
     taken: list[tuple[int, int]] = []
     mentions = []
     for name, pattern in _COMPILED:
@@ -293,7 +316,7 @@ def find_period_mentions(text: str) -> list[PeriodMention]:
             if name == "day_date":
                 taken.append((match.start(), match.end()))
                 continue
-            mention = _mention(name, match)
+            mention = _mention(name, match, fiscal_start, is_fiscal_text)
             if mention is not None:
                 taken.append((match.start(), match.end()))
                 mentions.append(mention)
@@ -339,11 +362,15 @@ def find_document_date(text: str, name: str = "") -> tuple[int, int] | None:
 
 
 def _months_period(year_of: Callable, first: int, last: int) -> Resolver:
+    """Months ``first``..``last`` of the year found; a range past December ends the next year."""
+
     def resolve(
         current: Period | None, doc_year: int | None, compared: bool = False
     ) -> Period | None:
         year = year_of(current, doc_year)
-        return None if year is None or not 1 <= first <= last <= 12 else Period(year, first, last)
+        if year is None or not (1 <= first <= 12 and 1 <= last <= 12):
+            return None
+        return Period(year, first, last) if first <= last else Period(year, first, last, year + 1)
 
     return resolve
 
@@ -371,10 +398,45 @@ def _year_of(match: re.Match) -> tuple[Callable, bool, bool]:
     return (lambda current, doc_year: doc_year if current is None else current.year), True, False
 
 
-def _mention(name: str, match: re.Match) -> PeriodMention | None:
+def _fiscal_months(first_year: int, start: int, count: int) -> Period:
+    """``count`` months from month ``start`` of ``first_year`` (a fiscal year's first months)."""
+    last_year, last = divmod(first_year * 12 + start - 1 + count - 1, 12)
+    return Period(first_year, start, last + 1, last_year if last_year != first_year else None)
+
+
+def _mention(
+    name: str, match: re.Match, fiscal_start: int = 4, is_fiscal_text: bool = False
+) -> PeriodMention | None:
     """Build the mention for one pattern match, or None when the numbers are not a period."""
     groups = match.groupdict()
     span = (match.start(), match.end())
+    if groups.get("fy1") and (int(groups["fy1"]) + 1) % 100 != int(groups["fy2"]):
+        return None  # "2024-26" or a date, not a fiscal year
+    if name == "fiscal_first_months" or (
+        name == "first_months" and is_fiscal_text and not groups.get("year")
+    ):
+        count = NUMBER_WORDS.get(groups["months"].lower()) or int(groups["months"])
+        if groups.get("fy1"):
+            period = _fiscal_months(int(groups["fy1"]), fiscal_start, count)
+            return PeriodMention(
+                *span, lambda current, doc_year, compared=False: period, False, False
+            )
+        year_of, _, _ = _year_of(match)
+
+        def resolve(current, doc_year, compared=False):  # noqa: ANN001, ANN202 - a Resolver
+            year = year_of(current, doc_year)
+            return None if year is None else _fiscal_months(year, fiscal_start, count)
+
+        return PeriodMention(*span, resolve, True, False, True)
+    if name == "fiscal_month_range":
+        fy = int(groups["fy1"])
+        first, last = _MONTHS[groups["m1"].rstrip(".")], _MONTHS[groups["m2"].rstrip(".")]
+        first_year = fy if first >= fiscal_start else fy + 1
+        last_year = fy if last >= fiscal_start else fy + 1
+        if (last_year, last) < (first_year, first):
+            return None
+        period = Period(first_year, first, last, last_year if last_year != first_year else None)
+        return PeriodMention(*span, lambda current, doc_year, compared=False: period, False, False)
     if name == "since":
         return PeriodMention(
             *span, lambda current, doc_year, compared=False: None, False, False, is_since=True
@@ -389,12 +451,10 @@ def _mention(name: str, match: re.Match) -> PeriodMention | None:
     if name in ("fiscal_range", "fiscal_short"):
         if name == "fiscal_range":
             first = int(groups["fy1"])
-            if (first + 1) % 100 != int(groups["fy2"]):
-                return None  # "2024-26" or a date, not a fiscal year
         else:
             fy = groups["fy"]
             first = (int(fy) if len(fy) == 4 else 2000 + int(fy)) - 1
-        period = Period(first, 4, 3, first + 1)
+        period = _fiscal_months(first, fiscal_start, 12)
         return PeriodMention(*span, lambda current, doc_year, compared=False: period, False, False)
     if name == "months_ending":
         count = NUMBER_WORDS.get(groups["months"].lower()) or int(groups["months"])
@@ -412,14 +472,13 @@ def _mention(name: str, match: re.Match) -> PeriodMention | None:
         return PeriodMention(*span, _relative_resolver(name, groups), True, is_base)
     if name == "doc_year":
         shift = _DOC_YEARS[" ".join(match.group(0).lower().split())]
-        return PeriodMention(
-            *span,
-            lambda current, doc_year, compared=False: (
-                None if doc_year is None else Period(doc_year + shift, 1, 12)
-            ),
-            False,
-            False,
-        )
+
+        def resolve(current, doc_year, compared=False):  # noqa: ANN001, ANN202 - a Resolver
+            if current is not None and current.end_year not in (None, current.year):
+                return current.with_year(current.year + shift)  # "last year" of a fiscal period
+            return None if doc_year is None else Period(doc_year + shift, 1, 12)
+
+        return PeriodMention(*span, resolve, False, False)
     year_of, is_relative, is_base = _year_of(match)
     if name in ("month_range", "month", "month_alone"):
         first = _MONTHS[groups["m1"].rstrip(".")]

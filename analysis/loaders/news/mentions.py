@@ -2,11 +2,15 @@
 
 from analysis.loaders._amounts import find_amounts
 from analysis.loaders._countries import find_countries
-from analysis.loaders._periods import find_document_date, find_period_mentions
+from analysis.loaders._periods import MONTH_NUMBERS, find_document_date, find_period_mentions
 from analysis.loaders.news.claims import drop_overlaps, find_change_claims, find_share_claims
 from analysis.loaders.news.flows import find_flow_words
 from analysis.loaders.news.sentences import split_sentences
-from analysis.loaders.news.vocabulary import MASK
+from analysis.loaders.news.vocabulary import FISCAL_START, FISCAL_WORDS, MASK
+from analysis.reference.news_vocabulary import (
+    DEFAULT_FISCAL_YEAR_START_MONTH,
+    FISCAL_YEAR_START_MONTH,
+)
 
 
 class Mentions:
@@ -23,11 +27,26 @@ class Mentions:
         self.sentences = split_sentences(text)
         self.doc_date = find_document_date(text, name)  # (year, month) written, or None
         self.doc_year = self.doc_date[0] if self.doc_date else None
-        self.periods = find_period_mentions(self.masked)
         self.countries = find_countries(self.masked)
+        self.fiscal_start = fiscal_year_start(self.masked, self.countries)
+        self.periods = find_period_mentions(
+            self.masked, self.fiscal_start, FISCAL_WORDS.search(self.masked) is not None
+        )
         self.flow_words = find_flow_words(self.masked)
         self.claims = drop_overlaps(
             find_change_claims(self.masked) + find_share_claims(self.masked, self.flow_words)
         )
         self.default_pair: tuple[str | None, str | None] = (None, None)
         self.main = None
+
+
+def fiscal_year_start(masked: str, countries: list) -> int:
+    """First month of the text's fiscal years: as the text states it, else its first country's."""
+    stated = FISCAL_START.search(masked)
+    if stated:
+        month = stated.group("month") or stated.group("month2")
+        return MONTH_NUMBERS[month.rstrip(".")] if month else 3
+    for country in countries:
+        if country.iso3 in FISCAL_YEAR_START_MONTH:
+            return FISCAL_YEAR_START_MONTH[country.iso3]
+    return DEFAULT_FISCAL_YEAR_START_MONTH

@@ -30,13 +30,14 @@ def main_period(doc: Mentions) -> Period | None:
     """
     latest = None
     for mention in doc.periods:
-        if mention.is_relative or mention.is_since:
+        if mention.is_since or (mention.is_relative and not mention.is_base):
             continue
         period = mention.resolve(None, doc.doc_year, False)
         if period is None:
             continue
         window = doc.masked[max(0, mention.start - 80) : mention.start]
-        year = period.end[0] + (1 if BASE_MARKER.search(window) else 0)
+        is_base = mention.is_base or BASE_MARKER.search(window) is not None
+        year = period.end[0] + (1 if is_base else 0)
         latest = year if latest is None else max(latest, year)
     return None if latest is None else Period(latest, 1, 12)
 

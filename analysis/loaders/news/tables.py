@@ -39,9 +39,9 @@ def parse_document(doc: Mentions) -> tuple[pd.DataFrame, pd.DataFrame]:
         if sentence.paragraph != last_paragraph:
             carried_pair, last_paragraph = None, sentence.paragraph
         mentions = resolve_periods(doc, sentence, current)
-        sentence_current = next(
-            (m.period for m in reversed(mentions) if not m.is_base and m.period), current
-        )
+        # the sentence's own period: the latest it names that is not a compared one
+        own = [m.period for m in mentions if not m.is_base and m.period]
+        sentence_current = max(own, key=lambda p: p.end) if own else current
         amounts = [a for a in doc.amounts if sentence.start <= a.start < sentence.end]
         claims = [c for c in doc.claims if sentence.start <= c.start < sentence.end]
         assigned = respectively(doc, sentence, amounts, mentions)

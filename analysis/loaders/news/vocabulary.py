@@ -3,7 +3,7 @@
 import re
 
 from analysis.loaders._amounts import NUMBER
-from analysis.loaders._periods import NUMBER_WORDS
+from analysis.loaders._periods import MONTH, NUMBER_WORDS
 
 MASK = "¤"  # money expressions are overwritten with this before other patterns look at the text
 
@@ -233,4 +233,15 @@ BASE_BEFORE_AMOUNT = re.compile(
 )
 COUNTRY_ROLE_BEFORE = re.compile(
     r"\b(?P<role>to|into|from|with|of|between)\s+(?:the\s+)?$", re.IGNORECASE
+)
+
+# A text that counts in fiscal years ("the current fiscal year", "FY24", "the Iranian calendar year").
+FISCAL_WORDS = re.compile(r"\b(?:fiscal|financial\s+year|FY|Iranian\s+(?:calendar\s+)?year)", re.I)
+# Where a text says when its fiscal year starts; "Iranian year" (no month) starts in March.
+FISCAL_START = re.compile(
+    rf"""(?i:fiscal|financial)\s+year[^.]{{0,40}}?(?i:began|begins|started|starts|starting|beginning|runs|
+    running)\s+(?:(?i:on|in|from)\s+)?(?P<month>{MONTH})
+    |\b(?:FY|(?i:fiscal|financial\s+year))\s?'?(?:\d{{4}}[-–/])?\d{{2}}\s*\((?P<month2>{MONTH})\s*[-–]
+    |(?i:Iranian\s+(?:calendar\s+)?year)""",
+    re.VERBOSE,
 )
