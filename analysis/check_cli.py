@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.reconcile import Reconciliation, reconcile
+from analysis.checks import Reconciliation, reconcile
 
 FIGURE_KEYS = (
     "quote",

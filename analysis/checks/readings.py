@@ -1,0 +1,349 @@
+"""Registry of the readings of a claim: which figures it compares and by which formula.
+
+A careful reader of "exports fell 5.9% to $32.7bn" considers several readings: the change from the
+two levels the text states, the change from a stated amount of change (base = level − change), and
+for a share the whole the sentence names or the reporter's total stated earlier. Each reading kind
+is one entry of ``READING_KINDS``: the claim kind it reads, its formula, and how to enumerate its
+candidate figures from the pool. Each reading carries its *support*: how directly the text ties
+its figures to the claim: per figure 3 same sentence, 2 same paragraph, 1 stated before it or
+matched by flow, period and countries, plus 1 when the reader linked the figure to the claim.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+import pandas as pd
+
+from analysis.checks.intervals import Interval, affine, divide, number, text
+from analysis.checks.pool import FigurePool, Level, fits, keys_of, previous_period
+
+LINKED = 1  # support added to a figure's nearness when the reader tied it to the claim
+MATCHED = 1  # support of a figure found by flow, period and countries only
+
+
+@dataclass(frozen=True)
+class Claim:
+    """The parts of a claims-table row a reading needs."""
+
+    kind: str
+    stated: float
+    flow: str
+    whole_flow: str
+    period: str
+    base_period: str
+    keys: tuple[str, str]
+    span: tuple[int, int]
+    value_id: int | None
+    base_id: int | None
+    scope: str
+
+    @classmethod
+    def from_row(cls, row: dict) -> Claim:
+        """Build from a claims-table row."""
+        period = text(row["period"])
+        return cls(
+            kind=str(row["kind"]),
+            stated=number(row["stated"], float("nan")),
+            flow=text(row["flow"]),
+            whole_flow=text(row["whole_flow"]),
+            period=period,
+            base_period=text(row["base_period"]) or previous_period(period),
+            keys=keys_of(row),
+            span=(int(row["start"]), int(row["end"])),
+            value_id=_figure_id(row["value_figure_id"]),
+            base_id=_figure_id(row["base_figure_id"]),
+            scope=text(row.get("scope")) or "all",
+        )
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One way to recompute a claim: a reading kind and its input levels, in formula order."""
+
+    kind: str  # key of READING_KINDS
+    inputs: tuple[Level, ...]
+    support: int  # sum of the inputs' support: higher is more directly stated
+    distance: int  # characters from the claim to its farthest input (tie-break)
+
+    @property
+    def figure_ids(self) -> tuple[int, ...]:
+        """Every figure the reading uses, in formula order, each once."""
+        seen: dict[int, None] = {}
+        for level in self.inputs:
+            for figure_id, _ in level.term:
+                seen.setdefault(figure_id, None)
+        return tuple(seen)
+
+
+@dataclass(frozen=True)
+class ReadingKind:
+    """An entry of the registry.
+
+    Attributes:
+        name: How an explanation names the reading.
+        claim_kind: The claim kind it reads ("pct_change", "share", "ratio", "pp_change").
+        compute: Claim value (%, pp or times) from the inputs' intervals; None if a base holds 0.
+        formula: The formula shown, from the inputs' values as text.
+        enumerate: The candidate readings of a claim in a pool.
+        is_default: Whether it is the plain reading of its claim kind (explanations name others).
+    """
+
+    name: str
+    claim_kind: str
+    compute: Callable[[list[Interval]], Interval | None]
+    formula: Callable[[list[str]], str]
+    enumerate: Callable[[Claim, FigurePool], Iterator[Reading]]
+    is_default: bool = False
+
+
+def enumerate_readings(claim: Claim, pool: FigurePool) -> list[Reading]:
+    """Every reading of ``claim`` any registered kind finds, best supported first."""
+    readings = [
+        reading
+        for kind in READING_KINDS.values()
+        if kind.claim_kind == claim.kind
+        for reading in kind.enumerate(claim, pool)
+    ]
+    unique = {(r.kind, tuple(level.term for level in r.inputs)): r for r in readings}
+    return sorted(unique.values(), key=lambda r: (-r.support, r.distance))
+
+
+# --- candidates ----------------------------------------------------------------------------------
+
+
+def _candidates(
+    claim: Claim, pool: FigurePool, flow: str, linked: int | None, period: str, role: str
+) -> dict[Level, int]:
+    """Levels that may fill one input of a claim, each with its support."""
+    found: dict[Level, int] = {}
+    level = pool.level(linked)
+    if level is not None and (not flow or level.flow == flow):
+        found[level] = pool.nearness(level, claim.span) + LINKED
+    for level in pool.near_levels(claim.span, flow):
+        nearness = pool.nearness(level, claim.span)
+        if level.scope == "commodity" and nearness < 3:
+            continue  # a product's figure only in the claim's own sentence
+        if fits(level, "any", claim.keys) and _same_scope(level, claim):
+            other_period = bool(period and level.period and level.period != period)
+            found.setdefault(level, nearness - other_period)
+    matched = _match(pool, flow, period, claim, role)
+    if matched is not None:
+        found.setdefault(matched, MATCHED)
+    return found
+
+
+def _match(pool: FigurePool, flow: str, period: str, claim: Claim, role: str) -> Level | None:
+    """The level of this flow and period fit for ``role``, nearest to the claim in the text."""
+    if not flow or not period or claim.scope == "commodity":
+        return None
+    best = None
+    for level in pool.by_flow.get(flow, ()):
+        if level.period != period or level.scope != "all" or not fits(level, role, claim.keys):
+            continue
+        exact = sum(
+            bool(a) and a == b
+            for a, b in zip((level.reporter, level.partner), claim.keys, strict=True)
+        )
+        rank = (-exact, _distance(level, claim.span), level.start)
+        if best is None or rank < best[0]:
+            best = (rank, level)
+    return None if best is None else best[1]
+
+
+def _same_scope(level: Level, claim: Claim) -> bool:
+    return level.scope == claim.scope or (claim.scope == "all" and level.scope == "")
+
+
+def _distance(level: Level, span: tuple[int, int]) -> int:
+    return max(span[0] - level.end, level.start - span[1], 0)
+
+
+def _reading(kind: str, claim: Claim, inputs: tuple[tuple[Level, int], ...]) -> Reading:
+    return Reading(
+        kind,
+        tuple(level for level, _ in inputs),
+        sum(support for _, support in inputs),
+        max(_distance(level, claim.span) for level, _ in inputs),
+    )
+
+
+def _is_earlier(a: str, b: str) -> bool:
+    """Whether period ``a`` starts before period ``b`` (both as "YYYY…" strings)."""
+    return a[:4] < b[:4] or (a[:4] == b[:4] and a < b)
+
+
+# --- enumerators ---------------------------------------------------------------------------------
+
+
+def _change_from_levels(claim: Claim, pool: FigurePool) -> Iterator[Reading]:
+    nows = _candidates(claim, pool, claim.flow, claim.value_id, claim.period, "any")
+    bases = _candidates(claim, pool, claim.flow, claim.base_id, claim.base_period, "any")
+    for now, now_support in nows.items():
+        if pool.level(claim.base_id) == now and claim.base_id != claim.value_id:
+            continue
+        for base, base_support in bases.items():
+            if base == now or base.figure_id == claim.value_id or now.flow != base.flow:
+                continue
+            if now.period and base.period and not _is_earlier(base.period, now.period):
+                continue
+            yield _reading("change_from_levels", claim, ((now, now_support), (base, base_support)))
+
+
+def _change_from_amount(claim: Claim, pool: FigurePool) -> Iterator[Reading]:
+    sign = -1.0 if claim.stated < 0 else 1.0
+    for base in pool.derived_bases(claim.span, claim.flow, sign):
+        now = pool.level(base.figure_id)
+        support = pool.nearness(now, claim.span) + (
+            LINKED if now.figure_id == claim.value_id else 0
+        )
+        yield _reading("change_from_amount", claim, ((now, support), (base, support)))
+
+
+def _share(claim: Claim, pool: FigurePool) -> Iterator[Reading]:
+    parts = _candidates(claim, pool, claim.flow, claim.value_id, claim.period, "part")
+    whole_flow = claim.whole_flow or claim.flow
+    role = "whole" if whole_flow == claim.flow else "any"
+    wholes = _candidates(claim, pool, whole_flow, claim.base_id, claim.period, role)
+    for level in _earlier_totals(claim, pool, whole_flow, role):
+        wholes.setdefault(level, MATCHED + 1)
+    for part, part_support in parts.items():
+        value = _value(pool, part)
+        for whole, whole_support in wholes.items():
+            if whole == part or (claim.stated < 100 and _value(pool, whole) <= value):
+                continue  # a whole is larger than its part (an equal one is a repeat of it)
+            other_period = part.period and whole.period and part.period != whole.period
+            support = whole_support - 1 if other_period else whole_support
+            yield _reading("share", claim, ((part, part_support), (whole, support)))
+
+
+def _earlier_totals(claim: Claim, pool: FigurePool, flow: str, role: str) -> list[Level]:
+    """The last level of ``flow`` fit for ``role`` stated before the claim.
+
+    For a share of the same flow that is the reporter's total with the world.
+    """
+    best = None
+    for level in pool.by_flow.get(flow, ()):
+        if level.start < claim.span[0] and level.scope == "all" and fits(level, role, claim.keys):
+            if best is None or level.start > best.start:
+                best = level
+    return [] if best is None else [best]
+
+
+def _ratio(claim: Claim, pool: FigurePool) -> Iterator[Reading]:
+    base_flow = claim.whole_flow or claim.flow
+    base_period = claim.period if claim.whole_flow else claim.base_period
+    firsts = _candidates(claim, pool, claim.flow, claim.value_id, claim.period, "any")
+    seconds = _candidates(claim, pool, base_flow, claim.base_id, base_period, "any")
+    for a, a_support in firsts.items():
+        for b, b_support in seconds.items():
+            if a == b or a.scope != b.scope:
+                continue
+            if not claim.whole_flow and a.period and b.period and a.period == b.period:
+                continue  # a ratio of one flow compares two periods
+            yield _reading("ratio", claim, ((a, a_support), (b, b_support)))
+            yield _reading("ratio_inverse", claim, ((b, b_support), (a, a_support)))
+
+
+def _pp_change(claim: Claim, pool: FigurePool) -> Iterator[Reading]:
+    if not claim.whole_flow:
+        return
+    part, whole = ("part", "whole") if claim.flow == claim.whole_flow else ("any", "any")
+    wanted = [
+        (claim.flow, claim.period, claim.value_id, part),
+        (claim.whole_flow, claim.period, claim.base_id, whole),
+        (claim.flow, claim.base_period, None, part),
+        (claim.whole_flow, claim.base_period, None, whole),
+    ]
+    inputs: list[tuple[Level, int]] = []
+    for flow, period, linked, role in wanted:
+        level = pool.level(linked)
+        if level is not None and fits(level, role, claim.keys):
+            inputs.append((level, pool.nearness(level, claim.span) + LINKED))
+            continue
+        level = _match(pool, flow, period, claim, role)
+        if level is None or any(level == other for other, _ in inputs):
+            return
+        inputs.append((level, MATCHED))
+    yield _reading("pp_change", claim, tuple(inputs))
+
+
+def _value(pool: FigurePool, level: Level) -> float:
+    return sum(factor * float(pool.figures[i]["value_usd"]) for i, factor in level.term)
+
+
+def _pct(xs: list[Interval]) -> Interval | None:
+    return affine(divide(xs[0], xs[1]), 100.0, -100.0)
+
+
+def _pp(xs: list[Interval]) -> Interval | None:
+    now, before = divide(xs[0], xs[1]), divide(xs[2], xs[3])
+    if now is None or before is None:
+        return None
+    return (now[0] - before[0]) * 100, (now[1] - before[2]) * 100, (now[2] - before[1]) * 100
+
+
+READING_KINDS: dict[str, ReadingKind] = {
+    "change_from_levels": ReadingKind(
+        "change from the two levels",
+        "pct_change",
+        _pct,
+        lambda v: f"{v[0]}/{v[1]} - 1",
+        _change_from_levels,
+        is_default=True,
+    ),
+    "change_from_amount": ReadingKind(
+        "change from the stated amount of change (base = level − change)",
+        "pct_change",
+        _pct,
+        lambda v: f"{v[0]}/{v[1]} - 1",
+        _change_from_amount,
+    ),
+    "share": ReadingKind(
+        "share of the whole",
+        "share",
+        lambda xs: affine(divide(xs[0], xs[1]), 100.0),
+        lambda v: f"{v[0]}/{v[1]}",
+        _share,
+        is_default=True,
+    ),
+    "ratio": ReadingKind(
+        "ratio", "ratio", lambda xs: divide(xs[0], xs[1]), lambda v: f"{v[0]}/{v[1]}", _ratio, True
+    ),
+    "ratio_inverse": ReadingKind(
+        "ratio the other way",
+        "ratio",
+        lambda xs: divide(xs[0], xs[1]),
+        lambda v: f"{v[0]}/{v[1]}",
+        lambda claim, pool: iter(()),  # enumerated with "ratio"
+    ),
+    "pp_change": ReadingKind(
+        "change of a share in percentage points",
+        "pp_change",
+        _pp,
+        lambda v: f"{v[0]}/{v[1]} - {v[2]}/{v[3]}",
+        _pp_change,
+        is_default=True,
+    ),
+}
+
+
+def _figure_id(value: object) -> int | None:
+    return None if value is None or pd.isna(value) else int(value)
+
+
+def missing_reason(claim: Claim, pool: FigurePool) -> str:
+    """Why a claim has no reading: the first input no figure of the text can fill."""
+    if claim.kind in ("share", "pp_change") and not (claim.whole_flow or claim.flow):
+        return "the text does not say what the share is of"
+    period = claim.period or "its period"
+    if not _candidates(claim, pool, claim.flow, claim.value_id, claim.period, "any"):
+        return f"no {claim.flow or 'matching'} figure for {period}"
+    if claim.kind == "share":
+        return f"no whole figure for {period}"
+    if claim.kind == "pp_change":
+        return f"no {claim.flow} figure for {claim.base_period or 'the earlier period'}"
+    flow = claim.whole_flow or claim.flow if claim.kind == "ratio" else claim.flow
+    base_period = claim.period if claim.kind == "ratio" and claim.whole_flow else claim.base_period
+    return f"no {flow or 'matching'} figure for {base_period or 'the earlier period'}"
