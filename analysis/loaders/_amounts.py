@@ -1,5 +1,6 @@
 """Numbers in news text: US-dollar money expressions, decimal commas, scale words and written precision."""
 
+import bisect
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -45,10 +46,12 @@ _SCALE = r"""
 MONEY_RE = re.compile(
     rf"""
     # prefix form: "$1.18 billion", "US$ 2.6 billion", "USD 31.2 billion", "$426.8mln", "$5bn"
-    (?<![\w$])
-    (?P<prefix>US\s?\$|U\.S\.\s?\$|\$\s?US\b|\$|USD(?=\s?\d))\s?
-    (?P<number>{_MONEY_NUMBER})
+    (?:(?<![\w$])(?P<prefix>US\s?\$|U\.S\.\s?\$|\$\s?US\b|\$|USD(?=\s?\d))
+      |(?<=[a-z])\$)\s?  # a lower-case letter before "$" is a missing space ("shipments of$909.54 million")
+    (?:(?i:of)\s+)?(?P<number>{_MONEY_NUMBER})
     (?:{_SCALE.format(name="scale")})?
+    # "$32 billion 734,4 million", "$2 billion of 324.3 million": billions and millions written apart
+    (?(scale)(?:\s+(?:(?i:of)\s+)?(?P<millions>\d{{1,3}}(?:[.,]\d+)?)\s+(?i:million)\b)?)
     (?:\s+(?:U\.S\.\s+|US\s+)?dollars\b)?
   |
     # suffix form: "2.8 billion U.S. dollars", "500 million dollars", "3.5 bln USD"
@@ -125,12 +128,64 @@ def find_amounts(text: str) -> list[Amount]:
         )
         scale = _SCALES[scale_word.lower().removesuffix("s")] if scale_word else 1
         value, decimals = parse_number(number)
+        half_width = half_unit(decimals) * scale
+        if match.group("millions") and scale == 10**9 and decimals == 0:
+            millions, decimals = parse_number(match.group("millions").replace(",", "."))
+            value, scale, half_width = value * 1000 + millions, 10**6, half_unit(decimals) * 10**6
         found.append(
             Amount(
                 start=match.start(),
                 end=match.end(),
                 value_usd=float(value * scale),
-                half_width_usd=float(half_unit(decimals) * scale),
+                half_width_usd=float(half_width),
+            )
+        )
+    return sorted(found + find_implied_amounts(text, found), key=lambda a: a.start)
+
+
+# A number with a scale word and no currency: "compared with 690m in 1998", "exports of 41.3 billion".
+_BARE_AMOUNT = re.compile(
+    rf"""(?<![\w$.,€£¥₹])(?P<number>{NUMBER})(?:{_SCALE.format(name="scale")})
+    (?=\s*(?:$|[.,;:)!?]|\s(?i:in|from|to|and|or|while|with|for|compared|against|registered|recorded|
+    reported|during|over|last|this|the|a|an|which|that|was|were|is|are|as|at|of|by|year-on-year)\b))""",
+    re.VERBOSE,
+)
+# Words right before a bare amount that give it another currency or unit ("Ksh 1,375.7 billion").
+_OTHER_CURRENCY_BEFORE = re.compile(r"(?:[€£¥₹]|\b[A-Z][A-Za-z]{0,3}\.?|\b(?i:rs|tk|rp|rmb))\s*$")
+_NEAR_MONEY = 250  # characters: a bare amount counts as dollars only this close to a dollar amount
+
+
+def find_implied_amounts(text: str, stated: list[Amount]) -> list[Amount]:
+    """Amounts written without a currency next to US-dollar ones: "$1.84bn in 2003, compared with 690m".
+
+    A number with a scale word (million, bn, m) counts as US dollars when a US-dollar amount is stated
+    within ``_NEAR_MONEY`` characters, no other currency or unit is written before it, and nothing but
+    punctuation or a small word follows it ("690m tonnes" and "Ksh 1,375.7 billion" are not dollars).
+    """
+    if not stated:
+        return []
+    starts = [a.start for a in stated]
+    found = []
+    for match in _BARE_AMOUNT.finditer(text):
+        if _OTHER_CURRENCY_BEFORE.search(text, max(0, match.start() - 6), match.start()):
+            continue
+        if any(a.start <= match.start() < a.end for a in _near(stated, starts, match.start(), 0)):
+            continue  # part of a stated amount
+        if not _near(stated, starts, match.start(), _NEAR_MONEY):
+            continue
+        scale_word = match.group("scale") or match.group("scale_letter")
+        scale = _SCALES[scale_word.lower().removesuffix("s")]
+        value, decimals = parse_number(match.group("number"))
+        found.append(
+            Amount(
+                match.start(), match.end(), float(value * scale), float(half_unit(decimals) * scale)
             )
         )
     return found
+
+
+def _near(stated: list[Amount], starts: list[int], position: int, reach: int) -> list[Amount]:
+    """Stated amounts within ``reach`` characters of ``position`` (``starts`` sorted, for bisect)."""
+    low = bisect.bisect_left(starts, position - reach - 200)
+    high = bisect.bisect_right(starts, position + reach)
+    return [a for a in stated[low:high] if a.start - reach <= position and position < a.end + reach]
