@@ -104,7 +104,7 @@ def build_json(document: str, result: Reconciliation) -> dict:
     """
     return {
         "document": document,
-        "figures": _records(result.figures, FIGURE_KEYS),
+        "figures": [_signed_balance(f) for f in _records(result.figures, FIGURE_KEYS)],
         "claims": _records(result.claims, CLAIM_KEYS),
         "corrections": _records(result.corrections, CORRECTION_KEYS),
     }
@@ -160,6 +160,20 @@ def format_tables(document: str, result: Reconciliation) -> str:
     if result.corrections.empty:
         lines.append("  (none)")
     return "\n".join(lines)
+
+
+def _signed_balance(figure: dict) -> dict:
+    """A balance level stated as a deficit as the value of exports − imports: "a $3bn deficit" is −3e9.
+
+    Amounts of change ("the deficit narrowed by $200 million") and balances without a stated sign keep
+    the value as written; ``balance_sign`` still says which sign the text gave.
+    """
+    if figure.get("flow") == "balance" and figure.get("balance_sign") == -1.0:
+        if figure.get("scope") != "change":
+            for key in ("value_usd", "corrected_value_usd"):
+                if isinstance(figure.get(key), float | int):
+                    figure[key] = -abs(figure[key])
+    return figure
 
 
 def _records(table: pd.DataFrame, keys: tuple[str, ...]) -> list[dict]:
