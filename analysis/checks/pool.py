@@ -21,6 +21,10 @@ DIRECTION_WORDS = {
     -1.0: ("decrease", "decline", "fell", "fall", "drop", "down", "less", "lower", "shrank", "cut"),
     1.0: ("increase", "rise", "rose", "grew", "growth", "up", "more", "higher", "gain", "added"),
 }
+# words that may stand between a percent and the amount of change it goes with: "a $1.1bn or 8.2%
+# rise", "fell 5.9% ($2.0bn)", "a decrease of 15 percent (down US$541 million)"
+ADJACENT_WORDS = frozenset({"or", "down", "up", "by", "a", "an", "of", "i.e."})
+_ADJACENT_GAP = 16  # characters at most between a claim and an amount of change beside it
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z“\"])")
 _PARAGRAPH_END = re.compile(r"\n\s*\n|\n(?=\s*[A-Z“\"])")
 
@@ -74,6 +78,10 @@ class FigurePool:
         self.sentence_levels: dict[int, list[Level]] = {}
         for level in self.levels:
             self.sentence_levels.setdefault(self.sentence_of(level.start), []).append(level)
+        self.sentence_changes: dict[int, list[int]] = {}
+        for figure_id in self.changes:
+            start = int(figures[figure_id]["start"])
+            self.sentence_changes.setdefault(self.sentence_of(start), []).append(figure_id)
 
     def sentence_of(self, position: int) -> int:
         """Index of the sentence holding character ``position``."""
@@ -87,6 +95,40 @@ class FigurePool:
         """The stated level of a figure id (None for a missing id or an amount of change)."""
         f = self.figures.get(figure_id) if figure_id is not None else None
         return None if f is None or _scope(f) == "change" else _stated_level(figure_id, f)
+
+    def adjacent_amounts(self, span: tuple[int, int]) -> list[int]:
+        """Ids of figures right beside ``span``, joined by a bracket or "or" (``ADJACENT_WORDS``).
+
+        Such an amount goes with the percent as its amount of change, whatever its own scope.
+        """
+        found = []
+        for figure_id, f in self.nearby(span):
+            start, end = int(f["start"]), int(f["end"])
+            gap = self.text[end : span[0]] if end <= span[0] else self.text[span[1] : start]
+            if len(gap) > _ADJACENT_GAP or "\n\n" in gap:
+                continue
+            words = gap.lower().replace("(", " ").replace(")", " ").replace(",", " ").split()
+            joined = "(" in gap or "or" in words  # a bare comma may join a level: "$2.1bn, 6%"
+            if joined and all(word in ADJACENT_WORDS for word in words):
+                found.append(figure_id)
+        return found
+
+    def nearby(self, span: tuple[int, int]) -> list[tuple[int, dict]]:
+        """Figures in the sentence of ``span`` and the next one."""
+        sentence = self.sentence_of(span[0])
+        ids = [
+            level.figure_id
+            for index in (sentence, sentence + 1)
+            for level in self.sentence_levels.get(index, ())
+        ]
+        ids += [
+            i for index in (sentence, sentence + 1) for i in self.sentence_changes.get(index, ())
+        ]
+        return [(i, self.figures[i]) for i in sorted(set(ids))]
+
+    def base_from(self, level: Level, change_id: int, direction: float) -> Level:
+        """The base "level − direction · change" a year before ``level``."""
+        return _base_level(level, change_id, self.figures[change_id], direction)
 
     def nearness(self, level: Level, span: tuple[int, int]) -> int:
         """3 same sentence as ``span``, 2 same paragraph, 1 stated before it, 0 after it."""
@@ -110,61 +152,61 @@ class FigurePool:
                     found.append(level)
         return found
 
-    def derived_bases(self, span: tuple[int, int], flow: str, sign: float) -> list[Level]:
-        """Bases "level − change" from an amount of change and a level in the sentence of ``span``.
+    def derived_bases(
+        self, span: tuple[int, int], flow: str, sign: float, scope: str
+    ) -> list[tuple[Level, Level, int]]:
+        """(level, base, nearness of the amount) for each "base = level − change" near ``span``.
 
-        ``sign`` is the claim's direction (−1 a fall: base = level + change); 0 when unknown, then
-        the words before the amount decide.
+        The amount of change stands in the sentence of ``span`` or the next or previous one of its
+        paragraph; the level in the amount's sentence or in that of ``span``, of the same flow and
+        period. ``sign`` is the claim's direction (−1 a fall: base = level + change); 0 when
+        unknown, then the words before the amount decide.
         """
-        sentence = self.sentence_of(span[0])
-        bases = []
-        for change_id in self.changes:
-            change = self.figures[change_id]
-            if self.sentence_of(int(change["start"])) != sentence or change["flow"] != flow:
-                continue
-            direction = sign or _direction(self.text, int(change["start"]))
-            if not direction:
-                continue
-            for level in self.sentence_levels.get(sentence, ()):
-                if level.flow != flow or level.is_derived or level.scope != _scope(change):
+        sentence, paragraph = self.sentence_of(span[0]), self.paragraph_of(span[0])
+        found = []
+        for index in (sentence, sentence + 1, sentence - 1):
+            for change_id in self.sentence_changes.get(index, ()):
+                change = self.figures[change_id]
+                start = int(change["start"])
+                if change["flow"] != flow or self.paragraph_of(start) != paragraph:
                     continue
-                bases.append(_base_level(level, change_id, change, direction))
-        return bases
-
-    def derived_levels(self) -> list[Level]:
-        """Every base a sentence gives as "level − change" (for checks in other sentences)."""
-        out = []
-        for change_id in self.changes:
-            change = self.figures[change_id]
-            direction = _direction(self.text, int(change["start"]))
-            if not direction:
-                continue
-            sentence = self.sentence_of(int(change["start"]))
-            same = [
-                level
-                for level in self.sentence_levels.get(sentence, ())
-                if level.flow == change["flow"] and level.scope == _scope(change)
-            ]
-            if same:  # the level nearest the amount
-                level = min(same, key=lambda x: abs(x.start - int(change["start"])))
-                out.append(_base_level(level, change_id, change, direction))
-        return out
+                direction = sign or _direction(self.text, start)
+                if not direction:
+                    continue
+                nearness = 3 if index == sentence else 2
+                levels = {
+                    *self.sentence_levels.get(sentence, ()),
+                    *self.sentence_levels.get(index, ()),
+                }
+                for level in sorted(levels, key=lambda x: x.start):
+                    period = text(change["period"])
+                    if level.flow != flow or level.scope != scope:
+                        continue
+                    if period and level.period and period != level.period:
+                        continue
+                    found.append(
+                        (level, _base_level(level, change_id, change, direction), nearness)
+                    )
+        return found
 
 
 def fits(level: Level, role: str, keys: tuple[str, str]) -> bool:
     """Whether a level can play ``role`` for a claim of countries ``keys`` (reporter, partner).
 
-    "part": the claim's own partner (a country, not the world); "whole": the same reporter's trade
-    with the world or with no partner named; "any": countries that do not contradict the claim's.
+    "part": the claim's own partner (a country, not the world); "whole": the trade of one of the
+    claim's countries with the world or with no partner named; "any": countries that do not
+    contradict the claim's (for turnover, in either order).
     """
     reporter, partner = level.reporter, level.partner
+    if level.flow == "turnover" and role == "any" and {reporter, partner} == set(keys):
+        return True  # trade between A and B is trade between B and A
     if role == "part":
         return partner == keys[1] and partner not in ("", WORLD) and reporter in ("", keys[0])
-    if role == "whole":
+    if role == "whole":  # a total of either country of the claim (the reporter is often unclear)
         return (
             partner in ("", WORLD)
             and partner != keys[1]
-            and not (reporter and keys[0] and reporter != keys[0])
+            and not (reporter and any(keys) and reporter not in keys)
         )
     return not any(a and b and a != b for a, b in zip((reporter, partner), keys, strict=True))
 

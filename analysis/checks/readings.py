@@ -125,7 +125,9 @@ def _candidates(
         nearness = pool.nearness(level, claim.span)
         if level.scope == "commodity" and nearness < 3:
             continue  # a product's figure only in the claim's own sentence
-        if fits(level, "any", claim.keys) and _same_scope(level, claim):
+        if fits(level, "whole" if role == "whole" else "any", claim.keys) and _same_scope(
+            level, claim
+        ):
             other_period = bool(period and level.period and level.period != period)
             found.setdefault(level, nearness - other_period)
     matched = _match(pool, flow, period, claim, role)
@@ -180,6 +182,8 @@ def _is_earlier(a: str, b: str) -> bool:
 def _change_from_levels(claim: Claim, pool: FigurePool) -> Iterator[Reading]:
     nows = _candidates(claim, pool, claim.flow, claim.value_id, claim.period, "any")
     bases = _candidates(claim, pool, claim.flow, claim.base_id, claim.base_period, "any")
+    for figure_id in pool.adjacent_amounts(claim.span):  # "fell 5.9% ($2bn)": a change, no base
+        bases = {b: s - 2 if b.figure_id == figure_id else s for b, s in bases.items()}
     for now, now_support in nows.items():
         if pool.level(claim.base_id) == now and claim.base_id != claim.value_id:
             continue
@@ -187,18 +191,29 @@ def _change_from_levels(claim: Claim, pool: FigurePool) -> Iterator[Reading]:
             if base == now or base.figure_id == claim.value_id or now.flow != base.flow:
                 continue
             if now.period and base.period and not _is_earlier(base.period, now.period):
-                continue
+                if now.period != base.period:
+                    continue
+                base_support -= 1  # one period for both: the text may still compare two
             yield _reading("change_from_levels", claim, ((now, now_support), (base, base_support)))
 
 
 def _change_from_amount(claim: Claim, pool: FigurePool) -> Iterator[Reading]:
     sign = -1.0 if claim.stated < 0 else 1.0
-    for base in pool.derived_bases(claim.span, claim.flow, sign):
-        now = pool.level(base.figure_id)
-        support = pool.nearness(now, claim.span) + (
-            LINKED if now.figure_id == claim.value_id else 0
+    for now, base, nearness in pool.derived_bases(claim.span, claim.flow, sign, claim.scope):
+        linked = LINKED if now.figure_id == claim.value_id else 0
+        support = pool.nearness(now, claim.span) + linked
+        yield _reading(
+            "change_from_amount", claim, ((now, support), (base, min(support, nearness)))
         )
-        yield _reading("change_from_amount", claim, ((now, support), (base, support)))
+    # an amount right beside the percent ("fell 5.9% ($2.0bn)") is its amount of change
+    nows = _candidates(claim, pool, claim.flow, claim.value_id, claim.period, "any")
+    for change_id in pool.adjacent_amounts(claim.span):
+        amount = float(pool.figures[change_id]["value_usd"])
+        for now, support in nows.items():
+            if now.figure_id == change_id or now.is_derived or _value(pool, now) <= amount:
+                continue
+            base = pool.base_from(now, change_id, sign)
+            yield _reading("change_from_amount", claim, ((now, support), (base, 3)))
 
 
 def _share(claim: Claim, pool: FigurePool) -> Iterator[Reading]:
