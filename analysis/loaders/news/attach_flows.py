@@ -36,10 +36,10 @@ def flow_word(doc: Mentions, sentence: Sentence, start: int, end: int) -> FlowWo
     preceding = [w for w in words if w.end <= start]
     if preceding and preceding[-1].is_weak:
         clause = clause_index(doc, sentence, start)
-        strong = [
-            w for w in preceding if not w.is_weak and clause_index(doc, sentence, w.start) == clause
-        ]
-        return (strong or preceding)[-1]
+        strong = [w for w in preceding if not w.is_weak and w.flow != "other"]
+        in_clause = [w for w in strong if clause_index(doc, sentence, w.start) == clause]
+        # "Trade deficit with X is largest among Y's trading partners; it rose to $5bn": the named flow
+        return (in_clause or strong or preceding)[-1]
     if preceding:
         return preceding[-1]
     following = [w for w in words if w.start >= end]

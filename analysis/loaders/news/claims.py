@@ -62,7 +62,7 @@ def find_change_claims(masked: str) -> list[Claim]:
         value, decimals = _claim_number(number)
         compared = FLOW_WORDS.search(groups.get("compared", ""))
         whole = compared.lastgroup if compared and compared.lastgroup != "other" else None
-        whole = "exports" if whole == "weak_exports" else whole
+        whole = whole.removeprefix("weak_") if whole else whole
         if "fold" in unit or "times" in unit:
             claims.append(_ratio_claim(m, value, decimals, is_down, qualifier))
             claims[-1].whole_flow = whole

@@ -31,7 +31,7 @@ def find_flow_words(masked: str) -> list[FlowWord]:
     """Every flow word of a masked text, in text order."""
     words = []
     for m in FLOW_WORDS.finditer(masked):
-        weak = m.lastgroup == "weak_exports"
+        weak = m.lastgroup.startswith("weak_")
         total = bool(
             re.match(r"(?i:total|overall|foreign|external)\b", m.group(0))
             or TOTAL_BEFORE.search(masked[max(0, m.start() - 30) : m.start()])
@@ -40,6 +40,6 @@ def find_flow_words(masked: str) -> list[FlowWord]:
             COMMODITY_BEFORE.search(masked[max(0, m.start() - 40) : m.start()])
             or COMMODITY_OF.match(masked, m.end())
         )
-        flow = "exports" if weak else m.lastgroup
+        flow = m.lastgroup.removeprefix("weak_")
         words.append(FlowWord(m.start(), m.end(), flow, weak, total, commodity))
     return words

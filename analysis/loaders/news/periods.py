@@ -106,7 +106,9 @@ def _resolve(
 ) -> SentencePeriod:
     marker = _base_marker(doc, sentence, mention)
     compared = marker is not None
-    period = mention.resolve(current, doc.doc_year, compared)
+    # without a document date, "this year" is the year the article is about
+    year = doc.doc_year if doc.doc_year is not None else (doc.main.year if doc.main else None)
+    period = mention.resolve(current, year, compared)
     marker_start = marker.start() if marker else mention.start
     return SentencePeriod(
         mention.start,

@@ -86,7 +86,7 @@ def parse_document(doc: Mentions) -> tuple[pd.DataFrame, pd.DataFrame]:
         words = [w for w in doc.flow_words if sentence.start <= w.start < sentence.end]
         if words and not amounts and not claims:
             carried_flow = words[-1].flow
-        if (amounts or claims or words) and sentence_current is not None:
+        if (amounts or claims) and sentence_current is not None:
             current = sentence_current
     figures = _frame(figure_rows, FIGURE_COLUMNS)
     for row in claim_rows:

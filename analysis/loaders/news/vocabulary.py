@@ -11,19 +11,24 @@ MASK = "¤"  # money expressions are overwritten with this before other patterns
 # before "trade" is turnover. "other" words mark money that is not trade (investment, loans, deals).
 FLOW_WORDS = re.compile(
     r"""
-    (?P<balance>\btrade\s+(?:surplus|deficit|balance)\b
+    (?P<balance>\btrade\s+(?:surplus|deficit|balance|gap)s?\b
+        |\b(?:exports?\s+(?:exceeded|outstripped|surpassed)\s+imports?|imports?\s+(?:exceeded|outstripped|
+        surpassed)\s+exports?)\s+by(?=\s+(?:[a-z]+\s+)?¤)
         |\b(?:(?:positive|negative)\s+)?(?:balance|surplus|deficit)\s+(?:of|in)\s+(?:[\w'’-]+\s+)?trade\b
-        |\b(?:surplus|deficit)\b|\b(?:positive|negative)\s+(?:trade\s+)?balance\b)
+        |\b(?:surplus(?:es)?|deficits?)\b|\b(?:positive|negative)\s+(?:trade\s+)?balance\b)
   | (?P<turnover>\b(?:(?:bilateral|mutual|foreign|total|overall|external)\s+)?(?:trade|commodity|goods)\s+turnover\b
-        |\bturnover\b|\btrade\s+volumes?\b|\btrading\s+partners?\b
+        |\bturnover\b|\btrade\s+volumes?\b|\b(?:exports?\s+and\s+imports?|imports?\s+and\s+exports?)
+        (?=\s+(?:between|of)\b)
         |\bvolume\s+of\s+(?:bilateral\s+|mutual\s+|foreign\s+)?trade\b|\btrade\s+(?:between|with|exchange)\b
         |\b(?:bilateral|mutual|two-way|foreign|total|overall|external)\s+(?:merchandise\s+|goods\s+)?trade\b
         |\btrade\b)
   | (?P<weak_exports>\bexport\s+(?:markets?|destinations?|partners?)\b)
-  | (?P<exports>\b(?:re-)?export(?:s|ed|ing)?\b|\b(?:shipments?|supplies)\s+to\b|\b(?:sold|shipped|supplied)\b)
-  | (?P<imports>\b(?:re-)?import(?:s|ed|ing)?\b|\bpurchases?\s+from\b|\b(?:bought|purchased)\b)
+  | (?P<weak_turnover>\btrading\s+partners?\b|\btrade\s+partners?\b)
+  | (?P<exports>\b(?:re-)?export(?:s|ed|ing|ers?)?\b|\b(?:shipments?|supplies)\s+to\b
+        |\b(?:sold|shipped|shipping|supplied)\b)
+  | (?P<imports>\b(?:re-)?import(?:s|ed|ing|ers?)?\b|\bpurchases?\s+from\b|\b(?:bought|purchased)\b)
   | (?P<other>\binvest(?:ment|ments|ed|ing|or|ors)?\b|\bFDI\b|\bloans?\b|\bcredits?\b|\bgrants?\b
-        |\bcontracts?\b|\bdeals?\b|\bprojects?\b|\bfund(?:s|ing)?\b|\bGDP\b|\bbudget\b|\brevenues?\b
+        |\bcontracts?\b|\bdeals?\b|\bprojects?\b|\bfund(?:s|ing)?\b|\bGDP\b|\bbudget\b|\blosses\b|\bplan\b|\btargets?\b
         |\bdebt\b|\breserves\b|\bprofits?\b|\bprices?\b|\bcosts?\b|\bagreements?\b|\bspending\b)
     """,
     re.IGNORECASE | re.VERBOSE,
@@ -47,7 +52,9 @@ COMMODITY_OF = re.compile(
 )
 # Words giving the sign of a trade balance.
 BALANCE_SIGN = re.compile(
-    r"\b(?:(?P<plus>surplus|positive)|(?P<minus>deficit|negative))\b", re.IGNORECASE
+    r"""\b(?:(?P<plus>surplus(?:es)?|positive|exports?\s+exceeded)
+    |(?P<minus>deficits?|negative|gap|imports?\s+exceeded))\b""",
+    re.IGNORECASE | re.VERBOSE,
 )
 # A change "to" a physical quantity is not a change of a money value.
 QUANTITY_AFTER = re.compile(
@@ -216,7 +223,8 @@ DATELINE = re.compile(
 CLAUSE_BREAK = re.compile(r"[,;:]|\s(?:which|while|whereas|but|compared|against|versus|than|and)\s")
 # What makes a period the compared (base) one: "compared to", "than", "from $4.5bn in".
 BASE_MARKER = re.compile(
-    rf"""(?i:compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|as\s+against|against|versus|vs\.?|than|
+    rf"""(?i:(?:than|compared\s+(?:to|with)|against)\s+(?:the\s+)?(?:[\w’'.]+\s+){{1,8}}?(?:in|for|during|of)
+        |compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|as\s+against|against|versus|vs\.?|than|
         relative\s+to|(?:that|those)\s+of|(?:up|down)\s+from
         |from\s+(?:the\s+|a\s+)?(?:about\s+|around\s+|almost\s+|nearly\s+)?(?:{MASK}+|[\d.,]+\s*(?:%|percent|per\s+cent))
         |(?:increase|rise|growth|gain|jump|decrease|decline|drop|fall|reduction|times|fold|%|percent|per\s+cent|pct
