@@ -137,7 +137,8 @@ def _build_checks(pool: FigurePool, claims: pd.DataFrame) -> list[Check]:
             continue
         claim = Claim.from_row(row)
         readings = tuple(enumerate_readings(claim, pool))
-        checks.append(Check(row, readings, "" if readings else missing_reason(claim, pool)))
+        found = any(not reading.is_slip for reading in readings)
+        checks.append(Check(row, readings, "" if found else missing_reason(claim, pool)))
     next_id = 1 + max((int(c.row["claim_id"]) for c in checks), default=-1)
     for whole_id, reading in total_readings(pool):
         whole = pool.figures[whole_id]

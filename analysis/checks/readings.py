@@ -12,7 +12,7 @@ matched by flow, period and countries, plus 1 when the reader linked the figure 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -66,6 +66,7 @@ class Reading:
     inputs: tuple[Level, ...]
     support: int  # sum of the inputs' support: higher is more directly stated
     distance: int  # characters from the claim to its farthest input (tie-break)
+    is_slip: bool = False  # a reading the text contradicts, kept only to diagnose a slip
 
     @property
     def figure_ids(self) -> tuple[int, ...]:
@@ -106,7 +107,14 @@ def enumerate_readings(claim: Claim, pool: FigurePool) -> list[Reading]:
         if kind.claim_kind == claim.kind
         for reading in kind.enumerate(claim, pool)
     ]
-    unique = {(r.kind, tuple(level.term for level in r.inputs)): r for r in readings}
+    unique: dict[tuple, Reading] = {}
+    for r in readings:  # each reading once, with its best support
+        key = (r.kind, tuple(level.term for level in r.inputs))
+        if key not in unique or (unique[key].is_slip, -unique[key].support) > (
+            r.is_slip,
+            -r.support,
+        ):
+            unique[key] = r
     return sorted(unique.values(), key=lambda r: (-r.support, r.distance))
 
 
@@ -223,6 +231,9 @@ def _share(claim: Claim, pool: FigurePool) -> Iterator[Reading]:
     wholes = _candidates(claim, pool, whole_flow, claim.base_id, claim.period, role)
     for level in _earlier_totals(claim, pool, whole_flow, role):
         wholes.setdefault(level, MATCHED + 1)
+    if role == "any":  # a share of another flow: of the pair's figure or of a total
+        for level in _earlier_totals(claim, pool, whole_flow, "whole"):
+            wholes.setdefault(level, MATCHED + 1)
     for part, part_support in parts.items():
         value = _value(pool, part)
         for whole, whole_support in wholes.items():
@@ -231,6 +242,14 @@ def _share(claim: Claim, pool: FigurePool) -> Iterator[Reading]:
             other_period = part.period and whole.period and part.period != whole.period
             support = whole_support - 1 if other_period else whole_support
             yield _reading("share", claim, ((part, part_support), (whole, support)))
+        # the share of a total of another flow: only to say "matches the share of …"
+        for flow in ("turnover", "exports", "imports"):
+            if flow == whole_flow:
+                continue
+            for whole in _earlier_totals(claim, pool, flow, "whole"):
+                if whole != part and _value(pool, whole) > value:
+                    reading = _reading("share", claim, ((part, part_support), (whole, 0)))
+                    yield replace(reading, is_slip=True)
 
 
 def _earlier_totals(claim: Claim, pool: FigurePool, flow: str, role: str) -> list[Level]:

@@ -98,6 +98,8 @@ def judge(check: Check, figures: dict[int, dict], values: dict[int, float]) -> d
         value = READING_KINDS[reading.kind].compute(xs)
         if value is not None:
             computed.append((reading, xs, value))
+    alternatives = computed
+    computed = [c for c in computed if not c[0].is_slip]
     if not computed:
         why = check.missing or "a base interval contains zero"
         return {**result, "explanation": f"{stated_text}; {why} → unverifiable"}
@@ -116,7 +118,7 @@ def judge(check: Check, figures: dict[int, dict], values: dict[int, float]) -> d
             note = "; the size fits, the direction word was read the other way"
         else:
             verdict = "inconsistent"
-            note = _slip(kind, stated, reading, xs, value, computed)
+            note = _slip(kind, stated, reading, xs, value, alternatives)
     name = READING_KINDS[reading.kind]
     shown = format_claim_number(kind, number(row["stated_half_width"]), value)
     named = "" if name.is_default else f"{name.name}: "
