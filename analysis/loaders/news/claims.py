@@ -1,5 +1,6 @@
 """Claim candidates of a text: changes, ratios, percentage points and shares, with their spans."""
 
+import bisect
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -7,10 +8,16 @@ from decimal import Decimal
 from analysis.loaders._amounts import half_unit, parse_number
 from analysis.loaders.news.flows import FlowWord
 from analysis.loaders.news.vocabulary import (
+    BARE_PERCENT,
+    DIRECTION_WORD,
+    UP_AFTER,
     CHANGE_CLAIM,
     DOWN,
     DOWN_AFTER,
     FLOW_WORDS,
+    MASK,
+    QUANTITY_BEFORE,
+    TRADE_WORD,
     MULTIPLIER_WORDS,
     QUALIFIERS,
     SHARE_CLAIM,
@@ -30,6 +37,7 @@ class Claim:
     qualifier: str
     whole_flow: str | None = None
     flow_hint: str | None = None
+    same_whole_as: int | None = None  # start of the claim whose whole and sides this one shares
 
 
 def find_change_claims(masked: str) -> list[Claim]:
@@ -238,3 +246,106 @@ def drop_overlaps(claims: list[Claim]) -> list[Claim]:
         if not kept or claim.start >= kept[-1].end:
             kept.append(claim)
     return kept
+
+
+def find_other_percents(
+    masked: str, found: list[Claim], sentence_starts: list[int] | None = None
+) -> list[Claim]:
+    """Every percentage not yet in ``found`` as a claim candidate; its kind and sign from its neighbours.
+
+    A change when a direction word stands in its clause ("exports slid $7bn or 0.4 percent", "falling
+    1.44 percent on the year and 9.3 percent over the previous month") or right after it ("a 2.2% y/y
+    advance"); a share when it sits in a list or a bracket after a name ("the European Union (4.7%)",
+    "Switzerland 25 percent") or share words surround it; otherwise a change when the sentence names a
+    direction, else a share.
+    """
+    found = sorted(found, key=lambda c: c.start)
+    taken = [(c.start, c.end) for c in found]
+    starts = [start for start, _ in taken]
+    claims = []
+    for m in BARE_PERCENT.finditer(masked):
+        at = bisect.bisect_right(starts, m.start()) - 1
+        if at >= 0 and taken[at][1] > m.start():
+            continue  # already read by a pattern
+        if sentence_starts:
+            sentence_start = sentence_starts[
+                max(bisect.bisect_right(sentence_starts, m.start()) - 1, 0)
+            ]
+        else:
+            sentence_start = max(masked.rfind(". ", 0, m.start()) + 2, 0)
+        before = masked[sentence_start : m.start()]
+        clause = re.split(r";|\b(?:while|whereas|but)\b", before)[-1]
+        after = masked[m.end() : m.end() + 40]
+        value, decimals = parse_number(m.group("number"))
+        direction = _direction(clause[-90:], after)
+        is_listed = re.search(r"(?:\(|[A-Z][\w’'.-]*\s+|\b(?:with|and|by)\s+)$", before) is not None
+        is_share = (
+            SHARE_WORDS.search(clause[-90:] + " " + after) is not None
+            or re.match(r"\s*(?:of\s+(?:the\s+)?(?:total|all|it)\b|share)", after) is not None
+        )
+        compared = re.search(
+            r"\b(?:from|compared\s+(?:to|with)|against|than|versus)\s+(?:the\s+)?$", before
+        )
+        earlier = found[bisect.bisect_left(starts, sentence_start) : at + 1]
+        earlier_share = next((c for c in reversed(earlier) if c.kind == "share"), None)
+        if _is_not_trade(masked, sentence_start, m.start()):
+            continue
+        if compared and earlier_share:
+            # "the share fell to 13.9% from 16.5% in 2022": the earlier share of the same whole
+            claims.append(
+                Claim(
+                    m.start(),
+                    m.end(),
+                    "share",
+                    float(value),
+                    float(half_unit(decimals)),
+                    "",
+                    whole_flow=earlier_share.whole_flow,
+                    flow_hint=earlier_share.flow_hint,
+                    same_whole_as=earlier_share.start,
+                )
+            )
+            continue
+        if direction is None or (is_listed and not re.match(r"\s*(?:\)\s*)?(?:y/y|yoy)", after)):
+            kind = "share" if is_share or is_listed or direction is None else "pct_change"
+            if kind == "share" and not (is_share or is_listed):
+                continue  # a bare percent with neither a direction nor a whole: not a claim we read
+        else:
+            kind = "pct_change"
+        sign = -1 if kind == "pct_change" and direction == "down" else 1
+        qualifier = QUALIFIERS.get(" ".join((m.group("qualifier") or "").lower().split()), "")
+        claims.append(
+            Claim(
+                m.start(), m.end(), kind, float(sign * value), float(half_unit(decimals)), qualifier
+            )
+        )
+    return claims
+
+
+def _is_not_trade(masked: str, sentence_start: int, start: int) -> bool:
+    """Whether a percent is not about trade values: its sentence names no trade flow and no money
+    up to just after it ("Tariffs of up to 20 percent"), or it follows a quantity ("18.2 tonnes (23.1%)").
+    """
+    before = masked[sentence_start:start]
+    if QUANTITY_BEFORE.search(before):
+        return True
+    near = masked[sentence_start : start + 60]  # "with 10.8 percent or an import value of $859m"
+    return MASK not in near and not TRADE_WORD.search(near)
+
+
+def _direction(before: str, after: str) -> str | None:
+    """ "up" or "down" from the nearest direction word before a percent (in its clause) or right after."""
+    after_word = re.match(
+        rf"\s*(?:\)\s*)?(?:(?i:y/y|yoy|year-on-year)\s+)?(?P<w>(?i:{UP_AFTER}|{DOWN_AFTER}|advance|increased?|decreased?))\b",
+        after,
+    )
+    if after_word:
+        return (
+            "down"
+            if re.fullmatch(rf"(?i:{DOWN_AFTER}|decreased?)", after_word.group("w"))
+            else "up"
+        )
+    words = list(DIRECTION_WORD.finditer(before))
+    if not words:
+        return None
+    return "down" if words[-1].lastgroup == "down" else "up"

@@ -3,7 +3,12 @@
 from analysis.loaders._amounts import find_amounts
 from analysis.loaders._countries import find_countries
 from analysis.loaders._periods import MONTH_NUMBERS, find_document_date, find_period_mentions
-from analysis.loaders.news.claims import drop_overlaps, find_change_claims, find_share_claims
+from analysis.loaders.news.claims import (
+    drop_overlaps,
+    find_change_claims,
+    find_other_percents,
+    find_share_claims,
+)
 from analysis.loaders.news.flows import find_flow_words
 from analysis.loaders.news.sentences import split_sentences
 from analysis.loaders.news.vocabulary import FISCAL_START, FISCAL_WORDS, MASK
@@ -33,11 +38,14 @@ class Mentions:
             self.masked, self.fiscal_start, FISCAL_WORDS.search(self.masked) is not None
         )
         self.flow_words = find_flow_words(self.masked)
-        self.claims = drop_overlaps(
+        claims = drop_overlaps(
             find_change_claims(self.masked) + find_share_claims(self.masked, self.flow_words)
         )
+        others = find_other_percents(self.masked, claims, [s.start for s in self.sentences])
+        self.claims = sorted(claims + others, key=lambda c: c.start)
         self.default_pair: tuple[str | None, str | None] = (None, None)
         self.main = None
+        self.claim_sides: dict[int, tuple] = {}  # claim start → (reporter, partner), as attached
 
 
 def fiscal_year_start(masked: str, countries: list) -> int:

@@ -178,11 +178,16 @@ def _claim_row(
     if claim.kind != "share" and whole_flow == flow:
         whole_flow = None  # "exports exceeded last year's exports by 5%": a change over time
     period, base = claim_periods(mentions, current, claim.kind)
+    if claim.kind == "share":  # a share is of one period, found in its scopes as a figure's is
+        period = figure_period(doc, sentence, claim, mentions, current) or period
     if claim.kind != "share" and whole_flow:
         base = period  # one flow against another in the same period
     reporter, partner = countries_of(
         doc, sentence, claim.start, flow, carried_pair, is_share=claim.kind == "share"
     )
+    if claim.same_whole_as is not None and claim.same_whole_as in doc.claim_sides:
+        reporter, partner = doc.claim_sides[claim.same_whole_as]  # "... fell to 13.9% from 16.5%"
+    doc.claim_sides[claim.start] = (reporter, partner)
     return {
         "document": doc.name,
         "claim_id": claim_id,

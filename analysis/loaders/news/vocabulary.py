@@ -131,8 +131,10 @@ QUALIFIERS = {
 QUALIFIER = "|".join(w.replace(" ", r"\s+") for w in sorted(QUALIFIERS, key=len, reverse=True))
 # Multipliers written in words ("grew three times"): two to ten.
 MULTIPLIER_WORDS = {word: n for word, n in NUMBER_WORDS.items() if 2 <= n <= 10}
+# How a percent is written: "%", "percent", "per cent", "pct", "pc", "p.c", "-percent" ("a 7.4-percent share").
+PERCENT = r"(?:-?\s*(?:%|(?i:percent|per\s*cent|pct|p\.\s?c\.?|pc)(?![\w%])))"
 CLAIM_NUMBER = rf"(?P<number>{NUMBER}|(?i:{'|'.join(MULTIPLIER_WORDS)}))"
-UNIT = r"""(?P<unit>\s*(?:%|(?i:percent|per\s+cent|pct)\b)(?P<points>\s*(?i:points?))?
+UNIT = rf"""(?P<unit>\s*{PERCENT}(?P<points>\s*(?i:points?))?
     |\s*(?i:percentage[\s-]+points?|p\.p\.|pp\b)
     |\s*-?\s*(?i:fold)\b|\s+(?i:times)\b)"""
 OPTIONAL_QUALIFIER = rf"(?:(?P<qualifier>(?i:{QUALIFIER}))\s+)?"
@@ -184,29 +186,29 @@ SHARE_CLAIM = re.compile(
     # "accounted for 7.7 percent of total turnover", "making up almost 60% of exports"
     \b(?i:accounted\s+for|accounting\s+for|accounts?\s+for|made\s+up|making\s+up|makes?\s+up|represented|
         representing|represents?|constituted|constituting|constitutes?|comprised|comprising|comprises?)\s+
-    {OPTIONAL_QUALIFIER}{CLAIM_NUMBER}\s*(?:%|(?i:percent|per\s+cent)\b)(?P<of>\s+(?i:of)\b)?
+    {OPTIONAL_QUALIFIER}{CLAIM_NUMBER}\s*{PERCENT}(?P<of>\s+(?i:of)\b)?
   |
     # "2% of total exports" (kept only when what follows "of" is trade)
     (?<![\w.,]){OPTIONAL_QUALIFIER.replace("qualifier", "qualifier2")}{CLAIM_NUMBER.replace("number", "number2")}
-    \s*(?:%|(?i:percent|per\s+cent)\b)(?P<of2>\s+(?i:of)\b(?!\s+(?i:which)\b))
+    \s*{PERCENT}(?P<of2>\s+(?i:of)\b(?!\s+(?i:which)\b))
   |
     # "the share of exports in turnover was 59.4 percent", "a 5% share"
     (?P<share>\b(?i:share)\b)(?P<share_words>(?:[^.;%¤]|(?<=[A-Z])\.){{0,80}}?)\s+(?i:was|is|stood\s+at|amounted\s+to|
         reached|(?:rose|fell|increased|decreased|grew|declined|dropped|climbed)\s+to|equall?ed|totall?ed|
         came\s+to|of|at)\s+{OPTIONAL_QUALIFIER.replace("qualifier", "qualifier3")}
-        {CLAIM_NUMBER.replace("number", "number3")}\s*(?:%|(?i:percent|per\s+cent)\b)
-  | (?<![\w.,]){CLAIM_NUMBER.replace("number", "number4")}\s*(?:%|(?i:percent|per\s+cent))\s+(?P<share4>(?i:share))\b
+        {CLAIM_NUMBER.replace("number", "number3")}\s*{PERCENT}
+  | (?<![\w.,]){CLAIM_NUMBER.replace("number", "number4")}\s*{PERCENT}\s+(?P<share4>(?i:share))\b
   |
     # "$3.1 billion (17.4%) of total trade": a bare percent in brackets right after a figure (kept only when
     # the sentence speaks of a share or a total)
     (?:(?<={MASK}\()|(?<={MASK}\s\())(?P<bracket>{CLAIM_NUMBER.replace("number", "number5")})
-    \s*(?:%|(?i:percent|per\s+cent)\b)(?=\s*\))
+    \s*{PERCENT}(?=\s*\))
   |
     # "20% of which accounted for Italy", "of which 20 percent was accounted for by Italy"
     (?<![\w.,]){OPTIONAL_QUALIFIER.replace("qualifier", "qualifier6")}{CLAIM_NUMBER.replace("number", "number6")}
-    \s*(?:%|(?i:percent|per\s+cent)\b)\s+(?i:of\s+which)(?:\s+(?i:was|were))?\s+(?P<which6>{WHICH_VERB})
+    \s*{PERCENT}\s+(?i:of\s+which)(?:\s+(?i:was|were))?\s+(?P<which6>{WHICH_VERB})
   | \b(?i:of\s+which)\s+{OPTIONAL_QUALIFIER.replace("qualifier", "qualifier7")}
-    {CLAIM_NUMBER.replace("number", "number7")}\s*(?:%|(?i:percent|per\s+cent)\b)
+    {CLAIM_NUMBER.replace("number", "number7")}\s*{PERCENT}
     (?:\s+(?i:was|were|is|are))?\s+(?P<which7>{WHICH_VERB})
     """,
     re.VERBOSE,
@@ -223,7 +225,7 @@ DATELINE = re.compile(
 CLAUSE_BREAK = re.compile(r"[,;:]|\s(?:which|while|whereas|but|compared|against|versus|than|and)\s")
 # What makes a period the compared (base) one: "compared to", "than", "from $4.5bn in".
 BASE_MARKER = re.compile(
-    rf"""(?i:(?:than|compared\s+(?:to|with)|against)\s+(?:the\s+)?(?:[\w’'.]+\s+){{1,8}}?(?:in|for|during|of)
+    rf"""(?i:(?:than|compared\s+(?:to|with)|against)\s+(?:the\s+)?(?:[\w’'.%]+\s+){{1,8}}?(?:in|for|during|of)
         |compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|as\s+against|against|versus|vs\.?|than|
         relative\s+to|(?:that|those)\s+of|(?:up|down)\s+from
         |from\s+(?:the\s+|a\s+)?(?:about\s+|around\s+|almost\s+|nearly\s+)?(?:{MASK}+|[\d.,]+\s*(?:%|percent|per\s+cent))
@@ -252,4 +254,24 @@ FISCAL_START = re.compile(
     |\b(?:FY|(?i:fiscal|financial\s+year))\s?'?(?:\d{{4}}[-–/])?\d{{2}}\s*\((?P<month2>{MONTH})\s*[-–]
     |(?i:Iranian\s+(?:calendar\s+)?year)""",
     re.VERBOSE,
+)
+
+# Any percentage, for claims no pattern above reads: "or 0.4 percent", "(15percent)", "35.51pc".
+BARE_PERCENT = re.compile(
+    rf"(?:(?P<qualifier>(?i:{QUALIFIER}))\s+)?(?<![\w.,]){CLAIM_NUMBER}\s*{PERCENT}(?!\s*(?i:points?))"
+)
+# Words giving the direction of a change, wherever they stand before a percent.
+DIRECTION_WORD = re.compile(
+    rf"\b(?:(?P<up>(?i:{UP}|advance[sd]?))|(?P<down>(?i:{DOWN})))\b", re.VERBOSE
+)
+# A trade flow named in words (not investment or prices): a percent after one may be a claim about trade.
+TRADE_WORD = re.compile(
+    r"\b(?:trade|turnover|exports?|imports?|exported|imported|shipments?|surplus|deficit|balance)\b",
+    re.IGNORECASE,
+)
+# A physical quantity right before a bracket: "18.2 tonnes (23.1%)" is a share of a volume, not of money.
+QUANTITY_BEFORE = re.compile(
+    r"""[\d.,]+\s*(?:thousand|million|billion|mln|bln)?\s*(?:tonnes|tons|barrels|bbl|cubic\s+metres|bcm|
+    units|heads|vehicles|passengers|containers|TEU|kWh|MWh|GWh)\s*\($""",
+    re.IGNORECASE | re.VERBOSE,
 )
