@@ -22,6 +22,7 @@ Modules: ``intervals`` (interval arithmetic), ``pool`` (the figures and where th
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -129,6 +130,33 @@ def reconcile(doc: NewsDocument, correct: bool = True) -> Reconciliation:
     return Reconciliation(figures, claims, pd.DataFrame(rows, columns=list(CORRECTION_COLUMNS)))
 
 
+def _readings_of_repeats(checks: list[Check]) -> list[Check]:
+    """Checks where a claim without readings takes those of a claim it repeats.
+
+    A headline and its body state the same claim: same kind, flow and stated value, of all
+    goods (a product's claim uses only the figures tied to it).
+    """
+
+    def key(check: Check) -> tuple:
+        row = check.row
+        return (row["kind"], text(row["flow"]), number(row["stated"], math.nan), _scope(row))
+
+    def has_readings(check: Check) -> bool:
+        return any(not reading.is_slip for reading in check.readings)
+
+    found = {key(c): c for c in reversed(checks) if has_readings(c)}
+    out = []
+    for check in checks:
+        other = found.get(key(check))
+        if has_readings(check) or other is None or _scope(check.row) != "all":
+            out.append(check)
+        else:
+            out.append(
+                Check(check.row, other.readings, f'read as its repeat "{other.row["quote"]}"')
+            )
+    return out
+
+
 def _build_checks(pool: FigurePool, claims: pd.DataFrame) -> list[Check]:
     checks = []
     for row in claims.to_dict("records"):
@@ -139,6 +167,7 @@ def _build_checks(pool: FigurePool, claims: pd.DataFrame) -> list[Check]:
         readings = tuple(enumerate_readings(claim, pool))
         found = any(not reading.is_slip for reading in readings)
         checks.append(Check(row, readings, "" if found else missing_reason(claim, pool)))
+    checks = _readings_of_repeats(checks)
     next_id = 1 + max((int(c.row["claim_id"]) for c in checks), default=-1)
     for whole_id, reading in total_readings(pool):
         whole = pool.figures[whole_id]
@@ -165,3 +194,7 @@ def _build_checks(pool: FigurePool, claims: pd.DataFrame) -> list[Check]:
         checks.append(Check(row, (reading,)))
         next_id += 1
     return checks
+
+
+def _scope(row: dict) -> str:
+    return text(row.get("scope")) or "all"

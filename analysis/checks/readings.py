@@ -17,10 +17,11 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from analysis.checks.intervals import Interval, affine, divide, number, text
-from analysis.checks.pool import FigurePool, Level, fits, keys_of, previous_period
+from analysis.checks.pool import WORLD, FigurePool, Level, fits, keys_of, previous_period
 
 LINKED = 1  # support added to a figure's nearness when the reader tied it to the claim
 MATCHED = 1  # support of a figure found by flow, period and countries only
+WEAK_LEVELS = 3  # levels of a flow, nearest first, a claim may try whatever their countries
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ class Reading:
     support: int  # sum of the inputs' support: higher is more directly stated
     distance: int  # characters from the claim to its farthest input (tie-break)
     is_slip: bool = False  # a reading the text contradicts, kept only to diagnose a slip
+    is_weak: bool = False  # an input the text barely supports: it may confirm, never refute
 
     @property
     def figure_ids(self) -> tuple[int, ...]:
@@ -122,9 +124,18 @@ def enumerate_readings(claim: Claim, pool: FigurePool) -> list[Reading]:
 
 
 def _candidates(
-    claim: Claim, pool: FigurePool, flow: str, linked: int | None, period: str, role: str
+    claim: Claim,
+    pool: FigurePool,
+    flow: str,
+    linked: int | None,
+    period: str,
+    role: str,
+    is_value: bool = False,
 ) -> dict[Level, int]:
-    """Levels that may fill one input of a claim, each with its support."""
+    """Levels that may fill one input of a claim, each with its support.
+
+    ``is_value``: the input is the value the claim is about (not its base or whole).
+    """
     found: dict[Level, int] = {}
     level = pool.level(linked)
     if level is not None and (not flow or level.flow == flow):
@@ -133,15 +144,41 @@ def _candidates(
         nearness = pool.nearness(level, claim.span)
         if level.scope == "commodity" and nearness < 3:
             continue  # a product's figure only in the claim's own sentence
-        if fits(level, "whole" if role == "whole" else "any", claim.keys) and _same_scope(
-            level, claim
-        ):
-            other_period = bool(period and level.period and level.period != period)
-            found.setdefault(level, nearness - other_period)
+        if not _same_scope(level, claim):
+            continue
+        # countries that contradict the claim's rule a figure out, except the value in the
+        # claim's own sentence (there the text's order says more than the countries read)
+        other_keys = not fits(level, "whole" if role == "whole" else "any", claim.keys)
+        if other_keys and (nearness < 3 or not is_value):
+            continue
+        other_period = bool(period and level.period and level.period != period)
+        found.setdefault(level, nearness - other_period - other_keys)
     matched = _match(pool, flow, period, claim, role)
     if matched is not None:
         found.setdefault(matched, MATCHED)
+    for level in _anywhere(pool, flow, period, claim):
+        found.setdefault(level, 0)
     return found
+
+
+def _anywhere(pool: FigurePool, flow: str, period: str, claim: Claim) -> list[Level]:
+    """The levels of ``flow`` nearest the claim whose period fits, its countries in any role.
+
+    Which country reports and which is the partner (or the world) is the least sure attribute a
+    reader attaches to a figure: these levels may confirm a claim, never refute it. A third
+    country's figure or a product's is never one of them.
+    """
+    if not flow or claim.scope != "all":
+        return []
+    countries = {*claim.keys, "", WORLD}
+    near = [
+        level
+        for level in pool.by_flow.get(flow, ())
+        if level.scope == "all"
+        and {level.reporter, level.partner} <= countries
+        and (not period or not level.period or level.period == period)
+    ]
+    return sorted(near, key=lambda level: _distance(level, claim.span))[:WEAK_LEVELS]
 
 
 def _match(pool: FigurePool, flow: str, period: str, claim: Claim, role: str) -> Level | None:
@@ -176,7 +213,23 @@ def _reading(kind: str, claim: Claim, inputs: tuple[tuple[Level, int], ...]) -> 
         tuple(level for level, _ in inputs),
         sum(support for _, support in inputs),
         max(_distance(level, claim.span) for level, _ in inputs),
+        is_weak=min(support for _, support in inputs) <= 0,
     )
+
+
+def _may_compare(a: Level, b: Level) -> bool:
+    """Whether two levels may be the two sides of a change or ratio.
+
+    Not when they have two different reporters or two different partner countries (a country
+    against the world may be a reader's slip).
+    """
+    keys = [(a.reporter, b.reporter), (a.partner, b.partner)]
+    if a.flow == b.flow == "turnover" and {a.reporter, a.partner} == {b.reporter, b.partner}:
+        return True
+    reporters, partners = keys
+    if all(reporters) and reporters[0] != reporters[1]:
+        return False
+    return not (all(partners) and WORLD not in partners and partners[0] != partners[1])
 
 
 def _is_earlier(a: str, b: str) -> bool:
@@ -188,7 +241,7 @@ def _is_earlier(a: str, b: str) -> bool:
 
 
 def _change_from_levels(claim: Claim, pool: FigurePool) -> Iterator[Reading]:
-    nows = _candidates(claim, pool, claim.flow, claim.value_id, claim.period, "any")
+    nows = _candidates(claim, pool, claim.flow, claim.value_id, claim.period, "any", is_value=True)
     bases = _candidates(claim, pool, claim.flow, claim.base_id, claim.base_period, "any")
     for figure_id in pool.adjacent_amounts(claim.span):  # "fell 5.9% ($2bn)": a change, no base
         bases = {b: s - 2 if b.figure_id == figure_id else s for b, s in bases.items()}
@@ -197,6 +250,8 @@ def _change_from_levels(claim: Claim, pool: FigurePool) -> Iterator[Reading]:
             continue
         for base, base_support in bases.items():
             if base == now or base.figure_id == claim.value_id or now.flow != base.flow:
+                continue
+            if not _may_compare(now, base) and base.figure_id != claim.base_id:
                 continue
             if now.period and base.period and not _is_earlier(base.period, now.period):
                 if now.period != base.period:
@@ -214,7 +269,7 @@ def _change_from_amount(claim: Claim, pool: FigurePool) -> Iterator[Reading]:
             "change_from_amount", claim, ((now, support), (base, min(support, nearness)))
         )
     # an amount right beside the percent ("fell 5.9% ($2.0bn)") is its amount of change
-    nows = _candidates(claim, pool, claim.flow, claim.value_id, claim.period, "any")
+    nows = _candidates(claim, pool, claim.flow, claim.value_id, claim.period, "any", is_value=True)
     for change_id in pool.adjacent_amounts(claim.span):
         amount = float(pool.figures[change_id]["value_usd"])
         for now, support in nows.items():
@@ -225,7 +280,9 @@ def _change_from_amount(claim: Claim, pool: FigurePool) -> Iterator[Reading]:
 
 
 def _share(claim: Claim, pool: FigurePool) -> Iterator[Reading]:
-    parts = _candidates(claim, pool, claim.flow, claim.value_id, claim.period, "part")
+    parts = _candidates(
+        claim, pool, claim.flow, claim.value_id, claim.period, "part", is_value=True
+    )
     whole_flow = claim.whole_flow or claim.flow
     role = "whole" if whole_flow == claim.flow else "any"
     wholes = _candidates(claim, pool, whole_flow, claim.base_id, claim.period, role)
@@ -268,14 +325,18 @@ def _earlier_totals(claim: Claim, pool: FigurePool, flow: str, role: str) -> lis
 def _ratio(claim: Claim, pool: FigurePool) -> Iterator[Reading]:
     base_flow = claim.whole_flow or claim.flow
     base_period = claim.period if claim.whole_flow else claim.base_period
-    firsts = _candidates(claim, pool, claim.flow, claim.value_id, claim.period, "any")
+    firsts = _candidates(
+        claim, pool, claim.flow, claim.value_id, claim.period, "any", is_value=True
+    )
     seconds = _candidates(claim, pool, base_flow, claim.base_id, base_period, "any")
     for a, a_support in firsts.items():
         for b, b_support in seconds.items():
             if a == b or a.scope != b.scope:
                 continue
+            if not _may_compare(a, b) and b.figure_id != claim.base_id:
+                continue  # two partners only when the text ties the second to the claim
             if not claim.whole_flow and a.period and b.period and a.period == b.period:
-                continue  # a ratio of one flow compares two periods
+                b_support -= 1  # a ratio of one flow compares two periods, or two partners
             yield _reading("ratio", claim, ((a, a_support), (b, b_support)))
             yield _reading("ratio_inverse", claim, ((b, b_support), (a, a_support)))
 
@@ -372,7 +433,7 @@ def missing_reason(claim: Claim, pool: FigurePool) -> str:
     if claim.kind in ("share", "pp_change") and not (claim.whole_flow or claim.flow):
         return "the text does not say what the share is of"
     period = claim.period or "its period"
-    if not _candidates(claim, pool, claim.flow, claim.value_id, claim.period, "any"):
+    if not _candidates(claim, pool, claim.flow, claim.value_id, claim.period, "any", is_value=True):
         return f"no {claim.flow or 'matching'} figure for {period}"
     if claim.kind == "share":
         return f"no whole figure for {period}"

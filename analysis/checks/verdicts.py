@@ -103,9 +103,15 @@ def judge(check: Check, figures: dict[int, dict], values: dict[int, float]) -> d
     if not computed:
         why = check.missing or "a base interval contains zero"
         return {**result, "explanation": f"{stated_text}; {why} → unverifiable"}
-    best = max(reading.support for reading, _, _ in computed)
-    top = [c for c in computed if c[0].support == best]
+    strong = [c for c in computed if not c[0].is_weak]
+    best = max((reading.support for reading, _, _ in strong), default=0)
+    top = [c for c in strong if c[0].support == best]
     fitting = [c for c in top if overlaps(stated, c[2])]
+    if not top:  # only barely supported readings: one that fits confirms, none refutes
+        fitting = [c for c in computed if overlaps(stated, c[2])]
+        if not fitting:
+            why = "no reading the text supports well"
+            return {**result, "explanation": f"{stated_text}; {why} → unverifiable"}
     note = ""
     if fitting:
         reading, xs, value = fitting[0]
