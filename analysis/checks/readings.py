@@ -6,7 +6,9 @@ for a share the whole the sentence names or the reporter's total stated earlier.
 is one entry of ``READING_KINDS``: the claim kind it reads, its formula, and how to enumerate its
 candidate figures from the pool. Each reading carries its *support*: how directly the text ties
 its figures to the claim: per figure 3 same sentence, 2 same paragraph, 1 stated before it or
-matched by flow, period and countries, plus 1 when the reader linked the figure to the claim.
+matched by flow, period and countries, plus 1 when the reader linked the figure to the claim; 0
+(a reading that may confirm, never refute) for a figure whose countries may be confused or that
+stands after the claim beyond its paragraph.
 """
 
 from __future__ import annotations
@@ -139,7 +141,8 @@ def _candidates(
     found: dict[Level, int] = {}
     level = pool.level(linked)
     if level is not None and (not flow or level.flow == flow):
-        found[level] = pool.nearness(level, claim.span) + LINKED
+        nearness = pool.nearness(level, claim.span)  # a link to a later paragraph adds nothing
+        found[level] = nearness + LINKED if nearness else 0
     for level in pool.near_levels(claim.span, flow):
         nearness = pool.nearness(level, claim.span)
         if level.scope == "commodity" and nearness < 3:
