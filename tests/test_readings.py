@@ -443,3 +443,116 @@ def test_an_unrelated_paragraph_never_changes_a_verdict(now, base, other, digits
     )
     assert before == "consistent"
     assert checked(added)["verdict"] == before
+
+
+def test_a_headline_claim_takes_the_readings_of_the_body_claim_it_repeats():
+    # MONTSAME, 2020-08-07: the headline repeats the body's "16.7 percent"
+    text = (
+        "Foreign trade turnover decreased by 16.7 percent\n\n"
+        "Total foreign trade turnover reached USD 6.7 billion, showing a decrease of "
+        "USD 1.4 billion or 16.7 percent drop compared to the same period of last year."
+    )
+    doc = build(
+        text,
+        [
+            fig("USD 6.7 billion", "turnover", "2020-01/2020-07", 6.7e9, 5e7),
+            fig("USD 1.4 billion", "turnover", "2020-01/2020-07", 1.4e9, 5e7, scope="change"),
+        ],
+        [
+            claim("decreased by 16.7 percent", "pct_change", -16.7, 0.05, "turnover", ""),
+            claim("16.7 percent drop", "pct_change", -16.7, 0.05, "turnover", "2020-01/2020-07"),
+        ],
+    )
+    rows = reconcile(doc, correct=False).claims
+    assert list(rows["verdict"]) == ["consistent", "consistent"]
+    assert rows["figure_ids"].iloc[0] == rows["figure_ids"].iloc[1] == (0, 1)
+
+
+def test_two_partners_of_one_sentence_are_not_the_two_sides_of_a_ratio():
+    # Tashkent Times, 2024-10-21: each ratio is over time, its base is not stated
+    text = (
+        "Trade with Türkiye grew 1.3 times to $2.2 billion, and trade with Afghanistan doubled "
+        "to $1.1 billion."
+    )
+    doc = build(
+        text,
+        [
+            fig("$2.2 billion", "turnover", "2024-01/2024-09", 2.2e9, 5e7, partner_iso3="TUR"),
+            fig("$1.1 billion", "turnover", "2024-01/2024-09", 1.1e9, 5e7, partner_iso3="AFG"),
+        ],
+        [
+            claim(
+                "grew 1.3 times",
+                "ratio",
+                1.3,
+                0.05,
+                "turnover",
+                "2024-01/2024-09",
+                partner_iso3="TUR",
+                value_figure_id=0,
+            ),
+            claim(
+                "doubled",
+                "ratio",
+                2,
+                0.5,
+                "turnover",
+                "2024-01/2024-09",
+                partner_iso3="AFG",
+                value_figure_id=1,
+            ),
+        ],
+    )
+    rows = reconcile(doc, correct=False).claims
+    assert list(rows["verdict"]) == ["unverifiable", "unverifiable"]
+
+
+def test_figures_with_confused_countries_confirm_but_never_refute():
+    # invented: the only 2022 figure is tagged as trade with the world, where the text may
+    # mean the pair's (a reader's frequent confusion)
+    text = (
+        "Exports to the UK fell by N% to $1.18 billion in 2023.\n\nIn 2022 they were $1.84 billion."
+    )
+    figures = [
+        fig("$1.18 billion", "exports", "2023", 1.18e9, 5e6),
+        fig("$1.84 billion", "exports", "2022", 1.84e9, 5e6, partner_iso3="WLD"),
+    ]
+    fits = build(text, figures, [claim("fell by N%", "pct_change", -36, 0.5, "exports", "2023")])
+    row = checked(fits)
+    assert (row["verdict"], row["figure_ids"]) == ("consistent", (0, 1))
+    wrong = build(text, figures, [claim("fell by N%", "pct_change", -20, 0.5, "exports", "2023")])
+    row = checked(wrong)
+    assert row["verdict"] == "unverifiable"
+    assert (
+        row["explanation"] == "stated -20% (±0.5); no reading the text supports well → unverifiable"
+    )
+
+
+def test_a_link_to_a_later_paragraph_cannot_refute():
+    # Vietnam Investment Review (d14 of the set): the reader tied "14.7 per cent" to the next
+    # paragraph's $24.4 billion; the sentence's own $29.12 billion is the part
+    text = (
+        "Vietnam and South Korea, meanwhile, recorded total trade turnover of $29.12 billion, "
+        "accounting for 14.7 per cent.\n\nThe US followed, with $24.4 billion."
+    )
+    doc = build(
+        text,
+        [
+            fig("$29.12 billion", "turnover", "2017-H1", 29.12e9, 5e6, partner_iso3="WLD"),
+            fig("$24.4 billion", "turnover", "2017-H1", 24.4e9, 5e7),
+        ],
+        [
+            claim(
+                "accounting for 14.7 per cent",
+                "share",
+                14.7,
+                0.05,
+                "turnover",
+                "2017-H1",
+                whole_flow="turnover",
+                value_figure_id=1,
+                base_figure_id=0,
+            )
+        ],
+    )
+    assert checked(doc)["verdict"] == "unverifiable"
