@@ -2,6 +2,7 @@
 
 import argparse
 import json
+import math
 import sys
 from pathlib import Path
 
@@ -47,6 +48,7 @@ CLAIM_KEYS = (
     "figure_ids",
     "scope",
 )
+UNREADABLE_KEYS = ("quote", "start", "end", "reason")
 CORRECTION_KEYS = (
     "quote",
     "stated_value_usd",
@@ -80,14 +82,24 @@ def run(args: argparse.Namespace) -> int:
     except (NewsInputError, OSError, UnicodeError) as error:
         return _fail(str(error), args.path)
     if doc.figures.empty:
+        if not doc.unreadable.empty:
+            first = doc.unreadable.iloc[0]
+            return _fail(
+                f'no readable money figures: "{first.quote}" at offset {first.start} is unreadable '
+                f'({first.reason}); write it as one number, e.g. "$1.2 million"',
+                args.path,
+            )
         return _fail('no money figures found (expected amounts such as "$1.18 billion")', args.path)
     result = reconcile(doc)
     if args.json:
-        text = json.dumps(
-            build_json(doc.name, result), ensure_ascii=False, indent=2, allow_nan=False
-        )
+        payload = build_json(doc.name, result)
+        payload["unreadable"] = _records(doc.unreadable, UNREADABLE_KEYS)
+        text = json.dumps(payload, ensure_ascii=False, indent=2, allow_nan=False)
     else:
         text = format_tables(doc.name, result)
+        for row in doc.unreadable.itertuples():
+            text += f'\nUnreadable money figure: "{row.quote}" at offset {row.start} ({row.reason})'
+
     sys.stdout.write(text + "\n")
     return 0
 
@@ -187,6 +199,8 @@ def _plain(value: object) -> object:
         return [_plain(v) for v in value]
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return None
+    if isinstance(value, float) and not math.isfinite(value):
+        return None  # JSON has no infinity
     return value.item() if hasattr(value, "item") else value
 
 

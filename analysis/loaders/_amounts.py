@@ -1,6 +1,7 @@
 """Numbers in news text: US-dollar money expressions, decimal commas, scale words and written precision."""
 
 import bisect
+import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -111,10 +112,40 @@ def find_amounts(text: str) -> list[Amount]:
 
     Returns:
         Amounts with ``value_usd`` in US dollars as stated and ``half_width_usd`` from the written precision
-        ("$1.18 billion" → 1.18e9 ± 5e6).
+        ("$1.18 billion" → 1.18e9 ± 5e6). Unreadable ones (see :func:`scan_amounts`) are left out.
     """
-    found = []
+    return scan_amounts(text)[0]
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """A money expression that cannot be read as one number: its span and why."""
+
+    start: int
+    end: int
+    reason: str
+
+
+# What makes a money expression unreadable rather than a smaller number: more digit groups or an
+# exponent right after it ("$1,2,3,4 million" is not $1.2 million; "$1e308 billion" is not $1).
+_MESSY_AFTER = re.compile(r"(?:[.,]\d|[eE][+-]?\d)[\d.,eE+-]*(?:\s*[A-Za-z]+)?")
+MAX_AMOUNT_USD = 1e15  # a thousand trillion dollars: more than world trade, so not a trade figure
+
+
+def scan_amounts(text: str) -> tuple[list[Amount], list[Unreadable]]:
+    """(amounts, unreadable expressions) of ``text``, each in text order.
+
+    A money expression followed by more digit groups or an exponent, or whose value is not finite or
+    above ``MAX_AMOUNT_USD`` (a 400-digit number), is unreadable: reported, never read as another number.
+    """
+    found, unreadable = [], []
     for match in MONEY_RE.finditer(text):
+        messy = _MESSY_AFTER.match(text, match.end())
+        if messy:
+            unreadable.append(
+                Unreadable(match.start(), messy.end(), "digits or an exponent after the number")
+            )
+            continue
         if _NOT_AFTER_MONEY.match(text, match.end()):
             continue
         number = match.group("number") or match.group("number2")
@@ -132,15 +163,15 @@ def find_amounts(text: str) -> list[Amount]:
         if match.group("millions") and scale == 10**9 and decimals == 0:
             millions, decimals = parse_number(match.group("millions").replace(",", "."))
             value, scale, half_width = value * 1000 + millions, 10**6, half_unit(decimals) * 10**6
-        found.append(
-            Amount(
-                start=match.start(),
-                end=match.end(),
-                value_usd=float(value * scale),
-                half_width_usd=float(half_width),
+        value_usd = float(value * scale)
+        if not math.isfinite(value_usd) or value_usd > MAX_AMOUNT_USD:
+            unreadable.append(
+                Unreadable(match.start(), match.end(), "too large to be a trade figure")
             )
-        )
-    return sorted(found + find_implied_amounts(text, found), key=lambda a: a.start)
+            continue
+        found.append(Amount(match.start(), match.end(), value_usd, float(half_width)))
+    amounts = sorted(found + find_implied_amounts(text, found), key=lambda a: a.start)
+    return amounts, unreadable
 
 
 # A number with a scale word and no currency: "compared with 690m in 1998", "exports of 41.3 billion".

@@ -1,5 +1,6 @@
 """Periods in news text: years, months, halves, quarters, month ranges, and "the same period" references."""
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -305,20 +306,35 @@ def find_period_mentions(
         is_fiscal_text: Whether the text counts in fiscal years, so that "the first two months" with no
             year are the fiscal year's first months.
     """
-    taken: list[tuple[int, int]] = []
+    taken_starts: list[
+        int
+    ] = []  # spans already read, sorted and disjoint: overlaps by binary search
+    taken_ends: list[int] = []
+
+    def overlaps(start: int, end: int) -> bool:
+        at = bisect.bisect_right(taken_starts, start) - 1
+        if at >= 0 and taken_ends[at] > start:
+            return True
+        return at + 1 < len(taken_starts) and taken_starts[at + 1] < end
+
+    def take(start: int, end: int) -> None:
+        at = bisect.bisect_right(taken_starts, start)
+        taken_starts.insert(at, start)
+        taken_ends.insert(at, end)
+
     mentions = []
     for name, pattern in _COMPILED:
         for match in pattern.finditer(text):
-            if any(match.start() < end and start < match.end() for start, end in taken):
+            if overlaps(match.start(), match.end()):
                 continue
             if name == "year" and _is_name_year(text, match.start()):
                 continue
             if name == "day_date":
-                taken.append((match.start(), match.end()))
+                take(match.start(), match.end())
                 continue
             mention = _mention(name, match, fiscal_start, is_fiscal_text)
             if mention is not None:
-                taken.append((match.start(), match.end()))
+                take(match.start(), match.end())
                 mentions.append(mention)
     return sorted(mentions, key=lambda m: m.start)
 

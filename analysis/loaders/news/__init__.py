@@ -5,14 +5,21 @@ period ("for the above period"), the flow of the paragraph and the two countries
 carries the exact quote and its character span so a number can always be traced back to the words.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from analysis.loaders.news.mentions import Mentions
-from analysis.loaders.news.reading import NewsInputError, read_news
-from analysis.loaders.news.schema import CLAIM_COLUMNS, FIGURE_COLUMNS, FLOWS, SCOPES, WORLD
+from analysis.loaders.news.reading import MAX_TEXT_CHARS, NewsInputError, read_news
+from analysis.loaders.news.schema import (
+    CLAIM_COLUMNS,
+    FIGURE_COLUMNS,
+    FLOWS,
+    SCOPES,
+    UNREADABLE_COLUMNS,
+    WORLD,
+)
 from analysis.loaders.news.tables import parse_document
 from analysis.loaders.news.vocabulary import MASK
 
@@ -21,7 +28,9 @@ __all__ = [
     "FIGURE_COLUMNS",
     "FLOWS",
     "MASK",
+    "MAX_TEXT_CHARS",
     "SCOPES",
+    "UNREADABLE_COLUMNS",
     "WORLD",
     "NewsDocument",
     "NewsInputError",
@@ -47,6 +56,10 @@ class NewsDocument:
     text: str
     figures: pd.DataFrame
     claims: pd.DataFrame
+    # money expressions that cannot be read as one number ("$1,2,3,4 million"): quote, start, end, reason
+    unreadable: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=list(UNREADABLE_COLUMNS))
+    )
 
 
 def load_news(path_or_text: str | Path) -> NewsDocument:
@@ -62,8 +75,13 @@ def load_news(path_or_text: str | Path) -> NewsDocument:
         NewsInputError: The file is missing, a directory, unreadable, binary, not UTF-8, or the text is empty.
     """
     name, text = read_news(path_or_text)
-    figures, claims = parse_document(Mentions(name, text))
-    return NewsDocument(name=name, text=text, figures=figures, claims=claims)
+    mentions = Mentions(name, text)
+    figures, claims = parse_document(mentions)
+    unreadable = pd.DataFrame(
+        [(text[u.start : u.end], u.start, u.end, u.reason) for u in mentions.unreadable],
+        columns=list(UNREADABLE_COLUMNS),
+    )
+    return NewsDocument(name, text, figures, claims, unreadable)
 
 
 def load_news_figures(path_or_text: str | Path) -> pd.DataFrame:

@@ -20,7 +20,7 @@ from analysis.loaders.news.vocabulary import (
 def flow_word(doc: Mentions, sentence: Sentence, start: int, end: int) -> FlowWord | None:
     """The flow word giving the flow of the words at start..end (None: the sentence names none)."""
     after = FLOW_AFTER.match(doc.masked, end)
-    words = [w for w in doc.flow_words if sentence.start <= w.start < sentence.end]
+    words = doc.flow_words.between(sentence.start, sentence.end)
     if after:
         following = next(
             (
@@ -48,8 +48,8 @@ def flow_word(doc: Mentions, sentence: Sentence, start: int, end: int) -> FlowWo
 
 def is_change(doc: Mentions, sentence: Sentence, amount: Amount) -> bool:
     """Whether the amount is a change of value ("decreased by $200 million", "$1bn more than")."""
-    before = doc.masked[sentence.start : amount.start]
-    after = doc.masked[amount.end : sentence.end]
+    before = doc.masked[max(sentence.start, amount.start - 150) : amount.start]
+    after = doc.masked[amount.end : min(sentence.end, amount.end + 150)]
     return bool(
         CHANGE_BEFORE_AMOUNT.search(before)
         or CHANGE_AFTER_AMOUNT.match(after)
@@ -68,7 +68,9 @@ def balance_sign(doc: Mentions, sentence: Sentence, amount: Amount) -> float:
     """+1.0 for a surplus ("surplus", "positive"), -1.0 for a deficit, NaN when not said."""
     signs = [
         (max(m.start() - amount.end, amount.start - m.end()), 1.0 if m.group("plus") else -1.0)
-        for m in BALANCE_SIGN.finditer(doc.masked, sentence.start, sentence.end)
+        for m in BALANCE_SIGN.finditer(
+            doc.masked, max(sentence.start, amount.start - 300), min(sentence.end, amount.end + 300)
+        )
     ]
     return min(signs)[1] if signs else float("nan")
 
@@ -81,7 +83,7 @@ def respectively(
     if not word or len(amounts) < 2:
         return {}
     listed = [a for a in amounts if a.start < sentence.start + word.start()]
-    flows = [w.flow for w in doc.flow_words if sentence.start <= w.start < listed[0].start]
+    flows = [w.flow for w in doc.flow_words.between(sentence.start, listed[0].start)]
     periods = [m.period for m in mentions if m.period]
     assigned: dict[int, dict] = {a.start: {} for a in listed}
     if len(flows) == len(listed):

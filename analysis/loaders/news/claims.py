@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from analysis.loaders._amounts import half_unit, parse_number
 from analysis.loaders.news.flows import FlowWord
+from analysis.loaders.news.spans import SpanIndex
 from analysis.loaders.news.vocabulary import (
     BARE_PERCENT,
     DIRECTION_WORD,
@@ -109,7 +110,7 @@ def _ratio_claim(
     return Claim(m.start(), m.end(), "ratio", float(inverse), float(half_inverse), qualifier)
 
 
-def find_share_claims(masked: str, flow_words: list[FlowWord]) -> list[Claim]:
+def find_share_claims(masked: str, flow_words: SpanIndex[FlowWord]) -> list[Claim]:
     """Shares of trade in a masked text ("accounted for 7.7% of", "a 5% share"), with part and whole."""
     claims = []
     for m in SHARE_CLAIM.finditer(masked):
@@ -150,18 +151,14 @@ def find_share_claims(masked: str, flow_words: list[FlowWord]) -> list[Claim]:
                 continue  # "40 percent of the population", "5% of GDP"
         elif "which6" in groups or "which7" in groups:
             # "of which 80% was accounted for by exports": the part is named after, the whole before
-            named_after = next(
-                (
-                    w
-                    for w in flow_words
-                    if m.end() <= w.start
-                    and re.fullmatch(r"\s*(?:the\s+)?", masked[m.end() : w.start])
-                ),
-                None,
-            )
-            sentence_start = max(masked.rfind(". ", 0, m.start()), masked.rfind("\n", 0, m.start()))
+            named_after = flow_words.first_from(m.end())
+            if named_after and not re.fullmatch(
+                r"\s*(?:the\s+)?", masked[m.end() : named_after.start]
+            ):
+                named_after = None
+            sentence_start = _sentence_start(masked, m.start())
             before = [
-                w for w in flow_words if sentence_start < w.start < m.start() and w.flow != "other"
+                w for w in flow_words.between(sentence_start + 1, m.start()) if w.flow != "other"
             ]
             if named_after and named_after.flow != "other" and before:
                 part, whole, end = named_after.flow, before[-1].flow, named_after.end
@@ -195,31 +192,43 @@ def find_share_claims(masked: str, flow_words: list[FlowWord]) -> list[Claim]:
     return claims
 
 
+_REACH = 400  # characters looked at around a claim for its sentence's bounds (keeps lookups local)
+
+
+_CLAUSE_END = re.compile(r"[,;.:()]|\s(?:and|while|whereas|but|in|from|to|with)\s")
+
+
+def _sentence_start(masked: str, position: int) -> int:
+    """Offset just before the sentence holding ``position`` (". " or a line end, within ``_REACH``)."""
+    low = max(0, position - _REACH)
+    return max(masked.rfind(". ", low, position), masked.rfind("\n", low, position), low - 1)
+
+
 def _sentence_of(masked: str, position: int) -> str:
     """The text from the sentence start before ``position`` to the next sentence end (". " or a line end)."""
-    start = max(masked.rfind(". ", 0, position), masked.rfind("\n", 0, position)) + 1
-    ends = [e for e in (masked.find(". ", position), masked.find("\n", position)) if e >= 0]
-    return masked[start : min(ends, default=len(masked))]
+    start = _sentence_start(masked, position) + 1
+    high = min(len(masked), position + _REACH)
+    ends = [
+        e for e in (masked.find(". ", position, high), masked.find("\n", position, high)) if e >= 0
+    ]
+    return masked[start : min(ends, default=high)]
 
 
-def _names_trade(masked: str, position: int, flow_words: list[FlowWord]) -> bool:
+def _names_trade(masked: str, position: int, flow_words: SpanIndex[FlowWord]) -> bool:
     """Whether the nearest flow word before ``position`` in its sentence names trade (not investment)."""
-    sentence_start = max(masked.rfind(". ", 0, position), masked.rfind("\n", 0, position))
-    before = [w for w in flow_words if sentence_start < w.start < position]
+    before = flow_words.between(_sentence_start(masked, position) + 1, position)
     return bool(before) and before[-1].flow != "other"
 
 
 def _whole_after_of(
-    masked: str, position: int, flow_words: list[FlowWord]
+    masked: str, position: int, flow_words: SpanIndex[FlowWord]
 ) -> tuple[str | None, int, bool]:
     """After "percent of": the whole's flow, where the claim's quote ends, whether the whole is trade."""
-    clause_end = re.compile(r"[,;.:()]|\s(?:and|while|whereas|but|in|from|to|with)\s").search(
-        masked, position
-    )
-    limit = clause_end.start() if clause_end else len(masked)
-    for word in flow_words:
-        if position <= word.start < limit:
-            return (None, word.end, False) if word.flow == "other" else (word.flow, word.end, True)
+    high = min(len(masked), position + _REACH)
+    clause_end = _CLAUSE_END.search(masked, position, high)
+    limit = clause_end.start() if clause_end else high
+    for word in flow_words.between(position, limit)[:1]:
+        return (None, word.end, False) if word.flow == "other" else (word.flow, word.end, True)
     total = re.compile(r"\s+(?:the\s+)?(?:total|overall|all)\b", re.IGNORECASE).match(
         masked, position
     )
@@ -229,10 +238,10 @@ def _whole_after_of(
 
 
 def _share_flows(
-    masked: str, start: int, claim_start: int, claim_end: int, flow_words: list[FlowWord]
+    masked: str, start: int, claim_start: int, claim_end: int, flow_words: SpanIndex[FlowWord]
 ) -> tuple[str | None, str | None]:
     """(part flow, whole flow) of "the share of exports in turnover": the second flow named is the whole."""
-    named = [w for w in flow_words if start <= w.start < claim_end and w.flow != "other"]
+    named = [w for w in flow_words.between(start, claim_end) if w.flow != "other"]
     if not named:
         return None, None
     whole = named[-1].flow
@@ -273,6 +282,7 @@ def find_other_percents(
             ]
         else:
             sentence_start = max(masked.rfind(". ", 0, m.start()) + 2, 0)
+        sentence_start = max(sentence_start, m.start() - 400)
         before = masked[sentence_start : m.start()]
         clause = re.split(r";|\b(?:while|whereas|but)\b", before)[-1]
         after = masked[m.end() : m.end() + 40]

@@ -59,11 +59,8 @@ def countries_of(
         ]
     shares = [
         c
-        for c in doc.claims
-        if c.kind == "share"
-        and position < c.start < sentence.end
-        and clause_index(doc, sentence, c.start) != clause
-        and not is_share
+        for c in doc.claims.between(position + 1, sentence.end)
+        if c.kind == "share" and clause_index(doc, sentence, c.start) != clause and not is_share
     ]
 
     def is_of_share(country: tuple[int, str]) -> bool:
@@ -127,8 +124,8 @@ def is_total(doc: Mentions, sentence: Sentence, position: int) -> bool:
     """Whether the trade named last before ``position`` in its sentence is total trade."""
     words = [
         w
-        for w in doc.flow_words
-        if sentence.start <= w.start and w.end <= position + 1 and not w.is_weak
+        for w in doc.flow_words.between(sentence.start, position + 1)
+        if w.end <= position + 1 and not w.is_weak
     ]
     return bool(words) and words[-1].is_total
 
@@ -158,7 +155,12 @@ def _country_roles(doc: Mentions, sentence: Sentence) -> dict:
     ("imports to X", "exports from X"); "with X", "X's share", "the share of X" name a partner;
     "X's exports", "Kazakh exports", "exports of X" name a reporter.
     """
-    mentions = [c for c in doc.countries if sentence.start <= c.start < sentence.end]
+    if sentence.start in doc.roles_cache:
+        return {
+            k: list(v) if isinstance(v, list) else v
+            for k, v in doc.roles_cache[sentence.start].items()
+        }
+    mentions = doc.countries.between(sentence.start, sentence.end)
     roles: dict = {}
     for i, country in enumerate(mentions):
         before = doc.masked[max(sentence.start, country.start - 20) : country.start]
@@ -206,15 +208,16 @@ def _country_roles(doc: Mentions, sentence: Sentence) -> dict:
         else:
             kind = "bare"
         roles.setdefault(kind, []).append((country.start, country.iso3))
-    return roles
+    doc.roles_cache[sentence.start] = roles
+    return {k: list(v) if isinstance(v, list) else v for k, v in roles.items()}
 
 
 def _flow_before(doc: Mentions, sentence: Sentence, position: int) -> str | None:
     """Flow of the flow word just before a country (within 40 characters), if any."""
     words = [
         w
-        for w in doc.flow_words
-        if sentence.start <= w.start and w.end <= position and position - w.end <= 40
+        for w in doc.flow_words.between(max(sentence.start, position - 80), position)
+        if w.end <= position and position - w.end <= 40
     ]
     return words[-1].flow if words else None
 

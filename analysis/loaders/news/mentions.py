@@ -1,6 +1,6 @@
 """Mentions of a text, found once with their spans: amounts, periods, countries, flow words, claims."""
 
-from analysis.loaders._amounts import find_amounts
+from analysis.loaders._amounts import scan_amounts
 from analysis.loaders._countries import find_countries
 from analysis.loaders._periods import MONTH_NUMBERS, find_document_date, find_period_mentions
 from analysis.loaders.news.claims import (
@@ -11,7 +11,8 @@ from analysis.loaders.news.claims import (
 )
 from analysis.loaders.news.flows import find_flow_words
 from analysis.loaders.news.sentences import split_sentences
-from analysis.loaders.news.vocabulary import FISCAL_START, FISCAL_WORDS, MASK
+from analysis.loaders.news.spans import SpanIndex
+from analysis.loaders.news.vocabulary import CLAUSE_BREAK, FISCAL_START, FISCAL_WORDS, MASK
 from analysis.reference.news_vocabulary import (
     DEFAULT_FISCAL_YEAR_START_MONTH,
     FISCAL_YEAR_START_MONTH,
@@ -24,11 +25,12 @@ class Mentions:
     def __init__(self, name: str, text: str):
         """Find every mention of ``text`` (named ``name``) once."""
         self.name, self.text = name, text
-        self.amounts = find_amounts(text)
-        masked = list(text)
+        self.amounts, self.unreadable = scan_amounts(text)
+        pieces, done = [], 0
         for amount in self.amounts:
-            masked[amount.start : amount.end] = MASK * (amount.end - amount.start)
-        self.masked = "".join(masked)
+            pieces += [text[done : amount.start], MASK * (amount.end - amount.start)]
+            done = amount.end
+        self.masked = "".join([*pieces, text[done:]])
         self.sentences = split_sentences(text)
         self.doc_date = find_document_date(text, name)  # (year, month) written, or None
         self.doc_year = self.doc_date[0] if self.doc_date else None
@@ -37,15 +39,22 @@ class Mentions:
         self.periods = find_period_mentions(
             self.masked, self.fiscal_start, FISCAL_WORDS.search(self.masked) is not None
         )
-        self.flow_words = find_flow_words(self.masked)
+        self.flow_words = SpanIndex(find_flow_words(self.masked))
         claims = drop_overlaps(
             find_change_claims(self.masked) + find_share_claims(self.masked, self.flow_words)
         )
         others = find_other_percents(self.masked, claims, [s.start for s in self.sentences])
-        self.claims = sorted(claims + others, key=lambda c: c.start)
+        self.claims = SpanIndex(claims + others)
+        self.amounts = SpanIndex(self.amounts)
+        self.periods = SpanIndex(self.periods)
+        self.countries = SpanIndex(self.countries)
+        self.sentences = SpanIndex(self.sentences)
         self.default_pair: tuple[str | None, str | None] = (None, None)
         self.main = None
         self.claim_sides: dict[int, tuple] = {}  # claim start → (reporter, partner), as attached
+        self.roles_cache: dict[int, dict] = {}  # sentence start → its countries by role
+        # where clauses break, once for the whole text: a clause's number is a binary search
+        self.clause_breaks = [m.start() for m in CLAUSE_BREAK.finditer(self.masked)]
 
 
 def fiscal_year_start(masked: str, countries: list) -> int:

@@ -1,5 +1,6 @@
 """Attachment of periods: resolve a sentence's period mentions and choose each figure's and claim's."""
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -7,7 +8,7 @@ from analysis.loaders._amounts import Amount
 from analysis.loaders._periods import Period, PeriodMention
 from analysis.loaders.news.mentions import Mentions
 from analysis.loaders.news.sentences import Sentence
-from analysis.loaders.news.vocabulary import BASE_BEFORE_AMOUNT, BASE_MARKER, CLAUSE_BREAK
+from analysis.loaders.news.vocabulary import BASE_BEFORE_AMOUNT, BASE_MARKER
 
 
 @dataclass
@@ -52,7 +53,7 @@ def resolve_periods(
     article's main period, else the year after a compared one ("in January, up 22% from January 2005").
     A compared part ("compared to May") is the latest one before the period it is compared with.
     """
-    raw = [m for m in doc.periods if sentence.start <= m.start < sentence.end]
+    raw = doc.periods.between(sentence.start, sentence.end)
     resolved: dict[int, SentencePeriod] = {}
     for kind in ("written", "needs_year", "needs_year_base", "relative"):
         own = [m for m in sorted(resolved.values(), key=lambda m: m.start) if m.period]
@@ -161,7 +162,7 @@ def figure_period(
         inside = [m for m in mentions if m.period and bracket[0] < m.start < bracket[1]]
         if inside:
             return min(inside, key=lambda m: _distance(m, amount)).period
-        before = doc.masked[sentence.start : bracket[0] + 1]
+        before = doc.masked[max(sentence.start, bracket[0] - 200) : bracket[0] + 1]
         preceding = [m for m in mentions if m.period and m.end <= bracket[0]]
         touching = preceding and not doc.masked[preceding[-1].end : bracket[0]].strip()
         if preceding and (touching or not _AMOUNT_BEFORE_BRACKET.search(before)):
@@ -191,7 +192,9 @@ def figure_period(
     if (
         period is not None
         and not (chosen and chosen.is_base)
-        and BASE_BEFORE_AMOUNT.search(doc.masked, sentence.start, amount.start)
+        and BASE_BEFORE_AMOUNT.search(
+            doc.masked, max(sentence.start, amount.start - 80), amount.start
+        )
     ):
         # "grew to $5bn in 2023 from $4bn": the compared figure is of the earlier period
         bases = [m.period for m in mentions if m.is_base and m.period]
@@ -208,10 +211,11 @@ def _distance(mention: SentencePeriod, amount: Amount) -> int:
 
 def _bracket_around(masked: str, sentence: Sentence, position: int) -> tuple[int, int] | None:
     """(start, end) of the innermost bracket of the sentence holding ``position``, if any."""
-    opening = masked.rfind("(", sentence.start, position)
+    low = max(sentence.start, position - 300)
+    opening = masked.rfind("(", low, position)
     if opening < 0 or masked.rfind(")", opening, position) >= 0:
         return None
-    closing = masked.find(")", position, sentence.end)
+    closing = masked.find(")", position, min(sentence.end, position + 300))
     return (opening, closing if closing >= 0 else sentence.end)
 
 
@@ -229,7 +233,8 @@ def _opens_sentence(doc: Mentions, sentence: Sentence, mention: SentencePeriod) 
 
 def clause_index(doc: Mentions, sentence: Sentence, position: int) -> int:
     """Number of clause breaks between the sentence start and ``position``."""
-    return sum(1 for _ in CLAUSE_BREAK.finditer(doc.masked, sentence.start, position))
+    breaks = doc.clause_breaks
+    return bisect.bisect_left(breaks, position) - bisect.bisect_left(breaks, sentence.start)
 
 
 # flows

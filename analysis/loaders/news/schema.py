@@ -38,6 +38,7 @@ CLAIM_COLUMNS = (
     "base_figure_id",
     "scope",
 )
+UNREADABLE_COLUMNS = ("quote", "start", "end", "reason")
 FLOWS = ("turnover", "exports", "imports", "balance", "other")
 # all goods of the flow, one product or product group of it, or a change of the flow's value
 SCOPES = ("all", "commodity", "change")

@@ -1,6 +1,8 @@
 """The figures and claims tables: one pass over sentences, rows, and ties between claims and figures."""
 
+import bisect
 import re
+from collections.abc import Callable
 
 import pandas as pd
 
@@ -42,10 +44,13 @@ def parse_document(doc: Mentions) -> tuple[pd.DataFrame, pd.DataFrame]:
         # the sentence's own period: the latest it names that is not a compared one
         own = [m.period for m in mentions if not m.is_base and m.period]
         sentence_current = max(own, key=lambda p: p.end) if own else current
-        amounts = [a for a in doc.amounts if sentence.start <= a.start < sentence.end]
-        claims = [c for c in doc.claims if sentence.start <= c.start < sentence.end]
+        amounts = doc.amounts.between(sentence.start, sentence.end)
+        claims = doc.claims.between(sentence.start, sentence.end)
         assigned = respectively(doc, sentence, amounts, mentions)
+        whole_sentence, all_mentions = sentence, mentions
+        starts = [m.start for m in mentions]
         for amount in amounts:
+            sentence, mentions = _local(whole_sentence, amount, all_mentions, starts)
             word = flow_word(doc, sentence, amount.start, amount.end)
             flow = assigned.get(amount.start, {}).get("flow") or (
                 word.flow if word else carried_flow or "other"
@@ -69,6 +74,7 @@ def parse_document(doc: Mentions) -> tuple[pd.DataFrame, pd.DataFrame]:
             figure_rows.append(row)
             carried_flow, carried_pair = flow, (reporter, partner)
         for claim in claims:
+            sentence, mentions = _local(whole_sentence, claim, all_mentions, starts)
             claim_rows.append(
                 _claim_row(
                     doc,
@@ -83,17 +89,27 @@ def parse_document(doc: Mentions) -> tuple[pd.DataFrame, pd.DataFrame]:
             )
             carried_flow = claim_rows[-1]["flow"]
             carried_pair = (claim_rows[-1]["reporter_iso3"], claim_rows[-1]["partner_iso3"])
-        words = [w for w in doc.flow_words if sentence.start <= w.start < sentence.end]
+        sentence = whole_sentence
+        words = doc.flow_words.between(sentence.start, sentence.end)
         if words and not amounts and not claims:
             carried_flow = words[-1].flow
         if (amounts or claims) and sentence_current is not None:
             current = sentence_current
     figures = _frame(figure_rows, FIGURE_COLUMNS)
+    by_kind: dict[tuple, list[dict]] = {}  # (flow, scope, period) → figures, in text order
+    for row in figure_rows:
+        by_kind.setdefault((row["flow"], row["scope"], row["period"]), []).append(row)
     for row in claim_rows:
-        if row.pop("is_whole_unnamed") and _follows_pair_turnover(doc, row, figure_rows):
+        if row.pop("is_whole_unnamed") and _follows_pair_turnover(row, by_kind):
             row["whole_flow"] = "turnover"  # "Exports made up $702 million, or 59.5% of the total"
+    paragraphs: dict[int, tuple[int, int]] = {}  # paragraph → (first sentence start, last end)
+    for sentence in doc.sentences:
+        low, _ = paragraphs.get(sentence.paragraph, (sentence.start, 0))
+        paragraphs[sentence.paragraph] = (low, sentence.end)
     for row in claim_rows:
-        row["value_figure_id"], row["base_figure_id"] = _tie_figures(doc, row, figure_rows)
+        sentence = doc.sentences.last_at(row["start"])
+        span = paragraphs[sentence.paragraph]
+        row["value_figure_id"], row["base_figure_id"] = _tie_figures(row, by_kind, span)
     return figures, _frame(claim_rows, CLAIM_COLUMNS)
 
 
@@ -116,7 +132,7 @@ def _figure_row(
         "quote": doc.text[amount.start : amount.end],
         "start": amount.start,
         "end": amount.end,
-        "context": doc.text[sentence.start : sentence.end],
+        "context": _context(doc, sentence, amount.start, amount.end),
         "flow": flow,
         "period": str(period) if period else "",
         "reporter_iso3": reporter,
@@ -129,7 +145,7 @@ def _figure_row(
 
 def qualifier_before(doc: Mentions, sentence: Sentence, start: int) -> str:
     """The qualifier written just before a figure ("about", "almost", "over", "under"), or ""."""
-    before = doc.masked[sentence.start : start]
+    before = doc.masked[max(sentence.start, start - 60) : start]
     match = re.search(rf"(?:^|[^\w])(?P<q>{QUALIFIER})\s+$", before, re.IGNORECASE)
     if not match:
         return ""
@@ -152,8 +168,8 @@ def _claim_row(
 ) -> dict:
     inside = [
         w
-        for w in doc.flow_words
-        if claim.start <= w.start and w.end <= claim.end and w.flow != "other"
+        for w in doc.flow_words.between(claim.start, claim.end)
+        if w.end <= claim.end and w.flow != "other"
     ]
     compares_flows = claim.kind != "share" and claim.whole_flow is not None  # "exceeded imports"
     word = inside[-1] if claim.kind != "share" and inside and not compares_flows else None
@@ -165,7 +181,7 @@ def _claim_row(
     flow = claim.flow_hint or (word.flow if word else carried_flow or "other")
     if claim.kind == "share" and claim.flow_hint is None and claim.whole_flow:
         preceding = [
-            w for w in doc.flow_words if sentence.start <= w.start and w.end <= claim.start
+            w for w in doc.flow_words.between(sentence.start, claim.start) if w.end <= claim.start
         ]
         word = preceding[-1] if preceding else None
         flow = word.flow if word else claim.whole_flow
@@ -194,7 +210,7 @@ def _claim_row(
         "quote": doc.text[claim.start : claim.end],
         "start": claim.start,
         "end": claim.end,
-        "context": doc.text[sentence.start : sentence.end],
+        "context": _context(doc, sentence, claim.start, claim.end),
         "kind": claim.kind,
         "stated": claim.stated,
         "stated_half_width": claim.stated_half_width,
@@ -212,15 +228,13 @@ def _claim_row(
     }
 
 
-def _follows_pair_turnover(doc: Mentions, claim: dict, figures: list[dict]) -> bool:
+def _follows_pair_turnover(claim: dict, by_kind: dict[tuple, list[dict]]) -> bool:
     """Whether a share of exports or imports follows a figure of the pair's turnover in its period."""
     if claim["flow"] not in ("exports", "imports") or claim["partner_iso3"] in (None, WORLD):
         return False
+    figures = by_kind.get(("turnover", "all", claim["period"]), [])
     return any(
-        f["flow"] == "turnover"
-        and f["scope"] == "all"
-        and f["period"] == claim["period"]
-        and f["start"] < claim["start"]
+        f["start"] < claim["start"]
         and f["partner_iso3"] == claim["partner_iso3"]
         and same_countries(f, claim)
         for f in figures
@@ -229,7 +243,7 @@ def _follows_pair_turnover(doc: Mentions, claim: dict, figures: list[dict]) -> b
 
 def _flow_compared(doc: Mentions, position: int, flow: str) -> str | None:
     """The other flow compared with, if named next: "4.8 times higher than imports"."""
-    word = next((w for w in doc.flow_words if w.start >= position), None)
+    word = doc.flow_words.first_from(position)
     if (
         word
         and re.fullmatch(r"\s+(?:the\s+)?(?:[a-z]+\s+)?", doc.masked[position : word.start])
@@ -240,37 +254,33 @@ def _flow_compared(doc: Mentions, position: int, flow: str) -> str | None:
 
 
 def _tie_share_of_world(
-    doc: Mentions, claim: dict, figures: list[dict]
+    claim: dict, by_kind: dict[tuple, list[dict]]
 ) -> tuple[int | None, int | None]:
     """Ids for "X accounted for 13% of Y's total trade": Y's trade with X and Y's trade with the world."""
     if claim["partner_iso3"] in (None, WORLD) or not claim["period"]:
         return None, None
     ids = []
     for partner, scope in ((claim["partner_iso3"], claim["scope"]), (WORLD, "all")):
-        matches = [
-            f
-            for f in figures
-            if f["flow"] == claim["flow"]
-            and f["scope"] == scope
-            and f["period"] == claim["period"]
-            and f["reporter_iso3"] == claim["reporter_iso3"]
-            and f["partner_iso3"] == partner
-        ]
-        best = min(matches, key=lambda f: _distance(f, claim), default=None)
+        best = _nearest_figure(
+            by_kind.get((claim["flow"], scope, claim["period"]), []),
+            claim,
+            lambda f, partner=partner: (
+                f["reporter_iso3"] == claim["reporter_iso3"] and f["partner_iso3"] == partner
+            ),
+        )
         ids.append(None if best is None else best["figure_id"])
     return (ids[0], ids[1]) if None not in ids else (None, None)
 
 
-def _tie_figures(doc: Mentions, claim: dict, figures: list[dict]) -> tuple[int | None, int | None]:
+def _tie_figures(
+    claim: dict, by_kind: dict[tuple, list[dict]], paragraph: tuple[int, int]
+) -> tuple[int | None, int | None]:
     """Ids of the figures stating the claim's new and base values, from the same paragraph."""
     if claim["kind"] == "pp_change":
         return None, None
-    paragraph = next(s.paragraph for s in doc.sentences if s.start <= claim["start"] < s.end)
-    spans = [(s.start, s.end) for s in doc.sentences if s.paragraph == paragraph]
-    low, high = spans[0][0], spans[-1][1]
-    nearby = [f for f in figures if low <= f["start"] < high]
+    low, high = paragraph
     if claim["kind"] == "share" and claim["whole_flow"] == claim["flow"]:
-        return _tie_share_of_world(doc, claim, figures)
+        return _tie_share_of_world(claim, by_kind)
     if claim["kind"] == "share":
         if not claim["whole_flow"]:
             return None, None
@@ -282,18 +292,56 @@ def _tie_figures(doc: Mentions, claim: dict, figures: list[dict]) -> tuple[int |
     scopes = (claim["scope"], "all" if claim["kind"] == "share" else claim["scope"])
     ids = []
     for (flow, period), scope in zip(wanted, scopes, strict=True):
-        matches = [
-            f
-            for f in nearby
-            if f["flow"] == flow
-            and f["scope"] == scope
-            and period
-            and f["period"] == period
-            and same_countries(f, claim)
-        ]
-        best = min(matches, key=lambda f: _distance(f, claim), default=None)
+        best = _nearest_figure(
+            by_kind.get((flow, scope, period), []) if period else [],
+            claim,
+            lambda f: low <= f["start"] < high and same_countries(f, claim),
+        )
         ids.append(None if best is None else best["figure_id"])
     return ids[0], ids[1]
+
+
+_NEAREST_LOOK = 50  # figures looked at on either side of a claim when tying it to a figure
+
+
+def _nearest_figure(figures: list[dict], claim: dict, fits: Callable[[dict], bool]) -> dict | None:
+    """The figure (of a list in text order) nearest to a claim that ``fits``, looking outward from it."""
+    at = bisect.bisect_left(figures, claim["start"], key=lambda f: f["start"])
+    near = figures[max(0, at - _NEAREST_LOOK) : at + _NEAREST_LOOK]
+    return min((f for f in near if fits(f)), key=lambda f: _distance(f, claim), default=None)
+
+
+_LONG_SENTENCE = 2000  # characters: beyond this, a figure's sentence is the words around it
+_LOCAL_REACH = (
+    600  # characters either side of a figure or claim kept as its sentence when it is long
+)
+
+
+def _local(
+    sentence: Sentence, item: Amount | Claim, mentions: list[SentencePeriod], starts: list[int]
+) -> tuple[Sentence, list[SentencePeriod]]:
+    """The sentence (and its period mentions) an item is read in.
+
+    All of it, or of a very long one (a 44 KB run-on list), the words within ``_LOCAL_REACH``
+    characters, so that reading stays linear in the text's length. ``starts``: the mentions' starts.
+    """
+    if sentence.end - sentence.start <= _LONG_SENTENCE:
+        return sentence, mentions
+    low = max(sentence.start, item.start - _LOCAL_REACH)
+    high = min(sentence.end, item.end + _LOCAL_REACH)
+    window = mentions[bisect.bisect_left(starts, low) : bisect.bisect_left(starts, high)]
+    return Sentence(low, high, sentence.paragraph), window
+
+
+_CONTEXT_REACH = (
+    400  # characters of a very long sentence kept either side of a quote as its context
+)
+
+
+def _context(doc: Mentions, sentence: Sentence, start: int, end: int) -> str:
+    """The sentence of a quote; of a very long sentence, the words within ``_CONTEXT_REACH`` of it."""
+    low = max(sentence.start, start - _CONTEXT_REACH)
+    return doc.text[low : min(sentence.end, end + _CONTEXT_REACH)]
 
 
 def same_countries(figure: dict, claim: dict) -> bool:
