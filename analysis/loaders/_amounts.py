@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from analysis.reference.news_vocabulary import SCALE_WORDS
+
 # A written number. Thousands groups ("1,496.2") come first so that "1,496" is one thousand four hundred and
 # ninety-six; otherwise a comma is a decimal comma ("626,1", "2,1", "12,3456").
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:[.,]\d+)?"
@@ -13,34 +15,20 @@ NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:[.,]\d+)?"
 _GROUP_SPACE = " \u00a0\u202f"
 _MONEY_NUMBER = rf"\d{{1,3}}(?:[{_GROUP_SPACE}]\d{{3}})+(?:[.,]\d+)?(?![\d,.])|{NUMBER}"
 
-_SCALES = {
-    "trillion": 10**12,
-    "trln": 10**12,
-    "tln": 10**12,
-    "tn": 10**12,
-    "billion": 10**9,
-    "milliard": 10**9,
-    "mlrd": 10**9,
-    "bln": 10**9,
-    "bn": 10**9,
-    "b": 10**9,
-    "million": 10**6,
-    "mln": 10**6,
-    "mn": 10**6,
-    "mil": 10**6,
-    "m": 10**6,
-    "thousand": 10**3,
-    "th": 10**3,
-    "k": 10**3,
-}
+_SCALES = SCALE_WORDS  # scale word → US-dollar multiple, from the news vocabulary
+_FULL_WORDS = ("trillion", "billion", "milliard", "million", "thousand")  # these take a plural "s"
+_SCALE_WORDS = "|".join(
+    f"{word}s?" if word in _FULL_WORDS else word
+    for word in sorted((w for w in _SCALES if len(w) > 1), key=len, reverse=True)
+)
+_SCALE_LETTERS = "".join(sorted(w for w in _SCALES if len(w) == 1))
 
 # Scale words: full words and abbreviations may follow a space or a hyphen ("$5 bn", "$1.18-billion",
 # "1.18 mlrd" for the milliard of Russian-language sources); single letters must touch the
 # number ("$5m", "$5B") so that "$5 m..." in running text is not read as millions.
-_SCALE = r"""
-    (?:(?:\s*|-)(?P<{name}>(?i:trillions?|trln|tln|tn|billions?|milliards?|mlrd|bln|bn|millions?|mln|mn|mil|
-        thousands?))
-      |(?P<{name}_letter>(?i:[bmk]))
+_SCALE = rf"""
+    (?:(?:\s*|-)(?P<{{name}}>(?i:{_SCALE_WORDS}))
+      |(?P<{{name}}_letter>(?i:[{_SCALE_LETTERS}]))
     )(?![A-Za-z])
 """
 
@@ -61,8 +49,7 @@ MONEY_RE = re.compile(
     (?:{_SCALE.format(name="scale2")})?
     (?:\s+(?:U\.S\.\s+|US\s+|American\s+)?dollars?\b|\s?USD\b|\s?US\$)
     # the scale may follow the currency: "702.1 USD mln", "1.18 USD billion"
-    (?(scale2)|(?(scale2_letter)|(?:\s+(?P<scale3>(?i:trillions?|trln|tln|tn|billions?|milliards?|mlrd|bln|bn|millions?|mln|mn|
-        thousands?))(?![A-Za-z]))?))
+    (?(scale2)|(?(scale2_letter)|(?:\s+(?P<scale3>(?i:{_SCALE_WORDS}))(?![A-Za-z]))?))
     """,
     re.VERBOSE,
 )

@@ -10,19 +10,19 @@ from analysis.loaders.news.flows import FlowWord
 from analysis.loaders.news.spans import SpanIndex
 from analysis.loaders.news.vocabulary import (
     BARE_PERCENT,
-    DIRECTION_WORD,
-    UP_AFTER,
     CHANGE_CLAIM,
+    DIRECTION_WORD,
     DOWN,
     DOWN_AFTER,
     FLOW_WORDS,
     MASK,
-    QUANTITY_BEFORE,
-    TRADE_WORD,
     MULTIPLIER_WORDS,
     QUALIFIERS,
+    QUANTITY_BEFORE,
     SHARE_CLAIM,
     SHARE_WORDS,
+    TRADE_WORD,
+    UP_AFTER,
 )
 
 

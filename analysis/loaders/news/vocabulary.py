@@ -4,8 +4,16 @@ import re
 
 from analysis.loaders._amounts import NUMBER
 from analysis.loaders._periods import MONTH, NUMBER_WORDS
+from analysis.reference import news_vocabulary as words
 
 MASK = "¤"  # money expressions are overwritten with this before other patterns look at the text
+
+
+def alternation(phrases: list[str]) -> str:
+    """A pattern matching any of ``phrases`` (longest first), a space matching any whitespace."""
+    ordered = sorted(phrases, key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+
 
 # Words naming a flow. Alternatives are tried in order at each position: "trade surplus" is a balance
 # before "trade" is turnover. "other" words mark money that is not trade (investment, loans, deals).
@@ -27,10 +35,8 @@ FLOW_WORDS = re.compile(
   | (?P<exports>\b(?:re-)?export(?:s|ed|ing|ers?)?\b|\b(?:shipments?|supplies)\s+to\b
         |\b(?:sold|shipped|shipping|supplied)\b)
   | (?P<imports>\b(?:re-)?import(?:s|ed|ing|ers?)?\b|\bpurchases?\s+from\b|\b(?:bought|purchased)\b)
-  | (?P<other>\binvest(?:ment|ments|ed|ing|or|ors)?\b|\bFDI\b|\bloans?\b|\bcredits?\b|\bgrants?\b
-        |\bcontracts?\b|\bdeals?\b|\bprojects?\b|\bfund(?:s|ing)?\b|\bGDP\b|\bbudget\b|\blosses\b|\bplan\b|\btargets?\b
-        |\bdebt\b|\breserves\b|\bprofits?\b|\bprices?\b|\bcosts?\b|\bagreements?\b|\bspending\b)
-    """,
+  | (?P<other>\b{OTHER}\b)
+    """.replace("{OTHER}", "(?:" + alternation(words.OTHER_MONEY_WORDS) + ")"),
     re.IGNORECASE | re.VERBOSE,
 )
 # Words before a flow word that make it the reporter's trade with the whole world ("total exports").
@@ -38,12 +44,7 @@ TOTAL_BEFORE = re.compile(
     r"\b(?:total|overall|foreign|external|global|all)\s+(?:[\w.'’-]+\s+){0,2}$", re.IGNORECASE
 )
 # Products and product groups: "wheat exports", "exports of natural gas", "$2.8bn worth of oil", "non-oil trade".
-COMMODITY = r"""(?:wheat|grains?|flour|barley|corn|maize|rice|sugar|cotton|wool|meat|beef|poultry|dairy|fish|
-    fruits?|vegetables?|foods?|foodstuffs?|agricultural|agri-food|tea|coffee|cocoa|tobacco|oil|crude|petroleum|
-    fuels?|energy|diesel|gasoline|gas|LNG|coal|uranium|copper|gold|silver|iron|ores?|steel|aluminium|aluminum|zinc|
-    nickel|metals?|ferroalloys?|chemicals?|fertili[sz]ers?|plastics?|timber|wood|paper|textiles?|garments?|
-    clothing|footwear|machinery|equipment|vehicles?|cars?|electronics|electricity|smartphones?|phones?|
-    pharmaceuticals?|medicines?|arms|weapons|non-[a-z]+)"""
+COMMODITY = rf"(?:{alternation(words.COMMODITY_WORDS)}|non-[a-z]+)"
 COMMODITY_BEFORE = re.compile(
     rf"\b{COMMODITY}\s+(?:products?\s+|goods\s+)?$", re.IGNORECASE | re.VERBOSE
 )
@@ -57,30 +58,22 @@ BALANCE_SIGN = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 # A change "to" a physical quantity is not a change of a money value.
+QUANTITY_UNIT = rf"(?i:{alternation(words.QUANTITY_UNITS)})\b"
 QUANTITY_AFTER = re.compile(
-    r"""\s+to\s+(?:about\s+|almost\s+|nearly\s+|over\s+)?[\d.,]+\s*(?:thousand|million|billion|mln|bln|m|bn)?\s*
-    (?:tonnes|tons|t\b|barrels|bbl|cubic|bcm|units|heads|vehicles|passengers|containers|TEU|kWh|MWh|GWh)""",
+    rf"""\s+to\s+(?:about\s+|almost\s+|nearly\s+|over\s+)?[\d.,]+\s*(?:thousand|million|billion|mln|bln|m|bn)?\s*
+    {QUANTITY_UNIT}""",
     re.IGNORECASE | re.VERBOSE,
 )
 # A flow named right after a figure: "$5bn in exports", "$2bn worth of goods imports".
 FLOW_AFTER = re.compile(r"\s*(?:worth\s+of|in|of)\s+", re.IGNORECASE)
 
 
-UP_VERBS = (
-    r"increased|rose|grew|jumped|surged|soared|climbed|gained|expanded|went\s+up|up|added|widened"
-)
-DOWN_VERBS = r"decreased|fell|declined|dropped|plunged|slumped|shrank|contracted|slid|went\s+down|down|reduced|narrowed"
-UP = r"""increased|increases?|increasing|rose|rises?|rising|risen|grew|grows?|growing|grown|growth|jumped|jumps?|
-    surged|surges?|soared|soars?|climbed|climbs?|gained|gains?|expanded|expands?|went\s+up|goes\s+up|up|added|
-    advanced|higher|boosted|spiked|rebounded|picked\s+up|exceeded|widened|widening|widens?"""
-DOWN = r"""decreased|decreases?|decreasing|fell|falls?|falling|fallen|declined|declines?|declining|dropped|
-    drops?|dropping|plunged|plunges?|plummeted|slumped|slumps?|shrank|shrinks?|shrunk|contracted|contraction|
-    slid|slides?|sank|lost|down|went\s+down|reduced|reduction|lower|dipped|dips?|tumbled|eased|retreated|
-    collapsed|narrowed|narrowing|narrows?"""
-UP_AFTER = r"increase|rise|growth|jump|gain|surge|hike|more|higher|up|larger|bigger|greater|above"
-DOWN_AFTER = (
-    r"decrease|decline|drop|fall|reduction|contraction|slump|plunge|less|lower|down|smaller|below"
-)
+UP_VERBS = alternation(words.UP_VERBS_PAST)
+DOWN_VERBS = alternation(words.DOWN_VERBS_PAST)
+UP = alternation(words.UP_WORDS)
+DOWN = alternation(words.DOWN_WORDS)
+UP_AFTER = alternation(words.UP_AFTER_WORDS)
+DOWN_AFTER = alternation(words.DOWN_AFTER_WORDS)
 # An amount a value changed by: "increased by $200 million", "an increase of $1bn", "$1bn more than",
 # "$3.9 billion, or 8.9%, more than", "rose $2.1 billion to $30bn".
 CHANGE_BEFORE_AMOUNT = re.compile(
@@ -92,42 +85,7 @@ CHANGE_VERB_BEFORE_AMOUNT = re.compile(rf"\b(?i:{UP_VERBS}|{DOWN_VERBS})\s+$", r
 CHANGE_AFTER_AMOUNT = re.compile(
     r"(?:,?\s+or\s+[\d.,]+\s*(?:%|percent|per\s+cent),?)?\s+(?i:more|less|higher|lower)\s+than\b"
 )
-QUALIFIERS = {
-    "about": "about",
-    "around": "about",
-    "approximately": "about",
-    "roughly": "about",
-    "some": "about",
-    "an estimated": "about",
-    "nearly": "almost",
-    "almost": "almost",
-    "close to": "almost",
-    "near": "almost",
-    "nears": "almost",
-    "nearing": "almost",
-    "approaching": "almost",
-    "approaches": "almost",
-    "just under": "almost",
-    "just over": "over",
-    "over": "over",
-    "more than": "over",
-    "exceeding": "over",
-    "above": "over",
-    "in excess of": "over",
-    "at least": "over",
-    "upwards of": "over",
-    "exceeded": "over",
-    "exceeds": "over",
-    "surpasses": "over",
-    "tops": "over",
-    "surpassed": "over",
-    "topped": "over",
-    "under": "under",
-    "less than": "under",
-    "below": "under",
-    "up to": "under",
-    "no more than": "under",
-}
+QUALIFIERS = words.QUALIFIERS
 QUALIFIER = "|".join(w.replace(" ", r"\s+") for w in sorted(QUALIFIERS, key=len, reverse=True))
 # Multipliers written in words ("grew three times"): two to ten.
 MULTIPLIER_WORDS = {word: n for word, n in NUMBER_WORDS.items() if 2 <= n <= 10}
@@ -271,7 +229,5 @@ TRADE_WORD = re.compile(
 )
 # A physical quantity right before a bracket: "18.2 tonnes (23.1%)" is a share of a volume, not of money.
 QUANTITY_BEFORE = re.compile(
-    r"""[\d.,]+\s*(?:thousand|million|billion|mln|bln)?\s*(?:tonnes|tons|barrels|bbl|cubic\s+metres|bcm|
-    units|heads|vehicles|passengers|containers|TEU|kWh|MWh|GWh)\s*\($""",
-    re.IGNORECASE | re.VERBOSE,
+    rf"[\d.,]+\s*(?:thousand|million|billion|mln|bln)?\s*{QUANTITY_UNIT}\s*\($", re.IGNORECASE
 )
