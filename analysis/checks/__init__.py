@@ -105,7 +105,9 @@ def reconcile(doc: NewsDocument, correct: bool = True) -> Reconciliation:
     """
     figures = doc.figures.reset_index(drop=True)
     records = {int(f["figure_id"]): f for f in figures.to_dict("records")}
-    pool = FigurePool(str(getattr(doc, "text", "") or ""), records)
+    shares = doc.claims[doc.claims["kind"] == "share"]
+    share_spans = tuple(zip(shares["start"].astype(int), shares["end"].astype(int), strict=True))
+    pool = FigurePool(str(getattr(doc, "text", "") or ""), records, share_spans)
     checks = _build_checks(pool, doc.claims)
     values = {figure_id: float(f["value_usd"]) for figure_id, f in records.items()}
     corrections = find_corrections(checks, records, values) if correct else {}

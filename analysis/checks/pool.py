@@ -24,7 +24,15 @@ DIRECTION_WORDS = {
 # words that may stand between a percent and the amount of change it goes with: "a $1.1bn or 8.2%
 # rise", "fell 5.9% ($2.0bn)", "a decrease of 15 percent (down US$541 million)"
 ADJACENT_WORDS = frozenset({"or", "down", "up", "by", "a", "an", "of", "i.e."})
-_ADJACENT_GAP = 16  # characters at most between a claim and an amount of change beside it
+# words that may stand between a share and its part: "$29.12 billion, accounting for 14.7 per
+# cent", "$188 million (15 percent)", "71 percent or $904 million", "a 13.2 percent share"
+SHARE_WORDS = frozenset(
+    {"or", "a", "an", "accounting", "accounted", "for", "representing", "making", "up", "which"}
+    | {"is", "was", "with", "share", "of", "i.e.", "about", "some", "nearly", "almost", "over"}
+)
+# after a share, only these: "71 percent or $904 million" (", of $1.1bn" names the whole)
+SHARE_AFTER_WORDS = frozenset({"or", "a", "an", "i.e.", "about", "some", "nearly", "almost"})
+_ADJACENT_GAP = 24  # characters at most between a claim and an amount beside it
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z“\"])")
 _PARAGRAPH_END = re.compile(r"\n\s*\n|\n(?=\s*[A-Z“\"])")
 
@@ -64,8 +72,14 @@ class Level:
 class FigurePool:
     """All figures of a document, their levels, and where each stands in the text."""
 
-    def __init__(self, text_: str, figures: dict[int, dict]) -> None:
-        """Index ``figures`` (figure_id → figures-table row) of the document text ``text_``."""
+    def __init__(
+        self, text_: str, figures: dict[int, dict], share_spans: tuple[tuple[int, int], ...] = ()
+    ) -> None:
+        """Index ``figures`` (figure_id → figures-table row) of the document text ``text_``.
+
+        ``share_spans``: where the text's share claims stand; the figure right beside each is
+        that share's part (:attr:`share_parts`).
+        """
         self.figures = figures
         self.text = text_
         self._sentences = [0] + [m.end() for m in _SENTENCE_END.finditer(text_)]
@@ -82,6 +96,9 @@ class FigurePool:
         for figure_id in self.changes:
             start = int(figures[figure_id]["start"])
             self.sentence_changes.setdefault(self.sentence_of(start), []).append(figure_id)
+        self.share_parts = {
+            figure_id for span in share_spans for figure_id in self.share_parts_of(span)
+        }
 
     def sentence_of(self, position: int) -> int:
         """Index of the sentence holding character ``position``."""
@@ -96,22 +113,38 @@ class FigurePool:
         f = self.figures.get(figure_id) if figure_id is not None else None
         return None if f is None or _scope(f) == "change" else _stated_level(figure_id, f)
 
-    def adjacent_amounts(self, span: tuple[int, int]) -> list[int]:
-        """Ids of figures right beside ``span``, joined by a bracket or "or" (``ADJACENT_WORDS``).
+    def adjacent_amounts(
+        self,
+        span: tuple[int, int],
+        words: frozenset[str] = ADJACENT_WORDS,
+        joined: bool = True,
+        words_after: frozenset[str] | None = None,
+    ) -> list[int]:
+        """Ids of figures right beside ``span``, only ``words``, brackets and commas between.
 
-        Such an amount goes with the percent as its amount of change, whatever its own scope.
+        With ``joined`` a bracket or "or" must be among them: such an amount goes with a percent
+        as its amount of change, whatever its own scope (a bare comma may join a level, "$2.1bn,
+        6%"). ``words_after``, when given, replaces ``words`` for a figure after ``span``, which
+        then also needs a bracket or "or".
         """
         found = []
         for figure_id, f in self.nearby(span):
             start, end = int(f["start"]), int(f["end"])
             gap = self.text[end : span[0]] if end <= span[0] else self.text[span[1] : start]
-            if len(gap) > _ADJACENT_GAP or "\n\n" in gap:
+            if len(gap) > _ADJACENT_GAP or "\n\n" in gap or start < span[1] and end > span[0]:
                 continue
-            words = gap.lower().replace("(", " ").replace(")", " ").replace(",", " ").split()
-            joined = "(" in gap or "or" in words  # a bare comma may join a level: "$2.1bn, 6%"
-            if joined and all(word in ADJACENT_WORDS for word in words):
+            said = gap.lower().replace("(", " ").replace(")", " ").replace(",", " ").split()
+            after = end > span[0]
+            if (joined or (after and words_after)) and "(" not in gap and "or" not in said:
+                continue
+            allowed = words_after if after and words_after is not None else words
+            if all(word in allowed for word in said):
                 found.append(figure_id)
         return found
+
+    def share_parts_of(self, span: tuple[int, int]) -> list[int]:
+        """Ids of figures right beside a share at ``span``: its part ("$188 million (15%)")."""
+        return self.adjacent_amounts(span, SHARE_WORDS, False, SHARE_AFTER_WORDS)
 
     def nearby(self, span: tuple[int, int]) -> list[tuple[int, dict]]:
         """Figures in the sentence of ``span`` and the next one."""

@@ -19,10 +19,18 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from analysis.checks.intervals import Interval, affine, divide, number, text
-from analysis.checks.pool import WORLD, FigurePool, Level, fits, keys_of, previous_period
+from analysis.checks.pool import (
+    WORLD,
+    FigurePool,
+    Level,
+    fits,
+    keys_of,
+    previous_period,
+)
 
 LINKED = 1  # support added to a figure's nearness when the reader tied it to the claim
 MATCHED = 1  # support of a figure found by flow, period and countries only
+ADJACENT = 4  # support of a share's part right beside it ("$188 million (15 percent)")
 WEAK_LEVELS = 3  # levels of a flow, nearest first, a claim may try whatever their countries
 
 
@@ -104,13 +112,24 @@ class ReadingKind:
 
 
 def enumerate_readings(claim: Claim, pool: FigurePool) -> list[Reading]:
-    """Every reading of ``claim`` any registered kind finds, best supported first."""
+    """Every reading of ``claim`` any registered kind finds, best supported first.
+
+    A claim of no trade flow (flow "" or "other") has only weak readings: they may confirm it,
+    never refute it. A percent in brackets beside an amount of change is read as a change too.
+    """
+    kinds = {claim.kind}
+    if claim.kind == "share" and any(
+        text(pool.figures[i].get("scope")) == "change" for i in pool.adjacent_amounts(claim.span)
+    ):
+        kinds.add("pct_change")  # "increased by $3.67bn (79.4 percent)": a change, not a share
     readings = [
         reading
         for kind in READING_KINDS.values()
-        if kind.claim_kind == claim.kind
+        if kind.claim_kind in kinds
         for reading in kind.enumerate(claim, pool)
     ]
+    if claim.flow in ("", "other"):
+        readings = [replace(r, is_weak=True) for r in readings]
     unique: dict[tuple, Reading] = {}
     for r in readings:  # each reading once, with its best support
         key = (r.kind, tuple(level.term for level in r.inputs))
@@ -294,11 +313,17 @@ def _share(claim: Claim, pool: FigurePool) -> Iterator[Reading]:
     if role == "any":  # a share of another flow: of the pair's figure or of a total
         for level in _earlier_totals(claim, pool, whole_flow, "whole"):
             wholes.setdefault(level, MATCHED + 1)
+    for figure_id in pool.share_parts_of(claim.span):
+        level = pool.level(figure_id)  # "$188 million (15 percent)": the part, most directly
+        if level is not None and level.flow == claim.flow:
+            parts[level] = max(parts.get(level, 0), ADJACENT)
     for part, part_support in parts.items():
         value = _value(pool, part)
         for whole, whole_support in wholes.items():
             if whole == part or (claim.stated < 100 and _value(pool, whole) <= value):
                 continue  # a whole is larger than its part (an equal one is a repeat of it)
+            if whole.figure_id in pool.share_parts:
+                continue  # the part of another share ("China $39.8bn, 20.1%; Korea $29.1bn…")
             other_period = part.period and whole.period and part.period != whole.period
             support = whole_support - 1 if other_period else whole_support
             yield _reading("share", claim, ((part, part_support), (whole, support)))
@@ -313,16 +338,20 @@ def _share(claim: Claim, pool: FigurePool) -> Iterator[Reading]:
 
 
 def _earlier_totals(claim: Claim, pool: FigurePool, flow: str, role: str) -> list[Level]:
-    """The last level of ``flow`` fit for ``role`` stated before the claim.
+    """The last levels of ``flow`` fit for ``role`` stated before the claim, nearest first.
 
-    For a share of the same flow that is the reporter's total with the world.
+    For a share of the same flow these are the reporter's totals with the world; the part of
+    another share is never one.
     """
-    best = None
-    for level in pool.by_flow.get(flow, ()):
-        if level.start < claim.span[0] and level.scope == "all" and fits(level, role, claim.keys):
-            if best is None or level.start > best.start:
-                best = level
-    return [] if best is None else [best]
+    found = [
+        level
+        for level in pool.by_flow.get(flow, ())
+        if level.start < claim.span[0]
+        and level.scope == "all"
+        and level.figure_id not in pool.share_parts
+        and fits(level, role, claim.keys)
+    ]
+    return sorted(found, key=lambda level: -level.start)[:WEAK_LEVELS]
 
 
 def _ratio(claim: Claim, pool: FigurePool) -> Iterator[Reading]:
