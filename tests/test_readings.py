@@ -556,3 +556,83 @@ def test_a_link_to_a_later_paragraph_cannot_refute():
         ],
     )
     assert checked(doc)["verdict"] == "unverifiable"
+
+
+def test_each_share_of_a_list_takes_the_figure_beside_it_and_the_total_before():
+    # Vietnam Investment Review (d14 of the set): no share is of a sibling's figure
+    text = (
+        "Vietnam's total trade turnover reached $198.2 billion in the first half.\n\n"
+        "The US followed, with $24.4 billion, accounting for 12.3 per cent, then the EU with "
+        "$24.01 billion, or 12.1 per cent, and ASEAN with $23.9 billion, or 12 per cent."
+    )
+    world = {"reporter_iso3": "VNM", "partner_iso3": "WLD"}
+    figures = [fig("$198.2 billion", "turnover", "2017-H1", 198.2e9, 5e7, **world)]
+    claims = []
+    for quote, partner, value, share in (
+        ("$24.4 billion", "USA", 24.4e9, 12.3),
+        ("$24.01 billion", "EUU", 24.01e9, 12.1),
+        ("$23.9 billion", "ASEAN", 23.9e9, 12.0),
+    ):
+        figures.append(fig(quote, "turnover", "2017-H1", value, 5e6, partner_iso3=partner))
+        said, half = f"{share:g} per cent", 0.5 if share == 12 else 0.05
+        claims.append(
+            claim(said, "share", share, half, "turnover", "2017-H1", whole_flow="turnover")
+            | {"reporter_iso3": "VNM", "partner_iso3": "KOR"}  # the reader's countries, wrong
+        )
+    rows = reconcile(build(text, figures, claims), correct=False).claims
+    assert list(rows["verdict"]) == ["consistent"] * 3
+    assert list(rows["figure_ids"]) == [(1, 0), (2, 0), (3, 0)]
+
+
+def test_a_share_in_brackets_after_its_part_and_a_wrong_one_is_found():
+    # Ethiopian News Agency via d21 of the set; the second share is changed to 20 (invented)
+    text = (
+        "Ethiopia earned $1.28 billion from export trade during the first four months.\n\n"
+        "Mining and manufacturing sectors, on the other hand, generated $188 million (15percent) "
+        "and $157 million (20percent), respectively."
+    )
+    figures = [
+        fig("$1.28 billion", "exports", "2021-07/2021-10", 1.28e9, 5e6, partner_iso3="WLD"),
+        fig("$188 million", "exports", "2021-07/2021-10", 188e6, 5e5, partner_iso3="WLD"),
+        fig("$157 million", "exports", "2021-07/2021-10", 157e6, 5e5, partner_iso3="WLD"),
+    ]
+    claims = [
+        claim(q, "share", s, 0.5, "exports", "2021-07/2021-10", whole_flow="exports")
+        | {"partner_iso3": "WLD"}
+        for q, s in (("15percent", 15), ("20percent", 20))
+    ]
+    rows = reconcile(build(text, figures, claims), correct=False).claims
+    assert list(rows["verdict"]) == ["consistent", "inconsistent"]
+    assert list(rows["figure_ids"]) == [(1, 0), (2, 0)]
+
+
+def test_a_bracketed_percent_beside_an_amount_of_change_is_read_as_a_change():
+    # MercoPress (d29 of the set): the reader took "(79.4 percent)" for a share
+    text = (
+        "Imports totalled US$8.297 billion and increased by US$3.672 billion (79.4 percent) from "
+        "the same period of the previous year."
+    )
+    doc = build(
+        text,
+        [
+            fig("US$8.297 billion", "imports", "2025-H1", 8.297e9, 5e5),
+            fig("US$3.672 billion", "imports", "2025-H1", 3.672e9, 5e5, scope="change"),
+        ],
+        [claim("(79.4 percent)", "share", 79.4, 0.05, "imports", "2025-H1", whole_flow="imports")],
+    )
+    row = checked(doc)
+    assert (row["verdict"], row["reading"]) == ("consistent", "change_from_amount")
+
+
+def test_a_share_of_no_trade_flow_cannot_be_refuted():
+    # invented: a revenue target is not a trade flow; the reader gave the claim flow "other"
+    text = "The target is $5 billion this year.\n\nAgriculture earned $904 million, 71 percent."
+    doc = build(
+        text,
+        [
+            fig("$5 billion", "other", "2021", 5e9, 5e8),
+            fig("$904 million", "other", "2021", 904e6, 5e5),
+        ],
+        [claim("71 percent", "share", 71, 0.5, "other", "2021")],
+    )
+    assert checked(doc)["verdict"] == "unverifiable"

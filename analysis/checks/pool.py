@@ -135,7 +135,8 @@ class FigurePool:
                 continue
             said = gap.lower().replace("(", " ").replace(")", " ").replace(",", " ").split()
             after = end > span[0]
-            if (joined or (after and words_after)) and "(" not in gap and "or" not in said:
+            bracket = "(" in gap or self.text[span[0] : span[0] + 1] == "("  # "(79.4 percent)"
+            if (joined or (after and words_after)) and not bracket and "or" not in said:
                 continue
             allowed = words_after if after and words_after is not None else words
             if all(word in allowed for word in said):
@@ -238,7 +239,7 @@ def fits(level: Level, role: str, keys: tuple[str, str]) -> bool:
     if role == "whole":  # a total of either country of the claim (the reporter is often unclear)
         return (
             partner in ("", WORLD)
-            and partner != keys[1]
+            and (partner != keys[1] or partner == WORLD)
             and not (reporter and any(keys) and reporter not in keys)
         )
     return not any(a and b and a != b for a, b in zip((reporter, partner), keys, strict=True))

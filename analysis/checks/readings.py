@@ -211,6 +211,8 @@ def _match(pool: FigurePool, flow: str, period: str, claim: Claim, role: str) ->
     for level in pool.by_flow.get(flow, ()):
         if level.period != period or level.scope != "all" or not fits(level, role, claim.keys):
             continue
+        if role == "whole" and level.figure_id in pool.share_parts:
+            continue  # the part of a share is not a whole
         exact = sum(
             bool(a) and a == b
             for a, b in zip((level.reporter, level.partner), claim.keys, strict=True)
@@ -309,10 +311,10 @@ def _share(claim: Claim, pool: FigurePool) -> Iterator[Reading]:
     role = "whole" if whole_flow == claim.flow else "any"
     wholes = _candidates(claim, pool, whole_flow, claim.base_id, claim.period, role)
     for level in _earlier_totals(claim, pool, whole_flow, role):
-        wholes.setdefault(level, MATCHED + 1)
+        wholes[level] = max(wholes.get(level, 0), MATCHED + 1)
     if role == "any":  # a share of another flow: of the pair's figure or of a total
         for level in _earlier_totals(claim, pool, whole_flow, "whole"):
-            wholes.setdefault(level, MATCHED + 1)
+            wholes[level] = max(wholes.get(level, 0), MATCHED + 1)
     for figure_id in pool.share_parts_of(claim.span):
         level = pool.level(figure_id)  # "$188 million (15 percent)": the part, most directly
         if level is not None and level.flow == claim.flow:
