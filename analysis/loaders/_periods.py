@@ -188,7 +188,7 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "month_range",
         rf"""
-        (?i:from\s+|between\s+)?(?P<m1>{MONTH})\s*(?:-|–|—|(?i:through|thru|to|till|until|and))\s*
+        (?i:from\s+|between\s+)?(?P<m1>{MONTH})\s*(?:-to-|-|–|—|(?i:through|thru|to|till|until|and))\s*
         (?P<m2>{MONTH})(?:\s+(?i:of))?,?(?:\s+{_YEAR_SPEC})?""",
     ),
     # "8M23", "8M 2023", "9M2024"
@@ -257,6 +257,11 @@ _PATTERNS: list[tuple[str, str]] = [
     # "January's trade surplus", "from March's $790 million", "last July": a month of the current year
     ("month_alone", rf"\b(?P<m1>{MONTH})(?=['’]s\b)"),
     ("month_alone", rf"\b(?i:last|this\s+past)\s+(?P<m1>{MONTH})(?![\w-]|\.?\s*\d)"),
+    # "January industrial exports totaled": a month naming the period of the words after it ("May" is a verb)
+    (
+        "month_alone",
+        rf"\b(?!May\b)(?P<m1>{MONTH})(?=\s+[a-z]+\s+(?:[a-z]+\s+)?(?:exports?|imports?|trade))",
+    ),
     # "year-on-year", "a year earlier": the current period a year before
     (
         "year_earlier",

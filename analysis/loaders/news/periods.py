@@ -127,6 +127,8 @@ _DATES_NEXT_FIGURE = re.compile(
     (?:(?i:the|a)\s+)?(?:(?i:about|around|almost|nearly|over)\s+)?""",
     re.VERBOSE,
 )
+# A relative clause about a period before a figure: "in 2016, during which a surplus of", "when ... was".
+_RELATIVE_CLAUSE = re.compile(r",?\s+(?i:during\s+which|in\s+which|when)\b[^¤.;()]{0,80}")
 # A money amount in another currency or unit right before a bracket: "Ksh 1,617.6 billion ($13.72bn)".
 _AMOUNT_BEFORE_BRACKET = re.compile(r"\d(?:[\d.,\s]*\d)?\s*[A-Za-z]*\s*\(\s*$")
 
@@ -157,6 +159,20 @@ def figure_period(
     )
     if adjacent is not None:
         return adjacent.period
+    relative = next(
+        (
+            m
+            for m in reversed(mentions)
+            if m.period
+            and m.end <= amount.start
+            and _RELATIVE_CLAUSE.fullmatch(doc.masked, m.end, amount.start)
+        ),
+        None,
+    )
+    if (
+        relative is not None
+    ):  # "the same period in 2016, during which a surplus of $5.13bn was recorded"
+        return relative.period
     bracket = _bracket_around(doc.masked, sentence, amount.start)
     if bracket is not None:
         inside = [m for m in mentions if m.period and bracket[0] < m.start < bracket[1]]

@@ -183,12 +183,13 @@ DATELINE = re.compile(
 CLAUSE_BREAK = re.compile(r"[,;:]|\s(?:which|while|whereas|but|compared|against|versus|than|and)\s")
 # What makes a period the compared (base) one: "compared to", "than", "from $4.5bn in".
 BASE_MARKER = re.compile(
-    rf"""(?i:(?:than|compared\s+(?:to|with)|against)\s+(?:the\s+)?(?:[\w’'.%]+\s+){{1,8}}?(?:in|for|during|of)
+    rf"""(?i:(?:than|compared\s+(?:to|with)|against|versus|vs\.?)\s+(?:the\s+)?(?:[\w’'.%{MASK}]+\s+){{1,8}}?
+        (?:in|for|during|of)
         |compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|as\s+against|against|versus|vs\.?|than|
         relative\s+to|(?:that|those)\s+of|(?:up|down)\s+from
         |from\s+(?:the\s+|a\s+)?(?:about\s+|around\s+|almost\s+|nearly\s+)?(?:{MASK}+|[\d.,]+\s*(?:%|percent|per\s+cent))
-        |(?:increase|rise|growth|gain|jump|decrease|decline|drop|fall|reduction|times|fold|%|percent|per\s+cent|pct
-        |{MASK})\s+(?:from|on))(?:\s+(?:about|around|almost|nearly)?\s*{MASK}+)?
+        |(?:increase|rise|growth|gain|jump|decrease|decline|drop|fall|reduction)\s+(?:from|on|over)
+        |(?:times|fold|%|percent|per\s+cent|pct|{MASK})\s+(?:from|on))(?:\s+(?:about|around|almost|nearly)?\s*{MASK}+)?
         (?:\s+(?:the|same|corresponding|period|periods|level|levels|figure|figures|of|in|for|during|that|a|
         year|month|quarter|recorded|registered|reported|posted|last)\b)*\s*$""",
     re.VERBOSE,
