@@ -4,6 +4,7 @@ from analysis.loaders._amounts import scan_amounts
 from analysis.loaders._countries import find_countries
 from analysis.loaders._periods import MONTH_NUMBERS, find_document_date, find_period_mentions
 from analysis.loaders.news.claims import (
+    claim_spans,
     drop_overlaps,
     find_change_claims,
     find_other_percents,
@@ -40,10 +41,12 @@ class Mentions:
             self.masked, self.fiscal_start, FISCAL_WORDS.search(self.masked) is not None
         )
         self.flow_words = SpanIndex(find_flow_words(self.masked))
+        spans = claim_spans(self.masked, [(s.start, s.end) for s in self.sentences])
         claims = drop_overlaps(
-            find_change_claims(self.masked) + find_share_claims(self.masked, self.flow_words)
+            find_change_claims(self.masked, spans)
+            + find_share_claims(self.masked, self.flow_words, spans)
         )
-        others = find_other_percents(self.masked, claims, [s.start for s in self.sentences])
+        others = find_other_percents(self.masked, claims, [s.start for s in self.sentences], spans)
         self.claims = SpanIndex(claims + others)
         self.amounts = SpanIndex(self.amounts)
         self.periods = SpanIndex(self.periods)

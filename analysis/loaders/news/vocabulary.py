@@ -216,6 +216,10 @@ FISCAL_START = re.compile(
 )
 
 # Any percentage, for claims no pattern above reads: "or 0.4 percent", "(15percent)", "35.51pc".
+# What every claim holds: a percent, a multiplier or a doubling word.
+CLAIM_ANCHOR = re.compile(
+    rf"{PERCENT}|(?i:times|fold|doubl|tripl|trebl|quadrupl|halved|twice|thrice|point|pp\b|p\.p\.)"
+)
 BARE_PERCENT = re.compile(
     rf"(?:(?P<qualifier>(?i:{QUALIFIER}))\s+)?(?<![\w.,]){CLAIM_NUMBER}\s*{PERCENT}(?!\s*(?i:points?))"
 )
