@@ -636,3 +636,36 @@ def test_a_share_of_no_trade_flow_cannot_be_refuted():
         [claim("71 percent", "share", 71, 0.5, "other", "2021")],
     )
     assert checked(doc)["verdict"] == "unverifiable"
+
+
+def test_any_countrys_total_before_a_share_may_confirm_it_but_not_refute_it():
+    # Vietnam Investment Review (d14 of the set), with the reader's countries: the share is
+    # tagged Korea–EU, the total Vietnam–world
+    text = (
+        "Vietnam's total trade turnover reached $198.2 billion in the first half.\n\n"
+        "The US followed, with $24.4 billion, accounting for N per cent."
+    )
+    figures = [
+        fig(
+            "$198.2 billion",
+            "turnover",
+            "2017-H1",
+            198.2e9,
+            5e7,
+            reporter_iso3="VNM",
+            partner_iso3="WLD",
+        ),
+        fig(
+            "$24.4 billion",
+            "turnover",
+            "2017-H1",
+            24.4e9,
+            5e7,
+            reporter_iso3="KOR",
+            partner_iso3="EUU",
+        ),
+    ]
+    keys = {"reporter_iso3": "KOR", "partner_iso3": "EUU", "whole_flow": "turnover"}
+    for stated, verdict in ((12.3, "consistent"), (15.0, "unverifiable")):
+        said = claim("N per cent", "share", stated, 0.05, "turnover", "2017-H1") | keys
+        assert checked(build(text, figures, [said]))["verdict"] == verdict

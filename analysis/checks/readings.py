@@ -315,6 +315,10 @@ def _share(claim: Claim, pool: FigurePool) -> Iterator[Reading]:
     if role == "any":  # a share of another flow: of the pair's figure or of a total
         for level in _earlier_totals(claim, pool, whole_flow, "whole"):
             wholes[level] = max(wholes.get(level, 0), MATCHED + 1)
+    unsure = ("turnover", "exports", "imports") if claim.flow in ("", "other") else ()
+    for flow in (whole_flow, *unsure):  # a claim of no trade flow: the reader could not tell
+        for level in _earlier_totals(claim, pool, flow, "world"):
+            wholes.setdefault(level, 0)  # whoever's total it is: it may confirm, not refute
     for figure_id in pool.share_parts_of(claim.span):
         level = pool.level(figure_id)  # "$188 million (15 percent)": the part, most directly
         if level is not None and level.flow == claim.flow:
@@ -342,8 +346,9 @@ def _share(claim: Claim, pool: FigurePool) -> Iterator[Reading]:
 def _earlier_totals(claim: Claim, pool: FigurePool, flow: str, role: str) -> list[Level]:
     """The last levels of ``flow`` fit for ``role`` stated before the claim, nearest first.
 
-    For a share of the same flow these are the reporter's totals with the world; the part of
-    another share is never one.
+    For a share of the same flow these are the reporter's totals with the world (role "whole");
+    role "world" takes any country's total with the world. The part of another share is never
+    one.
     """
     found = [
         level
@@ -351,7 +356,7 @@ def _earlier_totals(claim: Claim, pool: FigurePool, flow: str, role: str) -> lis
         if level.start < claim.span[0]
         and level.scope == "all"
         and level.figure_id not in pool.share_parts
-        and fits(level, role, claim.keys)
+        and (level.partner in ("", WORLD) if role == "world" else fits(level, role, claim.keys))
     ]
     return sorted(found, key=lambda level: -level.start)[:WEAK_LEVELS]
 
