@@ -60,6 +60,7 @@ class PeriodMention:
     is_base: bool  # the words themselves say "the earlier period" ("a year earlier", "same period of 2022")
     needs_year: bool = False  # a named part without its year ("in September", "the first half")
     is_since: bool = False  # "since 2004": money counted over many years, not one period
+    months_back: int = 0  # "the last 11 months": that many months up to the latest one reported
 
 
 _MONTH_NAMES = [
@@ -243,7 +244,12 @@ _PATTERNS: list[tuple[str, str]] = [
         (?:\w+\s+)?months)""",
     ),
     # "year-to-date": from January to the current period's last month
-    ("year_to_date", r"(?i:year[-\s]to[-\s]date|YTD)\b"),
+    (
+        "year_to_date",
+        r"(?i:year[-\s]to[-\s]date|YTD|so\s+far\s+this\s+year|since\s+the\s+(?:beginning|start)\s+of\s+the\s+year)\b",
+    ),
+    # "during the last 11 months", "over the past six months": months up to the latest reported one
+    ("last_months", rf"(?i:(?:the\s+)?(?:last|past)\s+){_NUMBER_OF_MONTHS}\s+(?i:months)\b"),
     # "the previous month", "a month earlier", "month-on-month": the month before the current one
     (
         "month_earlier",
@@ -483,6 +489,11 @@ def _mention(
         last = _MONTHS[groups["m1"].rstrip(".")]
         return PeriodMention(
             *span, _ending_resolver(year_of, count, last), is_relative, False, is_relative
+        )
+    if name == "last_months":
+        count = NUMBER_WORDS.get(groups["months"].lower()) or int(groups["months"])
+        return PeriodMention(
+            *span, lambda current, doc_year, compared=False: None, True, False, months_back=count
         )
     if name in ("year_to_date", "month_earlier"):
         return PeriodMention(*span, _relative_resolver(name, groups), True, name == "month_earlier")

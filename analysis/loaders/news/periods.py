@@ -69,6 +69,8 @@ def resolve_periods(
             else:
                 anchor = written or current
             resolved[mention.start] = _resolve(doc, sentence, mention, anchor)
+            if mention.months_back:
+                resolved[mention.start].period = _months_back(doc, mention.months_back, current)
             if kind == "needs_year_base" and anchor is not None:
                 compared = resolved[mention.start]
                 if compared.period is not None and compared.period.end > anchor.end:
@@ -89,6 +91,22 @@ def _base_marker(doc: Mentions, sentence: Sentence, mention: PeriodMention) -> r
     """The words before a mention that make it the compared period ("compared to", "from $4bn in")."""
     window_start = max(sentence.start, mention.start - 80)
     return BASE_MARKER.search(doc.masked, window_start, mention.start)
+
+
+def _months_back(doc: Mentions, count: int, current: Period | None) -> Period | None:
+    """ "The last ``count`` months": up to the month before the document's date, else the running period's
+    last month.
+    """
+    if doc.doc_date is not None:
+        year, month = doc.doc_date
+        last_year, last = divmod(year * 12 + month - 2, 12)
+        last += 1
+    elif current is not None:
+        last_year, last = current.end
+    else:
+        return None
+    first_year, first = divmod(last_year * 12 + last - count, 12)
+    return Period(first_year, first + 1, last, last_year if last_year != first_year else None)
 
 
 def _dated_anchor(doc: Mentions, mention: PeriodMention) -> Period | None:
