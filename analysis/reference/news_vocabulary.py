@@ -88,6 +88,8 @@ UP_WORDS = [
     "widening",
     "widen",
     "widens",
+    "improvement",
+    "improved",
 ]
 
 # Words of a fall before a percent.

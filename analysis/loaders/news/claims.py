@@ -64,8 +64,9 @@ def find_change_claims(masked: str, spans: list[tuple[int, int]] | None = None) 
     for m in finditer_in(CHANGE_CLAIM, masked, spans):
         groups = {k: v for k, v in m.groupdict().items() if v is not None}
         if "word" in groups:
-            word = groups["word"].lower()
-            factor = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4, "halved": 2}[word]
+            word = groups["word"].split()[0].lower()
+            factor = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4, "halved": 2}
+            factor = factor.get(word) or {"twice": 2, "thrice": 3}[word]
             claims.append(_ratio_claim(m, Decimal(factor), 0, word == "halved", ""))
             continue
         number = next(
@@ -310,7 +311,16 @@ def find_other_percents(
         after = masked[m.end() : m.end() + 40]
         value, decimals = parse_number(m.group("number"))
         direction = _direction(clause[-90:], after)
+        # "Country (4.7%)", "with 10.8 percent": a part of a whole; "$23.9 billion, or 12 per cent" too
+        # when no direction is named ("down $1.8 billion, or 0.9 percent" is a change)
         is_listed = re.search(r"(?:\(|[A-Z][\w’'.-]*\s+|\b(?:with|and|by)\s+)$", before) is not None
+        is_listed = is_listed or (
+            direction is None and re.search(rf"{MASK},?\s+or\s+$", before) is not None
+        )
+        whole = re.match(r"\s*of\s+(?:the\s+)?(?:[\w’']+\s+){0,2}?", after)
+        other_whole = whole and FLOW_WORDS.match(after, whole.end())
+        if other_whole and other_whole.lastgroup == "other":
+            continue  # "$9.3 billion, or 30.9 percent of GDP": a share, but not of trade
         is_share = (
             SHARE_WORDS.search(clause[-90:] + " " + after) is not None
             or re.match(r"\s*(?:of\s+(?:the\s+)?(?:total|all|it)\b|share)", after) is not None

@@ -189,7 +189,9 @@ def _claim_row(
     is_whole_unnamed = claim.kind == "share" and whole_flow is None and claim.flow_hint is None
     if claim.kind == "share" and whole_flow is None:
         whole_flow = flow if flow != "other" else None
-    if claim.kind != "share" and doc.masked[claim.start : claim.end].lower().endswith("than"):
+    if claim.kind != "share" and doc.masked[claim.start : claim.end].lower().endswith(
+        ("than", " as")
+    ):
         whole_flow = _flow_compared(doc, claim.end, flow)
     if claim.kind != "share" and whole_flow == flow:
         whole_flow = None  # "exports exceeded last year's exports by 5%": a change over time

@@ -126,7 +126,8 @@ CHANGE_CLAIM = re.compile(
     (?=\s*(?:(?i:y/y|yoy|y-o-y|year-on-year)\s*)?\))
   |
     # "doubled", "halved"
-    (?P<word>\b(?i:doubled|tripled|trebled|quadrupled|halved)\b)
+    (?P<word>\b(?i:doubled|tripled|trebled|quadrupled|halved)\b
+        |\b(?i:twice|thrice)\s+(?i:as\s+(?:much|high|large|big|great)\s+as)\b)
     """,
     re.VERBOSE,
 )
