@@ -8,10 +8,12 @@ from decimal import Decimal
 
 from analysis.reference.news_vocabulary import SCALE_WORDS
 
-# A written number. Thousands groups ("1,496.2") come first so that "1,496" is one thousand four hundred and
+# A written number. Thousands groups ("1,496.2") come first so that "1,496" is one thousand four
+# hundred and
 # ninety-six; otherwise a comma is a decimal comma ("626,1", "2,1", "12,3456").
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:[.,]\d+)?"
-# A money number may also group thousands with spaces, as Kazakh and Russian sources do: "$1 180.6 million".
+# A money number may also group thousands with spaces, as Kazakh and Russian sources do: "$1 180.6
+# million".
 _GROUP_SPACE = " \u00a0\u202f"
 _MONEY_NUMBER = rf"\d{{1,3}}(?:[{_GROUP_SPACE}]\d{{3}})+(?:[.,]\d+)?(?![\d,.])|{NUMBER}"
 
@@ -23,7 +25,8 @@ _SCALE_WORDS = "|".join(
 )
 _SCALE_LETTERS = "".join(sorted(w for w in _SCALES if len(w) == 1))
 
-# Scale words: full words and abbreviations may follow a space or a hyphen ("$5 bn", "$1.18-billion",
+# Scale words: full words and abbreviations may follow a space or a hyphen ("$5 bn",
+# "$1.18-billion",
 # "1.18 mlrd" for the milliard of Russian-language sources); single letters must touch the
 # number ("$5m", "$5B") so that "$5 m..." in running text is not read as millions.
 _SCALE = rf"""
@@ -39,7 +42,8 @@ MONEY_RE = re.compile(
       |(?<=[a-z])\$)\s?  # a lower-case letter before "$" is a missing space ("shipments of$909.54 million")
     (?:(?i:of)\s+)?(?P<number>{_MONEY_NUMBER})
     (?:{_SCALE.format(name="scale")})?
-    # "$32 billion 734,4 million", "$2 billion of 324.3 million": billions and millions written apart
+    # "$32 billion 734,4 million", "$2 billion of 324.3 million": billions and millions written
+    # apart
     (?(scale)(?:\s+(?:(?i:of)\s+)?(?P<millions>\d{{1,3}}(?:[.,]\d+)?)\s+(?i:million)\b)?)
     (?:\s+(?:U\.S\.\s+|US\s+)?dollars\b)?
   |
@@ -54,7 +58,8 @@ MONEY_RE = re.compile(
     re.VERBOSE,
 )
 
-# What may not follow a money expression: another digit (a phone or account number) or a percent sign.
+# What may not follow a money expression: another digit (a phone or account number) or a percent
+# sign.
 _NOT_AFTER_MONEY = re.compile(r"[\d%]|\s*(?:percent|per\s+cent)\b", re.IGNORECASE)
 
 
@@ -161,7 +166,8 @@ def scan_amounts(text: str) -> tuple[list[Amount], list[Unreadable]]:
     return amounts, unreadable
 
 
-# A number with a scale word and no currency: "compared with 690m in 1998", "exports of 41.3 billion".
+# A number with a scale word and no currency: "compared with 690m in 1998", "exports of 41.3
+# billion".
 _BARE_AMOUNT = re.compile(
     rf"""(?<![\w$.,€£¥₹])(?P<number>{NUMBER})(?:{_SCALE.format(name="scale")})
     (?=\s*(?:$|[.,;:)!?]|\s(?i:in|from|to|and|or|while|with|for|compared|against|registered|recorded|

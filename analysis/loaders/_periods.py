@@ -44,7 +44,8 @@ class Period(NamedTuple):
         return (self.end_year or self.year, self.last_month)
 
 
-# A resolver turns a mention into a period given the current period of the text, the document's year and
+# A resolver turns a mention into a period given the current period of the text, the document's year
+# and
 # whether the words before it mark it as the compared period ("compared to the same period").
 Resolver = Callable[[Period | None, int | None, bool], Period | None]
 
@@ -145,20 +146,23 @@ _YEAR_SPEC = rf"(?:(?P<year>{YEAR})|(?P<rel>(?i:{REL_YEAR}))|(?P<the_year>(?i:th
 _NUMBER_OF_MONTHS = r"(?P<months>1[0-2]|[1-9]|(?i:" + "|".join(NUMBER_WORDS) + "))"
 
 _PATTERNS: list[tuple[str, str]] = [
-    # "the first 10 months (July-April) of the current fiscal year 2022-23", "the first two months of FY24"
+    # "the first 10 months (July-April) of the current fiscal year 2022-23", "the first two months
+    # of FY24"
     (
         "fiscal_first_months",
         rf"""(?i:(?:the\s+)?first\s+){_NUMBER_OF_MONTHS}\s+(?i:months)(?:\s*\([^()]{{0,30}}\))?\s+(?i:of)\s+
         (?i:the\s+)?(?i:(?:current|present|this|last|previous|past)\s+)?(?i:fiscal|financial)(?:\s+(?i:year))?
         (?:\s+(?P<fy1>(?:19|20)\d{{2}})\s*[-–/]\s*(?P<fy2>\d{{2}}))?""",
     ),
-    # "July-August 2023-24", "July-April (2022-23)", "July-April of 2021-22": months of a fiscal year
+    # "July-August 2023-24", "July-April (2022-23)", "July-April of 2021-22": months of a fiscal
+    # year
     (
         "fiscal_month_range",
         rf"""(?P<m1>{MONTH})\s*(?:-|–|—|(?i:through|thru|to|till|until))\s*(?P<m2>{MONTH})(?:\s+(?i:of))?,?
         \s*\(?(?P<fy1>(?:19|20)\d{{2}})\s*[-–/]\s*(?P<fy2>\d{{2}})\)?(?![\d%])""",
     ),
-    # fiscal years: "FY24", "FY 2023-24", "fiscal 2023-24", "2023-24" (the second year one after the first)
+    # fiscal years: "FY24", "FY 2023-24", "fiscal 2023-24", "2023-24" (the second year one after the
+    # first)
     (
         "fiscal_range",
         r"""(?:(?i:(?:the\s+)?(?:FY|fiscal(?:\s+year)?))\s*|(?<![\w$.,/–-]))(?P<fy1>(?:19|20)\d{2})\s*[-–/]\s*
@@ -170,7 +174,8 @@ _PATTERNS: list[tuple[str, str]] = [
         "since",
         rf"(?i:since)\s+(?:(?i:the\s+(?:beginning|start|end)\s+of)\s+)?(?:{MONTH}\s+)?{YEAR}",
     ),
-    # "the rolling 12 months ending November", "the 12 months to March 2024": months ending at a month
+    # "the rolling 12 months ending November", "the 12 months to March 2024": months ending at a
+    # month
     (
         "months_ending",
         rf"""(?i:(?:the\s+)?(?:rolling|last|past|trailing)\s+)?(?P<months>1[0-2]|[2-9]|(?i:{"|".join(NUMBER_WORDS)}))
@@ -183,9 +188,11 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"""(?i:from\s+|between\s+)?(?P<m1>{MONTH})\s+[0-3]?\d,?\s+(?P<y1>{YEAR})\s*
         (?:-|–|—|(?i:through|thru|to|till|until|and))\s*(?P<m2>{MONTH})\s+[0-3]?\d,?\s+(?P<y2>{YEAR})""",
     ),
-    # "November 11, 2021", "on July 8, 2021", "17/12/2013": a day, not a period a figure is counted over
+    # "November 11, 2021", "on July 8, 2021", "17/12/2013": a day, not a period a figure is counted
+    # over
     ("day_date", rf"(?:{MONTH}\s+[0-3]?\d(?:st|nd|rd|th)?,?\s+{YEAR}|\b[0-3]?\d/[01]?\d/{YEAR})"),
-    # "January-August 2024", "from January through December 2022", "Jan.-Aug. 2024", "January to May"
+    # "January-August 2024", "from January through December 2022", "Jan.-Aug. 2024", "January to
+    # May"
     (
         "month_range",
         rf"""
@@ -260,10 +267,12 @@ _PATTERNS: list[tuple[str, str]] = [
     ("month", rf"(?P<m1>{MONTH})(?:\s+(?i:of))?,?\s+{_YEAR_SPEC}"),
     ("month_alone", rf"\b(?i:in|during|for|since|by|of)\s+(?P<m1>{MONTH})(?![\w-]|\.?\s*\d)"),
     ("month_alone", rf"(?<=\b[Ff]rom\s)(?P<m1>{MONTH})(?![\w-]|\.?\s*\d)"),
-    # "January's trade surplus", "from March's $790 million", "last July": a month of the current year
+    # "January's trade surplus", "from March's $790 million", "last July": a month of the current
+    # year
     ("month_alone", rf"\b(?P<m1>{MONTH})(?=['’]s\b)"),
     ("month_alone", rf"\b(?i:last|this\s+past)\s+(?P<m1>{MONTH})(?![\w-]|\.?\s*\d)"),
-    # "January industrial exports totaled": a month naming the period of the words after it ("May" is a verb)
+    # "January industrial exports totaled": a month naming the period of the words after it ("May"
+    # is a verb)
     (
         "month_alone",
         rf"\b(?!May\b)(?P<m1>{MONTH})(?=\s+[a-z]+\s+(?:[a-z]+\s+)?(?:exports?|imports?|trade))",

@@ -379,7 +379,8 @@ QUALIFIERS = {
     "no more than": "under",
 }
 
-# Scale words after a money number, in US-dollar multiples ("$5 bn", "702.1 USD mln"). Single letters
+# Scale words after a money number, in US-dollar multiples ("$5 bn", "702.1 USD mln"). Single
+# letters
 # ("$5m", "$5B") must touch the number; full words take a plural "s" ("billions").
 SCALE_WORDS = {
     "trillion": 1_000_000_000_000,
@@ -401,8 +402,10 @@ SCALE_WORDS = {
     "k": 1_000,
 }
 
-# First month of the fiscal (statistical) year of countries whose news states fiscal-year figures. Source:
-# the countries' budget laws as summarised in the CIA World Factbook field "Fiscal year" (2024 edition).
+# First month of the fiscal (statistical) year of countries whose news states fiscal-year figures.
+# Source:
+# the countries' budget laws as summarised in the CIA World Factbook field "Fiscal year" (2024
+# edition).
 # The Iranian year starts on 21 March and the Ethiopian on 8 July; they are counted from that month.
 FISCAL_YEAR_START_MONTH = {
     "AUS": 7,
@@ -419,6 +422,7 @@ FISCAL_YEAR_START_MONTH = {
     "PAK": 7,
     "USA": 10,
 }
-# Used when a text states fiscal years but names no country of the table (India's April–March year is the
+# Used when a text states fiscal years but names no country of the table (India's April–March year
+# is the
 # most common in English-language trade news).
 DEFAULT_FISCAL_YEAR_START_MONTH = 4

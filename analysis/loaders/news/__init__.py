@@ -56,7 +56,8 @@ class NewsDocument:
     text: str
     figures: pd.DataFrame
     claims: pd.DataFrame
-    # money expressions that cannot be read as one number ("$1,2,3,4 million"): quote, start, end, reason
+    # money expressions that cannot be read as one number ("$1,2,3,4 million"): quote, start, end,
+    # reason
     unreadable: pd.DataFrame = field(
         default_factory=lambda: pd.DataFrame(columns=list(UNREADABLE_COLUMNS))
     )

@@ -38,7 +38,8 @@ def flow_word(doc: Mentions, sentence: Sentence, start: int, end: int) -> FlowWo
         clause = clause_index(doc, sentence, start)
         strong = [w for w in preceding if not w.is_weak and w.flow != "other"]
         in_clause = [w for w in strong if clause_index(doc, sentence, w.start) == clause]
-        # "Trade deficit with X is largest among Y's trading partners; it rose to $5bn": the named flow
+        # "Trade deficit with X is largest among Y's trading partners; it rose to $5bn": the named
+        # flow
         return (in_clause or strong or preceding)[-1]
     if preceding:
         return preceding[-1]

@@ -311,7 +311,8 @@ def find_other_percents(
         after = masked[m.end() : m.end() + 40]
         value, decimals = parse_number(m.group("number"))
         direction = _direction(clause[-90:], after)
-        # "Country (4.7%)", "with 10.8 percent": a part of a whole; "$23.9 billion, or 12 per cent" too
+        # "Country (4.7%)", "with 10.8 percent": a part of a whole; "$23.9 billion, or 12 per cent"
+        # too
         # when no direction is named ("down $1.8 billion, or 0.9 percent" is a change)
         is_listed = re.search(r"(?:\(|[A-Z][\w’'.-]*\s+|\b(?:with|and|by)\s+)$", before) is not None
         is_listed = is_listed or (

@@ -53,7 +53,8 @@ def countries_of(
     clause = clause_index(doc, sentence, position)
     partners = roles.get("partner", [])
     if not is_share and is_total(doc, sentence, position):
-        # total trade keeps out a partner of a later clause ("... $40.2bn, with X accounting for 1%")
+        # total trade keeps out a partner of a later clause ("... $40.2bn, with X accounting for
+        # 1%")
         partners = [
             p for p in partners if p[0] < position or clause_index(doc, sentence, p[0]) == clause
         ]
@@ -70,7 +71,8 @@ def countries_of(
             and at != clause
         )
 
-    # "exports reached $78bn, 20% of which accounted for Italy": Italy is the share's, not the figure's
+    # "exports reached $78bn, 20% of which accounted for Italy": Italy is the share's, not the
+    # figure's
     is_whole = any(is_of_share(c) for c in partners + roles.get("bare", []))
     if is_whole:
         partners = [p for p in partners if not is_of_share(p)]

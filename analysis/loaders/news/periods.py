@@ -139,15 +139,18 @@ def _resolve(
     )
 
 
-# Words between a period and the figure it dates: "March's $790 million", "the 2011 figures of $3.47bn".
+# Words between a period and the figure it dates: "March's $790 million", "the 2011 figures of
+# $3.47bn".
 _DATES_NEXT_FIGURE = re.compile(
     r"""(?:['’]s?)?\s*(?:(?i:figures?|peak|level|total|value|high|low|record)\s+(?i:of|at)\s+)?
     (?:(?i:the|a)\s+)?(?:(?i:about|around|almost|nearly|over)\s+)?""",
     re.VERBOSE,
 )
-# A relative clause about a period before a figure: "in 2016, during which a surplus of", "when ... was".
+# A relative clause about a period before a figure: "in 2016, during which a surplus of", "when ...
+# was".
 _RELATIVE_CLAUSE = re.compile(r",?\s+(?i:during\s+which|in\s+which|when)\b[^¤.;()]{0,80}")
-# A money amount in another currency or unit right before a bracket: "Ksh 1,617.6 billion ($13.72bn)".
+# A money amount in another currency or unit right before a bracket: "Ksh 1,617.6 billion
+# ($13.72bn)".
 _AMOUNT_BEFORE_BRACKET = re.compile(r"\d(?:[\d.,\s]*\d)?\s*[A-Za-z]*\s*\(\s*$")
 
 

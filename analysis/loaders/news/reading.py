@@ -9,7 +9,8 @@ import re
 import stat
 from pathlib import Path
 
-# The largest text read, in characters (and bytes for a file): about 4,000 pages of news. Reading is linear
+# The largest text read, in characters (and bytes for a file): about 4,000 pages of news. Reading is
+# linear
 # (benchmarks/check_speed.py), so this bounds the time of one check to a few minutes, not hours.
 MAX_TEXT_CHARS = 20_000_000
 

@@ -3,9 +3,11 @@
 import re
 from dataclasses import dataclass
 
-# A sentence ends at . ! ? (and closing quotes or brackets) before whitespace and a capital, digit or quote.
+# A sentence ends at . ! ? (and closing quotes or brackets) before whitespace and a capital, digit
+# or quote.
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
-# Words whose dot does not end a sentence: titles, month and company abbreviations, initials ("U.S.").
+# Words whose dot does not end a sentence: titles, month and company abbreviations, initials
+# ("U.S.").
 _ABBREVIATION = re.compile(
     r"(?:^|\s|\()(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Gov|Sen|Rep|Jr|Sr|No|Nos|vs|etc|approx|est|Inc|Ltd|Co|Corp|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|e\.g|i\.e|(?:[A-Za-z]\.)*[A-Za-z])\.$"

@@ -15,7 +15,8 @@ def alternation(phrases: list[str]) -> str:
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
 
 
-# Words naming a flow. Alternatives are tried in order at each position: "trade surplus" is a balance
+# Words naming a flow. Alternatives are tried in order at each position: "trade surplus" is a
+# balance
 # before "trade" is turnover. "other" words mark money that is not trade (investment, loans, deals).
 FLOW_WORDS = re.compile(
     r"""
@@ -43,7 +44,8 @@ FLOW_WORDS = re.compile(
 TOTAL_BEFORE = re.compile(
     r"\b(?:total|overall|foreign|external|global|all)\s+(?:[\w.'’-]+\s+){0,2}$", re.IGNORECASE
 )
-# Products and product groups: "wheat exports", "exports of natural gas", "$2.8bn worth of oil", "non-oil trade".
+# Products and product groups: "wheat exports", "exports of natural gas", "$2.8bn worth of oil",
+# "non-oil trade".
 COMMODITY = rf"(?:{alternation(words.COMMODITY_WORDS)}|non-[a-z]+)"
 COMMODITY_BEFORE = re.compile(
     rf"\b{COMMODITY}\s+(?:products?\s+|goods\s+)?$", re.IGNORECASE | re.VERBOSE
@@ -74,7 +76,8 @@ UP = alternation(words.UP_WORDS)
 DOWN = alternation(words.DOWN_WORDS)
 UP_AFTER = alternation(words.UP_AFTER_WORDS)
 DOWN_AFTER = alternation(words.DOWN_AFTER_WORDS)
-# An amount a value changed by: "increased by $200 million", "an increase of $1bn", "$1bn more than",
+# An amount a value changed by: "increased by $200 million", "an increase of $1bn", "$1bn more
+# than",
 # "$3.9 billion, or 8.9%, more than", "rose $2.1 billion to $30bn".
 CHANGE_BEFORE_AMOUNT = re.compile(
     rf"""\b(?:(?i:{UP_VERBS}|{DOWN_VERBS})\s+by|(?i:increase|decrease|rise|growth|gain|jump|drop|decline|fall|
@@ -89,7 +92,8 @@ QUALIFIERS = words.QUALIFIERS
 QUALIFIER = "|".join(w.replace(" ", r"\s+") for w in sorted(QUALIFIERS, key=len, reverse=True))
 # Multipliers written in words ("grew three times"): two to ten.
 MULTIPLIER_WORDS = {word: n for word, n in NUMBER_WORDS.items() if 2 <= n <= 10}
-# How a percent is written: "%", "percent", "per cent", "pct", "pc", "p.c", "-percent" ("a 7.4-percent share").
+# How a percent is written: "%", "percent", "per cent", "pct", "pc", "p.c", "-percent" ("a
+# 7.4-percent share").
 PERCENT = r"(?:-?\s*(?:%|(?i:percent|per\s*cent|pct|p\.\s?c\.?|pc)(?![\w%])))"
 CLAIM_NUMBER = rf"(?P<number>{NUMBER}|(?i:{'|'.join(MULTIPLIER_WORDS)}))"
 UNIT = rf"""(?P<unit>\s*{PERCENT}(?P<points>\s*(?i:points?))?
@@ -100,18 +104,21 @@ YEAR_ON_YEAR = r"(?:\s+(?i:year-on-year|year-over-year|y-o-y|yoy|y/y|on-year|ann
 
 CHANGE_CLAIM = re.compile(
     rf"""
-    # "exceeded imports 1.5 times", "surpassed imports by 20%": one flow against another named after the verb
+    # "exceeded imports 1.5 times", "surpassed imports by 20%": one flow against another named after
+    # the verb
     (?P<exceed>\b(?i:exceeded|exceeds?|surpassed|surpass(?:es)?|outstripped|outstrips?|outpaced|outpaces?))
     (?P<compared>(?:\s+(?!(?i:by|to)\b)[\w'-]+){{1,3}}?)\s+(?:(?i:by)\s+)?
     {OPTIONAL_QUALIFIER.replace("qualifier", "qualifier6")}{CLAIM_NUMBER.replace("number", "number6")}
     {UNIT.replace("unit", "unit6").replace("points", "points6")}
   |
-    # "decreased by 36 percent", "rose 5%", "down by almost 10 per cent", "grew 2.1-fold", "a decrease of 3%"
+    # "decreased by 36 percent", "rose 5%", "down by almost 10 per cent", "grew 2.1-fold", "a
+    # decrease of 3%"
     (?P<verb>\b(?i:{UP}|{DOWN}))
     (?:(?:\s+(?!(?i:to)\b)[\w'-]+){{0,4}}?\s+(?i:by|of)\b)?\s+
     {OPTIONAL_QUALIFIER}{CLAIM_NUMBER}{UNIT}
   |
-    # "52 percent less than", "a 5% increase", "4.8 times higher than", "10 percent year-on-year decline"
+    # "52 percent less than", "a 5% increase", "4.8 times higher than", "10 percent year-on-year
+    # decline"
     (?<![\w.,]){OPTIONAL_QUALIFIER.replace("qualifier", "qualifier2")}
     {CLAIM_NUMBER.replace("number", "number2")}{UNIT.replace("unit", "unit2").replace("points", "points2")}
     {YEAR_ON_YEAR}\s+(?P<after>(?i:{UP_AFTER}|{DOWN_AFTER}))\b(?:\s+(?i:than)\b)?
@@ -134,7 +141,8 @@ CHANGE_CLAIM = re.compile(
 WHICH_VERB = (
     r"(?i:accounted\s+for(?:\s+by)?|fell\s+(?:on|to)|came\s+from|went\s+to|belong(?:s|ed)?\s+to)"
 )
-# Words of a sentence that make a bare bracketed percent after a figure a share: "share", "of the total".
+# Words of a sentence that make a bare bracketed percent after a figure a share: "share", "of the
+# total".
 SHARE_WORDS = re.compile(
     r"""\bshare\b|\bof\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:total|overall|all)\b|\bof\s+(?:this|which)\b
     |\baccount(?:ed|s|ing)?\s+for\b|\b(?:made|making|makes?)\s+up\b""",
@@ -158,7 +166,8 @@ SHARE_CLAIM = re.compile(
         {CLAIM_NUMBER.replace("number", "number3")}\s*{PERCENT}
   | (?<![\w.,]){CLAIM_NUMBER.replace("number", "number4")}\s*{PERCENT}\s+(?P<share4>(?i:share))\b
   |
-    # "$3.1 billion (17.4%) of total trade": a bare percent in brackets right after a figure (kept only when
+    # "$3.1 billion (17.4%) of total trade": a bare percent in brackets right after a figure (kept
+    # only when
     # the sentence speaks of a share or a total)
     (?:(?<={MASK}\()|(?<={MASK}\s\())(?P<bracket>{CLAIM_NUMBER.replace("number", "number5")})
     \s*{PERCENT}(?=\s*\))
@@ -174,13 +183,15 @@ SHARE_CLAIM = re.compile(
 )
 
 
-# A dateline opening a line: "BAKU, Azerbaijan, March 5." (its country is where the news agency writes from).
+# A dateline opening a line: "BAKU, Azerbaijan, March 5." (its country is where the news agency
+# writes from).
 DATELINE = re.compile(
     r"""(?m)^(?:[ \t]*date\s+\S+\s+)?[A-Z][A-Z.'’ -]+,\s+(?P<place>[A-Z][\w .'’-]*?),\s+
     (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b""",
     re.VERBOSE,
 )
-# Clause boundaries inside a sentence: a period named in another clause is a weaker candidate for a figure.
+# Clause boundaries inside a sentence: a period named in another clause is a weaker candidate for a
+# figure.
 CLAUSE_BREAK = re.compile(r"[,;:]|\s(?:which|while|whereas|but|compared|against|versus|than|and)\s")
 # What makes a period the compared (base) one: "compared to", "than", "from $4.5bn in".
 BASE_MARKER = re.compile(
@@ -195,7 +206,8 @@ BASE_MARKER = re.compile(
         year|month|quarter|recorded|registered|reported|posted|last)\b)*\s*$""",
     re.VERBOSE,
 )
-# Words right before a figure that make it the compared (earlier) value: "up from $4bn", "compared with $4bn".
+# Words right before a figure that make it the compared (earlier) value: "up from $4bn", "compared
+# with $4bn".
 BASE_BEFORE_AMOUNT = re.compile(
     r"""\b(?i:(?:up|down)\s+from|from|compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|as\s+against|
     against|versus|vs\.?)\s+(?i:the\s+|a\s+)?(?i:about\s+|around\s+|almost\s+|nearly\s+|some\s+)?$""",
@@ -205,7 +217,8 @@ COUNTRY_ROLE_BEFORE = re.compile(
     r"\b(?P<role>to|into|from|with|of|between)\s+(?:the\s+)?$", re.IGNORECASE
 )
 
-# A text that counts in fiscal years ("the current fiscal year", "FY24", "the Iranian calendar year").
+# A text that counts in fiscal years ("the current fiscal year", "FY24", "the Iranian calendar
+# year").
 FISCAL_WORDS = re.compile(r"\b(?:fiscal|financial\s+year|FY|Iranian\s+(?:calendar\s+)?year)", re.I)
 # Where a text says when its fiscal year starts; "Iranian year" (no month) starts in March.
 FISCAL_START = re.compile(
@@ -228,12 +241,14 @@ BARE_PERCENT = re.compile(
 DIRECTION_WORD = re.compile(
     rf"\b(?:(?P<up>(?i:{UP}|advance[sd]?))|(?P<down>(?i:{DOWN})))\b", re.VERBOSE
 )
-# A trade flow named in words (not investment or prices): a percent after one may be a claim about trade.
+# A trade flow named in words (not investment or prices): a percent after one may be a claim about
+# trade.
 TRADE_WORD = re.compile(
     r"\b(?:trade|turnover|exports?|imports?|exported|imported|shipments?|surplus|deficit|balance)\b",
     re.IGNORECASE,
 )
-# A physical quantity right before a bracket: "18.2 tonnes (23.1%)" is a share of a volume, not of money.
+# A physical quantity right before a bracket: "18.2 tonnes (23.1%)" is a share of a volume, not of
+# money.
 QUANTITY_BEFORE = re.compile(
     rf"[\d.,]+\s*(?:thousand|million|billion|mln|bln)?\s*{QUANTITY_UNIT}\s*\($", re.IGNORECASE
 )
