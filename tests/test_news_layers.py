@@ -261,3 +261,40 @@ def test_mentions_are_found_once_with_exact_spans():
     assert [text[w.start : w.end] for w in mentions.flow_words] == ["exports"]
     assert [mentions.masked[p.start : p.end] for p in mentions.periods] == ["2023"]
     assert Period(2023, 1, 12) == mentions.periods.items[0].resolve(None, None, False)
+
+
+def test_a_percent_restating_an_amount_is_a_share_unless_a_direction_is_named():
+    # Vietnam Investment Review (d14 of the real-text set)
+    text = "The US followed, with $24.4 billion, then the EU with $24.01 billion, or 12.1 per cent."
+    assert _claims(text)[-1] == ("12.1 per cent", "share", 12.1)
+    # "... amounted to $9.3 billion, or 30.9 percent of GDP" (our invented Trend article on
+    # Georgia): a share of GDP is not a claim about trade
+    assert (
+        _claims("The negative trade balance amounted to $9.3 billion, or 30.9 percent of GDP.")
+        == []
+    )
+
+
+def test_twice_as_large_compares_two_flows():
+    # bne IntelliNews, https://intellinews.com/moldova-s-exports-stagnate-and-shift-toward-cis-countries-174877/  # noqa: E501
+    text = (
+        "Moldova’s imports increased by only 1.8% y/y in the 12-month period, but they are still "
+        "twice as large as exports: $5.82bn."
+    )
+    claims = load_news(text).claims
+    ratio = claims[claims["kind"] == "ratio"].iloc[0]
+    assert (ratio["quote"], ratio["stated"], ratio["flow"], ratio["whole_flow"]) == (
+        "twice as large as",
+        2.0,
+        "imports",
+        "exports",
+    )
+
+
+def test_a_relative_clause_dates_its_figure_by_the_period_it_refers_to():
+    # Republika (d08 of the real-text set)
+    text = (
+        "The trade surplus in August 2017 reached $1.72 billion. The number increased as compared to "
+        "the same period in 2016 during which a surplus of $5.13 billion was recorded."
+    )
+    assert [period for _, _, period in _figures(text)] == ["2017-08", "2016-08"]
