@@ -292,9 +292,9 @@ def test_twice_as_large_compares_two_flows():
 
 
 def test_a_relative_clause_dates_its_figure_by_the_period_it_refers_to():
-    # Republika (d08 of the real-text set)
+    # The second sentence is quoted from Republika (d08 of the real-text set); the first is ours.
     text = (
-        "The trade surplus in August 2017 reached $1.72 billion. The number increased as compared to "
-        "the same period in 2016 during which a surplus of $5.13 billion was recorded."
+        "The trade surplus in August 2017 reached $1.72 billion. The number increased as compared "
+        "to the same period in 2016 during which a surplus of $5.13 billion was recorded."
     )
     assert [period for _, _, period in _figures(text)] == ["2017-08", "2016-08"]
