@@ -426,3 +426,71 @@ FISCAL_YEAR_START_MONTH = {
 # is the
 # most common in English-language trade news).
 DEFAULT_FISCAL_YEAR_START_MONTH = 4
+
+
+# Period words. Month names are matched with their case ("May" the month, not "may" the verb); their
+# first three letters and "Sept" are abbreviations.
+MONTH_NAMES = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+# Numbers written in words ("the first ten months", "grew three times").
+NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+# Ordinals of halves and quarters ("the third quarter").
+ORDINALS = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+}
+# Years counted from the document's year ("this year" 0, "last year" -1).
+DOC_YEAR_SHIFTS = {
+    "this year": 0,
+    "the current year": 0,
+    "current year": 0,
+    "last year": -1,
+    "the past year": -1,
+}
+# The current period a year before ("a year earlier", "the previous 12 months").
+EARLIER_YEAR_PHRASES = [
+    "a year earlier",
+    "a year ago",
+    "a year before",
+    "the year before",
+    "the previous year",
+    "previous year",
+    "the prior year",
+    "prior year",
+    "the preceding year",
+    "preceding year",
+    "the previous 12 months",
+    "the previous twelve months",
+    "the preceding 12 months",
+]

@@ -11,8 +11,8 @@ from analysis.loaders.news.flows import FlowWord
 from analysis.loaders.news.spans import SpanIndex
 from analysis.loaders.news.vocabulary import (
     BARE_PERCENT,
-    CLAIM_ANCHOR,
     CHANGE_CLAIM,
+    CLAIM_ANCHOR,
     DIRECTION_WORD,
     DOWN,
     DOWN_AFTER,
