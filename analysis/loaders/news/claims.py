@@ -366,8 +366,10 @@ def find_other_percents(
 
 
 def _is_not_trade(masked: str, sentence_start: int, start: int) -> bool:
-    """Whether a percent is not about trade values: its sentence names no trade flow and no money
-    up to just after it ("Tariffs of up to 20 percent"), or it follows a quantity ("18.2 tonnes (23.1%)").
+    """Whether a percent is not about trade values.
+
+    True when its sentence names no trade flow and no money up to just after it ("Tariffs of up to
+    20 percent"), or when it follows a quantity ("18.2 tonnes (23.1%)").
     """
     before = masked[sentence_start:start]
     if QUANTITY_BEFORE.search(before):
@@ -377,7 +379,7 @@ def _is_not_trade(masked: str, sentence_start: int, start: int) -> bool:
 
 
 def _direction(before: str, after: str) -> str | None:
-    """ "up" or "down" from the nearest direction word before a percent (in its clause) or right after."""
+    """The direction ("up", "down") of the word nearest a percent: before it in its clause, or after."""
     after_word = re.match(
         rf"\s*(?:\)\s*)?(?:(?i:y/y|yoy|year-on-year)\s+)?(?P<w>(?i:{UP_AFTER}|{DOWN_AFTER}|advance|increased?|decreased?))\b",
         after,

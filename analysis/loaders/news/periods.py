@@ -94,8 +94,9 @@ def _base_marker(doc: Mentions, sentence: Sentence, mention: PeriodMention) -> r
 
 
 def _months_back(doc: Mentions, count: int, current: Period | None) -> Period | None:
-    """ "The last ``count`` months": up to the month before the document's date, else the running period's
-    last month.
+    """The last ``count`` months: up to the month before the document's date, else the running period's.
+
+    "During the last 11 months" of a page dated 17/12/2013 is 2013-01/2013-11.
     """
     if doc.doc_date is not None:
         year, month = doc.doc_date
