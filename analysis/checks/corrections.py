@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import ChainMap
 
 from analysis.checks.intervals import format_usd, number
 from analysis.checks.verdicts import Check, describe_sum, judge
@@ -28,18 +29,22 @@ def find_corrections(
     checks = [c for c, _ in verifiable]
     used = [r["figure_ids"] for _, r in verifiable]
     verdicts = [r["verdict"] for _, r in verifiable]
+    checks_of: dict[int, list[int]] = {}  # figure id → the checks using it, in order
+    for i, ids in enumerate(used):
+        for fid in ids:
+            checks_of.setdefault(fid, []).append(i)
     proposals: dict[int, tuple[float, str]] = {}
     for fid, f in figures.items():
-        involved = [i for i, ids in enumerate(used) if fid in ids]
+        involved = checks_of.get(fid, [])
         if not any(verdicts[i] == "inconsistent" for i in involved):
             continue
         working = []
         for value, how in candidate_values(f["quote"], float(f["value_usd"])):
-            trial = {**values, fid: value}
+            trial = ChainMap({fid: value}, values)  # no copy of every value per trial
             trials = [judge(checks[i], figures, trial) for i in involved]
             if all(r["verdict"] == "consistent" for r in trials):
                 working.append((value, how, trials))
-        if len(working) != 1 or not _is_constrained(fid, involved, used, verdicts):
+        if len(working) != 1 or not _is_constrained(fid, involved, used, verdicts, checks_of):
             continue
         value, how, trials = working[0]
         evidence = "; ".join(
@@ -56,10 +61,8 @@ def find_corrections(
     shared = {
         fid
         for fid in proposals
-        for i in range(len(used))
-        if verdicts[i] == "inconsistent"
-        and fid in used[i]
-        and any(o != fid and o in proposals for o in used[i])
+        for i in checks_of.get(fid, [])
+        if verdicts[i] == "inconsistent" and any(o != fid and o in proposals for o in used[i])
     }
     return {fid: p for fid, p in proposals.items() if fid not in shared}
 
@@ -135,15 +138,17 @@ def _implied(
 
 
 def _is_constrained(
-    fid: int, involved: list[int], used: list[tuple[int, ...]], verdicts: list[str]
+    fid: int,
+    involved: list[int],
+    used: list[tuple[int, ...]],
+    verdicts: list[str],
+    checks_of: dict[int, list[int]],
 ) -> bool:
     """Two or more checks, or one whose other figures are each anchored by a consistent check."""
     if len(involved) >= 2:
         return True
-    anchored = {
-        other
-        for i, ids in enumerate(used)
-        if verdicts[i] == "consistent" and fid not in ids
-        for other in ids
-    }
-    return all(other in anchored for other in used[involved[0]] if other != fid)
+    return all(
+        any(verdicts[i] == "consistent" and fid not in used[i] for i in checks_of[other])
+        for other in used[involved[0]]
+        if other != fid
+    )

@@ -32,6 +32,7 @@ SHARE_WORDS = frozenset(
 )
 # after a share, only these: "71 percent or $904 million" (", of $1.1bn" names the whole)
 SHARE_AFTER_WORDS = frozenset({"or", "a", "an", "i.e.", "about", "some", "nearly", "almost"})
+NEAR_LIMIT = 6  # levels on each side of a claim it may take from its paragraph
 _ADJACENT_GAP = 24  # characters at most between a claim and an amount beside it
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z“\"])")
 _PARAGRAPH_END = re.compile(r"\n\s*\n|\n(?=\s*[A-Z“\"])")
@@ -89,13 +90,15 @@ class FigurePool:
         self.by_flow: dict[str, list[Level]] = {}
         for level in self.levels:
             self.by_flow.setdefault(level.flow, []).append(level)
-        self.sentence_levels: dict[int, list[Level]] = {}
-        for level in self.levels:
-            self.sentence_levels.setdefault(self.sentence_of(level.start), []).append(level)
-        self.sentence_changes: dict[int, list[int]] = {}
-        for figure_id in self.changes:
-            start = int(figures[figure_id]["start"])
-            self.sentence_changes.setdefault(self.sentence_of(start), []).append(figure_id)
+        for levels in self.by_flow.values():
+            levels.sort(key=lambda level: level.start)
+        self._flow_starts = {
+            flow: [level.start for level in levels] for flow, levels in self.by_flow.items()
+        }
+        self._by_start = sorted(self.levels, key=lambda level: level.start)
+        self._changes_by_start = sorted(self.changes, key=lambda i: int(figures[i]["start"]))
+        self._change_starts = [int(figures[i]["start"]) for i in self._changes_by_start]
+        self._level_starts = [level.start for level in self._by_start]
         self.share_parts = {
             figure_id for span in share_spans for figure_id in self.share_parts_of(span)
         }
@@ -148,15 +151,20 @@ class FigurePool:
         return self.adjacent_amounts(span, SHARE_WORDS, False, SHARE_AFTER_WORDS)
 
     def nearby(self, span: tuple[int, int]) -> list[tuple[int, dict]]:
-        """Figures in the sentence of ``span`` and the next one."""
+        """Figures (levels, amounts of change) in the sentence of ``span`` and the next one.
+
+        At most ``NEAR_LIMIT`` of each on each side.
+        """
         sentence = self.sentence_of(span[0])
         ids = [
             level.figure_id
-            for index in (sentence, sentence + 1)
-            for level in self.sentence_levels.get(index, ())
+            for level in self.around(span)
+            if self.sentence_of(level.start) in (sentence, sentence + 1)
         ]
         ids += [
-            i for index in (sentence, sentence + 1) for i in self.sentence_changes.get(index, ())
+            i
+            for i in self.changes_around(span)
+            if self.sentence_of(int(self.figures[i]["start"])) in (sentence, sentence + 1)
         ]
         return [(i, self.figures[i]) for i in sorted(set(ids))]
 
@@ -173,18 +181,36 @@ class FigurePool:
         return 1 if level.end <= span[0] else 0
 
     def near_levels(self, span: tuple[int, int], flow: str) -> list[Level]:
-        """Levels of ``flow`` (any but "other" when "") in the sentence or paragraph of ``span``."""
+        """Levels of ``flow`` (any but "other" when "") in the paragraph of ``span``.
+
+        At most ``NEAR_LIMIT`` on each side of it, so that a check stays linear in text size.
+        """
         paragraph = self.paragraph_of(span[0])
-        first = bisect.bisect_left(self._sentences, self._paragraphs[paragraph]) - 1
-        last = self.sentence_of(span[0]) + 1
-        found = []
-        for index in range(max(first, 0), last + 1):
-            for level in self.sentence_levels.get(index, ()):
-                if self.paragraph_of(level.start) != paragraph:
-                    continue
-                if (level.flow == flow) or (not flow and level.flow != "other"):
-                    found.append(level)
-        return found
+        return [
+            level
+            for level in self.around(span)
+            if self.paragraph_of(level.start) == paragraph
+            and (level.flow == flow or (not flow and level.flow != "other"))
+        ]
+
+    def around(self, span: tuple[int, int]) -> list[Level]:
+        """The ``NEAR_LIMIT`` levels before ``span`` and the ``NEAR_LIMIT`` after it."""
+        at = bisect.bisect_left(self._level_starts, span[0])
+        return self._by_start[max(0, at - NEAR_LIMIT) : at + NEAR_LIMIT]
+
+    def changes_around(self, span: tuple[int, int]) -> list[int]:
+        """Ids of the ``NEAR_LIMIT`` amounts of change before ``span`` and after it."""
+        at = bisect.bisect_left(self._change_starts, span[0])
+        return self._changes_by_start[max(0, at - NEAR_LIMIT) : at + NEAR_LIMIT]
+
+    def of_flow(self, flow: str, position: int, before: int, after: int) -> list[Level]:
+        """Levels of ``flow`` in text order around ``position``.
+
+        At most ``before`` of them start before it and ``after`` from it on (a bounded look).
+        """
+        levels = self.by_flow.get(flow, [])
+        at = bisect.bisect_left(self._flow_starts.get(flow, []), position)
+        return levels[max(0, at - before) : at + after]
 
     def derived_bases(
         self, span: tuple[int, int], flow: str, sign: float, scope: str
@@ -198,10 +224,11 @@ class FigurePool:
         """
         sentence, paragraph = self.sentence_of(span[0]), self.paragraph_of(span[0])
         found = []
-        for index in (sentence, sentence + 1, sentence - 1):
-            for change_id in self.sentence_changes.get(index, ()):
-                change = self.figures[change_id]
-                start = int(change["start"])
+        for change_id in self.changes_around(span):
+            change = self.figures[change_id]
+            start = int(change["start"])
+            index = self.sentence_of(start)
+            if index in (sentence, sentence + 1, sentence - 1):
                 if change["flow"] != flow or self.paragraph_of(start) != paragraph:
                     continue
                 direction = sign or _direction(self.text, start)
@@ -209,8 +236,9 @@ class FigurePool:
                     continue
                 nearness = 3 if index == sentence else 2
                 levels = {
-                    *self.sentence_levels.get(sentence, ()),
-                    *self.sentence_levels.get(index, ()),
+                    level
+                    for level in self.around((start, start))
+                    if self.sentence_of(level.start) in (sentence, index)
                 }
                 for level in sorted(levels, key=lambda x: x.start):
                     period = text(change["period"])

@@ -32,6 +32,7 @@ LINKED = 1  # support added to a figure's nearness when the reader tied it to th
 MATCHED = 1  # support of a figure found by flow, period and countries only
 ADJACENT = 4  # support of a share's part right beside it ("$188 million (15 percent)")
 WEAK_LEVELS = 3  # levels of a flow, nearest first, a claim may try whatever their countries
+FAR_LIMIT = 50  # levels of a flow on each side of a claim a match looks at (bounded, linear)
 
 
 @dataclass(frozen=True)
@@ -195,7 +196,7 @@ def _anywhere(pool: FigurePool, flow: str, period: str, claim: Claim) -> list[Le
     countries = {*claim.keys, "", WORLD}
     near = [
         level
-        for level in pool.by_flow.get(flow, ())
+        for level in pool.of_flow(flow, claim.span[0], WEAK_LEVELS, WEAK_LEVELS)
         if level.scope == "all"
         and {level.reporter, level.partner} <= countries
         and (not period or not level.period or level.period == period)
@@ -208,7 +209,7 @@ def _match(pool: FigurePool, flow: str, period: str, claim: Claim, role: str) ->
     if not flow or not period or claim.scope == "commodity":
         return None
     best = None
-    for level in pool.by_flow.get(flow, ()):
+    for level in pool.of_flow(flow, claim.span[0], FAR_LIMIT, FAR_LIMIT):
         if level.period != period or level.scope != "all" or not fits(level, role, claim.keys):
             continue
         if role == "whole" and level.figure_id in pool.share_parts:
@@ -352,9 +353,8 @@ def _earlier_totals(claim: Claim, pool: FigurePool, flow: str, role: str) -> lis
     """
     found = [
         level
-        for level in pool.by_flow.get(flow, ())
-        if level.start < claim.span[0]
-        and level.scope == "all"
+        for level in pool.of_flow(flow, claim.span[0], FAR_LIMIT, 0)
+        if level.scope == "all"
         and level.figure_id not in pool.share_parts
         and (level.partner in ("", WORLD) if role == "world" else fits(level, role, claim.keys))
     ]

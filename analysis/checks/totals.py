@@ -11,12 +11,14 @@ A balance without a stated sign is compared by size, taking the sign of exports 
 
 from __future__ import annotations
 
+import bisect
 import math
 
 from analysis.checks.intervals import text
 from analysis.checks.pool import FigurePool, Level, balance_sign, keys_of
 from analysis.checks.readings import Reading
 
+_WINDOW = 50  # figures of one flow and period on each side a sum check looks at (bounded)
 _SUBPERIODS = {
     "": (("H1", "H2"), ("Q1", "Q2", "Q3", "Q4"), tuple(f"{m:02d}" for m in range(1, 13))),
     "H1": (("Q1", "Q2"), ("01", "02", "03", "04", "05", "06")),
@@ -34,6 +36,8 @@ def total_readings(pool: FigurePool) -> list[tuple[int, Reading]]:
     index: dict[tuple[str, str], list[int]] = {}
     for figure_id, f in figures.items():
         index.setdefault((str(f["flow"]), text(f["period"])), []).append(figure_id)
+    for ids in index.values():
+        ids.sort(key=lambda i: int(figures[i]["start"]))
     found = []
     for figure_id, f in figures.items():
         period, keys = text(f["period"]), keys_of(f)
@@ -113,7 +117,9 @@ def _match(
 ) -> int | None:
     """Id of the figure of this flow and period whose countries fit, nearest in the text."""
     best = None
-    for figure_id in index.get((flow, period), ()):
+    ids = index.get((flow, period), [])  # in text order: look at the nearest ``_WINDOW`` each side
+    at = bisect.bisect_left(ids, near[0], key=lambda i: int(figures[i]["start"]))
+    for figure_id in ids[max(0, at - _WINDOW) : at + _WINDOW]:
         f = figures[figure_id]
         level_keys = keys_of(f)
         if any(a and b and a != b for a, b in zip(level_keys, keys, strict=True)):

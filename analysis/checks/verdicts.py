@@ -11,6 +11,7 @@ another whole, a level written where an increase was meant.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from analysis.checks.intervals import (
@@ -40,7 +41,7 @@ class Check:
     missing: str = ""  # why no reading exists
 
 
-def judge(check: Check, figures: dict[int, dict], values: dict[int, float]) -> dict:
+def judge(check: Check, figures: dict[int, dict], values: Mapping[int, float]) -> dict:
     """Verdict, recomputed interval, figures used and explanation of one check.
 
     Args:
@@ -63,11 +64,8 @@ def judge(check: Check, figures: dict[int, dict], values: dict[int, float]) -> d
         verdict="unverifiable",
         reading="",
     )
-    intervals = {
-        figure_id: figure_interval(figures[figure_id], values[figure_id])
-        for reading in check.readings
-        for figure_id in reading.figure_ids
-    }
+    used = {figure_id for reading in check.readings for figure_id in reading.figure_ids}
+    intervals = {i: figure_interval(figures[i], values[i]) for i in used}
     if kind == "total":
         reading = check.readings[0]
         xs = [term_interval(level.term, intervals) for level in reading.inputs]
