@@ -271,10 +271,11 @@ def _change_from_levels(claim: Claim, pool: FigurePool) -> Iterator[Reading]:
     for figure_id in pool.adjacent_amounts(claim.span):  # "fell 5.9% ($2bn)": a change, no base
         bases = {b: s - 2 if b.figure_id == figure_id else s for b, s in bases.items()}
     for now, now_support in nows.items():
-        if pool.level(claim.base_id) == now and claim.base_id != claim.value_id:
-            continue
         for base, base_support in bases.items():
-            if base == now or base.figure_id == claim.value_id or now.flow != base.flow:
+            if base == now or now.flow != base.flow:
+                continue
+            dated = bool(now.period and base.period)  # then the periods say which is which
+            if not dated and (base.figure_id == claim.value_id or now.figure_id == claim.base_id):
                 continue
             if not _may_compare(now, base) and base.figure_id != claim.base_id:
                 continue
