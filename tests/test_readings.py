@@ -669,3 +669,33 @@ def test_any_countrys_total_before_a_share_may_confirm_it_but_not_refute_it():
     for stated, verdict in ((12.3, "consistent"), (15.0, "unverifiable")):
         said = claim("N per cent", "share", stated, 0.05, "turnover", "2017-H1") | keys
         assert checked(build(text, figures, [said]))["verdict"] == verdict
+
+
+def test_the_periods_say_which_level_is_the_base_whatever_the_link():
+    # Business Recorder, 2023-05-03: the reader tied the March figure as the claim's value
+    text = (
+        "The imports also decreased to $ 2.953 billion in April 2023.\n\n"
+        "The imports into the country decreased by 22.62 percent in April 2023 when compared to "
+        "the imports of $3.816 billion in March 2023."
+    )
+    doc = build(
+        text,
+        [
+            fig("$ 2.953 billion", "imports", "2023-04", 2.953e9, 5e5),
+            fig("$3.816 billion", "imports", "2023-03", 3.816e9, 5e5),
+        ],
+        [
+            claim(
+                "decreased by 22.62 percent",
+                "pct_change",
+                -22.62,
+                0.005,
+                "imports",
+                "2023-04",
+                base_period="2023-03",
+                value_figure_id=1,
+            )
+        ],
+    )
+    row = checked(doc)
+    assert (row["verdict"], row["figure_ids"]) == ("consistent", (0, 1))
