@@ -2,12 +2,13 @@
 
 import argparse
 import json
+import math
 import sys
 from pathlib import Path
 
 import pandas as pd
 
-from analysis.reconcile import Reconciliation, reconcile
+from analysis.checks import Reconciliation, reconcile
 
 FIGURE_KEYS = (
     "quote",
@@ -47,6 +48,7 @@ CLAIM_KEYS = (
     "figure_ids",
     "scope",
 )
+UNREADABLE_KEYS = ("quote", "start", "end", "reason")
 CORRECTION_KEYS = (
     "quote",
     "stated_value_usd",
@@ -80,14 +82,24 @@ def run(args: argparse.Namespace) -> int:
     except (NewsInputError, OSError, UnicodeError) as error:
         return _fail(str(error), args.path)
     if doc.figures.empty:
+        if not doc.unreadable.empty:
+            first = doc.unreadable.iloc[0]
+            return _fail(
+                f'no readable money figures: "{first.quote}" at offset {first.start} is unreadable '
+                f'({first.reason}); write it as one number, e.g. "$1.2 million"',
+                args.path,
+            )
         return _fail('no money figures found (expected amounts such as "$1.18 billion")', args.path)
     result = reconcile(doc)
     if args.json:
-        text = json.dumps(
-            build_json(doc.name, result), ensure_ascii=False, indent=2, allow_nan=False
-        )
+        payload = build_json(doc.name, result)
+        payload["unreadable"] = _records(doc.unreadable, UNREADABLE_KEYS)
+        text = json.dumps(payload, ensure_ascii=False, indent=2, allow_nan=False)
     else:
         text = format_tables(doc.name, result)
+        for row in doc.unreadable.itertuples():
+            text += f'\nUnreadable money figure: "{row.quote}" at offset {row.start} ({row.reason})'
+
     sys.stdout.write(text + "\n")
     return 0
 
@@ -104,7 +116,7 @@ def build_json(document: str, result: Reconciliation) -> dict:
     """
     return {
         "document": document,
-        "figures": _records(result.figures, FIGURE_KEYS),
+        "figures": [_signed_balance(f) for f in _records(result.figures, FIGURE_KEYS)],
         "claims": _records(result.claims, CLAIM_KEYS),
         "corrections": _records(result.corrections, CORRECTION_KEYS),
     }
@@ -162,6 +174,20 @@ def format_tables(document: str, result: Reconciliation) -> str:
     return "\n".join(lines)
 
 
+def _signed_balance(figure: dict) -> dict:
+    """A balance level stated as a deficit as the value of exports − imports: "a $3bn deficit" is −3e9.
+
+    Amounts of change ("the deficit narrowed by $200 million") and balances without a stated sign keep
+    the value as written; ``balance_sign`` still says which sign the text gave.
+    """
+    if figure.get("flow") == "balance" and figure.get("balance_sign") == -1.0:
+        if figure.get("scope") != "change":
+            for key in ("value_usd", "corrected_value_usd"):
+                if isinstance(figure.get(key), float | int):
+                    figure[key] = -abs(figure[key])
+    return figure
+
+
 def _records(table: pd.DataFrame, keys: tuple[str, ...]) -> list[dict]:
     present = [key for key in keys if key in table.columns]
     return [{key: _plain(row[key]) for key in present} for row in table.to_dict("records")]
@@ -173,6 +199,8 @@ def _plain(value: object) -> object:
         return [_plain(v) for v in value]
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return None
+    if isinstance(value, float) and not math.isfinite(value):
+        return None  # JSON has no infinity
     return value.item() if hasattr(value, "item") else value
 
 

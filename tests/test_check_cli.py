@@ -3,6 +3,7 @@
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from test_reconcile import SEED_CLAIMS, SEED_FIGURES, make_doc
@@ -186,3 +187,92 @@ def test_seed_end_to_end_plain_text():
     assert sum(line.startswith("  [consistent]") for line in lines) == 5
     assert "Corrections (1)" in lines
     assert '  "$384.3 billion": 384,300,000,000 → 384,300,000 USD' in lines
+
+
+# --- bad input, said plainly (issue 7, item 6); the texts below are invented edge cases -----------------
+
+
+def _one_error_line(result: subprocess.CompletedProcess) -> str:
+    assert result.returncode == 2, result.stdout
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    return lines[0]
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no FIFOs on this system")
+def test_a_fifo_is_refused_before_reading(tmp_path):
+    import os
+
+    fifo = tmp_path / "article.fifo"
+    os.mkfifo(fifo)
+    result = subprocess.run(
+        [sys.executable, "-m", "analysis", "check", str(fifo)],
+        capture_output=True,
+        text=True,
+        cwd=PROJECT_DIR,
+        timeout=60,  # reading a FIFO with no writer would block forever
+        check=False,
+    )
+    assert "not a regular file" in _one_error_line(result)
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+def test_a_device_is_refused_before_reading():
+    result = subprocess.run(
+        [sys.executable, "-m", "analysis", "check", "/dev/zero"],
+        capture_output=True,
+        text=True,
+        cwd=PROJECT_DIR,
+        timeout=60,
+        check=False,
+    )
+    assert "not a regular file" in _one_error_line(result)
+
+
+def test_digit_groups_that_make_no_number_are_unreadable_not_a_smaller_amount(tmp_path):
+    path = tmp_path / "groups.txt"
+    path.write_text("Exports to the UK were $1,2,3,4 million in 2023.\n", encoding="utf-8")
+    line = _one_error_line(run_check(path, "--json"))
+    assert '"$1,2,3,4 million" at offset 23 is unreadable' in line
+
+
+def test_overflowing_amounts_are_reported_and_the_json_stays_valid(tmp_path):
+    path = tmp_path / "overflow.txt"
+    huge = "9" * 400
+    path.write_text(
+        f"Exports to the UK were $1.2 billion in 2023, not $1e308 billion or ${huge} million.\n",
+        encoding="utf-8",
+    )
+    result = run_check(path, "--json")
+    assert result.returncode == 0, result.stderr
+    payload = json.loads(result.stdout)
+    assert [f["value_usd"] for f in payload["figures"]] == [1.2e9]
+    assert [u["quote"] for u in payload["unreadable"]] == ["$1e308 billion", f"${huge} million"]
+
+
+def test_arabic_indic_digits_and_odd_spaces_are_read_as_digits_and_spaces(tmp_path):
+    path = tmp_path / "arabic.txt"
+    # "$١٫١٨ billion" (Arabic-Indic digits, Arabic decimal separator); a zero-width space inside
+    # "Exports"; a non-breaking space before "billion"; a narrow no-break space in "1 180.6"
+    path.write_text(
+        "Exports\u200b to the UK reached $\u0661\u066b\u0661\u0668 billion in 2023 and "
+        "$0.5\u00a0billion in 2022. Imports were $1\u202f180.6 million in 2023.\n",
+        encoding="utf-8",
+    )
+    payload = json.loads(run_check(path, "--json").stdout)
+    figures = [(f["value_usd"], f["flow"], f["period"]) for f in payload["figures"]]
+    assert figures == [
+        (1.18e9, "exports", "2023"),
+        (0.5e9, "exports", "2022"),
+        (1180.6e6, "imports", "2023"),
+    ]
+
+
+def test_a_text_beyond_the_size_limit_is_refused_with_the_limit(monkeypatch):
+    import analysis.loaders.news.reading as reading
+    from analysis.loaders.news import NewsInputError, load_news
+
+    monkeypatch.setattr(reading, "MAX_TEXT_CHARS", 1000)
+    with pytest.raises(NewsInputError, match=r"too large \(1,001 characters; the limit is 1,000\)"):
+        load_news("Exports were $1 billion. " + "x" * 976)

@@ -58,6 +58,8 @@ ARTICLES = {
                 "GEO",
                 "EUU",
             ),
+            # every percentage is a claim candidate (issue 7): the compared share is one too
+            ("21.5%", "share", 21.5, "turnover", "turnover", "2022", None, "GEO", "EUU"),
             (
                 "10.5% higher than",
                 "pct_change",
@@ -1077,6 +1079,8 @@ MORE_ARTICLES = {
                 "USA",
                 "CHN",
             ),
+            # every percentage is a claim candidate (issue 7): the earlier share of the same whole
+            ("16.5%", "share", 16.5, "imports", "imports", "2022", None, "USA", "CHN"),
         ],
     ),
     "2024-02-12-akipress-kyrgyzstan-uzbekistan.txt": (
@@ -1149,6 +1153,8 @@ MORE_ARTICLES = {
                 "TUR",
                 "RUS",
             ),
+            # every percentage is a claim candidate (issue 7): the earlier share of the same whole
+            ("13.4 percent", "share", 13.4, "imports", "imports", "2023-H1", None, "TUR", "RUS"),
         ],
     ),
     "2024-10-17-apa-azerbaijan-georgia.txt": (

@@ -950,8 +950,14 @@ def test_a_compared_figure_is_the_base_of_the_claim():
     assert (claims.loc[0, "value_figure_id"], claims.loc[0, "base_figure_id"]) == (0, 1)
 
 
-def test_a_bracketed_percent_after_a_figure_is_a_share_only_when_the_sentence_says_so():
-    assert load_news("Exports to China reached $18.2 billion (23.1%) in 2023.").claims.empty
+def test_a_bracketed_percent_after_a_figure_is_a_share_candidate():
+    # The real-text set reads "generated $188 million (15percent) and $157 million (12percent),
+    # respectively" (Ethiopian export earnings, d21) as shares: a bare bracketed percent after a figure
+    # is a share candidate, unverifiable when the text states no whole.
+    claims = reconcile(load_news("Exports to China reached $18.2 billion (23.1%) in 2023.")).claims
+    assert list(zip(claims["kind"], claims["stated"], claims["verdict"], strict=True)) == [
+        ("share", 23.1, "unverifiable")
+    ]
 
 
 def test_a_bracketed_share_is_checked_against_the_total():

@@ -79,10 +79,19 @@ def make_doc(figures: list[tuple], claims: list[tuple] = ()) -> Doc:
         )
     return Doc(
         "<text>",
-        "",
+        _sentences_at([*figure_rows, *claim_rows]),
         pd.DataFrame(figure_rows, columns=FIGURE_COLUMNS),
         pd.DataFrame(claim_rows, columns=CLAIM_COLUMNS),
     )
+
+
+def _sentences_at(rows: list[dict]) -> str:
+    """One paragraph where each quote stands at its offset in a sentence of its own (invented)."""
+    text = [" "] * (100 * len(rows) + 100)
+    for row in rows:
+        written = f"{row['quote']}. So"
+        text[row["start"] : row["start"] + len(written)] = written
+    return "".join(text).rstrip()
 
 
 SEED_FIGURES = [
@@ -439,9 +448,11 @@ def test_given_figure_ids_win_over_matching():
     result = reconcile(make_doc(figures, [claim]))
     assert list(result.claims["figure_ids"]) == [(0, 1)]
     assert verdicts(result) == ["consistent"]
+    # untied, both 2022 figures are equally supported readings (same paragraph, period and
+    # countries): the one that fits decides, a false alarm is worse than a missed slip
     untied = reconcile(make_doc(figures, [claim[:7]]))
-    assert list(untied.claims["figure_ids"]) == [(0, 2)]
-    assert verdicts(untied) == ["inconsistent"]
+    assert list(untied.claims["figure_ids"]) == [(0, 1)]
+    assert verdicts(untied) == ["consistent"]
 
 
 def test_pp_change_without_base_period_figures_is_unverifiable():
@@ -681,22 +692,25 @@ def test_an_amount_of_change_is_never_a_level_in_a_check():
 
 def test_a_balance_of_the_other_side_is_its_imports_minus_its_exports():
     doc = load_news(
-        "Kazakhstan's exports to the UK amounted to $650.6 million in 2023, and imports from the UK to "
-        "$449.4 million. The negative balance of UK trade with Kazakhstan amounted to $201.2 million."
+        "Kazakhstan's exports to the UK amounted to $650.6 million in 2023, and imports from the "
+        "UK to $449.4 million. The negative balance of UK trade with Kazakhstan amounted to "
+        "$201.2 million."
     )
     result = reconcile(doc)
     total = result.claims.iloc[0]
     assert (total["kind"], total["flow"], total["figure_ids"]) == ("total", "balance", (2, 1, 0))
     assert total["verdict"] == "consistent"
     assert total["explanation"] == (
-        "stated balance 2023 -201.2m (±50k); 449.4m - 650.6m = -201.2m [-201.3m, -201.1m] → consistent"
+        "stated balance 2023 -201.2m (±50k); "
+        "449.4m - 650.6m = -201.2m [-201.3m, -201.1m] → consistent"
     )
 
 
 def test_a_share_of_the_total_after_the_pairs_turnover_is_a_share_of_that_turnover():
     doc = load_news(
-        "Trade turnover between Kazakhstan and the UK amounted to $1.18 billion in 2023. Exports made up "
-        "$702 million, or 59.5% of the total. Of this amount, imports accounted for $478.6 million (40.5%)."
+        "Trade turnover between Kazakhstan and the UK amounted to $1.18 billion in 2023. Exports "
+        "made up $702 million, or 59.5% of the total. Of this amount, imports accounted for "
+        "$478.6 million (40.5%)."
     )
     claims = doc.claims
     assert list(zip(claims["quote"], claims["flow"], claims["whole_flow"], strict=True)) == [

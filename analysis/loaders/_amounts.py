@@ -1,54 +1,50 @@
 """Numbers in news text: US-dollar money expressions, decimal commas, scale words and written precision."""
 
+import bisect
+import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-# A written number. Thousands groups ("1,496.2") come first so that "1,496" is one thousand four hundred and
+from analysis.reference.news_vocabulary import SCALE_WORDS
+
+# A written number. Thousands groups ("1,496.2") come first so that "1,496" is one thousand four
+# hundred and
 # ninety-six; otherwise a comma is a decimal comma ("626,1", "2,1", "12,3456").
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:[.,]\d+)?"
-# A money number may also group thousands with spaces, as Kazakh and Russian sources do: "$1 180.6 million".
+# A money number may also group thousands with spaces, as Kazakh and Russian sources do: "$1 180.6
+# million".
 _GROUP_SPACE = " \u00a0\u202f"
 _MONEY_NUMBER = rf"\d{{1,3}}(?:[{_GROUP_SPACE}]\d{{3}})+(?:[.,]\d+)?(?![\d,.])|{NUMBER}"
 
-_SCALES = {
-    "trillion": 10**12,
-    "trln": 10**12,
-    "tln": 10**12,
-    "tn": 10**12,
-    "billion": 10**9,
-    "milliard": 10**9,
-    "mlrd": 10**9,
-    "bln": 10**9,
-    "bn": 10**9,
-    "b": 10**9,
-    "million": 10**6,
-    "mln": 10**6,
-    "mn": 10**6,
-    "mil": 10**6,
-    "m": 10**6,
-    "thousand": 10**3,
-    "th": 10**3,
-    "k": 10**3,
-}
+_SCALES = SCALE_WORDS  # scale word → US-dollar multiple, from the news vocabulary
+_FULL_WORDS = ("trillion", "billion", "milliard", "million", "thousand")  # these take a plural "s"
+_SCALE_WORDS = "|".join(
+    f"{word}s?" if word in _FULL_WORDS else word
+    for word in sorted((w for w in _SCALES if len(w) > 1), key=len, reverse=True)
+)
+_SCALE_LETTERS = "".join(sorted(w for w in _SCALES if len(w) == 1))
 
-# Scale words: full words and abbreviations may follow a space or a hyphen ("$5 bn", "$1.18-billion",
+# Scale words: full words and abbreviations may follow a space or a hyphen ("$5 bn",
+# "$1.18-billion",
 # "1.18 mlrd" for the milliard of Russian-language sources); single letters must touch the
 # number ("$5m", "$5B") so that "$5 m..." in running text is not read as millions.
-_SCALE = r"""
-    (?:(?:\s*|-)(?P<{name}>(?i:trillions?|trln|tln|tn|billions?|milliards?|mlrd|bln|bn|millions?|mln|mn|mil|
-        thousands?))
-      |(?P<{name}_letter>(?i:[bmk]))
+_SCALE = rf"""
+    (?:(?:\s*|-)(?P<{{name}}>(?i:{_SCALE_WORDS}))
+      |(?P<{{name}}_letter>(?i:[{_SCALE_LETTERS}]))
     )(?![A-Za-z])
 """
 
 MONEY_RE = re.compile(
     rf"""
     # prefix form: "$1.18 billion", "US$ 2.6 billion", "USD 31.2 billion", "$426.8mln", "$5bn"
-    (?<![\w$])
-    (?P<prefix>US\s?\$|U\.S\.\s?\$|\$\s?US\b|\$|USD(?=\s?\d))\s?
-    (?P<number>{_MONEY_NUMBER})
+    (?:(?<![\w$])(?P<prefix>US\s?\$|U\.S\.\s?\$|\$\s?US\b|\$|USD(?=\s?\d))
+      |(?<=[a-z])\$)\s?  # a lower-case letter before "$" is a missing space ("shipments of$909.54 million")
+    (?:(?i:of)\s+)?(?P<number>{_MONEY_NUMBER})
     (?:{_SCALE.format(name="scale")})?
+    # "$32 billion 734,4 million", "$2 billion of 324.3 million": billions and millions written
+    # apart
+    (?(scale)(?:\s+(?:(?i:of)\s+)?(?P<millions>\d{{1,3}}(?:[.,]\d+)?)\s+(?i:million)\b)?)
     (?:\s+(?:U\.S\.\s+|US\s+)?dollars\b)?
   |
     # suffix form: "2.8 billion U.S. dollars", "500 million dollars", "3.5 bln USD"
@@ -57,13 +53,13 @@ MONEY_RE = re.compile(
     (?:{_SCALE.format(name="scale2")})?
     (?:\s+(?:U\.S\.\s+|US\s+|American\s+)?dollars?\b|\s?USD\b|\s?US\$)
     # the scale may follow the currency: "702.1 USD mln", "1.18 USD billion"
-    (?(scale2)|(?(scale2_letter)|(?:\s+(?P<scale3>(?i:trillions?|trln|tln|tn|billions?|milliards?|mlrd|bln|bn|millions?|mln|mn|
-        thousands?))(?![A-Za-z]))?))
+    (?(scale2)|(?(scale2_letter)|(?:\s+(?P<scale3>(?i:{_SCALE_WORDS}))(?![A-Za-z]))?))
     """,
     re.VERBOSE,
 )
 
-# What may not follow a money expression: another digit (a phone or account number) or a percent sign.
+# What may not follow a money expression: another digit (a phone or account number) or a percent
+# sign.
 _NOT_AFTER_MONEY = re.compile(r"[\d%]|\s*(?:percent|per\s+cent)\b", re.IGNORECASE)
 
 
@@ -108,10 +104,40 @@ def find_amounts(text: str) -> list[Amount]:
 
     Returns:
         Amounts with ``value_usd`` in US dollars as stated and ``half_width_usd`` from the written precision
-        ("$1.18 billion" → 1.18e9 ± 5e6).
+        ("$1.18 billion" → 1.18e9 ± 5e6). Unreadable ones (see :func:`scan_amounts`) are left out.
     """
-    found = []
+    return scan_amounts(text)[0]
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """A money expression that cannot be read as one number: its span and why."""
+
+    start: int
+    end: int
+    reason: str
+
+
+# What makes a money expression unreadable rather than a smaller number: more digit groups or an
+# exponent right after it ("$1,2,3,4 million" is not $1.2 million; "$1e308 billion" is not $1).
+_MESSY_AFTER = re.compile(r"(?:[.,]\d|[eE][+-]?\d)[\d.,eE+-]*(?:\s*[A-Za-z]+)?")
+MAX_AMOUNT_USD = 1e15  # a thousand trillion dollars: more than world trade, so not a trade figure
+
+
+def scan_amounts(text: str) -> tuple[list[Amount], list[Unreadable]]:
+    """(amounts, unreadable expressions) of ``text``, each in text order.
+
+    A money expression followed by more digit groups or an exponent, or whose value is not finite or
+    above ``MAX_AMOUNT_USD`` (a 400-digit number), is unreadable: reported, never read as another number.
+    """
+    found, unreadable = [], []
     for match in MONEY_RE.finditer(text):
+        messy = _MESSY_AFTER.match(text, match.end())
+        if messy:
+            unreadable.append(
+                Unreadable(match.start(), messy.end(), "digits or an exponent after the number")
+            )
+            continue
         if _NOT_AFTER_MONEY.match(text, match.end()):
             continue
         number = match.group("number") or match.group("number2")
@@ -125,12 +151,65 @@ def find_amounts(text: str) -> list[Amount]:
         )
         scale = _SCALES[scale_word.lower().removesuffix("s")] if scale_word else 1
         value, decimals = parse_number(number)
+        half_width = half_unit(decimals) * scale
+        if match.group("millions") and scale == 10**9 and decimals == 0:
+            millions, decimals = parse_number(match.group("millions").replace(",", "."))
+            value, scale, half_width = value * 1000 + millions, 10**6, half_unit(decimals) * 10**6
+        value_usd = float(value * scale)
+        if not math.isfinite(value_usd) or value_usd > MAX_AMOUNT_USD:
+            unreadable.append(
+                Unreadable(match.start(), match.end(), "too large to be a trade figure")
+            )
+            continue
+        found.append(Amount(match.start(), match.end(), value_usd, float(half_width)))
+    amounts = sorted(found + find_implied_amounts(text, found), key=lambda a: a.start)
+    return amounts, unreadable
+
+
+# A number with a scale word and no currency: "compared with 690m in 1998", "exports of 41.3
+# billion".
+_BARE_AMOUNT = re.compile(
+    rf"""(?<![\w$.,€£¥₹])(?P<number>{NUMBER})(?:{_SCALE.format(name="scale")})
+    (?=\s*(?:$|[.,;:)!?]|\s(?i:in|from|to|and|or|while|with|for|compared|against|registered|recorded|
+    reported|during|over|last|this|the|a|an|which|that|was|were|is|are|as|at|of|by|year-on-year)\b))""",
+    re.VERBOSE,
+)
+# Words right before a bare amount that give it another currency or unit ("Ksh 1,375.7 billion").
+_OTHER_CURRENCY_BEFORE = re.compile(r"(?:[€£¥₹]|\b[A-Z][A-Za-z]{0,3}\.?|\b(?i:rs|tk|rp|rmb))\s*$")
+_NEAR_MONEY = 250  # characters: a bare amount counts as dollars only this close to a dollar amount
+
+
+def find_implied_amounts(text: str, stated: list[Amount]) -> list[Amount]:
+    """Amounts written without a currency next to US-dollar ones: "$1.84bn in 2003, compared with 690m".
+
+    A number with a scale word (million, bn, m) counts as US dollars when a US-dollar amount is stated
+    within ``_NEAR_MONEY`` characters, no other currency or unit is written before it, and nothing but
+    punctuation or a small word follows it ("690m tonnes" and "Ksh 1,375.7 billion" are not dollars).
+    """
+    if not stated:
+        return []
+    starts = [a.start for a in stated]
+    found = []
+    for match in _BARE_AMOUNT.finditer(text):
+        if _OTHER_CURRENCY_BEFORE.search(text, max(0, match.start() - 6), match.start()):
+            continue
+        if any(a.start <= match.start() < a.end for a in _near(stated, starts, match.start(), 0)):
+            continue  # part of a stated amount
+        if not _near(stated, starts, match.start(), _NEAR_MONEY):
+            continue
+        scale_word = match.group("scale") or match.group("scale_letter")
+        scale = _SCALES[scale_word.lower().removesuffix("s")]
+        value, decimals = parse_number(match.group("number"))
         found.append(
             Amount(
-                start=match.start(),
-                end=match.end(),
-                value_usd=float(value * scale),
-                half_width_usd=float(half_unit(decimals) * scale),
+                match.start(), match.end(), float(value * scale), float(half_unit(decimals) * scale)
             )
         )
     return found
+
+
+def _near(stated: list[Amount], starts: list[int], position: int, reach: int) -> list[Amount]:
+    """Stated amounts within ``reach`` characters of ``position`` (``starts`` sorted, for bisect)."""
+    low = bisect.bisect_left(starts, position - reach - 200)
+    high = bisect.bisect_right(starts, position + reach)
+    return [a for a in stated[low:high] if a.start - reach <= position and position < a.end + reach]

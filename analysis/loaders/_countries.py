@@ -160,6 +160,9 @@ _DEMONYMS = {
 _PERSONAL_NAMES = {"Iran", "Jordan", "Georgia", "Chad", "India", "Israel", "Kenya", "America"}
 
 
+_CAPITALISED_NEXT = re.compile(r"\s+[A-Z][a-z]")
+
+
 @dataclass(frozen=True)
 class CountryMention:
     """A country named in a text: span, ISO alpha-3 code and whether it is an adjective (a demonym)."""
@@ -189,7 +192,7 @@ def _pattern() -> re.Pattern:
     alternation = "|".join(re.escape(word) for word in words)
     # Whole words only: "Kazakh" is not found inside "Kazakhstan", "America" not in "Latin America".
     return re.compile(
-        rf"(?<![\w.])(?<!Latin )(?<!South )(?<!North )(?<!Central )(?:{alternation})(?!\w)"
+        rf"(?=[A-Z])(?<![\w.])(?<!Latin )(?<!South )(?<!North )(?<!Central )(?:{alternation})(?!\w)"
     )
 
 
@@ -205,7 +208,7 @@ def find_countries(text: str) -> list[CountryMention]:
     found = []
     for match in _pattern().finditer(text):
         word = match.group(0)
-        if word in _PERSONAL_NAMES and re.match(r"\s+[A-Z][a-z]", text[match.end() :]):
+        if word in _PERSONAL_NAMES and _CAPITALISED_NEXT.match(text, match.end()):
             continue
         if word in _DEMONYMS:
             found.append(CountryMention(match.start(), match.end(), _DEMONYMS[word], True))

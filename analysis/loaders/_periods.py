@@ -1,131 +1,29 @@
 """Periods in news text: years, months, halves, quarters, month ranges, and "the same period" references."""
 
+import bisect
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import NamedTuple
 
+from analysis.loaders._period_types import Period, PeriodMention, Resolver
+from analysis.reference.news_vocabulary import (
+    DOC_YEAR_SHIFTS,
+    EARLIER_YEAR_PHRASES,
+    MONTH_NAMES,
+    NUMBER_WORDS,
+    ORDINALS,
+)
 
-class Period(NamedTuple):
-    """Months ``first_month`` of ``year`` to ``last_month`` of ``end_year`` (None: the same year).
-
-    ``str()`` writes the canonical form: "2023", "2023-H1", "2023-Q1", "2023-04", "2023-01/2023-08", and
-    "2023-04/2024-03" for a fiscal year that spans two calendar years.
-    """
-
-    year: int
-    first_month: int
-    last_month: int
-    end_year: int | None = None
-
-    def __str__(self) -> str:
-        first, last, year = self.first_month, self.last_month, self.year
-        if self.end_year is not None and self.end_year != year:
-            return f"{year}-{first:02d}/{self.end_year}-{last:02d}"
-        if (first, last) == (1, 12):
-            return f"{year}"
-        if (first, last) in ((1, 6), (7, 12)):
-            return f"{year}-H{last // 6}"
-        if last - first == 2 and first % 3 == 1:
-            return f"{year}-Q{last // 3}"
-        if first == last:
-            return f"{year}-{first:02d}"
-        return f"{year}-{first:02d}/{year}-{last:02d}"
-
-    def with_year(self, year: int) -> "Period":
-        """The same months in another year (a fiscal year keeps its span)."""
-        end_year = None if self.end_year is None else self.end_year + year - self.year
-        return Period(year, self.first_month, self.last_month, end_year)
-
-    @property
-    def end(self) -> tuple[int, int]:
-        """(year, month) of the period's last month, for ordering periods."""
-        return (self.end_year or self.year, self.last_month)
-
-
-# A resolver turns a mention into a period given the current period of the text, the document's year and
-# whether the words before it mark it as the compared period ("compared to the same period").
-Resolver = Callable[[Period | None, int | None, bool], Period | None]
-
-
-@dataclass(frozen=True)
-class PeriodMention:
-    """A period expression found in a text; ``is_relative`` ones need the current period to resolve."""
-
-    start: int
-    end: int
-    resolve: Resolver
-    is_relative: bool
-    is_base: bool  # the words themselves say "the earlier period" ("a year earlier", "same period of 2022")
-    needs_year: bool = False  # a named part without its year ("in September", "the first half")
-    is_since: bool = False  # "since 2004": money counted over many years, not one period
-
-
-_MONTH_NAMES = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-_MONTHS = {name: number for number, name in enumerate(_MONTH_NAMES, 1)}
+_MONTHS = {name: number for number, name in enumerate(MONTH_NAMES, 1)}
 _MONTHS.update({name[:3]: number for name, number in list(_MONTHS.items())})
 _MONTHS["Sept"] = 9
-NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
-_ORDINALS = {
-    "first": 1,
-    "1st": 1,
-    "second": 2,
-    "2nd": 2,
-    "third": 3,
-    "3rd": 3,
-    "fourth": 4,
-    "4th": 4,
-}
+MONTH_NUMBERS = _MONTHS  # month name or abbreviation (no dot) → 1..12
+_ORDINALS = ORDINALS
+_DOC_YEARS = DOC_YEAR_SHIFTS
+_EARLIER_YEARS = EARLIER_YEAR_PHRASES
 
 # Month names are case-sensitive so that "may" the verb is never a month.
 MONTH = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b\.?"
 YEAR = r"(?:19|20)\d{2}(?![\d%])"
-# Years relative to the document date ("this year") or to the current period ("a year earlier").
-_DOC_YEARS = {
-    "this year": 0,
-    "the current year": 0,
-    "current year": 0,
-    "last year": -1,
-    "the past year": -1,
-}
-_EARLIER_YEARS = [
-    "a year earlier",
-    "a year ago",
-    "a year before",
-    "the year before",
-    "the previous year",
-    "previous year",
-    "the prior year",
-    "prior year",
-    "the preceding year",
-    "preceding year",
-]
 
 
 def _phrases(words: list[str]) -> str:
@@ -139,7 +37,23 @@ _YEAR_SPEC = rf"(?:(?P<year>{YEAR})|(?P<rel>(?i:{REL_YEAR}))|(?P<the_year>(?i:th
 _NUMBER_OF_MONTHS = r"(?P<months>1[0-2]|[1-9]|(?i:" + "|".join(NUMBER_WORDS) + "))"
 
 _PATTERNS: list[tuple[str, str]] = [
-    # fiscal years: "FY24", "FY 2023-24", "fiscal 2023-24", "2023-24" (the second year one after the first)
+    # "the first 10 months (July-April) of the current fiscal year 2022-23", "the first two months
+    # of FY24"
+    (
+        "fiscal_first_months",
+        rf"""(?i:(?:the\s+)?first\s+){_NUMBER_OF_MONTHS}\s+(?i:months)(?:\s*\([^()]{{0,30}}\))?\s+(?i:of)\s+
+        (?i:the\s+)?(?i:(?:current|present|this|last|previous|past)\s+)?(?i:fiscal|financial)(?:\s+(?i:year))?
+        (?:\s+(?P<fy1>(?:19|20)\d{{2}})\s*[-–/]\s*(?P<fy2>\d{{2}}))?""",
+    ),
+    # "July-August 2023-24", "July-April (2022-23)", "July-April of 2021-22": months of a fiscal
+    # year
+    (
+        "fiscal_month_range",
+        rf"""(?P<m1>{MONTH})\s*(?:-|–|—|(?i:through|thru|to|till|until))\s*(?P<m2>{MONTH})(?:\s+(?i:of))?,?
+        \s*\(?(?P<fy1>(?:19|20)\d{{2}})\s*[-–/]\s*(?P<fy2>\d{{2}})\)?(?![\d%])""",
+    ),
+    # fiscal years: "FY24", "FY 2023-24", "fiscal 2023-24", "2023-24" (the second year one after the
+    # first)
     (
         "fiscal_range",
         r"""(?:(?i:(?:the\s+)?(?:FY|fiscal(?:\s+year)?))\s*|(?<![\w$.,/–-]))(?P<fy1>(?:19|20)\d{2})\s*[-–/]\s*
@@ -147,12 +61,33 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     ("fiscal_short", r"\b(?i:FY)\s?'?(?P<fy>(?:19|20)?\d{2})\b"),
     # "since 2004", "since the beginning of 2010": a running total, not a period
-    ("since", rf"(?i:since)\s+(?:(?i:the\s+(?:beginning|start)\s+of)\s+)?{YEAR}"),
-    # "January-August 2024", "from January through December 2022", "Jan.-Aug. 2024", "January to May"
+    (
+        "since",
+        rf"(?i:since)\s+(?:(?i:the\s+(?:beginning|start|end)\s+of)\s+)?(?:{MONTH}\s+)?{YEAR}",
+    ),
+    # "the rolling 12 months ending November", "the 12 months to March 2024": months ending at a
+    # month
+    (
+        "months_ending",
+        rf"""(?i:(?:the\s+)?(?:rolling|last|past|trailing)\s+)?(?P<months>1[0-2]|[2-9]|(?i:{"|".join(NUMBER_WORDS)}))
+        [\s-]+(?i:months?)\s+(?i:ending|ended|to|through|until)\s+(?:(?i:in)\s+)?(?P<m1>{MONTH})
+        (?:,?\s+{_YEAR_SPEC})?""",
+    ),
+    # "from March 21, 2023 to January 20, 2024": whole months from the first date to the second
+    (
+        "date_range",
+        rf"""(?i:from\s+|between\s+)?(?P<m1>{MONTH})\s+[0-3]?\d,?\s+(?P<y1>{YEAR})\s*
+        (?:-|–|—|(?i:through|thru|to|till|until|and))\s*(?P<m2>{MONTH})\s+[0-3]?\d,?\s+(?P<y2>{YEAR})""",
+    ),
+    # "November 11, 2021", "on July 8, 2021", "17/12/2013": a day, not a period a figure is counted
+    # over
+    ("day_date", rf"(?:{MONTH}\s+[0-3]?\d(?:st|nd|rd|th)?,?\s+{YEAR}|\b[0-3]?\d/[01]?\d/{YEAR})"),
+    # "January-August 2024", "from January through December 2022", "Jan.-Aug. 2024", "January to
+    # May"
     (
         "month_range",
         rf"""
-        (?i:from\s+|between\s+)?(?P<m1>{MONTH})\s*(?:-|–|—|(?i:through|thru|to|till|until|and))\s*
+        (?i:from\s+|between\s+)?(?P<m1>{MONTH})\s*(?:-to-|-|–|—|(?i:through|thru|to|till|until|and))\s*
         (?P<m2>{MONTH})(?:\s+(?i:of))?,?(?:\s+{_YEAR_SPEC})?""",
     ),
     # "8M23", "8M 2023", "9M2024"
@@ -179,6 +114,7 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"""(?i:(?:the\s+)?first\s+){_NUMBER_OF_MONTHS}\s+(?i:months)(?:\s+(?i:of))?
         (?:\s+{_YEAR_SPEC})?""",
     ),
+    ("first_month", rf"(?i:(?:the\s+)?first\s+month)(?:\s+(?i:of))?(?:\s+{_YEAR_SPEC})?"),
     ("months_of", rf"\b{_NUMBER_OF_MONTHS}\s+(?i:months)\s+(?i:of)\s+{_YEAR_SPEC}"),
     # "in 10 months", "over nine months" (a headline's months of the article's year)
     (
@@ -194,18 +130,44 @@ _PATTERNS: list[tuple[str, str]] = [
     # "the same period of 2022", "the corresponding period last year", "the same period"
     (
         "same_period",
-        rf"""(?i:(?:the\s+)?(?:same|corresponding|comparable|like)\s+period)
+        rf"""(?i:(?:the\s+)?(?:same|corresponding|comparable|like)\s+(?:period|month|quarter))
         (?:(?:\s+(?i:of|in|for))?(?:\s+(?i:the))?\s+(?:(?P<year>{YEAR})|(?P<rel>(?i:{REL_YEAR}))))?""",
     ),
     # "the above period", "the reporting period", "the period under review": the current period
     (
         "carry",
-        r"""(?i:(?:the|this|that)\s+(?:above|above-mentioned|said|reporting|reported|indicated|specified|
-        mentioned|same)?\s*period\b(?:\s+under\s+review)?|(?:the|this|that)\s+fiscal(?:\s+year)?\b)""",
+        r"""(?i:(?:the|this|that)\s+(?:above|above-mentioned|aforementioned|said|reporting|reported|indicated|
+        specified|mentioned|same|12-month|twelve-month|four-month|\w+-month)?\s*period\b(?:\s+under\s+review)?
+        |(?:the|this|that)\s+fiscal(?:\s+year)?\b|(?:the\s+)?(?:aforementioned|above-mentioned|said)\s+
+        (?:\w+\s+)?months)""",
+    ),
+    # "year-to-date": from January to the current period's last month
+    (
+        "year_to_date",
+        r"(?i:year[-\s]to[-\s]date|YTD|so\s+far\s+this\s+year|since\s+the\s+(?:beginning|start)\s+of\s+the\s+year)\b",
+    ),
+    # "during the last 11 months", "over the past six months": months up to the latest reported one
+    ("last_months", rf"(?i:(?:the\s+)?(?:last|past)\s+){_NUMBER_OF_MONTHS}\s+(?i:months)\b"),
+    # "the previous month", "a month earlier", "month-on-month": the month before the current one
+    (
+        "month_earlier",
+        r"""(?i:(?:the\s+)?(?:previous|preceding|prior|last)\s+month|a\s+month\s+(?:earlier|ago|before)
+        |month[-\s]on[-\s]month|month-over-month|m-o-m|mom|m/m)\b""",
     ),
     # "April 2023", "in April", "April of last year"
     ("month", rf"(?P<m1>{MONTH})(?:\s+(?i:of))?,?\s+{_YEAR_SPEC}"),
     ("month_alone", rf"\b(?i:in|during|for|since|by|of)\s+(?P<m1>{MONTH})(?![\w-]|\.?\s*\d)"),
+    ("month_alone", rf"(?<=\b[Ff]rom\s)(?P<m1>{MONTH})(?![\w-]|\.?\s*\d)"),
+    # "January's trade surplus", "from March's $790 million", "last July": a month of the current
+    # year
+    ("month_alone", rf"\b(?P<m1>{MONTH})(?=['’]s\b)"),
+    ("month_alone", rf"\b(?i:last|this\s+past)\s+(?P<m1>{MONTH})(?![\w-]|\.?\s*\d)"),
+    # "January industrial exports totaled": a month naming the period of the words after it ("May"
+    # is a verb)
+    (
+        "month_alone",
+        rf"\b(?!May\b)(?P<m1>{MONTH})(?=\s+[a-z]+\s+(?:[a-z]+\s+)?(?:exports?|imports?|trade))",
+    ),
     # "year-on-year", "a year earlier": the current period a year before
     (
         "year_earlier",
@@ -243,30 +205,47 @@ _NOT_NAMES = {
 }
 _COMPILED = [(name, re.compile(pattern, re.VERBOSE)) for name, pattern in _PATTERNS]
 
-# Words just before a period that make it the earlier, compared period ("compared to the same period in 2022",
-# "than from January through December 2022", "from $4.5bn in 2022"); money is masked with "¤" beforehand.
-_BASE_BEFORE = re.compile(
-    r"""(?i:compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|as\s+against|against|versus|vs\.?|than|
-        relative\s+to|(?:that|those)\s+of|(?:up|down)\s+from|from\s+(?:about\s+|around\s+|almost\s+|nearly\s+)?(?:¤+|[\d.,]+\s*(?:%|percent|per\s+cent)))
-        (?:\s+(?:the|same|corresponding|period|periods|level|levels|figure|figures|of|in|for|during|that|a|year|
-            recorded|reported|last)\b)*\s*$""",
-    re.VERBOSE,
-)
 
+def find_period_mentions(
+    text: str, fiscal_start: int = 4, is_fiscal_text: bool = False
+) -> list[PeriodMention]:
+    """Find period expressions in ``text``, longest patterns first, without overlaps, in text order.
 
-def find_period_mentions(text: str) -> list[PeriodMention]:
-    """Find period expressions in ``text``, longest patterns first, without overlaps, in text order."""
-    taken: list[tuple[int, int]] = []
+    Args:
+        text: The text (money masked).
+        fiscal_start: First month of the fiscal years the text names ("2022-23", "FY24").
+        is_fiscal_text: Whether the text counts in fiscal years, so that "the first two months" with no
+            year are the fiscal year's first months.
+    """
+    taken_starts: list[
+        int
+    ] = []  # spans already read, sorted and disjoint: overlaps by binary search
+    taken_ends: list[int] = []
+
+    def overlaps(start: int, end: int) -> bool:
+        at = bisect.bisect_right(taken_starts, start) - 1
+        if at >= 0 and taken_ends[at] > start:
+            return True
+        return at + 1 < len(taken_starts) and taken_starts[at + 1] < end
+
+    def take(start: int, end: int) -> None:
+        at = bisect.bisect_right(taken_starts, start)
+        taken_starts.insert(at, start)
+        taken_ends.insert(at, end)
+
     mentions = []
     for name, pattern in _COMPILED:
         for match in pattern.finditer(text):
-            if any(match.start() < end and start < match.end() for start, end in taken):
+            if overlaps(match.start(), match.end()):
                 continue
             if name == "year" and _is_name_year(text, match.start()):
                 continue
-            mention = _mention(name, match)
+            if name == "day_date":
+                take(match.start(), match.end())
+                continue
+            mention = _mention(name, match, fiscal_start, is_fiscal_text)
             if mention is not None:
-                taken.append((match.start(), match.end()))
+                take(match.start(), match.end())
                 mentions.append(mention)
     return sorted(mentions, key=lambda m: m.start)
 
@@ -279,26 +258,46 @@ def _is_name_year(text: str, start: int) -> bool:
     return word not in _NOT_NAMES and word.rstrip(".") not in _MONTHS
 
 
-def is_base_marked(text_before: str) -> bool:
-    """Whether the words just before a period make it the compared (earlier) period."""
-    return _BASE_BEFORE.search(text_before[-80:]) is not None
-
-
 def find_document_year(text: str, name: str = "") -> int | None:
-    """Year of the document: an ISO date near the top of the text, else one in its file name."""
+    """Year of the document: a date near the top of the text, else one in its file name."""
+    date = find_document_date(text, name)
+    return date[0] if date else None
+
+
+# How a publication date is written near the top of a page: "2023-10-07", "Jul 27, 2023",
+# "October 6, 2004", "17/12/2013" (day first), "2017-12-31 02:01".
+_DATE_FORMS = [
+    re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>0[1-9]|1[0-2])-[0-3]\d\b"),
+    re.compile(rf"\b(?P<month_name>{MONTH})\s+[0-3]?\d,\s+(?P<year>(?:19|20)\d{{2}})\b"),
+    re.compile(r"\b[0-3]?\d/(?P<month>0?[1-9]|1[0-2])/(?P<year>(?:19|20)\d{2})\b"),
+]
+
+
+def find_document_date(text: str, name: str = "") -> tuple[int, int] | None:
+    """(year, month) the document was written: the first date near the top of the text, else in its name.
+
+    An ISO date wins over a written one ("date 2022-08-15 ... November 11, 2021" is of 2022-08).
+    """
     for where in (text[:300], name):
-        match = re.search(r"\b((?:19|20)\d{2})-(?:0[1-9]|1[0-2])-[0-3]\d\b", where)
-        if match:
-            return int(match.group(1))
+        for form in _DATE_FORMS:
+            match = form.search(where)
+            if match:
+                groups = match.groupdict()
+                month = groups.get("month") or _MONTHS[groups["month_name"].rstrip(".")]
+                return int(match.group("year")), int(month)
     return None
 
 
 def _months_period(year_of: Callable, first: int, last: int) -> Resolver:
+    """Months ``first``..``last`` of the year found; a range past December ends the next year."""
+
     def resolve(
         current: Period | None, doc_year: int | None, compared: bool = False
     ) -> Period | None:
         year = year_of(current, doc_year)
-        return None if year is None or not 1 <= first <= last <= 12 else Period(year, first, last)
+        if year is None or not (1 <= first <= 12 and 1 <= last <= 12):
+            return None
+        return Period(year, first, last) if first <= last else Period(year, first, last, year + 1)
 
     return resolve
 
@@ -326,24 +325,78 @@ def _year_of(match: re.Match) -> tuple[Callable, bool, bool]:
     return (lambda current, doc_year: doc_year if current is None else current.year), True, False
 
 
-def _mention(name: str, match: re.Match) -> PeriodMention | None:
+def _fiscal_months(first_year: int, start: int, count: int) -> Period:
+    """``count`` months from month ``start`` of ``first_year`` (a fiscal year's first months)."""
+    last_year, last = divmod(first_year * 12 + start - 1 + count - 1, 12)
+    return Period(first_year, start, last + 1, last_year if last_year != first_year else None)
+
+
+def _mention(
+    name: str, match: re.Match, fiscal_start: int = 4, is_fiscal_text: bool = False
+) -> PeriodMention | None:
     """Build the mention for one pattern match, or None when the numbers are not a period."""
     groups = match.groupdict()
     span = (match.start(), match.end())
+    if groups.get("fy1") and (int(groups["fy1"]) + 1) % 100 != int(groups["fy2"]):
+        return None  # "2024-26" or a date, not a fiscal year
+    if name == "fiscal_first_months" or (
+        name == "first_months" and is_fiscal_text and not groups.get("year")
+    ):
+        count = NUMBER_WORDS.get(groups["months"].lower()) or int(groups["months"])
+        if groups.get("fy1"):
+            period = _fiscal_months(int(groups["fy1"]), fiscal_start, count)
+            return PeriodMention(
+                *span, lambda current, doc_year, compared=False: period, False, False
+            )
+        year_of, _, _ = _year_of(match)
+
+        def resolve(current, doc_year, compared=False):  # noqa: ANN001, ANN202 - a Resolver
+            year = year_of(current, doc_year)
+            return None if year is None else _fiscal_months(year, fiscal_start, count)
+
+        return PeriodMention(*span, resolve, True, False, True)
+    if name == "fiscal_month_range":
+        fy = int(groups["fy1"])
+        first, last = _MONTHS[groups["m1"].rstrip(".")], _MONTHS[groups["m2"].rstrip(".")]
+        first_year = fy if first >= fiscal_start else fy + 1
+        last_year = fy if last >= fiscal_start else fy + 1
+        if (last_year, last) < (first_year, first):
+            return None
+        period = Period(first_year, first, last, last_year if last_year != first_year else None)
+        return PeriodMention(*span, lambda current, doc_year, compared=False: period, False, False)
     if name == "since":
         return PeriodMention(
             *span, lambda current, doc_year, compared=False: None, False, False, is_since=True
         )
+    if name == "date_range":
+        first_year, last_year = int(groups["y1"]), int(groups["y2"])
+        first, last = _MONTHS[groups["m1"].rstrip(".")], _MONTHS[groups["m2"].rstrip(".")]
+        if (last_year, last) < (first_year, first) or last_year - first_year > 1:
+            return None
+        period = Period(first_year, first, last, last_year)
+        return PeriodMention(*span, lambda current, doc_year, compared=False: period, False, False)
     if name in ("fiscal_range", "fiscal_short"):
         if name == "fiscal_range":
             first = int(groups["fy1"])
-            if (first + 1) % 100 != int(groups["fy2"]):
-                return None  # "2024-26" or a date, not a fiscal year
         else:
             fy = groups["fy"]
             first = (int(fy) if len(fy) == 4 else 2000 + int(fy)) - 1
-        period = Period(first, 4, 3, first + 1)
+        period = _fiscal_months(first, fiscal_start, 12)
         return PeriodMention(*span, lambda current, doc_year, compared=False: period, False, False)
+    if name == "months_ending":
+        count = NUMBER_WORDS.get(groups["months"].lower()) or int(groups["months"])
+        year_of, is_relative, is_base = _year_of(match)
+        last = _MONTHS[groups["m1"].rstrip(".")]
+        return PeriodMention(
+            *span, _ending_resolver(year_of, count, last), is_relative, False, is_relative
+        )
+    if name == "last_months":
+        count = NUMBER_WORDS.get(groups["months"].lower()) or int(groups["months"])
+        return PeriodMention(
+            *span, lambda current, doc_year, compared=False: None, True, False, months_back=count
+        )
+    if name in ("year_to_date", "month_earlier"):
+        return PeriodMention(*span, _relative_resolver(name, groups), True, name == "month_earlier")
     if name in ("same_period", "carry", "year_earlier"):
         is_base = name == "year_earlier" or (
             name == "same_period" and bool(groups["year"] or groups["rel"])
@@ -351,19 +404,20 @@ def _mention(name: str, match: re.Match) -> PeriodMention | None:
         return PeriodMention(*span, _relative_resolver(name, groups), True, is_base)
     if name == "doc_year":
         shift = _DOC_YEARS[" ".join(match.group(0).lower().split())]
-        return PeriodMention(
-            *span,
-            lambda current, doc_year, compared=False: (
-                None if doc_year is None else Period(doc_year + shift, 1, 12)
-            ),
-            False,
-            False,
-        )
+
+        def resolve(current, doc_year, compared=False):  # noqa: ANN001, ANN202 - a Resolver
+            if current is not None and current.end_year not in (None, current.year):
+                return current.with_year(current.year + shift)  # "last year" of a fiscal period
+            return None if doc_year is None else Period(doc_year + shift, 1, 12)
+
+        return PeriodMention(*span, resolve, False, False)
     year_of, is_relative, is_base = _year_of(match)
     if name in ("month_range", "month", "month_alone"):
         first = _MONTHS[groups["m1"].rstrip(".")]
         last = _MONTHS[groups["m2"].rstrip(".")] if groups.get("m2") else first
         resolver = _months_period(year_of, first, last)
+    elif name == "first_month":
+        resolver = _months_period(year_of, 1, 1)
     elif name == "first_quarters":
         quarters = groups["quarters"].lower()
         resolver = _months_period(year_of, 1, 3 * (NUMBER_WORDS.get(quarters) or int(quarters)))
@@ -387,6 +441,22 @@ def _mention(name: str, match: re.Match) -> PeriodMention | None:
     return PeriodMention(*span, resolver, is_relative, is_base, needs_year)
 
 
+def _ending_resolver(year_of: Callable, count: int, last: int) -> Resolver:
+    """Resolver of "the 12 months ending November": ``count`` months up to ``last`` of the year found."""
+
+    def resolve(
+        current: Period | None, doc_year: int | None, compared: bool = False
+    ) -> Period | None:
+        year = year_of(current, doc_year)
+        if year is None:
+            return None
+        first_index = year * 12 + last - count  # months counted from year 0, zero-based
+        first_year, first = divmod(first_index, 12)
+        return Period(first_year, first + 1, last, year if first_year != year else None)
+
+    return resolve
+
+
 def _relative_resolver(name: str, groups: dict) -> Resolver:
     """Resolvers for "the same period of 2022", "the above period" and "a year earlier"."""
 
@@ -394,6 +464,13 @@ def _relative_resolver(name: str, groups: dict) -> Resolver:
         current: Period | None, doc_year: int | None, compared: bool = False
     ) -> Period | None:
         rel = " ".join((groups.get("rel") or "").lower().split())
+        if name == "year_to_date":
+            return None if current is None else Period(current.end[0], 1, current.last_month)
+        if name == "month_earlier":
+            if current is None or current.first_month != current.last_month:
+                return None
+            year, month = divmod(current.end[0] * 12 + current.last_month - 2, 12)
+            return Period(year, month + 1, month + 1)
         if groups.get("year"):
             year = int(groups["year"])
         elif rel in _DOC_YEARS and (current is None or _DOC_YEARS[rel] == 0):

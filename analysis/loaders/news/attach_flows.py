@@ -1,0 +1,99 @@
+"""Attachment of flows: the flow word of a figure or claim, changes, scopes, balance signs."""
+
+import re
+
+from analysis.loaders._amounts import Amount
+from analysis.loaders.news.flows import FlowWord
+from analysis.loaders.news.mentions import Mentions
+from analysis.loaders.news.periods import SentencePeriod, clause_index
+from analysis.loaders.news.sentences import Sentence
+from analysis.loaders.news.vocabulary import (
+    BALANCE_SIGN,
+    CHANGE_AFTER_AMOUNT,
+    CHANGE_BEFORE_AMOUNT,
+    CHANGE_VERB_BEFORE_AMOUNT,
+    COMMODITY_OF,
+    FLOW_AFTER,
+)
+
+
+def flow_word(doc: Mentions, sentence: Sentence, start: int, end: int) -> FlowWord | None:
+    """The flow word giving the flow of the words at start..end (None: the sentence names none)."""
+    after = FLOW_AFTER.match(doc.masked, end)
+    words = doc.flow_words.between(sentence.start, sentence.end)
+    if after:
+        following = next(
+            (
+                w
+                for w in words
+                if w.start >= after.end()
+                and re.fullmatch(r"(?:[a-z-]+\s+){0,2}", doc.masked[after.end() : w.start])
+            ),
+            None,
+        )
+        if following:
+            return following
+    preceding = [w for w in words if w.end <= start]
+    if preceding and preceding[-1].is_weak:
+        clause = clause_index(doc, sentence, start)
+        strong = [w for w in preceding if not w.is_weak and w.flow != "other"]
+        in_clause = [w for w in strong if clause_index(doc, sentence, w.start) == clause]
+        # "Trade deficit with X is largest among Y's trading partners; it rose to $5bn": the named
+        # flow
+        return (in_clause or strong or preceding)[-1]
+    if preceding:
+        return preceding[-1]
+    following = [w for w in words if w.start >= end]
+    return following[0] if following else None
+
+
+def is_change(doc: Mentions, sentence: Sentence, amount: Amount) -> bool:
+    """Whether the amount is a change of value ("decreased by $200 million", "$1bn more than")."""
+    before = doc.masked[max(sentence.start, amount.start - 150) : amount.start]
+    after = doc.masked[amount.end : min(sentence.end, amount.end + 150)]
+    return bool(
+        CHANGE_BEFORE_AMOUNT.search(before)
+        or CHANGE_AFTER_AMOUNT.match(after)
+        or (CHANGE_VERB_BEFORE_AMOUNT.search(before) and re.match(r"\s+(?:to|from)\s+¤", after))
+    )
+
+
+def scope_of(doc: Mentions, word: FlowWord | None, end: int) -> str:
+    """The scope "commodity" for one product ("wheat exports", "$2.8bn worth of oil"), else "all"."""
+    is_commodity = word is not None and word.is_commodity
+    is_commodity = is_commodity or COMMODITY_OF.match(doc.masked, end) is not None
+    return "commodity" if is_commodity else "all"
+
+
+def balance_sign(doc: Mentions, sentence: Sentence, amount: Amount) -> float:
+    """+1.0 for a surplus ("surplus", "positive"), -1.0 for a deficit, NaN when not said."""
+    signs = [
+        (max(m.start() - amount.end, amount.start - m.end()), 1.0 if m.group("plus") else -1.0)
+        for m in BALANCE_SIGN.finditer(
+            doc.masked, max(sentence.start, amount.start - 300), min(sentence.end, amount.end + 300)
+        )
+    ]
+    return min(signs)[1] if signs else float("nan")
+
+
+def respectively(
+    doc: Mentions, sentence: Sentence, amounts: list[Amount], mentions: list[SentencePeriod]
+) -> dict[int, dict]:
+    """Pair flows and periods in order: "Exports and imports were $5bn and $3bn, respectively"."""
+    word = re.search(r"\brespectively\b", doc.text[sentence.start : sentence.end])
+    if not word or len(amounts) < 2:
+        return {}
+    listed = [a for a in amounts if a.start < sentence.start + word.start()]
+    flows = [w.flow for w in doc.flow_words.between(sentence.start, listed[0].start)]
+    periods = [m.period for m in mentions if m.period]
+    assigned: dict[int, dict] = {a.start: {} for a in listed}
+    if len(flows) == len(listed):
+        for amount, flow in zip(listed, flows, strict=True):
+            assigned[amount.start]["flow"] = flow
+    if len(periods) == len(listed):
+        for amount, period in zip(listed, periods, strict=True):
+            assigned[amount.start]["period"] = period
+    return assigned
+
+
+# countries

@@ -1,0 +1,396 @@
+"""Claim candidates of a text: changes, ratios, percentage points and shares, with their spans."""
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from analysis.loaders._amounts import half_unit, parse_number
+from analysis.loaders.news.flows import FlowWord
+from analysis.loaders.news.spans import SpanIndex
+from analysis.loaders.news.vocabulary import (
+    BARE_PERCENT,
+    CHANGE_CLAIM,
+    CLAIM_ANCHOR,
+    DIRECTION_WORD,
+    DOWN,
+    DOWN_AFTER,
+    FLOW_WORDS,
+    MASK,
+    MULTIPLIER_WORDS,
+    QUALIFIERS,
+    QUANTITY_BEFORE,
+    SHARE_CLAIM,
+    SHARE_WORDS,
+    TRADE_WORD,
+    UP_AFTER,
+)
+
+
+def claim_spans(masked: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The (start, end) of the sentences that can hold a claim: those with a percent or a multiplier.
+
+    Claim patterns run only there, which keeps them fast on long texts with few claims.
+    """
+    return [(start, end) for start, end in sentences if CLAIM_ANCHOR.search(masked, start, end)]
+
+
+def finditer_in(pattern: re.Pattern, text: str, spans: list[tuple[int, int]] | None) -> Iterator:
+    """Matches of ``pattern`` in ``text``, only inside ``spans`` when given (all of it otherwise)."""
+    if spans is None:
+        return pattern.finditer(text)
+    return (match for start, end in spans for match in pattern.finditer(text, start, end))
+
+
+@dataclass
+class Claim:
+    """A claim candidate: its span, kind, stated value (percent, ratio or points) and rounding."""
+
+    start: int
+    end: int
+    kind: str
+    stated: float
+    stated_half_width: float
+    qualifier: str
+    whole_flow: str | None = None
+    flow_hint: str | None = None
+    same_whole_as: int | None = None  # start of the claim whose whole and sides this one shares
+
+
+def find_change_claims(masked: str, spans: list[tuple[int, int]] | None = None) -> list[Claim]:
+    """Changes, ratios and percentage points of a masked text ("rose 5%", "2.1-fold", "doubled")."""
+    claims = []
+    for m in finditer_in(CHANGE_CLAIM, masked, spans):
+        groups = {k: v for k, v in m.groupdict().items() if v is not None}
+        if "word" in groups:
+            word = groups["word"].split()[0].lower()
+            factor = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4, "halved": 2}
+            factor = factor.get(word) or {"twice": 2, "thrice": 3}[word]
+            claims.append(_ratio_claim(m, Decimal(factor), 0, word == "halved", ""))
+            continue
+        number = next(
+            groups[k] for k in ("number", "number2", "number5", "number6", "number7") if k in groups
+        )
+        unit = groups.get("unit") or groups.get("unit2") or groups.get("unit6") or "times"
+        unit = "%" if "sign7" in groups else unit.strip().lower()
+        direction = (groups.get("verb") or groups.get("after") or "more").lower()
+        is_down = re.fullmatch(rf"(?:{DOWN}|{DOWN_AFTER})", direction, re.VERBOSE) is not None
+        is_down = is_down if "sign7" not in groups else groups["sign7"] != "+"
+        written = next(
+            (
+                groups[k]
+                for k in ("qualifier", "qualifier2", "qualifier5", "qualifier6")
+                if k in groups
+            ),
+            "",
+        )
+        qualifier = QUALIFIERS.get(" ".join(written.lower().split()), "")
+        value, decimals = _claim_number(number)
+        compared = FLOW_WORDS.search(groups.get("compared", ""))
+        whole = compared.lastgroup if compared and compared.lastgroup != "other" else None
+        whole = whole.removeprefix("weak_") if whole else whole
+        if "fold" in unit or "times" in unit:
+            claims.append(_ratio_claim(m, value, decimals, is_down, qualifier))
+            claims[-1].whole_flow = whole
+            continue
+        kind = "pp_change" if ("point" in unit or unit in ("p.p.", "pp")) else "pct_change"
+        sign = -1 if is_down else 1
+        claims.append(
+            Claim(
+                m.start(),
+                m.end(),
+                kind,
+                float(sign * value),
+                float(half_unit(decimals)),
+                qualifier,
+                whole_flow=whole,
+            )
+        )
+    return claims
+
+
+def _claim_number(written: str) -> tuple[Decimal, int]:
+    if written.lower() in MULTIPLIER_WORDS:
+        return Decimal(MULTIPLIER_WORDS[written.lower()]), 0
+    return parse_number(written)
+
+
+def _ratio_claim(
+    m: re.Match, value: Decimal, decimals: int, is_down: bool, qualifier: str
+) -> Claim:
+    """A ratio claim; "decreased 2 times" is the ratio 1/2, with the rounding carried through the inverse."""
+    half = half_unit(decimals)
+    if not is_down:
+        return Claim(m.start(), m.end(), "ratio", float(value), float(half), qualifier)
+    inverse = 1 / value
+    half_inverse = (1 / (value - half) - inverse) if value > half else inverse
+    return Claim(m.start(), m.end(), "ratio", float(inverse), float(half_inverse), qualifier)
+
+
+def find_share_claims(
+    masked: str, flow_words: SpanIndex[FlowWord], spans: list[tuple[int, int]] | None = None
+) -> list[Claim]:
+    """Shares of trade in a masked text ("accounted for 7.7% of", "a 5% share"), with part and whole."""
+    claims = []
+    for m in finditer_in(SHARE_CLAIM, masked, spans):
+        groups = {k: v for k, v in m.groupdict().items() if v is not None}
+        number = next(
+            groups[k]
+            for k in ("number", "number2", "number3", "number4", "number5", "number6", "number7")
+            if k in groups
+        )
+        if "bracket" in groups and not SHARE_WORDS.search(_sentence_of(masked, m.start())):
+            continue  # "$5bn (17.4%)" alone may be a change: a share only when the sentence says so
+        qualifier = QUALIFIERS.get(
+            " ".join(
+                next(
+                    (
+                        groups[k]
+                        for k in (
+                            "qualifier",
+                            "qualifier2",
+                            "qualifier3",
+                            "qualifier6",
+                            "qualifier7",
+                        )
+                        if k in groups
+                    ),
+                    "",
+                )
+                .lower()
+                .split()
+            ),
+            "",
+        )
+        end = m.end()
+        part = whole = None
+        if "of" in groups or "of2" in groups:
+            whole, end, is_trade = _whole_after_of(masked, m.end(), flow_words)
+            if not is_trade:
+                continue  # "40 percent of the population", "5% of GDP"
+        elif "which6" in groups or "which7" in groups:
+            # "of which 80% was accounted for by exports": the part is named after, the whole before
+            named_after = flow_words.first_from(m.end())
+            if named_after and not re.fullmatch(
+                r"\s*(?:the\s+)?", masked[m.end() : named_after.start]
+            ):
+                named_after = None
+            sentence_start = _sentence_start(masked, m.start())
+            before = [
+                w for w in flow_words.between(sentence_start + 1, m.start()) if w.flow != "other"
+            ]
+            if named_after and named_after.flow != "other" and before:
+                part, whole, end = named_after.flow, before[-1].flow, named_after.end
+        elif "bracket" in groups:
+            after_of = re.compile(r"\)\s+(?i:of)\b").match(masked, m.end())
+            if after_of:
+                whole, _, _ = _whole_after_of(masked, after_of.end(), flow_words)
+        elif "share_words" in groups or "share4" in groups:
+            words_start = m.start("share_words") if "share_words" in groups else m.start()
+            part, whole = _share_flows(masked, words_start, m.start(), m.end(), flow_words)
+            of_after = re.compile(r"\s*(?:\([^()]*\))?\s+(?i:of)\b").match(masked, m.end())
+            if (
+                part is None and whole is None and of_after
+            ):  # "a share of 23.1% ($18.2bn) of exports"
+                whole, _, _ = _whole_after_of(masked, of_after.end(), flow_words)
+        if part is None and whole is None and not _names_trade(masked, m.start(), flow_words):
+            continue  # "a 5% share of the Chinese market": a share, but not of trade
+        value, decimals = _claim_number(number)
+        claims.append(
+            Claim(
+                m.start(),
+                end,
+                "share",
+                float(value),
+                float(half_unit(decimals)),
+                qualifier,
+                whole_flow=whole,
+                flow_hint=part,
+            )
+        )
+    return claims
+
+
+_REACH = 400  # characters looked at around a claim for its sentence's bounds (keeps lookups local)
+
+
+_CLAUSE_END = re.compile(r"[,;.:()]|\s(?:and|while|whereas|but|in|from|to|with)\s")
+
+
+def _sentence_start(masked: str, position: int) -> int:
+    """Offset just before the sentence holding ``position`` (". " or a line end, within ``_REACH``)."""
+    low = max(0, position - _REACH)
+    return max(masked.rfind(". ", low, position), masked.rfind("\n", low, position), low - 1)
+
+
+def _sentence_of(masked: str, position: int) -> str:
+    """The text from the sentence start before ``position`` to the next sentence end (". " or a line end)."""
+    start = _sentence_start(masked, position) + 1
+    high = min(len(masked), position + _REACH)
+    ends = [
+        e for e in (masked.find(". ", position, high), masked.find("\n", position, high)) if e >= 0
+    ]
+    return masked[start : min(ends, default=high)]
+
+
+def _names_trade(masked: str, position: int, flow_words: SpanIndex[FlowWord]) -> bool:
+    """Whether the nearest flow word before ``position`` in its sentence names trade (not investment)."""
+    before = flow_words.between(_sentence_start(masked, position) + 1, position)
+    return bool(before) and before[-1].flow != "other"
+
+
+def _whole_after_of(
+    masked: str, position: int, flow_words: SpanIndex[FlowWord]
+) -> tuple[str | None, int, bool]:
+    """After "percent of": the whole's flow, where the claim's quote ends, whether the whole is trade."""
+    high = min(len(masked), position + _REACH)
+    clause_end = _CLAUSE_END.search(masked, position, high)
+    limit = clause_end.start() if clause_end else high
+    for word in flow_words.between(position, limit)[:1]:
+        return (None, word.end, False) if word.flow == "other" else (word.flow, word.end, True)
+    total = re.compile(r"\s+(?:the\s+)?(?:total|overall|all)\b", re.IGNORECASE).match(
+        masked, position
+    )
+    if total:
+        return None, total.end(), True
+    return None, position, False
+
+
+def _share_flows(
+    masked: str, start: int, claim_start: int, claim_end: int, flow_words: SpanIndex[FlowWord]
+) -> tuple[str | None, str | None]:
+    """(part flow, whole flow) of "the share of exports in turnover": the second flow named is the whole."""
+    named = [w for w in flow_words.between(start, claim_end) if w.flow != "other"]
+    if not named:
+        return None, None
+    whole = named[-1].flow
+    return (named[0].flow if len(named) > 1 else whole), whole
+
+
+def drop_overlaps(claims: list[Claim]) -> list[Claim]:
+    """Keep claims in text order, dropping any that overlaps an earlier or longer one."""
+    kept: list[Claim] = []
+    for claim in sorted(claims, key=lambda c: (c.start, -(c.end - c.start))):
+        if not kept or claim.start >= kept[-1].end:
+            kept.append(claim)
+    return kept
+
+
+def find_other_percents(
+    masked: str,
+    found: list[Claim],
+    sentence_starts: list[int] | None = None,
+    spans: list[tuple[int, int]] | None = None,
+) -> list[Claim]:
+    """Every percentage not yet in ``found`` as a claim candidate; its kind and sign from its neighbours.
+
+    A change when a direction word stands in its clause ("exports slid $7bn or 0.4 percent", "falling
+    1.44 percent on the year and 9.3 percent over the previous month") or right after it ("a 2.2% y/y
+    advance"); a share when it sits in a list or a bracket after a name ("the European Union (4.7%)",
+    "Switzerland 25 percent") or share words surround it; otherwise a change when the sentence names a
+    direction, else a share.
+    """
+    found = sorted(found, key=lambda c: c.start)
+    taken = [(c.start, c.end) for c in found]
+    starts = [start for start, _ in taken]
+    claims = []
+    for m in finditer_in(BARE_PERCENT, masked, spans):
+        at = bisect.bisect_right(starts, m.start()) - 1
+        if at >= 0 and taken[at][1] > m.start():
+            continue  # already read by a pattern
+        if sentence_starts:
+            sentence_start = sentence_starts[
+                max(bisect.bisect_right(sentence_starts, m.start()) - 1, 0)
+            ]
+        else:
+            sentence_start = max(masked.rfind(". ", 0, m.start()) + 2, 0)
+        sentence_start = max(sentence_start, m.start() - 400)
+        before = masked[sentence_start : m.start()]
+        clause = re.split(r";|\b(?:while|whereas|but)\b", before)[-1]
+        after = masked[m.end() : m.end() + 40]
+        value, decimals = parse_number(m.group("number"))
+        direction = _direction(clause[-90:], after)
+        # "Country (4.7%)", "with 10.8 percent": a part of a whole; "$23.9 billion, or 12 per cent"
+        # too
+        # when no direction is named ("down $1.8 billion, or 0.9 percent" is a change)
+        is_listed = re.search(r"(?:\(|[A-Z][\w’'.-]*\s+|\b(?:with|and|by)\s+)$", before) is not None
+        is_listed = is_listed or (
+            direction is None and re.search(rf"{MASK},?\s+or\s+$", before) is not None
+        )
+        whole = re.match(r"\s*of\s+(?:the\s+)?(?:[\w’']+\s+){0,2}?", after)
+        other_whole = whole and FLOW_WORDS.match(after, whole.end())
+        if other_whole and other_whole.lastgroup == "other":
+            continue  # "$9.3 billion, or 30.9 percent of GDP": a share, but not of trade
+        is_share = (
+            SHARE_WORDS.search(clause[-90:] + " " + after) is not None
+            or re.match(r"\s*(?:of\s+(?:the\s+)?(?:total|all|it)\b|share)", after) is not None
+        )
+        compared = re.search(
+            r"\b(?:from|compared\s+(?:to|with)|against|than|versus)\s+(?:the\s+)?$", before
+        )
+        earlier = found[bisect.bisect_left(starts, sentence_start) : at + 1]
+        earlier_share = next((c for c in reversed(earlier) if c.kind == "share"), None)
+        if _is_not_trade(masked, sentence_start, m.start()):
+            continue
+        if compared and earlier_share:
+            # "the share fell to 13.9% from 16.5% in 2022": the earlier share of the same whole
+            claims.append(
+                Claim(
+                    m.start(),
+                    m.end(),
+                    "share",
+                    float(value),
+                    float(half_unit(decimals)),
+                    "",
+                    whole_flow=earlier_share.whole_flow,
+                    flow_hint=earlier_share.flow_hint,
+                    same_whole_as=earlier_share.start,
+                )
+            )
+            continue
+        if direction is None or (is_listed and not re.match(r"\s*(?:\)\s*)?(?:y/y|yoy)", after)):
+            kind = "share" if is_share or is_listed or direction is None else "pct_change"
+            if kind == "share" and not (is_share or is_listed):
+                continue  # a bare percent with neither a direction nor a whole: not a claim we read
+        else:
+            kind = "pct_change"
+        sign = -1 if kind == "pct_change" and direction == "down" else 1
+        qualifier = QUALIFIERS.get(" ".join((m.group("qualifier") or "").lower().split()), "")
+        claims.append(
+            Claim(
+                m.start(), m.end(), kind, float(sign * value), float(half_unit(decimals)), qualifier
+            )
+        )
+    return claims
+
+
+def _is_not_trade(masked: str, sentence_start: int, start: int) -> bool:
+    """Whether a percent is not about trade values.
+
+    True when its sentence names no trade flow and no money up to just after it ("Tariffs of up to
+    20 percent"), or when it follows a quantity ("18.2 tonnes (23.1%)").
+    """
+    before = masked[sentence_start:start]
+    if QUANTITY_BEFORE.search(before):
+        return True
+    near = masked[sentence_start : start + 60]  # "with 10.8 percent or an import value of $859m"
+    return MASK not in near and not TRADE_WORD.search(near)
+
+
+def _direction(before: str, after: str) -> str | None:
+    """The direction ("up", "down") of the word nearest a percent: before it in its clause, or after."""
+    after_word = re.match(
+        rf"\s*(?:\)\s*)?(?:(?i:y/y|yoy|year-on-year)\s+)?(?P<w>(?i:{UP_AFTER}|{DOWN_AFTER}|advance|increased?|decreased?))\b",
+        after,
+    )
+    if after_word:
+        return (
+            "down"
+            if re.fullmatch(rf"(?i:{DOWN_AFTER}|decreased?)", after_word.group("w"))
+            else "up"
+        )
+    words = list(DIRECTION_WORD.finditer(before))
+    if not words:
+        return None
+    return "down" if words[-1].lastgroup == "down" else "up"

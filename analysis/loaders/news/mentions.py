@@ -1,0 +1,72 @@
+"""Mentions of a text, found once with their spans: amounts, periods, countries, flow words, claims."""
+
+from analysis.loaders._amounts import scan_amounts
+from analysis.loaders._countries import find_countries
+from analysis.loaders._periods import MONTH_NUMBERS, find_document_date, find_period_mentions
+from analysis.loaders.news.claims import (
+    claim_spans,
+    drop_overlaps,
+    find_change_claims,
+    find_other_percents,
+    find_share_claims,
+)
+from analysis.loaders.news.flows import find_flow_words
+from analysis.loaders.news.sentences import split_sentences
+from analysis.loaders.news.spans import SpanIndex
+from analysis.loaders.news.vocabulary import CLAUSE_BREAK, FISCAL_START, FISCAL_WORDS, MASK
+from analysis.reference.news_vocabulary import (
+    DEFAULT_FISCAL_YEAR_START_MONTH,
+    FISCAL_YEAR_START_MONTH,
+)
+
+
+class Mentions:
+    """Everything found in one text, each with its span; ``default_pair`` and ``main`` are set by attachment."""
+
+    def __init__(self, name: str, text: str):
+        """Find every mention of ``text`` (named ``name``) once."""
+        self.name, self.text = name, text
+        self.amounts, self.unreadable = scan_amounts(text)
+        pieces, done = [], 0
+        for amount in self.amounts:
+            pieces += [text[done : amount.start], MASK * (amount.end - amount.start)]
+            done = amount.end
+        self.masked = "".join([*pieces, text[done:]])
+        self.sentences = split_sentences(text)
+        self.doc_date = find_document_date(text, name)  # (year, month) written, or None
+        self.doc_year = self.doc_date[0] if self.doc_date else None
+        self.countries = find_countries(self.masked)
+        self.fiscal_start = fiscal_year_start(self.masked, self.countries)
+        self.periods = find_period_mentions(
+            self.masked, self.fiscal_start, FISCAL_WORDS.search(self.masked) is not None
+        )
+        self.flow_words = SpanIndex(find_flow_words(self.masked))
+        spans = claim_spans(self.masked, [(s.start, s.end) for s in self.sentences])
+        claims = drop_overlaps(
+            find_change_claims(self.masked, spans)
+            + find_share_claims(self.masked, self.flow_words, spans)
+        )
+        others = find_other_percents(self.masked, claims, [s.start for s in self.sentences], spans)
+        self.claims = SpanIndex(claims + others)
+        self.amounts = SpanIndex(self.amounts)
+        self.periods = SpanIndex(self.periods)
+        self.countries = SpanIndex(self.countries)
+        self.sentences = SpanIndex(self.sentences)
+        self.default_pair: tuple[str | None, str | None] = (None, None)
+        self.main = None
+        self.claim_sides: dict[int, tuple] = {}  # claim start → (reporter, partner), as attached
+        self.roles_cache: dict[int, dict] = {}  # sentence start → its countries by role
+        # where clauses break, once for the whole text: a clause's number is a binary search
+        self.clause_breaks = [m.start() for m in CLAUSE_BREAK.finditer(self.masked)]
+
+
+def fiscal_year_start(masked: str, countries: list) -> int:
+    """First month of the text's fiscal years: as the text states it, else its first country's."""
+    stated = FISCAL_START.search(masked)
+    if stated:
+        month = stated.group("month") or stated.group("month2")
+        return MONTH_NUMBERS[month.rstrip(".")] if month else 3
+    for country in countries:
+        if country.iso3 in FISCAL_YEAR_START_MONTH:
+            return FISCAL_YEAR_START_MONTH[country.iso3]
+    return DEFAULT_FISCAL_YEAR_START_MONTH

@@ -1,0 +1,304 @@
+"""Attachment of periods: resolve a sentence's period mentions and choose each figure's and claim's."""
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from analysis.loaders._amounts import Amount
+from analysis.loaders._periods import Period, PeriodMention
+from analysis.loaders.news.mentions import Mentions
+from analysis.loaders.news.sentences import Sentence
+from analysis.loaders.news.vocabulary import BASE_BEFORE_AMOUNT, BASE_MARKER
+
+
+@dataclass
+class SentencePeriod:
+    """A period mention resolved within its sentence."""
+
+    start: int
+    end: int
+    period: Period | None
+    is_base: bool
+    marker_start: int  # where the words making it a base start (its own start when not a base)
+    is_since: bool = False  # "since 2004": the figure is a running total without a period
+
+
+def main_period(doc: Mentions) -> Period | None:
+    """The year the article is about: the latest year it names, counting a compared year as the one after.
+
+    It gives the year to parts written without one ("in the first half", "in September") when the
+    document has no date: "exports rose 22% in January from January 2005" is of 2006.
+    """
+    latest = None
+    for mention in doc.periods:
+        if mention.is_since or (mention.is_relative and not mention.is_base):
+            continue
+        period = mention.resolve(None, doc.doc_year, False)
+        if period is None:
+            continue
+        window = doc.masked[max(0, mention.start - 80) : mention.start]
+        is_base = mention.is_base or BASE_MARKER.search(window) is not None
+        year = period.end[0] + (1 if is_base else 0)
+        latest = year if latest is None else max(latest, year)
+    return None if latest is None else Period(latest, 1, 12)
+
+
+def resolve_periods(
+    doc: Mentions, sentence: Sentence, current: Period | None
+) -> list[SentencePeriod]:
+    """Resolve the sentence's periods: absolute ones first, then those relative to its own period.
+
+    A named part without its year ("in July", "the first half") takes the year of a period written in
+    its sentence, else the latest such part up to the document's date, else the running period, else the
+    article's main period, else the year after a compared one ("in January, up 22% from January 2005").
+    A compared part ("compared to May") is the latest one before the period it is compared with.
+    """
+    raw = doc.periods.between(sentence.start, sentence.end)
+    resolved: dict[int, SentencePeriod] = {}
+    for kind in ("written", "needs_year", "needs_year_base", "relative"):
+        own = [m for m in sorted(resolved.values(), key=lambda m: m.start) if m.period]
+        written = next((m.period for m in reversed(own) if not m.is_base), None)
+        for mention in raw:
+            if _kind(doc, sentence, mention) != kind:
+                continue
+            if kind == "needs_year":
+                anchor = written or _dated_anchor(doc, mention) or current or doc.main
+                anchor = anchor or year_after_base(own)
+            elif kind == "needs_year_base":
+                anchor = written or current or _dated_anchor(doc, mention) or doc.main
+            else:
+                anchor = written or current
+            resolved[mention.start] = _resolve(doc, sentence, mention, anchor)
+            if mention.months_back:
+                resolved[mention.start].period = _months_back(doc, mention.months_back, current)
+            if kind == "needs_year_base" and anchor is not None:
+                compared = resolved[mention.start]
+                if compared.period is not None and compared.period.end > anchor.end:
+                    compared.period = compared.period.with_year(compared.period.year - 1)
+    return sorted(resolved.values(), key=lambda m: m.start)
+
+
+def _kind(doc: Mentions, sentence: Sentence, mention: PeriodMention) -> str:
+    """Order of resolution: written in full, part without a year (own, then compared), relative."""
+    if not mention.is_relative:
+        return "written"
+    if not mention.needs_year:
+        return "relative"
+    return "needs_year_base" if _base_marker(doc, sentence, mention) else "needs_year"
+
+
+def _base_marker(doc: Mentions, sentence: Sentence, mention: PeriodMention) -> re.Match | None:
+    """The words before a mention that make it the compared period ("compared to", "from $4bn in")."""
+    window_start = max(sentence.start, mention.start - 80)
+    return BASE_MARKER.search(doc.masked, window_start, mention.start)
+
+
+def _months_back(doc: Mentions, count: int, current: Period | None) -> Period | None:
+    """The last ``count`` months: up to the month before the document's date, else the running period's.
+
+    "During the last 11 months" of a page dated 17/12/2013 is 2013-01/2013-11.
+    """
+    if doc.doc_date is not None:
+        year, month = doc.doc_date
+        last_year, last = divmod(year * 12 + month - 2, 12)
+        last += 1
+    elif current is not None:
+        last_year, last = current.end
+    else:
+        return None
+    first_year, first = divmod(last_year * 12 + last - count, 12)
+    return Period(first_year, first + 1, last, last_year if last_year != first_year else None)
+
+
+def _dated_anchor(doc: Mentions, mention: PeriodMention) -> Period | None:
+    """The year of a part named without one: the latest such part that ends by the document's date."""
+    if doc.doc_date is None:
+        return None
+    year, month = doc.doc_date
+    period = mention.resolve(Period(year, 1, 12), year, False)
+    if period is not None and period.end > (year, month):
+        year -= 1
+    return Period(year, 1, 12)
+
+
+def _resolve(
+    doc: Mentions, sentence: Sentence, mention: PeriodMention, current: Period | None
+) -> SentencePeriod:
+    marker = _base_marker(doc, sentence, mention)
+    compared = marker is not None
+    # without a document date, "this year" is the year the article is about
+    year = doc.doc_year if doc.doc_year is not None else (doc.main.year if doc.main else None)
+    period = mention.resolve(current, year, compared)
+    marker_start = marker.start() if marker else mention.start
+    return SentencePeriod(
+        mention.start,
+        mention.end,
+        period,
+        compared or mention.is_base,
+        marker_start,
+        mention.is_since,
+    )
+
+
+# Words between a period and the figure it dates: "March's $790 million", "the 2011 figures of
+# $3.47bn".
+_DATES_NEXT_FIGURE = re.compile(
+    r"""(?:['’]s?)?\s*(?:(?i:figures?|peak|level|total|value|high|low|record)\s+(?i:of|at)\s+)?
+    (?:(?i:the|a)\s+)?(?:(?i:about|around|almost|nearly|over)\s+)?""",
+    re.VERBOSE,
+)
+# A relative clause about a period before a figure: "in 2016, during which a surplus of", "when ...
+# was".
+_RELATIVE_CLAUSE = re.compile(r",?\s+(?i:during\s+which|in\s+which|when)\b[^¤.;()]{0,80}")
+# A money amount in another currency or unit right before a bracket: "Ksh 1,617.6 billion
+# ($13.72bn)".
+_AMOUNT_BEFORE_BRACKET = re.compile(r"\d(?:[\d.,\s]*\d)?\s*[A-Za-z]*\s*\(\s*$")
+
+
+def figure_period(
+    doc: Mentions,
+    sentence: Sentence,
+    amount: Amount,
+    mentions: list[SentencePeriod],
+    current: Period | None,
+) -> Period | None:
+    """The period a figure belongs to, from the narrowest scope that names one.
+
+    A period written right before it ("March's $790m", "the 2011 figures of $3.47bn"); its bracket's
+    own period ("(... in January-May 2022)"); for a bracket right after a period, that period; then the
+    nearest period of its clause, else the period opening the sentence, else the nearest in the sentence;
+    else the running period. A figure right after "from", "compared with" takes the compared period.
+    """
+    adjacent = next(
+        (
+            m
+            for m in reversed(mentions)
+            if m.period
+            and m.end <= amount.start
+            and _DATES_NEXT_FIGURE.fullmatch(doc.masked, m.end, amount.start)
+        ),
+        None,
+    )
+    if adjacent is not None:
+        return adjacent.period
+    relative = next(
+        (
+            m
+            for m in reversed(mentions)
+            if m.period
+            and m.end <= amount.start
+            and _RELATIVE_CLAUSE.fullmatch(doc.masked, m.end, amount.start)
+        ),
+        None,
+    )
+    if (
+        relative is not None
+    ):  # "the same period in 2016, during which a surplus of $5.13bn was recorded"
+        return relative.period
+    bracket = _bracket_around(doc.masked, sentence, amount.start)
+    if bracket is not None:
+        inside = [m for m in mentions if m.period and bracket[0] < m.start < bracket[1]]
+        if inside:
+            return min(inside, key=lambda m: _distance(m, amount)).period
+        before = doc.masked[max(sentence.start, bracket[0] - 200) : bracket[0] + 1]
+        preceding = [m for m in mentions if m.period and m.end <= bracket[0]]
+        touching = preceding and not doc.masked[preceding[-1].end : bracket[0]].strip()
+        if preceding and (touching or not _AMOUNT_BEFORE_BRACKET.search(before)):
+            return preceding[-1].period
+    candidates = [
+        m
+        for m in mentions
+        if (m.period or m.is_since)
+        and (
+            not m.is_base
+            or m.marker_start < amount.start < m.end
+            or _opens_sentence(doc, sentence, m)
+        )
+    ]
+    if not candidates:
+        chosen = None
+        period = current or year_after_base(mentions)
+    else:
+        clause = clause_index(doc, sentence, amount.start)
+
+        def rank(m: SentencePeriod) -> tuple[bool, bool, int]:
+            other_clause = clause_index(doc, sentence, m.start) != clause
+            return other_clause, not _opens_sentence(doc, sentence, m), _distance(m, amount)
+
+        chosen = min(candidates, key=rank)
+        period = chosen.period
+    if (
+        period is not None
+        and not (chosen and chosen.is_base)
+        and BASE_BEFORE_AMOUNT.search(
+            doc.masked, max(sentence.start, amount.start - 80), amount.start
+        )
+    ):
+        # "grew to $5bn in 2023 from $4bn": the compared figure is of the earlier period
+        bases = [m.period for m in mentions if m.is_base and m.period]
+        return bases[0] if bases else period.with_year(period.year - 1)
+    return period
+
+
+def _distance(mention: SentencePeriod, amount: Amount) -> int:
+    """Characters between a period mention and an amount."""
+    if mention.end <= amount.start:
+        return amount.start - mention.end
+    return max(mention.start - amount.end, 0)
+
+
+def _bracket_around(masked: str, sentence: Sentence, position: int) -> tuple[int, int] | None:
+    """(start, end) of the innermost bracket of the sentence holding ``position``, if any."""
+    low = max(sentence.start, position - 300)
+    opening = masked.rfind("(", low, position)
+    if opening < 0 or masked.rfind(")", opening, position) >= 0:
+        return None
+    closing = masked.find(")", position, min(sentence.end, position + 300))
+    return (opening, closing if closing >= 0 else sentence.end)
+
+
+def _opens_sentence(doc: Mentions, sentence: Sentence, mention: SentencePeriod) -> bool:
+    """Whether an earlier period opens the sentence ("In the same period of 2023, trade stood at")."""
+    return (
+        mention.marker_start == mention.start
+        and re.fullmatch(
+            r"(?i:(?:and\s+|but\s+)?(?:in|for|during|over|at)?\s*)",
+            doc.masked[sentence.start : mention.start],
+        )
+        is not None
+    )
+
+
+def clause_index(doc: Mentions, sentence: Sentence, position: int) -> int:
+    """Number of clause breaks between the sentence start and ``position``."""
+    breaks = doc.clause_breaks
+    return bisect.bisect_left(breaks, position) - bisect.bisect_left(breaks, sentence.start)
+
+
+# flows
+def claim_periods(
+    mentions: list[SentencePeriod], current: Period | None, kind: str
+) -> tuple[Period | None, Period | None]:
+    """(period, base period) of a claim in a sentence.
+
+    The latest period named against the compared one, else an earlier one named, else a year before.
+    """
+    own = [m.period for m in mentions if m.period and not m.is_base]
+    bases = [m.period for m in mentions if m.period and m.is_base]
+    period = max(own, key=lambda p: p.end) if own else current or year_after_base(mentions)
+    if kind == "share":
+        return period, None
+    earlier = [p for p in own if period and p.end < period.end]
+    if bases:
+        base = bases[0]
+    elif earlier:
+        base = earlier[-1]
+    else:
+        base = period.with_year(period.year - 1) if period else None
+    return period, base
+
+
+def year_after_base(mentions: list[SentencePeriod]) -> Period | None:
+    """The period a year after the compared one, for "rose 5% compared to 2022" with no current period."""
+    base = next((m.period for m in mentions if m.is_base and m.period), None)
+    return base.with_year(base.year + 1) if base else None

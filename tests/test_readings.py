@@ -1,0 +1,701 @@
+"""Tests of analysis.checks readings: each reading kind, their ranking by support, slip notes.
+
+Documents are built inline from a text and explicit figures/claims tables (the reader is tested
+elsewhere), so what a test checks is the checker alone. Sentences quoted from the real-text
+development set name their outlet and address; the others are invented and say so.
+"""
+
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis.checks import reconcile
+from analysis.checks.pool import FigurePool
+from analysis.checks.readings import READING_KINDS, Claim, enumerate_readings
+from analysis.loaders.news import CLAIM_COLUMNS, FIGURE_COLUMNS
+
+
+@dataclass
+class Doc:
+    """A NewsDocument-shaped object built inline."""
+
+    name: str
+    text: str
+    figures: pd.DataFrame
+    claims: pd.DataFrame
+
+
+def build(text: str, figures: list[dict], claims: list[dict]) -> Doc:
+    """A document whose figures and claims stand where their quotes first occur in ``text``.
+
+    Figures: dicts with quote, flow, period, value_usd, half_width_usd and optional scope,
+    reporter_iso3, partner_iso3. Claims: quote, kind, stated, stated_half_width, flow, period and
+    optional base_period, whole_flow, value_figure_id, base_figure_id, qualifier.
+    """
+    figure_rows, claim_rows = [], []
+    for i, spec in enumerate(figures):
+        start = text.index(spec["quote"])
+        figure_rows.append(
+            {
+                "document": "<text>",
+                "figure_id": i,
+                "start": start,
+                "end": start + len(spec["quote"]),
+                "context": spec["quote"],
+                "reporter_iso3": "KAZ",
+                "partner_iso3": "GBR",
+                "qualifier": "",
+                "scope": "all",
+                "balance_sign": math.nan,
+                **spec,
+            }
+        )
+    for i, spec in enumerate(claims):
+        start = text.index(spec["quote"])
+        claim_rows.append(
+            {
+                "document": "<text>",
+                "claim_id": i,
+                "start": start,
+                "end": start + len(spec["quote"]),
+                "context": spec["quote"],
+                "qualifier": "",
+                "whole_flow": None,
+                "base_period": None,
+                "reporter_iso3": "KAZ",
+                "partner_iso3": "GBR",
+                "value_figure_id": None,
+                "base_figure_id": None,
+                "scope": "all",
+                **spec,
+            }
+        )
+    return Doc(
+        "<text>",
+        text,
+        pd.DataFrame(figure_rows, columns=FIGURE_COLUMNS),
+        pd.DataFrame(claim_rows, columns=CLAIM_COLUMNS),
+    )
+
+
+def fig(quote: str, flow: str, period: str, value: float, half: float, **more) -> dict:
+    return {
+        "quote": quote,
+        "flow": flow,
+        "period": period,
+        "value_usd": value,
+        "half_width_usd": half,
+        **more,
+    }
+
+
+def claim(quote: str, kind: str, stated: float, half: float, flow: str, period: str, **more):
+    return {
+        "quote": quote,
+        "kind": kind,
+        "stated": stated,
+        "stated_half_width": half,
+        "flow": flow,
+        "period": period,
+        **more,
+    }
+
+
+def checked(doc: Doc) -> pd.Series:
+    return reconcile(doc, correct=False).claims.iloc[0]
+
+
+def test_every_reading_kind_reads_a_known_claim_kind():
+    assert {kind.claim_kind for kind in READING_KINDS.values()} <= {
+        "pct_change",
+        "share",
+        "ratio",
+        "pp_change",
+    }
+    defaults = [kind.claim_kind for kind in READING_KINDS.values() if kind.is_default]
+    assert sorted(defaults) == ["pct_change", "pp_change", "ratio", "share"]
+
+
+def test_change_from_the_two_levels():
+    text = "Exports rose by 25% to $5 billion in 2023 from $4 billion in 2022."  # invented
+    doc = build(
+        text,
+        [
+            fig("$5 billion", "exports", "2023", 5e9, 5e8),
+            fig("$4 billion", "exports", "2022", 4e9, 5e8),
+        ],
+        [claim("rose by 25%", "pct_change", 25, 0.5, "exports", "2023", base_period="2022")],
+    )
+    row = checked(doc)
+    assert (row["verdict"], row["reading"], row["figure_ids"]) == (
+        "consistent",
+        "change_from_levels",
+        (0, 1),
+    )
+
+
+def test_change_from_a_stated_amount_of_change_gives_the_base():
+    # the reader marks "$1.4 billion" an amount of change; the earlier level is not stated
+    # (MONTSAME, https://www.montsame.mn/en/read/234563, 2020-08-07)
+    text = (
+        "As of the first seven months of this year, total foreign trade turnover reached "
+        "USD 6.7 billion, showing a decrease of USD 1.4 billion or 16.7 percent drop compared to "
+        "the same period of last year."
+    )
+    doc = build(
+        text,
+        [
+            fig("USD 6.7 billion", "turnover", "2020-01/2020-07", 6.7e9, 5e7),
+            fig("USD 1.4 billion", "turnover", "2020-01/2020-07", 1.4e9, 5e7, scope="change"),
+        ],
+        [claim("16.7 percent drop", "pct_change", -16.7, 0.05, "turnover", "2020-01/2020-07")],
+    )
+    row = checked(doc)
+    assert (row["verdict"], row["reading"], row["figure_ids"]) == (
+        "consistent",
+        "change_from_amount",
+        (0, 1),
+    )
+    assert row["recomputed"] == 6.7 / 8.1 * 100 - 100
+    assert "change from the stated amount of change (base = level − change)" in row["explanation"]
+
+
+def test_an_amount_in_brackets_after_the_percent_is_its_amount_of_change():
+    # the reader took "$2 billion 36.7 million" for the 2015 level and tied it as the base
+    # (gosstat via an aggregator; d16 of the development set)
+    text = (
+        "In January — November 2016 exports of goods totaled $32 billion 734,4 million. "
+        "In comparison with January — November 2015, exports witnessed a decrease shipments by "
+        "5.9% ($2 billion 36.7 million)."
+    )
+    doc = build(
+        text,
+        [
+            fig("$32 billion 734,4 million", "exports", "2016-01/2016-11", 32.7344e9, 5e4),
+            fig("$2 billion 36.7 million", "exports", "2015-01/2015-11", 2.0367e9, 5e4),
+        ],
+        [
+            claim(
+                "decrease shipments by 5.9%",
+                "pct_change",
+                -5.9,
+                0.05,
+                "exports",
+                "2016-01/2016-11",
+                value_figure_id=0,
+                base_figure_id=1,
+            )
+        ],
+    )
+    row = checked(doc)
+    assert (row["verdict"], row["reading"]) == ("consistent", "change_from_amount")
+
+
+def test_a_bare_comma_does_not_make_a_level_an_amount_of_change():
+    # "758 million US dollars, 1.3% less than the 768 million" (MercoPress, d24 of the set)
+    text = (
+        "January's trade surplus was 758 million US dollars, 1.3% less than the 768 million "
+        "registered in January 2005."
+    )
+    doc = build(
+        text,
+        [
+            fig("758 million US dollars", "balance", "2006-01", 758e6, 5e5),
+            fig("768 million", "balance", "2005-01", 768e6, 5e5),
+        ],
+        [claim("1.3% less", "pct_change", -1.3, 0.05, "balance", "2006-01", value_figure_id=0)],
+    )
+    row = checked(doc)
+    assert (row["verdict"], row["reading"], row["figure_ids"]) == (
+        "consistent",
+        "change_from_levels",
+        (0, 1),
+    )
+
+
+VIETNAM = (  # Vietnam Investment Review, "South Korea now Vietnam's 2nd largest trade partner"
+    "Vietnam's total trade turnover was $35.8 billion in June, taking the first-half figure to "
+    "$198.2 billion, up 21.5 per cent year-on-year.\n\n"
+    "Trade turnover with Vietnam's ten largest markets stood at $176.09 billion in the first "
+    "half, accounting for 88.8 per cent of the total."
+)
+
+
+def test_a_share_of_the_reporters_total_stated_earlier():
+    doc = build(
+        VIETNAM,
+        [
+            fig("$35.8 billion", "turnover", "2017-06", 35.8e9, 5e7, partner_iso3="WLD"),
+            fig("$198.2 billion", "turnover", "2017-H1", 198.2e9, 5e7, partner_iso3="WLD"),
+            fig("$176.09 billion", "turnover", "2017-H1", 176.09e9, 5e6, partner_iso3="KOR"),
+        ],
+        [
+            claim(
+                "accounting for 88.8 per cent",
+                "share",
+                88.8,
+                0.05,
+                "turnover",
+                "2017-H1",
+                whole_flow="turnover",
+                partner_iso3="KOR",
+            )
+        ],
+    )
+    row = checked(doc)
+    assert (row["verdict"], row["figure_ids"]) == ("consistent", (2, 1))
+
+
+def test_a_share_is_never_of_the_pairs_own_figure():
+    # Interfax, 2024-11-14: "Russia's share in Uzbekistan's foreign trade was 16.4%"
+    text = (
+        "In 2023, trade turnover reached a record $11.1 bln, up 19.5% from $9.3 bln in 2022. "
+        "Russia's share in Uzbekistan's foreign trade was 16.4% last year."
+    )
+    doc = build(
+        text,
+        [
+            fig("$11.1 bln", "turnover", "2023", 11.1e9, 5e7),
+            fig("$9.3 bln", "turnover", "2022", 9.3e9, 5e7),
+        ],
+        [claim("was 16.4%", "share", 16.4, 0.05, "turnover", "2023", whole_flow="turnover")],
+    )
+    assert checked(doc)["verdict"] == "unverifiable"
+
+
+def test_a_ratio_is_read_either_way():
+    # invented: "imports were 2.1 times exports" stated with the flows the other way round
+    text = "Exports were $2.78 billion and imports $5.82 billion, 2.1 times as much."
+    doc = build(
+        text,
+        [
+            fig("$2.78 billion", "exports", "2019", 2.78e9, 5e6),
+            fig("$5.82 billion", "imports", "2019", 5.82e9, 5e6),
+        ],
+        [claim("2.1 times", "ratio", 2.1, 0.05, "exports", "2019", whole_flow="imports")],
+    )
+    row = checked(doc)
+    assert (row["verdict"], row["reading"], row["figure_ids"]) == (
+        "consistent",
+        "ratio_inverse",
+        (1, 0),
+    )
+    assert row["explanation"].startswith("stated 2.1x (±0.05); ratio the other way: 5.82bn/2.78bn")
+
+
+def _levels_doc(stated: float, half: float = 0.5) -> Doc:
+    text = "Exports changed by N% to $4 billion in 2023 from $5 billion in 2022."  # invented
+    return build(
+        text,
+        [
+            fig("$4 billion", "exports", "2023", 4e9, 5e6),
+            fig("$5 billion", "exports", "2022", 5e9, 5e6),
+        ],
+        [claim("changed by N%", "pct_change", stated, half, "exports", "2023", base_period="2022")],
+    )
+
+
+def test_slip_divided_by_the_current_value():
+    row = checked(_levels_doc(-25))
+    assert row["verdict"] == "inconsistent"
+    assert row["explanation"].endswith("; matches if the change is divided by the 2023 value (4bn)")
+
+
+def test_slip_a_level_written_where_an_increase_was_meant():
+    row = checked(_levels_doc(80))
+    assert row["verdict"] == "inconsistent"
+    assert row["explanation"].endswith(
+        "; matches 4bn as a percentage of 5bn (a level written where an increase was meant)"
+    )
+
+
+def test_slip_truncated_not_rounded():
+    text = "Exports changed by N% to $4.0968 billion in 2023 from $5 billion."  # invented: -18.064%
+    doc = build(
+        text,
+        [
+            fig("$4.0968 billion", "exports", "2023", 4.0968e9, 5e4),
+            fig("$5 billion", "exports", "2022", 5e9, 5e4),
+        ],
+        [claim("changed by N%", "pct_change", -18.0, 0.05, "exports", "2023", base_period="2022")],
+    )
+    row = checked(doc)
+    assert row["verdict"] == "inconsistent"
+    assert row["explanation"].endswith("; matches if the stated figure was truncated, not rounded")
+
+
+def test_slip_share_of_another_whole():
+    # invented: the share is of the turnover stated earlier, the sentence's whole is exports
+    text = (
+        "Kazakhstan's trade with the world was $100 billion and its exports $60 billion.\n\n"
+        "Exports to the UK were $3 billion, 3 percent of its exports."
+    )
+    doc = build(
+        text,
+        [
+            fig("$100 billion", "turnover", "2023", 100e9, 5e8, partner_iso3="WLD"),
+            fig("$60 billion", "exports", "2023", 60e9, 5e8, partner_iso3="WLD"),
+            fig("$3 billion", "exports", "2023", 3e9, 5e8),
+        ],
+        [
+            claim("3 percent", "share", 3, 0.5, "exports", "2023", whole_flow="exports"),
+            claim("3 percent", "share", 3, 0.5, "exports", "2023", whole_flow="turnover"),
+        ],
+    )
+    rows = reconcile(doc, correct=False).claims
+    assert list(rows["verdict"]) == ["inconsistent", "consistent"]
+    assert rows["figure_ids"].iloc[0] == (2, 1)
+    assert (
+        rows["explanation"]
+        .iloc[0]
+        .endswith("; matches the share of another whole, $100 billion (2023)")
+    )
+
+
+def test_the_size_fits_but_the_direction_was_read_the_other_way():
+    # Business Recorder, 2023-05-03: "showing negative growth of 55.67 percent" read as +55.67
+    text = (
+        "The imports also decreased to $ 2.953 billion in April 2023 from $ 6.661 billion in "
+        "April 2022, showing negative growth of 55.67 percent."
+    )
+    doc = build(
+        text,
+        [
+            fig("$ 2.953 billion", "imports", "2023-04", 2.953e9, 5e5),
+            fig("$ 6.661 billion", "imports", "2022-04", 6.661e9, 5e5),
+        ],
+        [claim("growth of 55.67 percent", "pct_change", 55.67, 0.005, "imports", "2023-04")],
+    )
+    row = checked(doc)
+    assert row["verdict"] == "consistent"
+    assert row["explanation"].endswith("the direction word was read the other way")
+
+
+def test_readings_are_ranked_by_support_same_sentence_first():
+    # invented: a 2022 level in the claim's sentence outranks one matched elsewhere
+    text = (
+        "Exports were $3 billion in 2022.\n\n"
+        "Exports rose by 50% to $6 billion in 2023 from $4 billion in 2022."
+    )
+    doc = build(
+        text,
+        [
+            fig("$3 billion", "exports", "2022", 3e9, 5e6),
+            fig("$6 billion", "exports", "2023", 6e9, 5e6),
+            fig("$4 billion", "exports", "2022", 4e9, 5e6),
+        ],
+        [claim("rose by 50%", "pct_change", 50, 0.5, "exports", "2023", base_period="2022")],
+    )
+    pool = FigurePool(doc.text, {int(f["figure_id"]): f for f in doc.figures.to_dict("records")})
+    readings = enumerate_readings(Claim.from_row(doc.claims.iloc[0].to_dict()), pool)
+    assert readings[0].figure_ids == (1, 2)
+    assert readings[0].support > max(r.support for r in readings if 0 in r.figure_ids)
+    # the best-supported reading does not fit and no equal one does: inconsistent, though
+    # the figure of another paragraph would fit (6/3 - 1 = 100% is not 50%; 6/4 - 1 = 50% is)
+    assert checked(doc)["verdict"] == "consistent"
+    doc.claims.loc[0, "stated"] = 100.0
+    assert checked(doc)["verdict"] == "inconsistent"
+
+
+_money = st.floats(1e6, 1e11, allow_nan=False)
+
+
+@settings(max_examples=100, deadline=None)
+@given(a=_money, b=_money, digits=st.integers(1, 3))
+def test_a_rounded_ratio_of_two_stated_figures_is_consistent_either_way(a, b, digits):
+    text = "Exports were $A and imports $B, R times."  # invented
+    for stated in (round(a / b, digits), round(b / a, digits)):
+        if stated == 0:
+            continue
+        doc = build(
+            text,
+            [fig("$A", "exports", "2023", a, 0.0), fig("$B", "imports", "2023", b, 0.0)],
+            [
+                claim(
+                    "R times",
+                    "ratio",
+                    stated,
+                    0.5 * 10**-digits,
+                    "exports",
+                    "2023",
+                    whole_flow="imports",
+                )
+            ],
+        )
+        assert checked(doc)["verdict"] == "consistent"
+
+
+@settings(max_examples=100, deadline=None)
+@given(now=_money, base=_money, other=_money, digits=st.integers(0, 2))
+def test_an_unrelated_paragraph_never_changes_a_verdict(now, base, other, digits):
+    stated = round(100 * (now / base - 1), digits)
+    text = "Exports changed by P% to $N in 2023 from $B in 2022."  # invented
+    figures = [fig("$N", "exports", "2023", now, 0.0), fig("$B", "exports", "2022", base, 0.0)]
+    claims = [claim("changed by P%", "pct_change", stated, 0.5 * 10**-digits, "exports", "2023")]
+    before = checked(build(text, figures, claims))["verdict"]
+    added = build(
+        text + "\n\nImports were $M in 2022.",
+        [*figures, fig("$M", "imports", "2022", other, 0.0)],
+        claims,
+    )
+    assert before == "consistent"
+    assert checked(added)["verdict"] == before
+
+
+def test_a_headline_claim_takes_the_readings_of_the_body_claim_it_repeats():
+    # MONTSAME, 2020-08-07: the headline repeats the body's "16.7 percent"
+    text = (
+        "Foreign trade turnover decreased by 16.7 percent\n\n"
+        "Total foreign trade turnover reached USD 6.7 billion, showing a decrease of "
+        "USD 1.4 billion or 16.7 percent drop compared to the same period of last year."
+    )
+    doc = build(
+        text,
+        [
+            fig("USD 6.7 billion", "turnover", "2020-01/2020-07", 6.7e9, 5e7),
+            fig("USD 1.4 billion", "turnover", "2020-01/2020-07", 1.4e9, 5e7, scope="change"),
+        ],
+        [
+            claim("decreased by 16.7 percent", "pct_change", -16.7, 0.05, "turnover", ""),
+            claim("16.7 percent drop", "pct_change", -16.7, 0.05, "turnover", "2020-01/2020-07"),
+        ],
+    )
+    rows = reconcile(doc, correct=False).claims
+    assert list(rows["verdict"]) == ["consistent", "consistent"]
+    assert rows["figure_ids"].iloc[0] == rows["figure_ids"].iloc[1] == (0, 1)
+
+
+def test_two_partners_of_one_sentence_are_not_the_two_sides_of_a_ratio():
+    # Tashkent Times, 2024-10-21: each ratio is over time, its base is not stated
+    text = (
+        "Trade with Türkiye grew 1.3 times to $2.2 billion, and trade with Afghanistan doubled "
+        "to $1.1 billion."
+    )
+    doc = build(
+        text,
+        [
+            fig("$2.2 billion", "turnover", "2024-01/2024-09", 2.2e9, 5e7, partner_iso3="TUR"),
+            fig("$1.1 billion", "turnover", "2024-01/2024-09", 1.1e9, 5e7, partner_iso3="AFG"),
+        ],
+        [
+            claim(
+                "grew 1.3 times",
+                "ratio",
+                1.3,
+                0.05,
+                "turnover",
+                "2024-01/2024-09",
+                partner_iso3="TUR",
+                value_figure_id=0,
+            ),
+            claim(
+                "doubled",
+                "ratio",
+                2,
+                0.5,
+                "turnover",
+                "2024-01/2024-09",
+                partner_iso3="AFG",
+                value_figure_id=1,
+            ),
+        ],
+    )
+    rows = reconcile(doc, correct=False).claims
+    assert list(rows["verdict"]) == ["unverifiable", "unverifiable"]
+
+
+def test_figures_with_confused_countries_confirm_but_never_refute():
+    # invented: the only 2022 figure is tagged as trade with the world, where the text may
+    # mean the pair's (a reader's frequent confusion)
+    text = (
+        "Exports to the UK fell by N% to $1.18 billion in 2023.\n\nIn 2022 they were $1.84 billion."
+    )
+    figures = [
+        fig("$1.18 billion", "exports", "2023", 1.18e9, 5e6),
+        fig("$1.84 billion", "exports", "2022", 1.84e9, 5e6, partner_iso3="WLD"),
+    ]
+    fits = build(text, figures, [claim("fell by N%", "pct_change", -36, 0.5, "exports", "2023")])
+    row = checked(fits)
+    assert (row["verdict"], row["figure_ids"]) == ("consistent", (0, 1))
+    wrong = build(text, figures, [claim("fell by N%", "pct_change", -20, 0.5, "exports", "2023")])
+    row = checked(wrong)
+    assert row["verdict"] == "unverifiable"
+    assert (
+        row["explanation"] == "stated -20% (±0.5); no reading the text supports well → unverifiable"
+    )
+
+
+def test_a_link_to_a_later_paragraph_cannot_refute():
+    # Vietnam Investment Review (d14 of the set): the reader tied "14.7 per cent" to the next
+    # paragraph's $24.4 billion; the sentence's own $29.12 billion is the part
+    text = (
+        "Vietnam and South Korea, meanwhile, recorded total trade turnover of $29.12 billion, "
+        "accounting for 14.7 per cent.\n\nThe US followed, with $24.4 billion."
+    )
+    doc = build(
+        text,
+        [
+            fig("$29.12 billion", "turnover", "2017-H1", 29.12e9, 5e6, partner_iso3="WLD"),
+            fig("$24.4 billion", "turnover", "2017-H1", 24.4e9, 5e7),
+        ],
+        [
+            claim(
+                "accounting for 14.7 per cent",
+                "share",
+                14.7,
+                0.05,
+                "turnover",
+                "2017-H1",
+                whole_flow="turnover",
+                value_figure_id=1,
+                base_figure_id=0,
+            )
+        ],
+    )
+    assert checked(doc)["verdict"] == "unverifiable"
+
+
+def test_each_share_of_a_list_takes_the_figure_beside_it_and_the_total_before():
+    # Vietnam Investment Review (d14 of the set): no share is of a sibling's figure
+    text = (
+        "Vietnam's total trade turnover reached $198.2 billion in the first half.\n\n"
+        "The US followed, with $24.4 billion, accounting for 12.3 per cent, then the EU with "
+        "$24.01 billion, or 12.1 per cent, and ASEAN with $23.9 billion, or 12 per cent."
+    )
+    world = {"reporter_iso3": "VNM", "partner_iso3": "WLD"}
+    figures = [fig("$198.2 billion", "turnover", "2017-H1", 198.2e9, 5e7, **world)]
+    claims = []
+    for quote, partner, value, share in (
+        ("$24.4 billion", "USA", 24.4e9, 12.3),
+        ("$24.01 billion", "EUU", 24.01e9, 12.1),
+        ("$23.9 billion", "ASEAN", 23.9e9, 12.0),
+    ):
+        figures.append(fig(quote, "turnover", "2017-H1", value, 5e6, partner_iso3=partner))
+        said, half = f"{share:g} per cent", 0.5 if share == 12 else 0.05
+        claims.append(
+            claim(said, "share", share, half, "turnover", "2017-H1", whole_flow="turnover")
+            | {"reporter_iso3": "VNM", "partner_iso3": "KOR"}  # the reader's countries, wrong
+        )
+    rows = reconcile(build(text, figures, claims), correct=False).claims
+    assert list(rows["verdict"]) == ["consistent"] * 3
+    assert list(rows["figure_ids"]) == [(1, 0), (2, 0), (3, 0)]
+
+
+def test_a_share_in_brackets_after_its_part_and_a_wrong_one_is_found():
+    # Ethiopian News Agency via d21 of the set; the second share is changed to 20 (invented)
+    text = (
+        "Ethiopia earned $1.28 billion from export trade during the first four months.\n\n"
+        "Mining and manufacturing sectors, on the other hand, generated $188 million (15percent) "
+        "and $157 million (20percent), respectively."
+    )
+    figures = [
+        fig("$1.28 billion", "exports", "2021-07/2021-10", 1.28e9, 5e6, partner_iso3="WLD"),
+        fig("$188 million", "exports", "2021-07/2021-10", 188e6, 5e5, partner_iso3="WLD"),
+        fig("$157 million", "exports", "2021-07/2021-10", 157e6, 5e5, partner_iso3="WLD"),
+    ]
+    claims = [
+        claim(q, "share", s, 0.5, "exports", "2021-07/2021-10", whole_flow="exports")
+        | {"partner_iso3": "WLD"}
+        for q, s in (("15percent", 15), ("20percent", 20))
+    ]
+    rows = reconcile(build(text, figures, claims), correct=False).claims
+    assert list(rows["verdict"]) == ["consistent", "inconsistent"]
+    assert list(rows["figure_ids"]) == [(1, 0), (2, 0)]
+
+
+def test_a_bracketed_percent_beside_an_amount_of_change_is_read_as_a_change():
+    # MercoPress (d29 of the set): the reader took "(79.4 percent)" for a share
+    text = (
+        "Imports totalled US$8.297 billion and increased by US$3.672 billion (79.4 percent) from "
+        "the same period of the previous year."
+    )
+    doc = build(
+        text,
+        [
+            fig("US$8.297 billion", "imports", "2025-H1", 8.297e9, 5e5),
+            fig("US$3.672 billion", "imports", "2025-H1", 3.672e9, 5e5, scope="change"),
+        ],
+        [claim("(79.4 percent)", "share", 79.4, 0.05, "imports", "2025-H1", whole_flow="imports")],
+    )
+    row = checked(doc)
+    assert (row["verdict"], row["reading"]) == ("consistent", "change_from_amount")
+
+
+def test_a_share_of_no_trade_flow_cannot_be_refuted():
+    # invented: a revenue target is not a trade flow; the reader gave the claim flow "other"
+    text = "The target is $5 billion this year.\n\nAgriculture earned $904 million, 71 percent."
+    doc = build(
+        text,
+        [
+            fig("$5 billion", "other", "2021", 5e9, 5e8),
+            fig("$904 million", "other", "2021", 904e6, 5e5),
+        ],
+        [claim("71 percent", "share", 71, 0.5, "other", "2021")],
+    )
+    assert checked(doc)["verdict"] == "unverifiable"
+
+
+def test_any_countrys_total_before_a_share_may_confirm_it_but_not_refute_it():
+    # Vietnam Investment Review (d14 of the set), with the reader's countries: the share is
+    # tagged Korea–EU, the total Vietnam–world
+    text = (
+        "Vietnam's total trade turnover reached $198.2 billion in the first half.\n\n"
+        "The US followed, with $24.4 billion, accounting for N per cent."
+    )
+    figures = [
+        fig(
+            "$198.2 billion",
+            "turnover",
+            "2017-H1",
+            198.2e9,
+            5e7,
+            reporter_iso3="VNM",
+            partner_iso3="WLD",
+        ),
+        fig(
+            "$24.4 billion",
+            "turnover",
+            "2017-H1",
+            24.4e9,
+            5e7,
+            reporter_iso3="KOR",
+            partner_iso3="EUU",
+        ),
+    ]
+    keys = {"reporter_iso3": "KOR", "partner_iso3": "EUU", "whole_flow": "turnover"}
+    for stated, verdict in ((12.3, "consistent"), (15.0, "unverifiable")):
+        said = claim("N per cent", "share", stated, 0.05, "turnover", "2017-H1") | keys
+        assert checked(build(text, figures, [said]))["verdict"] == verdict
+
+
+def test_the_periods_say_which_level_is_the_base_whatever_the_link():
+    # Business Recorder, 2023-05-03: the reader tied the March figure as the claim's value
+    text = (
+        "The imports also decreased to $ 2.953 billion in April 2023.\n\n"
+        "The imports into the country decreased by 22.62 percent in April 2023 when compared to "
+        "the imports of $3.816 billion in March 2023."
+    )
+    doc = build(
+        text,
+        [
+            fig("$ 2.953 billion", "imports", "2023-04", 2.953e9, 5e5),
+            fig("$3.816 billion", "imports", "2023-03", 3.816e9, 5e5),
+        ],
+        [
+            claim(
+                "decreased by 22.62 percent",
+                "pct_change",
+                -22.62,
+                0.005,
+                "imports",
+                "2023-04",
+                base_period="2023-03",
+                value_figure_id=1,
+            )
+        ],
+    )
+    row = checked(doc)
+    assert (row["verdict"], row["figure_ids"]) == ("consistent", (0, 1))
