@@ -6,7 +6,7 @@ are loaded and validated once, in this process, before any worker starts; each w
 process, no kernel) builds a partner's ReportData, renders it and publishes the folder atomically.
 Each report folder records the digest of every input and parameter it was built from, and a
 rerun skips a partner exactly when that digest matches the current inputs. Ctrl-C or SIGTERM
-stops the queue at once, kills the workers, removes their unfinished folders and raises
+stops the queue at once, kills the workers (each has its own pipe: no lock shared with them), removes their unfinished folders and raises
 :class:`BatchInterrupted`.
 """
 
@@ -21,6 +21,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
 import pandas as pd
@@ -96,9 +97,16 @@ def _signals_stop() -> Iterator[None]:
 
 
 def _worker_init() -> None:
-    """Workers leave Ctrl-C to the main process and die at once on SIGTERM (its pool's stop)."""
+    """Workers leave Ctrl-C to the main process and die at once on SIGTERM (a group's stop)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _serve(connection: Connection) -> None:
+    """A worker: write the partner each message names, answer (iso3, error); None ends it."""
+    _worker_init()
+    while (partner_iso3 := connection.recv()) is not None:
+        connection.send(_write_partner(partner_iso3))
 
 
 def partner_folder(partner_iso3: str, base_period: str, period: str) -> str:
@@ -423,15 +431,52 @@ def _run_all(
                 record(iso3, error)
                 bar.update()
             return
-        pool = multiprocessing.get_context("fork").Pool(workers, initializer=_worker_init)
-        try:
-            for iso3, error in pool.imap_unordered(_write_partner, to_run):
-                record(iso3, error)
-                bar.set_postfix_str(iso3, refresh=False)
+        _run_in_workers(to_run, workers, record, bar)
+
+
+def _run_in_workers(
+    to_run: Sequence[str], workers: int, record: Callable[[str, str | None], None], bar
+) -> None:
+    """Hand partners to forked workers one at a time, each over its own pipe.
+
+    No lock or queue is shared between processes, so a worker killed at any moment cannot stop
+    the others or the main process (``multiprocessing.Pool`` shares one queue lock, and its stop
+    can wait for ever on a lock a killed worker held). On any exception, signals included, every
+    worker is killed before it propagates.
+    """
+    context = multiprocessing.get_context("fork")
+    queue = list(reversed(to_run))
+    busy: dict[Connection, tuple[multiprocessing.process.BaseProcess, str]] = {}
+    processes = []
+    try:
+        for _ in range(workers):
+            mine, theirs = context.Pipe()
+            process = context.Process(target=_serve, args=(theirs,), daemon=True)
+            process.start()
+            theirs.close()
+            processes.append(process)
+            mine.send(queue[-1])
+            busy[mine] = (process, queue.pop())
+        while busy:
+            for connection in wait(list(busy)):
+                process, partner_iso3 = busy.pop(connection)
+                try:
+                    partner_iso3, error = connection.recv()
+                except EOFError:  # the worker died; its partner failed, the others go on
+                    process.join()
+                    record(partner_iso3, f"the worker stopped (exit status {process.exitcode})")
+                    bar.update()
+                    continue
+                record(partner_iso3, error)
+                bar.set_postfix_str(partner_iso3, refresh=False)
                 bar.update()
-            pool.close()
-        except BaseException:
-            pool.terminate()  # SIGTERM to every worker: the queue stops now
-            raise
-        finally:
-            pool.join()
+                connection.send(queue[-1] if queue else None)
+                if queue:
+                    busy[connection] = (process, queue.pop())
+    except BaseException:
+        for process in processes:  # the queue stops now
+            process.kill()
+        raise
+    finally:
+        for process in processes:
+            process.join()
