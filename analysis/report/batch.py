@@ -6,8 +6,8 @@ are loaded and validated once, in this process, before any worker starts; each w
 process, no kernel) builds a partner's ReportData, renders it and publishes the folder atomically.
 Each report folder records the digest of every input and parameter it was built from, and a
 rerun skips a partner exactly when that digest matches the current inputs. Ctrl-C or SIGTERM
-stops the queue at once, kills the workers (each has its own pipe: no lock shared with them), removes their unfinished folders and raises
-:class:`BatchInterrupted`.
+stops the queue at once, kills the workers (each has its own pipe: no lock shared with them),
+removes their unfinished folders and raises :class:`BatchInterrupted`.
 """
 
 from __future__ import annotations
