@@ -48,7 +48,7 @@ PARENT_IMPORTS = (
     "import analysis.report.data\n"
     "import analysis.report.sections\n"
     "import analysis.loaders.ons, analysis.loaders.ons_monthly, analysis.loaders.news\n"
-    "import analysis.reconcile, analysis.monthly\n"
+    "import analysis.checks, analysis.monthly\n"
     "import matplotlib.figure, matplotlib.backends.backend_agg"
 )
 FLOORS = {"all": f"{KERNEL_IMPORTS}\n{PARENT_IMPORTS}", "kernel": KERNEL_IMPORTS}

@@ -337,7 +337,7 @@ def check_text(document):
     Returns:
         ``(corrected, as_written)``: two reconciliations (the one import of the checker here).
     """
-    from analysis.reconcile import reconcile
+    from analysis.checks import reconcile
 
     return reconcile(document), reconcile(document, correct=False)
 
