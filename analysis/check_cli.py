@@ -175,10 +175,11 @@ def format_tables(document: str, result: Reconciliation) -> str:
 
 
 def _signed_balance(figure: dict) -> dict:
-    """A balance level stated as a deficit as the value of exports − imports: "a $3bn deficit" is −3e9.
+    """A balance level stated as a deficit as the value of exports − imports.
 
-    Amounts of change ("the deficit narrowed by $200 million") and balances without a stated sign keep
-    the value as written; ``balance_sign`` still says which sign the text gave.
+    "A $3bn deficit" is −3e9. Amounts of change ("the deficit narrowed by $200 million") and
+    balances without a stated sign keep the value as written; ``balance_sign`` still says which sign
+    the text gave.
     """
     if figure.get("flow") == "balance" and figure.get("balance_sign") == -1.0:
         if figure.get("scope") != "change":

@@ -1,9 +1,9 @@
 """How long `check` reads news text of growing size: time and peak memory should grow linearly.
 
-Run on demand (not a test): ``python benchmarks/check_speed.py [--max-mb 10]``. Texts are the seed article
-repeated, a single 44 KB sentence (no full stop), and the real-text development set when it is present.
-Prints seconds, MB/s and peak memory per size, and the ratio of time per character between the largest
-and the smallest text (near 1 when linear).
+Run on demand (not a test): ``python benchmarks/check_speed.py [--max-mb 10]``. Texts are the seed
+article repeated, a single 44 KB sentence (no full stop), and the real-text development set when it
+is present. Prints seconds, MB/s and peak memory per size, and the ratio of time per character
+between the largest and the smallest text (near 1 when linear).
 """
 
 import argparse
@@ -17,7 +17,10 @@ REALTEXT = PROJECT_DIR / "data" / "realtext"
 
 
 def measure(text: str, trace_memory: bool) -> tuple[float, float]:
-    """(seconds, peak MiB) to read ``text``; memory is traced only when asked (it slows Python down)."""
+    """(seconds, peak MiB) to read ``text``.
+
+    Memory is traced only when asked (it slows Python down).
+    """
     if trace_memory:
         tracemalloc.start()
     start = time.perf_counter()

@@ -9,8 +9,8 @@ import pytest
 from test_reconcile import SEED_CLAIMS, SEED_FIGURES, make_doc
 
 from analysis.check_cli import build_json, format_tables
+from analysis.checks import reconcile
 from analysis.paths import DEFAULT_SEED, PROJECT_DIR
-from analysis.reconcile import reconcile
 
 CONTRACT = {
     "figures": [
@@ -189,7 +189,7 @@ def test_seed_end_to_end_plain_text():
     assert '  "$384.3 billion": 384,300,000,000 → 384,300,000 USD' in lines
 
 
-# --- bad input, said plainly (issue 7, item 6); the texts below are invented edge cases -----------------
+# --- bad input, said plainly (issue 7, item 6); the texts below are invented edge cases -----------
 
 
 def _one_error_line(result: subprocess.CompletedProcess) -> str:

@@ -146,9 +146,10 @@ def test_text_and_path_give_the_same_tables():
 
 def test_above_period_and_same_period_carry_the_current_period():
     text = (
-        "ASTANA, Kazakhstan. Trade between Kazakhstan and China reached $31.2 billion in January-August 2024.\n"
-        "Exports to China for the above period amounted to $14.5 billion, up 3% compared to the same period "
-        "of 2023 ($14.1 billion).\n"
+        "ASTANA, Kazakhstan. Trade between Kazakhstan and China reached $31.2 billion in "
+        "January-August 2024.\n"
+        "Exports to China for the above period amounted to $14.5 billion, up 3% compared to the "
+        "same period of 2023 ($14.1 billion).\n"
         "Imports from China amounted to $16.7 billion."
     )
     figures = load_news_figures(text)
@@ -184,7 +185,10 @@ def test_above_period_and_same_period_carry_the_current_period():
 
 
 def test_relative_years_use_the_document_date():
-    text = "date 2024-03-14 Exports to Russia rose 8% last year and reached $2.5 billion in January this year."
+    text = (
+        "date 2024-03-14 Exports to Russia rose 8% last year and reached $2.5 billion in January "
+        "this year."
+    )
     figures, claims = load_news(text).figures, load_news(text).claims
     assert list(figures["period"]) == ["2024-01"]
     assert [
@@ -196,8 +200,8 @@ def test_relative_years_use_the_document_date():
 
 def test_share_claim_ties_part_and_whole_figures():
     text = (
-        "Trade turnover amounted to $10 billion in 2023. Exports amounted to $6 billion in 2023 and "
-        "accounted for 60 percent of trade turnover."
+        "Trade turnover amounted to $10 billion in 2023. Exports amounted to $6 billion in 2023 "
+        "and accounted for 60 percent of trade turnover."
     )
     claims = load_news_claims(text)
     assert [
@@ -220,7 +224,10 @@ def test_share_claim_ties_part_and_whole_figures():
 
 
 def test_sentences_split_after_abbreviations_only_where_they_end():
-    text = "Mr. Smith said U.S. exports rose. Exports to the U.S. reached $5bn in 2023. Imports were $2bn."
+    text = (
+        "Mr. Smith said U.S. exports rose. Exports to the U.S. reached $5bn in 2023. "
+        "Imports were $2bn."
+    )
     figures = load_news_figures(text)
     assert list(figures["context"]) == [
         "Exports to the U.S. reached $5bn in 2023.",

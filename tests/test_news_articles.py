@@ -1,12 +1,15 @@
-"""The news loader on whole invented trade-news articles (tests/fixtures/news): every figure and claim, exactly."""
+"""The news loader on whole invented trade-news articles: every figure and claim, exactly.
+
+The articles are in tests/fixtures/news.
+"""
 
 import math
 
 import pytest
 
+from analysis.checks import reconcile
 from analysis.loaders.news import load_news
 from analysis.paths import PROJECT_DIR
-from analysis.reconcile import reconcile
 
 FIXTURES = PROJECT_DIR / "tests" / "fixtures" / "news"
 FIGURE_FIELDS = [
@@ -717,7 +720,8 @@ ARTICLES = {
     ),
 }
 
-# Verdicts reconcile.py gives today that are right (claim quote → verdict; totals by their figure's quote).
+# Verdicts reconcile.py gives today that are right (claim quote → verdict; totals by their figure's
+# quote).
 VERDICTS = {
     "2024-01-19-trend-georgia-eu.txt": {
         "share in Georgia's external trade turnover was 20.1%": "consistent",
@@ -815,7 +819,8 @@ def test_article_verdicts(name):
     assert {quote: got.get(quote) for quote in VERDICTS[name]} == VERDICTS[name]
 
 
-# Figures whose scope or balance sign is not the default ("all", NaN): file → (quote, scope, balance_sign).
+# Figures whose scope or balance sign is not the default ("all", NaN): file → (quote, scope,
+# balance_sign).
 MARKED = {
     "2024-01-19-trend-georgia-eu.txt": [
         ("$9.3 billion", "all", -1.0),  # "negative trade balance"
@@ -912,19 +917,19 @@ def test_a_product_figure_is_marked_and_left_out_of_the_pair_total():
     assert list(claims["verdict"]) == ["consistent"]
 
 
-# Second round: phrasings the first nine do not use. Title Case headlines with "In 10 Months" / "In Nine
-# Months" / "in first three quarters"; "$ 1.2 billion", "US$1.2bn", "$700,000", "$450 thousand",
-# "$5.2 trillion", "1.1 billion dollars", "USD 0.4 bln"; a tenge amount with its dollar value in brackets
-# ("KZT 3.4 trillion (about $7.3 billion)": only the dollars count); signed changes in brackets
-# ("Exports: $4.3 billion (-11%)"); "a decline of 18%", "a 3.2% drop", "a 12% drop from Q3 2023", "a
-# threefold increase from 2013", "doubled", "decreased by 2.3 times"; "up from $368.4 million a year
-# earlier", "against $ 800 million in 2022", "In the same period of 2023, ... stood at"; shares "(19.1% of
-# the total)", "with Kazakhstan accounting for 1 percent of the total", "China's share of U.S. goods
-# imports"; "trading partner"; total trade of a reporter ("The overall U.S. trade deficit", "total U.S.
-# goods trade with the world").
+# Second round: phrasings the first nine do not use. Title Case headlines with "In 10 Months" / "In
+# Nine Months" / "in first three quarters"; "$ 1.2 billion", "US$1.2bn", "$700,000", "$450
+# thousand", "$5.2 trillion", "1.1 billion dollars", "USD 0.4 bln"; a tenge amount with its dollar
+# value in brackets ("KZT 3.4 trillion (about $7.3 billion)": only the dollars count); signed
+# changes in brackets ("Exports: $4.3 billion (-11%)"); "a decline of 18%", "a 3.2% drop", "a 12%
+# drop from Q3 2023", "a threefold increase from 2013", "doubled", "decreased by 2.3 times"; "up
+# from $368.4 million a year earlier", "against $ 800 million in 2022", "In the same period of 2023,
+# ... stood at"; shares "(19.1% of the total)", "with Kazakhstan accounting for 1 percent of the
+# total", "China's share of U.S. goods imports"; "trading partner"; total trade of a reporter ("The
+# overall U.S. trade deficit", "total U.S. goods trade with the world").
 MORE_ARTICLES = {
-    # third round: a Baku dateline, "US dollars", "mln USD", "down from ... a year earlier", "of the total",
-    # a balance stated from the other side, "of which the UK accounted for"
+    # third round: a Baku dateline, "US dollars", "mln USD", "down from ... a year earlier", "of the
+    # total", a balance stated from the other side, "of which the UK accounted for"
     "2024-01-05-trend-kazakhstan-uk.txt": (
         [
             (
@@ -1686,7 +1691,8 @@ MORE_VERDICTS = {
         "$279.4 billion": "consistent",  # deficit = 147.8bn - 427.2bn
         "$773.4 billion": None,  # the overall deficit: no parts with the world to add up
         "narrowed 18.7%": "unverifiable",  # no 2022 deficit with the world
-        "share of U.S. goods imports fell to 13.9%": "unverifiable",  # no U.S. imports from the world
+        # no U.S. imports from the world
+        "share of U.S. goods imports fell to 13.9%": "unverifiable",
     },
     "2024-02-12-akipress-kyrgyzstan-uzbekistan.txt": {
         "up 1.5-fold": "consistent",

@@ -1,9 +1,12 @@
-"""Sentences of our own, each with every figure and claim the news loader must find (exact tuples)."""
+"""Sentences of our own, each with every figure and claim the news loader must find.
+
+They are given as exact tuples.
+"""
 
 import pytest
 
+from analysis.checks import reconcile
 from analysis.loaders.news import load_news
-from analysis.reconcile import reconcile
 
 FIGURE_FIELDS = [
     "quote",
@@ -37,7 +40,8 @@ CASES = [
         [],
     ),
     (
-        "China's exports to the United States rose 12.3 per cent to USD 31.2 billion in April 2023.",
+        "China's exports to the United States rose 12.3 per cent to USD 31.2 billion in April "
+        "2023.",
         [("USD 31.2 billion", "exports", "2023-04", "CHN", "USA", 31200000000.0, 50000000.0, "")],
         [
             (
@@ -56,7 +60,8 @@ CASES = [
         ],
     ),
     (
-        "Kazakhstan exported 2.8 billion U.S. dollars worth of oil to Italy in January-August 2024.",
+        "Kazakhstan exported 2.8 billion U.S. dollars worth of oil to Italy in January-August "
+        "2024.",
         [
             (
                 "2.8 billion U.S. dollars",
@@ -96,7 +101,8 @@ CASES = [
         [],
     ),
     (
-        "Azerbaijan's imports from Türkiye totalled $1,496.2 million in Q1 2023, up 7.4% compared to the same period of 2022.",
+        "Azerbaijan's imports from Türkiye totalled $1,496.2 million in Q1 2023, up 7.4% compared "
+        "to the same period of 2022.",
         [("$1,496.2 million", "imports", "2023-Q1", "AZE", "TUR", 1496200000.0, 50000.0, "")],
         [
             (
@@ -179,7 +185,8 @@ CASES = [
         [],
     ),
     (
-        "Mongolia's trade with China exceeded $10 billion in 2023, 15 percent more than a year earlier.",
+        "Mongolia's trade with China exceeded $10 billion in 2023, 15 percent more than a year "
+        "earlier.",
         [("$10 billion", "turnover", "2023", "MNG", "CHN", 10000000000.0, 500000000.0, "over")],
         [
             (
@@ -198,7 +205,8 @@ CASES = [
         ],
     ),
     (
-        "Exports to South Korea dropped to $312 million in the third quarter of 2023 from $405 million a year earlier.",
+        "Exports to South Korea dropped to $312 million in the third quarter of 2023 from $405 "
+        "million a year earlier.",
         [
             ("$312 million", "exports", "2023-Q3", None, "KOR", 312000000.0, 500000.0, ""),
             ("$405 million", "exports", "2022-Q3", None, "KOR", 405000000.0, 500000.0, ""),
@@ -230,7 +238,8 @@ CASES = [
         [],
     ),
     (
-        "Trade turnover between Kazakhstan and the US reached $3.9 billion in January-December 2023, Kazakh exports amounting to $1.4 billion.",
+        "Trade turnover between Kazakhstan and the US reached $3.9 billion in January-December "
+        "2023, Kazakh exports amounting to $1.4 billion.",
         [
             ("$3.9 billion", "turnover", "2023", "KAZ", "USA", 3900000000.0, 50000000.0, ""),
             ("$1.4 billion", "exports", "2023", "KAZ", "USA", 1400000000.0, 50000000.0, ""),
@@ -281,7 +290,8 @@ CASES = [
         ],
     ),
     (
-        "Trade turnover with Uzbekistan for the first 11 months of 2023 amounted to $4.1 billion, which is 10.3% more than in the same period of 2022 ($3.7 billion).",
+        "Trade turnover with Uzbekistan for the first 11 months of 2023 amounted to $4.1 billion, "
+        "which is 10.3% more than in the same period of 2022 ($3.7 billion).",
         [
             (
                 "$4.1 billion",
@@ -391,7 +401,8 @@ CASES = [
         ],
     ),
     (
-        "The volume of trade between Kazakhstan and Germany in January 2024 amounted to $1.2 billion, having increased by 54.2% compared to January 2023.",
+        "The volume of trade between Kazakhstan and Germany in January 2024 amounted to $1.2 "
+        "billion, having increased by 54.2% compared to January 2023.",
         [("$1.2 billion", "turnover", "2024-01", "KAZ", "DEU", 1200000000.0, 50000000.0, "")],
         [
             (
@@ -648,8 +659,8 @@ CASES += [
         ],
     ),
     (
-        "Kazakhstan's total exports reached $78 billion in 2023, of which nearly 20 percent was accounted for by "
-        "Italy.",
+        "Kazakhstan's total exports reached $78 billion in 2023, of which nearly 20 percent was "
+        "accounted for by Italy.",
         [("$78 billion", "exports", "2023", "KAZ", "WLD", 78000000000.0, 500000000.0, "")],
         [
             (
@@ -672,8 +683,8 @@ CASES += [
 # Phrasings of real trade articles (Kazinform, Trend, Kazakh statistics releases).
 CASES += [
     (
-        "In January-November 2023, the trade turnover between Kazakhstan and the UK amounted to $1.1 billion, "
-        "which is 38.2% less than in the same period last year.",
+        "In January-November 2023, the trade turnover between Kazakhstan and the UK amounted to "
+        "$1.1 billion, which is 38.2% less than in the same period last year.",
         [
             (
                 "$1.1 billion",
@@ -776,7 +787,8 @@ CASES += [
     ),
 ]
 
-# The whole of an "of which" share is the reporter's trade with the world; the part may be named after.
+# The whole of an "of which" share is the reporter's trade with the world; the part may be named
+# after.
 CASES += [
     (
         "Kazakhstan's exports reached $78 billion in 2023, 20% of which accounted for Italy.",
@@ -798,8 +810,8 @@ CASES += [
         ],
     ),
     (
-        "Trade turnover between Kazakhstan and Italy amounted to $20 billion in 2023, of which 80% was "
-        "accounted for by exports.",
+        "Trade turnover between Kazakhstan and Italy amounted to $20 billion in 2023, of which 80% "
+        "was accounted for by exports.",
         [("$20 billion", "turnover", "2023", "KAZ", "ITA", 20000000000.0, 500000000.0, "")],
         [
             (
@@ -836,8 +848,8 @@ CASES += [
 # A share whose whole is named after a bracketed figure.
 CASES += [
     (
-        "China remained the largest partner with a share of 23.1% ($18.2 billion) of Kazakhstan's exports "
-        "in 2023.",
+        "China remained the largest partner with a share of 23.1% ($18.2 billion) of Kazakhstan's "
+        "exports in 2023.",
         [("$18.2 billion", "exports", "2023", "KAZ", "CHN", 18200000000.0, 50000000.0, "")],
         [
             (
@@ -916,8 +928,8 @@ def test_numbers_that_are_not_money_or_claims(text):
 
 def test_a_sentence_opened_by_an_earlier_period_states_that_period():
     doc = load_news(
-        "Kazakhstan's exports to Italy reached $3.1 billion in 2023. A year earlier, exports stood at "
-        "$2.9 billion. In the same period of 2021, they were $2.5 billion."
+        "Kazakhstan's exports to Italy reached $3.1 billion in 2023. A year earlier, exports stood "
+        "at $2.9 billion. In the same period of 2021, they were $2.5 billion."
     )
     assert list(doc.figures["period"]) == ["2023", "2022", "2021"]
 
@@ -952,8 +964,8 @@ def test_a_compared_figure_is_the_base_of_the_claim():
 
 def test_a_bracketed_percent_after_a_figure_is_a_share_candidate():
     # The real-text set reads "generated $188 million (15percent) and $157 million (12percent),
-    # respectively" (Ethiopian export earnings, d21) as shares: a bare bracketed percent after a figure
-    # is a share candidate, unverifiable when the text states no whole.
+    # respectively" (Ethiopian export earnings, d21) as shares: a bare bracketed percent after a
+    # figure is a share candidate, unverifiable when the text states no whole.
     claims = reconcile(load_news("Exports to China reached $18.2 billion (23.1%) in 2023.")).claims
     assert list(zip(claims["kind"], claims["stated"], claims["verdict"], strict=True)) == [
         ("share", 23.1, "unverifiable")
@@ -962,8 +974,8 @@ def test_a_bracketed_percent_after_a_figure_is_a_share_candidate():
 
 def test_a_bracketed_share_is_checked_against_the_total():
     doc = load_news(
-        "Kazakhstan's total trade reached $120 billion in 2023. Italy accounted for $20.9 billion (17.4%) "
-        "of Kazakhstan's total trade in 2023."
+        "Kazakhstan's total trade reached $120 billion in 2023. Italy accounted for $20.9 billion "
+        "(17.4%) of Kazakhstan's total trade in 2023."
     )
     claims = reconcile(doc).claims
     assert (claims.loc[0, "value_figure_id"], claims.loc[0, "base_figure_id"]) == (1, 0)
@@ -988,8 +1000,8 @@ def test_balance_words_give_the_flow_and_sign(text, sign):
 
 def test_the_country_of_a_dateline_is_not_a_side_of_the_trade():
     doc = load_news(
-        "BAKU, Azerbaijan, March 5. Trade turnover between Kazakhstan and the UK amounted to $1.1 billion in "
-        "2023, Trend reports.\n"
+        "BAKU, Azerbaijan, March 5. Trade turnover between Kazakhstan and the UK amounted to $1.1 "
+        "billion in 2023, Trend reports.\n"
         "According to the statistics bureau, exports reached $650.6 million."
     )
     assert _rows(doc.figures, ["quote", "reporter_iso3", "partner_iso3"]) == [

@@ -1,4 +1,7 @@
-"""Tests of analysis.reconcile: verdicts with rounding and qualifiers, totals, slip corrections."""
+"""Tests of analysis.checks.reconcile.
+
+Verdicts with rounding and qualifiers, totals, slip corrections.
+"""
 
 import math
 from dataclasses import dataclass
@@ -8,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from analysis.checks import reconcile
 from analysis.loaders.news import CLAIM_COLUMNS, FIGURE_COLUMNS, load_news
-from analysis.reconcile import reconcile
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""Numbers in news text: US-dollar money expressions, decimal commas, scale words and written precision."""
+"""Numbers in news text: US-dollar amounts, decimal commas, scale words and written precision."""
 
 import bisect
 import math
@@ -39,7 +39,8 @@ MONEY_RE = re.compile(
     rf"""
     # prefix form: "$1.18 billion", "US$ 2.6 billion", "USD 31.2 billion", "$426.8mln", "$5bn"
     (?:(?<![\w$])(?P<prefix>US\s?\$|U\.S\.\s?\$|\$\s?US\b|\$|USD(?=\s?\d))
-      |(?<=[a-z])\$)\s?  # a lower-case letter before "$" is a missing space ("shipments of$909.54 million")
+      |(?<=[a-z])\$)\s?  # a lower-case letter before "$" is a missing space"""
+    rf""" ("shipments of$909.54 million")
     (?:(?i:of)\s+)?(?P<number>{_MONEY_NUMBER})
     (?:{_SCALE.format(name="scale")})?
     # "$32 billion 734,4 million", "$2 billion of 324.3 million": billions and millions written
@@ -65,7 +66,7 @@ _NOT_AFTER_MONEY = re.compile(r"[\d%]|\s*(?:percent|per\s+cent)\b", re.IGNORECAS
 
 @dataclass(frozen=True)
 class Amount:
-    """One money expression found in a text: its span, value in US dollars and written half-width."""
+    """One money expression in a text: its span, value in US dollars and written half-width."""
 
     start: int
     end: int
@@ -103,8 +104,9 @@ def find_amounts(text: str) -> list[Amount]:
         text: Any text.
 
     Returns:
-        Amounts with ``value_usd`` in US dollars as stated and ``half_width_usd`` from the written precision
-        ("$1.18 billion" → 1.18e9 ± 5e6). Unreadable ones (see :func:`scan_amounts`) are left out.
+        Amounts with ``value_usd`` in US dollars as stated and ``half_width_usd`` from the written
+        precision ("$1.18 billion" → 1.18e9 ± 5e6). Unreadable ones (see :func:`scan_amounts`) are
+        left out.
     """
     return scan_amounts(text)[0]
 
@@ -128,7 +130,8 @@ def scan_amounts(text: str) -> tuple[list[Amount], list[Unreadable]]:
     """(amounts, unreadable expressions) of ``text``, each in text order.
 
     A money expression followed by more digit groups or an exponent, or whose value is not finite or
-    above ``MAX_AMOUNT_USD`` (a 400-digit number), is unreadable: reported, never read as another number.
+    above ``MAX_AMOUNT_USD`` (a 400-digit number), is unreadable: reported, never read as another
+    number.
     """
     found, unreadable = [], []
     for match in MONEY_RE.finditer(text):
@@ -180,11 +183,12 @@ _NEAR_MONEY = 250  # characters: a bare amount counts as dollars only this close
 
 
 def find_implied_amounts(text: str, stated: list[Amount]) -> list[Amount]:
-    """Amounts written without a currency next to US-dollar ones: "$1.84bn in 2003, compared with 690m".
+    """Amounts written without a currency next to US-dollar ones.
 
-    A number with a scale word (million, bn, m) counts as US dollars when a US-dollar amount is stated
-    within ``_NEAR_MONEY`` characters, no other currency or unit is written before it, and nothing but
-    punctuation or a small word follows it ("690m tonnes" and "Ksh 1,375.7 billion" are not dollars).
+    Like "690m" in "$1.84bn in 2003, compared with 690m". A number with a scale word (million, bn,
+    m) counts as US dollars when a US-dollar amount is stated within ``_NEAR_MONEY`` characters, no
+    other currency or unit is written before it, and nothing but punctuation or a small word follows
+    it ("690m tonnes" and "Ksh 1,375.7 billion" are not dollars).
     """
     if not stated:
         return []
@@ -209,7 +213,10 @@ def find_implied_amounts(text: str, stated: list[Amount]) -> list[Amount]:
 
 
 def _near(stated: list[Amount], starts: list[int], position: int, reach: int) -> list[Amount]:
-    """Stated amounts within ``reach`` characters of ``position`` (``starts`` sorted, for bisect)."""
+    """Stated amounts within ``reach`` characters of ``position``.
+
+    ``starts`` must be sorted (for bisect).
+    """
     low = bisect.bisect_left(starts, position - reach - 200)
     high = bisect.bisect_right(starts, position + reach)
     return [a for a in stated[low:high] if a.start - reach <= position and position < a.end + reach]

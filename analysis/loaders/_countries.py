@@ -1,4 +1,7 @@
-"""Country names, short forms and demonyms in news text, mapped to ISO 3166 alpha-3 codes with pycountry."""
+"""Country names, short forms and demonyms in news text, mapped to ISO 3166 alpha-3 codes.
+
+The codes come from pycountry.
+"""
 
 import re
 from dataclasses import dataclass
@@ -165,7 +168,7 @@ _CAPITALISED_NEXT = re.compile(r"\s+[A-Z][a-z]")
 
 @dataclass(frozen=True)
 class CountryMention:
-    """A country named in a text: span, ISO alpha-3 code and whether it is an adjective (a demonym)."""
+    """A country in a text: span, ISO alpha-3 code and whether it is an adjective (a demonym)."""
 
     start: int
     end: int

@@ -8,8 +8,8 @@ from typing import NamedTuple
 class Period(NamedTuple):
     """Months ``first_month`` of ``year`` to ``last_month`` of ``end_year`` (None: the same year).
 
-    ``str()`` writes the canonical form: "2023", "2023-H1", "2023-Q1", "2023-04", "2023-01/2023-08", and
-    "2023-04/2024-03" for a fiscal year that spans two calendar years.
+    ``str()`` writes the canonical form: "2023", "2023-H1", "2023-Q1", "2023-04", "2023-01/2023-08",
+    and "2023-04/2024-03" for a fiscal year that spans two calendar years.
     """
 
     year: int
@@ -50,13 +50,13 @@ Resolver = Callable[[Period | None, int | None, bool], Period | None]
 
 @dataclass(frozen=True)
 class PeriodMention:
-    """A period expression found in a text; ``is_relative`` ones need the current period to resolve."""
+    """A period expression in a text; ``is_relative`` ones need the current period to resolve."""
 
     start: int
     end: int
     resolve: Resolver
     is_relative: bool
-    is_base: bool  # the words themselves say "the earlier period" ("a year earlier", "same period of 2022")
+    is_base: bool  # the words say "the earlier period" ("a year earlier", "same period of 2022")
     needs_year: bool = False  # a named part without its year ("in September", "the first half")
     is_since: bool = False  # "since 2004": money counted over many years, not one period
     months_back: int = 0  # "the last 11 months": that many months up to the latest one reported

@@ -1,4 +1,7 @@
-"""Periods in news text: years, months, halves, quarters, month ranges, and "the same period" references."""
+"""Periods in news text: years, months, halves, quarters and month ranges.
+
+Also "the same period" references.
+"""
 
 import bisect
 import re
@@ -27,7 +30,10 @@ YEAR = r"(?:19|20)\d{2}(?![\d%])"
 
 
 def _phrases(words: list[str]) -> str:
-    """Alternation of phrases, longest first, with any whitespace between words (patterns are verbose)."""
+    """Alternation of phrases, longest first, with any whitespace between words.
+
+    The patterns are verbose.
+    """
     return "|".join(w.replace(" ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
@@ -214,8 +220,8 @@ def find_period_mentions(
     Args:
         text: The text (money masked).
         fiscal_start: First month of the fiscal years the text names ("2022-23", "FY24").
-        is_fiscal_text: Whether the text counts in fiscal years, so that "the first two months" with no
-            year are the fiscal year's first months.
+        is_fiscal_text: Whether the text counts in fiscal years, so that "the first two months" with
+            no year are the fiscal year's first months.
     """
     taken_starts: list[
         int
@@ -274,9 +280,10 @@ _DATE_FORMS = [
 
 
 def find_document_date(text: str, name: str = "") -> tuple[int, int] | None:
-    """(year, month) the document was written: the first date near the top of the text, else in its name.
+    """(year, month) the document was written.
 
-    An ISO date wins over a written one ("date 2022-08-15 ... November 11, 2021" is of 2022-08).
+    The first date near the top of the text, else in its name; an ISO date wins over a written one
+    ("date 2022-08-15 ... November 11, 2021" is of 2022-08).
     """
     for where in (text[:300], name):
         for form in _DATE_FORMS:
@@ -442,7 +449,10 @@ def _mention(
 
 
 def _ending_resolver(year_of: Callable, count: int, last: int) -> Resolver:
-    """Resolver of "the 12 months ending November": ``count`` months up to ``last`` of the year found."""
+    """Resolver of "the 12 months ending November".
+
+    ``count`` months up to ``last`` of the year found.
+    """
 
     def resolve(
         current: Period | None, doc_year: int | None, compared: bool = False

@@ -1,7 +1,8 @@
 """News vocabulary as data: the words the news reader looks for, in plain tables (no patterns here).
 
-``analysis.loaders.news.vocabulary`` builds its patterns from these tables (a space in a phrase matches any
-whitespace; matching ignores case unless a table says otherwise); add a word here, not there.
+``analysis.loaders.news.vocabulary`` builds its patterns from these tables (a space in a phrase
+matches any whitespace; matching ignores case unless a table says otherwise); add a word here, not
+there.
 """
 
 # Verbs of a rise written before "by" or an amount: "increased by $200 million", "rose $2.1bn".

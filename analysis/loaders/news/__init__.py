@@ -1,8 +1,9 @@
-"""News text → tables of its stated US-dollar trade figures and relative claims, each with its exact words.
+"""News text → tables of its stated US-dollar trade figures and relative claims.
 
-The parser reads a text once, sentence by sentence, and keeps what a reader keeps in mind: the current
-period ("for the above period"), the flow of the paragraph and the two countries of the document. Every row
-carries the exact quote and its character span so a number can always be traced back to the words.
+The parser reads a text once, sentence by sentence, and keeps what a reader keeps in mind: the
+current period ("for the above period"), the flow of the paragraph and the two countries of the
+document. Every row carries the exact quote and its character span so a number can always be traced
+back to the words.
 """
 
 from dataclasses import dataclass, field
@@ -44,12 +45,12 @@ __all__ = [
 class NewsDocument:
     """A news text read once, with its figures and claims tables.
 
-    The tables' columns are ``FIGURE_COLUMNS`` and ``CLAIM_COLUMNS``. Beyond the shared contract, both end
-    with ``scope`` ("all" goods of the flow, or "commodity": one product, "wheat exports", "$2.8bn worth
-    of oil", "non-oil trade"; figures also "change": an amount the flow changed by, "decreased by $200
-    million", "$3.9 billion more than"), and figures with ``balance_sign`` (float: +1.0 when the sentence calls a
-    balance a surplus or positive, -1.0 a deficit or negative, NaN otherwise or for other flows);
-    ``value_usd`` stays as stated, unsigned.
+    The tables' columns are ``FIGURE_COLUMNS`` and ``CLAIM_COLUMNS``. Beyond the shared contract,
+    both end with ``scope`` ("all" goods of the flow, or "commodity": one product, "wheat exports",
+    "$2.8bn worth of oil", "non-oil trade"; figures also "change": an amount the flow changed by,
+    "decreased by $200 million", "$3.9 billion more than"), and figures with ``balance_sign``
+    (float: +1.0 when the sentence calls a balance a surplus or positive, -1.0 a deficit or
+    negative, NaN otherwise or for other flows); ``value_usd`` stays as stated, unsigned.
     """
 
     name: str
@@ -67,13 +68,15 @@ def load_news(path_or_text: str | Path) -> NewsDocument:
     """Read a news article and extract its money figures and relative claims.
 
     Args:
-        path_or_text: A path (``Path``, or a one-line string naming a file) or the article text itself.
+        path_or_text: A path (``Path``, or a one-line string naming a file) or the article text
+            itself.
 
     Returns:
         The document with its ``figures`` (values in US dollars as stated) and ``claims`` tables.
 
     Raises:
-        NewsInputError: The file is missing, a directory, unreadable, binary, not UTF-8, or the text is empty.
+        NewsInputError: The file is missing, a directory, unreadable, binary, not UTF-8, or the text
+            is empty.
     """
     name, text = read_news(path_or_text)
     mentions = Mentions(name, text)
@@ -86,7 +89,9 @@ def load_news(path_or_text: str | Path) -> NewsDocument:
 
 
 def load_news_figures(path_or_text: str | Path) -> pd.DataFrame:
-    """One row per US-dollar money figure of a news text, in text order (columns ``FIGURE_COLUMNS``).
+    """One row per US-dollar money figure of a news text, in text order.
+
+    The columns are ``FIGURE_COLUMNS``.
 
     Raises:
         NewsInputError: As :func:`load_news`.
@@ -95,7 +100,9 @@ def load_news_figures(path_or_text: str | Path) -> pd.DataFrame:
 
 
 def load_news_claims(path_or_text: str | Path) -> pd.DataFrame:
-    """One row per stated relative claim (change, ratio, share) of a news text (columns ``CLAIM_COLUMNS``).
+    """One row per stated relative claim (change, ratio, share) of a news text.
+
+    The columns are ``CLAIM_COLUMNS``.
 
     Raises:
         NewsInputError: As :func:`load_news`.

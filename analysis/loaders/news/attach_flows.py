@@ -59,7 +59,7 @@ def is_change(doc: Mentions, sentence: Sentence, amount: Amount) -> bool:
 
 
 def scope_of(doc: Mentions, word: FlowWord | None, end: int) -> str:
-    """The scope "commodity" for one product ("wheat exports", "$2.8bn worth of oil"), else "all"."""
+    """Scope "commodity" for one product ("wheat exports", "$2.8bn worth of oil"), else "all"."""
     is_commodity = word is not None and word.is_commodity
     is_commodity = is_commodity or COMMODITY_OF.match(doc.masked, end) is not None
     return "commodity" if is_commodity else "all"

@@ -29,7 +29,7 @@ from analysis.loaders.news.vocabulary import (
 
 
 def claim_spans(masked: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The (start, end) of the sentences that can hold a claim: those with a percent or a multiplier.
+    """(start, end) of the sentences that can hold a claim: those with a percent or a multiplier.
 
     Claim patterns run only there, which keeps them fast on long texts with few claims.
     """
@@ -37,7 +37,7 @@ def claim_spans(masked: str, sentences: list[tuple[int, int]]) -> list[tuple[int
 
 
 def finditer_in(pattern: re.Pattern, text: str, spans: list[tuple[int, int]] | None) -> Iterator:
-    """Matches of ``pattern`` in ``text``, only inside ``spans`` when given (all of it otherwise)."""
+    """Matches of ``pattern`` in ``text``: only inside ``spans`` when given, else all of it."""
     if spans is None:
         return pattern.finditer(text)
     return (match for start, end in spans for match in pattern.finditer(text, start, end))
@@ -119,7 +119,10 @@ def _claim_number(written: str) -> tuple[Decimal, int]:
 def _ratio_claim(
     m: re.Match, value: Decimal, decimals: int, is_down: bool, qualifier: str
 ) -> Claim:
-    """A ratio claim; "decreased 2 times" is the ratio 1/2, with the rounding carried through the inverse."""
+    """A ratio claim; "decreased 2 times" is the ratio 1/2.
+
+    The rounding is carried through the inverse.
+    """
     half = half_unit(decimals)
     if not is_down:
         return Claim(m.start(), m.end(), "ratio", float(value), float(half), qualifier)
@@ -131,7 +134,10 @@ def _ratio_claim(
 def find_share_claims(
     masked: str, flow_words: SpanIndex[FlowWord], spans: list[tuple[int, int]] | None = None
 ) -> list[Claim]:
-    """Shares of trade in a masked text ("accounted for 7.7% of", "a 5% share"), with part and whole."""
+    """Shares of trade in a masked text, with part and whole.
+
+    Such as "accounted for 7.7% of" or "a 5% share".
+    """
     claims = []
     for m in finditer_in(SHARE_CLAIM, masked, spans):
         groups = {k: v for k, v in m.groupdict().items() if v is not None}
@@ -219,13 +225,19 @@ _CLAUSE_END = re.compile(r"[,;.:()]|\s(?:and|while|whereas|but|in|from|to|with)\
 
 
 def _sentence_start(masked: str, position: int) -> int:
-    """Offset just before the sentence holding ``position`` (". " or a line end, within ``_REACH``)."""
+    """Offset just before the sentence holding ``position``.
+
+    The sentence starts after ". " or a line end, within ``_REACH``.
+    """
     low = max(0, position - _REACH)
     return max(masked.rfind(". ", low, position), masked.rfind("\n", low, position), low - 1)
 
 
 def _sentence_of(masked: str, position: int) -> str:
-    """The text from the sentence start before ``position`` to the next sentence end (". " or a line end)."""
+    """The text from the sentence start before ``position`` to the next sentence end.
+
+    A sentence ends at ". " or a line end.
+    """
     start = _sentence_start(masked, position) + 1
     high = min(len(masked), position + _REACH)
     ends = [
@@ -235,7 +247,10 @@ def _sentence_of(masked: str, position: int) -> str:
 
 
 def _names_trade(masked: str, position: int, flow_words: SpanIndex[FlowWord]) -> bool:
-    """Whether the nearest flow word before ``position`` in its sentence names trade (not investment)."""
+    """Whether the nearest flow word before ``position`` in its sentence names trade.
+
+    A flow word of kind "other" (investment, loans, deals) does not.
+    """
     before = flow_words.between(_sentence_start(masked, position) + 1, position)
     return bool(before) and before[-1].flow != "other"
 
@@ -243,7 +258,7 @@ def _names_trade(masked: str, position: int, flow_words: SpanIndex[FlowWord]) ->
 def _whole_after_of(
     masked: str, position: int, flow_words: SpanIndex[FlowWord]
 ) -> tuple[str | None, int, bool]:
-    """After "percent of": the whole's flow, where the claim's quote ends, whether the whole is trade."""
+    """After "percent of": the whole's flow, where the quote ends, whether the whole is trade."""
     high = min(len(masked), position + _REACH)
     clause_end = _CLAUSE_END.search(masked, position, high)
     limit = clause_end.start() if clause_end else high
@@ -260,7 +275,10 @@ def _whole_after_of(
 def _share_flows(
     masked: str, start: int, claim_start: int, claim_end: int, flow_words: SpanIndex[FlowWord]
 ) -> tuple[str | None, str | None]:
-    """(part flow, whole flow) of "the share of exports in turnover": the second flow named is the whole."""
+    """(part flow, whole flow) of "the share of exports in turnover".
+
+    The second flow named is the whole.
+    """
     named = [w for w in flow_words.between(start, claim_end) if w.flow != "other"]
     if not named:
         return None, None
@@ -283,13 +301,15 @@ def find_other_percents(
     sentence_starts: list[int] | None = None,
     spans: list[tuple[int, int]] | None = None,
 ) -> list[Claim]:
-    """Every percentage not yet in ``found`` as a claim candidate; its kind and sign from its neighbours.
+    """Every percentage not yet in ``found`` as a claim candidate.
 
-    A change when a direction word stands in its clause ("exports slid $7bn or 0.4 percent", "falling
-    1.44 percent on the year and 9.3 percent over the previous month") or right after it ("a 2.2% y/y
-    advance"); a share when it sits in a list or a bracket after a name ("the European Union (4.7%)",
-    "Switzerland 25 percent") or share words surround it; otherwise a change when the sentence names a
-    direction, else a share.
+    Its kind and sign come from its neighbours.
+
+    A change when a direction word stands in its clause ("exports slid $7bn or 0.4 percent",
+    "falling 1.44 percent on the year and 9.3 percent over the previous month") or right after it
+    ("a 2.2% y/y advance"); a share when it sits in a list or a bracket after a name ("the European
+    Union (4.7%)", "Switzerland 25 percent") or share words surround it; otherwise a change when the
+    sentence names a direction, else a share.
     """
     found = sorted(found, key=lambda c: c.start)
     taken = [(c.start, c.end) for c in found]
@@ -379,7 +399,7 @@ def _is_not_trade(masked: str, sentence_start: int, start: int) -> bool:
 
 
 def _direction(before: str, after: str) -> str | None:
-    """The direction ("up", "down") of the word nearest a percent: before it in its clause, or after."""
+    """Direction ("up", "down") of the word nearest a percent: before it in its clause, or after."""
     after_word = re.match(
         rf"\s*(?:\)\s*)?(?:(?i:y/y|yoy|year-on-year)\s+)?(?P<w>(?i:{UP_AFTER}|{DOWN_AFTER}|advance|increased?|decreased?))\b",
         after,

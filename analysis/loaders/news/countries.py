@@ -151,7 +151,9 @@ def _nearest(
 
 
 def _country_roles(doc: Mentions, sentence: Sentence) -> dict:
-    """Countries of a sentence by role: "reporter", "partner", "bare" → [(position, iso3)], "between".
+    """Countries of a sentence by role.
+
+    Keys "reporter", "partner", "bare" → [(position, iso3)], and "between".
 
     "to X" / "from X" name a partner after exports / imports, and a reporter the other way round
     ("imports to X", "exports from X"); "with X", "X's share", "the share of X" name a partner;

@@ -1,4 +1,4 @@
-"""Mentions of a text, found once with their spans: amounts, periods, countries, flow words, claims."""
+"""Mentions of a text, found once with spans: amounts, periods, countries, flow words, claims."""
 
 from analysis.loaders._amounts import scan_amounts
 from analysis.loaders._countries import find_countries
@@ -21,7 +21,10 @@ from analysis.reference.news_vocabulary import (
 
 
 class Mentions:
-    """Everything found in one text, each with its span; ``default_pair`` and ``main`` are set by attachment."""
+    """Everything found in one text, each with its span.
+
+    ``default_pair`` and ``main`` are set by attachment.
+    """
 
     def __init__(self, name: str, text: str):
         """Find every mention of ``text`` (named ``name``) once."""

@@ -1,4 +1,7 @@
-"""Attachment of periods: resolve a sentence's period mentions and choose each figure's and claim's."""
+"""Attachment of periods to figures and claims.
+
+Resolve a sentence's period mentions and choose each figure's and claim's.
+"""
 
 import bisect
 import re
@@ -24,10 +27,11 @@ class SentencePeriod:
 
 
 def main_period(doc: Mentions) -> Period | None:
-    """The year the article is about: the latest year it names, counting a compared year as the one after.
+    """The year the article is about.
 
-    It gives the year to parts written without one ("in the first half", "in September") when the
-    document has no date: "exports rose 22% in January from January 2005" is of 2006.
+    The latest year it names, counting a compared year as the one after. It gives the year to parts
+    written without one ("in the first half", "in September") when the document has no date:
+    "exports rose 22% in January from January 2005" is of 2006.
     """
     latest = None
     for mention in doc.periods:
@@ -48,10 +52,11 @@ def resolve_periods(
 ) -> list[SentencePeriod]:
     """Resolve the sentence's periods: absolute ones first, then those relative to its own period.
 
-    A named part without its year ("in July", "the first half") takes the year of a period written in
-    its sentence, else the latest such part up to the document's date, else the running period, else the
-    article's main period, else the year after a compared one ("in January, up 22% from January 2005").
-    A compared part ("compared to May") is the latest one before the period it is compared with.
+    A named part without its year ("in July", "the first half") takes the year of a period written
+    in its sentence, else the latest such part up to the document's date, else the running period,
+    else the article's main period, else the year after a compared one ("in January, up 22% from
+    January 2005"). A compared part ("compared to May") is the latest one before the period it is
+    compared with.
     """
     raw = doc.periods.between(sentence.start, sentence.end)
     resolved: dict[int, SentencePeriod] = {}
@@ -88,15 +93,16 @@ def _kind(doc: Mentions, sentence: Sentence, mention: PeriodMention) -> str:
 
 
 def _base_marker(doc: Mentions, sentence: Sentence, mention: PeriodMention) -> re.Match | None:
-    """The words before a mention that make it the compared period ("compared to", "from $4bn in")."""
+    """Words before a mention that make it the compared period ("compared to", "from $4bn in")."""
     window_start = max(sentence.start, mention.start - 80)
     return BASE_MARKER.search(doc.masked, window_start, mention.start)
 
 
 def _months_back(doc: Mentions, count: int, current: Period | None) -> Period | None:
-    """The last ``count`` months: up to the month before the document's date, else the running period's.
+    """The last ``count`` months.
 
-    "During the last 11 months" of a page dated 17/12/2013 is 2013-01/2013-11.
+    Up to the month before the document's date, else the running period's. "During the last 11
+    months" of a page dated 17/12/2013 is 2013-01/2013-11.
     """
     if doc.doc_date is not None:
         year, month = doc.doc_date
@@ -111,7 +117,7 @@ def _months_back(doc: Mentions, count: int, current: Period | None) -> Period | 
 
 
 def _dated_anchor(doc: Mentions, mention: PeriodMention) -> Period | None:
-    """The year of a part named without one: the latest such part that ends by the document's date."""
+    """Year of a part named without one: the latest such part that ends by the document's date."""
     if doc.doc_date is None:
         return None
     year, month = doc.doc_date
@@ -165,9 +171,10 @@ def figure_period(
     """The period a figure belongs to, from the narrowest scope that names one.
 
     A period written right before it ("March's $790m", "the 2011 figures of $3.47bn"); its bracket's
-    own period ("(... in January-May 2022)"); for a bracket right after a period, that period; then the
-    nearest period of its clause, else the period opening the sentence, else the nearest in the sentence;
-    else the running period. A figure right after "from", "compared with" takes the compared period.
+    own period ("(... in January-May 2022)"); for a bracket right after a period, that period; then
+    the nearest period of its clause, else the period opening the sentence, else the nearest in the
+    sentence; else the running period. A figure right after "from", "compared with" takes the
+    compared period.
     """
     adjacent = next(
         (
@@ -258,7 +265,10 @@ def _bracket_around(masked: str, sentence: Sentence, position: int) -> tuple[int
 
 
 def _opens_sentence(doc: Mentions, sentence: Sentence, mention: SentencePeriod) -> bool:
-    """Whether an earlier period opens the sentence ("In the same period of 2023, trade stood at")."""
+    """Whether an earlier period opens the sentence.
+
+    As in "In the same period of 2023, trade stood at".
+    """
     return (
         mention.marker_start == mention.start
         and re.fullmatch(
@@ -299,6 +309,9 @@ def claim_periods(
 
 
 def year_after_base(mentions: list[SentencePeriod]) -> Period | None:
-    """The period a year after the compared one, for "rose 5% compared to 2022" with no current period."""
+    """The period a year after the compared one.
+
+    For "rose 5% compared to 2022" with no current period.
+    """
     base = next((m.period for m in mentions if m.is_base and m.period), None)
     return base.with_year(base.year + 1) if base else None

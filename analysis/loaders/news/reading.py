@@ -1,7 +1,8 @@
-"""Reading a news text from a path or a string, refusing what is not plain UTF-8 text of a bounded size.
+"""Reading a news text from a path or a string.
 
-The text is normalised one character for one character, so every offset still points into what was read:
-zero-width and non-breaking spaces become spaces, Arabic-Indic digits and separators become ASCII ones.
+What is not plain UTF-8 text of a bounded size is refused. The text is normalised one character for
+one character, so every offset still points into what was read: zero-width and non-breaking spaces
+become spaces, Arabic-Indic digits and separators become ASCII ones.
 """
 
 import os
@@ -28,7 +29,7 @@ _NORMAL = str.maketrans(
 
 
 class NewsInputError(ValueError):
-    """A news file or text that cannot be read as text: missing, a directory, binary, undecodable, empty."""
+    """A news file or text that cannot be read: missing, a directory, binary, undecodable, empty."""
 
 
 def normalise_text(text: str) -> str:
@@ -37,7 +38,9 @@ def normalise_text(text: str) -> str:
 
 
 def read_news(path_or_text: str | Path) -> tuple[str, str]:
-    """(document name, normalised text) of a path or a text; a one-line string without spaces is a path.
+    """(document name, normalised text) of a path or a text.
+
+    A one-line string without spaces is a path.
 
     Raises:
         NewsInputError: Missing, a directory, a FIFO or device (refused before reading), larger than

@@ -1,4 +1,7 @@
-"""Sentences of a news text with exact spans; paragraphs end at hard line breaks, not at wrapped lines."""
+"""Sentences of a news text with exact spans.
+
+Paragraphs end at hard line breaks, not at wrapped lines.
+"""
 
 import re
 from dataclasses import dataclass
@@ -32,9 +35,9 @@ _CONTINUED_LINE = re.compile(r"\s*[a-z0-9$(%]")
 def split_paragraphs(text: str) -> list[tuple[int, int]]:
     """(start, end) of each paragraph: text between hard line breaks.
 
-    A blank line is always hard. A single line break is soft (a space inside a sentence) when the line
-    before it is open (no closing punctuation) and the next line continues it (lower case, a digit,
-    money), or when the text is hard-wrapped (most of its single breaks follow open lines).
+    A blank line is always hard. A single line break is soft (a space inside a sentence) when the
+    line before it is open (no closing punctuation) and the next line continues it (lower case, a
+    digit, money), or when the text is hard-wrapped (most of its single breaks follow open lines).
     """
     lines = [
         m.span()

@@ -1,4 +1,4 @@
-"""An index of text spans by position, so each lookup costs a binary search, not a scan of the text."""
+"""An index of text spans by position; a lookup is a binary search, not a scan of the text."""
 
 import bisect
 from collections.abc import Iterator, Sequence

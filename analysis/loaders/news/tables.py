@@ -1,4 +1,4 @@
-"""The figures and claims tables: one pass over sentences, rows, and ties between claims and figures."""
+"""The figures and claims tables: one pass over sentences, rows, ties between claims and figures."""
 
 import bisect
 import re
@@ -31,7 +31,10 @@ from analysis.loaders.news.vocabulary import QUALIFIER, QUALIFIERS, QUANTITY_AFT
 
 
 def parse_document(doc: Mentions) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(figures, claims) of a document: sentences in order, carrying period, flow and countries forward."""
+    """(figures, claims) of a document.
+
+    Sentences are read in order, carrying period, flow and countries forward.
+    """
     doc.default_pair = lead_pair(doc)
     doc.main = main_period(doc)
     figure_rows, claim_rows = [], []
@@ -231,7 +234,7 @@ def _claim_row(
 
 
 def _follows_pair_turnover(claim: dict, by_kind: dict[tuple, list[dict]]) -> bool:
-    """Whether a share of exports or imports follows a figure of the pair's turnover in its period."""
+    """Whether an export or import share follows a figure of the pair's turnover in its period."""
     if claim["flow"] not in ("exports", "imports") or claim["partner_iso3"] in (None, WORLD):
         return False
     figures = by_kind.get(("turnover", "all", claim["period"]), [])
@@ -258,7 +261,10 @@ def _flow_compared(doc: Mentions, position: int, flow: str) -> str | None:
 def _tie_share_of_world(
     claim: dict, by_kind: dict[tuple, list[dict]]
 ) -> tuple[int | None, int | None]:
-    """Ids for "X accounted for 13% of Y's total trade": Y's trade with X and Y's trade with the world."""
+    """Ids for "X accounted for 13% of Y's total trade".
+
+    The ids of the figures of Y's trade with X and of Y's trade with the world.
+    """
     if claim["partner_iso3"] in (None, WORLD) or not claim["period"]:
         return None, None
     ids = []
@@ -307,7 +313,10 @@ _NEAREST_LOOK = 50  # figures looked at on either side of a claim when tying it 
 
 
 def _nearest_figure(figures: list[dict], claim: dict, fits: Callable[[dict], bool]) -> dict | None:
-    """The figure (of a list in text order) nearest to a claim that ``fits``, looking outward from it."""
+    """The figure nearest to a claim that ``fits``, looking outward from it.
+
+    ``figures`` is a list in text order.
+    """
     at = bisect.bisect_left(figures, claim["start"], key=lambda f: f["start"])
     near = figures[max(0, at - _NEAREST_LOOK) : at + _NEAREST_LOOK]
     return min((f for f in near if fits(f)), key=lambda f: _distance(f, claim), default=None)
@@ -341,7 +350,7 @@ _CONTEXT_REACH = (
 
 
 def _context(doc: Mentions, sentence: Sentence, start: int, end: int) -> str:
-    """The sentence of a quote; of a very long sentence, the words within ``_CONTEXT_REACH`` of it."""
+    """The sentence of a quote; of a very long one, the words within ``_CONTEXT_REACH`` of it."""
     low = max(sentence.start, start - _CONTEXT_REACH)
     return doc.text[low : min(sentence.end, end + _CONTEXT_REACH)]
 
@@ -359,7 +368,10 @@ def _distance(figure: dict, claim: dict) -> int:
 
 
 def _frame(rows: list[dict], columns: tuple[str, ...]) -> pd.DataFrame:
-    """A table with fixed column order and dtypes: ints, floats, and object for text that may be None."""
+    """A table with fixed column order and dtypes.
+
+    Ints, floats, and object for text that may be None.
+    """
     frame = pd.DataFrame(rows, columns=list(columns))
     dtypes = {
         "figure_id": "int64",

@@ -1,4 +1,7 @@
-"""Patterns of news words, built once: flow, change, qualifier, share, period-marker and country-role words."""
+"""Patterns of news words, built once.
+
+Flow, change, qualifier, share, period-marker and country-role words.
+"""
 
 import re
 
@@ -16,8 +19,8 @@ def alternation(phrases: list[str]) -> str:
 
 
 # Words naming a flow. Alternatives are tried in order at each position: "trade surplus" is a
-# balance
-# before "trade" is turnover. "other" words mark money that is not trade (investment, loans, deals).
+# balance before "trade" is turnover. "other" words mark money that is not trade (investment, loans,
+# deals).
 FLOW_WORDS = re.compile(
     r"""
     (?P<balance>\btrade\s+(?:surplus|deficit|balance|gap)s?\b
@@ -25,7 +28,8 @@ FLOW_WORDS = re.compile(
         surpassed)\s+exports?)\s+by(?=\s+(?:[a-z]+\s+)?¤)
         |\b(?:(?:positive|negative)\s+)?(?:balance|surplus|deficit)\s+(?:of|in)\s+(?:[\w'’-]+\s+)?trade\b
         |\b(?:surplus(?:es)?|deficits?)\b|\b(?:positive|negative)\s+(?:trade\s+)?balance\b)
-  | (?P<turnover>\b(?:(?:bilateral|mutual|foreign|total|overall|external)\s+)?(?:trade|commodity|goods)\s+turnover\b
+  | (?P<turnover>\b(?:(?:bilateral|mutual|foreign|total|overall|external)\s+)?"""
+    r"""(?:trade|commodity|goods)\s+turnover\b
         |\bturnover\b|\btrade\s+volumes?\b|\b(?:exports?\s+and\s+imports?|imports?\s+and\s+exports?)
         (?=\s+(?:between|of)\b)
         |\bvolume\s+of\s+(?:bilateral\s+|mutual\s+|foreign\s+)?trade\b|\btrade\s+(?:between|with|exchange)\b
@@ -100,7 +104,10 @@ UNIT = rf"""(?P<unit>\s*{PERCENT}(?P<points>\s*(?i:points?))?
     |\s*(?i:percentage[\s-]+points?|p\.p\.|pp\b)
     |\s*-?\s*(?i:fold)\b|\s+(?i:times)\b)"""
 OPTIONAL_QUALIFIER = rf"(?:(?P<qualifier>(?i:{QUALIFIER}))\s+)?"
-YEAR_ON_YEAR = r"(?:\s+(?i:year-on-year|year-over-year|y-o-y|yoy|y/y|on-year|annually|on\s+an\s+annual\s+basis))?"
+YEAR_ON_YEAR = (
+    r"(?:\s+(?i:year-on-year|year-over-year|y-o-y|yoy|y/y|on-year|annually"
+    r"|on\s+an\s+annual\s+basis))?"
+)
 
 CHANGE_CLAIM = re.compile(
     rf"""
@@ -108,7 +115,8 @@ CHANGE_CLAIM = re.compile(
     # the verb
     (?P<exceed>\b(?i:exceeded|exceeds?|surpassed|surpass(?:es)?|outstripped|outstrips?|outpaced|outpaces?))
     (?P<compared>(?:\s+(?!(?i:by|to)\b)[\w'-]+){{1,3}}?)\s+(?:(?i:by)\s+)?
-    {OPTIONAL_QUALIFIER.replace("qualifier", "qualifier6")}{CLAIM_NUMBER.replace("number", "number6")}
+    {OPTIONAL_QUALIFIER.replace("qualifier", "qualifier6")}"""
+    rf"""{CLAIM_NUMBER.replace("number", "number6")}
     {UNIT.replace("unit", "unit6").replace("points", "points6")}
   |
     # "decreased by 36 percent", "rose 5%", "down by almost 10 per cent", "grew 2.1-fold", "a
@@ -120,16 +128,19 @@ CHANGE_CLAIM = re.compile(
     # "52 percent less than", "a 5% increase", "4.8 times higher than", "10 percent year-on-year
     # decline"
     (?<![\w.,]){OPTIONAL_QUALIFIER.replace("qualifier", "qualifier2")}
-    {CLAIM_NUMBER.replace("number", "number2")}{UNIT.replace("unit", "unit2").replace("points", "points2")}
+    {CLAIM_NUMBER.replace("number", "number2")}"""
+    rf"""{UNIT.replace("unit", "unit2").replace("points", "points2")}
     {YEAR_ON_YEAR}\s+(?P<after>(?i:{UP_AFTER}|{DOWN_AFTER}))\b(?:\s+(?i:than)\b)?
   |
     # "1.5 times that of 2022", "3 times the level of", "twice as much as"
-    (?<![\w.,]){OPTIONAL_QUALIFIER.replace("qualifier", "qualifier5")}{CLAIM_NUMBER.replace("number", "number5")}
+    (?<![\w.,]){OPTIONAL_QUALIFIER.replace("qualifier", "qualifier5")}"""
+    rf"""{CLAIM_NUMBER.replace("number", "number5")}
     \s+(?i:times)\s+(?P<that>(?i:that|those|the\s+(?:level|figure|volume|value|amount))\s+(?i:of|in)
         |(?i:as\s+(?:much|high|large|big)\s+as))\b
   |
     # "(-11%)", "(+17.1%)" right after a figure: a signed change in brackets
-    (?<=\()(?P<sign7>[+−–-])\s?{CLAIM_NUMBER.replace("number", "number7")}\s*(?:%|(?i:percent|pct)\b)
+    (?<=\()(?P<sign7>[+−–-])\s?{CLAIM_NUMBER.replace("number", "number7")}"""
+    rf"""\s*(?:%|(?i:percent|pct)\b)
     (?=\s*(?:(?i:y/y|yoy|y-o-y|year-on-year)\s*)?\))
   |
     # "doubled", "halved"
@@ -156,7 +167,8 @@ SHARE_CLAIM = re.compile(
     {OPTIONAL_QUALIFIER}{CLAIM_NUMBER}\s*{PERCENT}(?P<of>\s+(?i:of)\b)?
   |
     # "2% of total exports" (kept only when what follows "of" is trade)
-    (?<![\w.,]){OPTIONAL_QUALIFIER.replace("qualifier", "qualifier2")}{CLAIM_NUMBER.replace("number", "number2")}
+    (?<![\w.,]){OPTIONAL_QUALIFIER.replace("qualifier", "qualifier2")}"""
+    rf"""{CLAIM_NUMBER.replace("number", "number2")}
     \s*{PERCENT}(?P<of2>\s+(?i:of)\b(?!\s+(?i:which)\b))
   |
     # "the share of exports in turnover was 59.4 percent", "a 5% share"
@@ -173,7 +185,8 @@ SHARE_CLAIM = re.compile(
     \s*{PERCENT}(?=\s*\))
   |
     # "20% of which accounted for Italy", "of which 20 percent was accounted for by Italy"
-    (?<![\w.,]){OPTIONAL_QUALIFIER.replace("qualifier", "qualifier6")}{CLAIM_NUMBER.replace("number", "number6")}
+    (?<![\w.,]){OPTIONAL_QUALIFIER.replace("qualifier", "qualifier6")}"""
+    rf"""{CLAIM_NUMBER.replace("number", "number6")}
     \s*{PERCENT}\s+(?i:of\s+which)(?:\s+(?i:was|were))?\s+(?P<which6>{WHICH_VERB})
   | \b(?i:of\s+which)\s+{OPTIONAL_QUALIFIER.replace("qualifier", "qualifier7")}
     {CLAIM_NUMBER.replace("number", "number7")}\s*{PERCENT}
