@@ -39,8 +39,8 @@ MONEY_RE = re.compile(
     rf"""
     # prefix form: "$1.18 billion", "US$ 2.6 billion", "USD 31.2 billion", "$426.8mln", "$5bn"
     (?:(?<![\w$])(?P<prefix>US\s?\$|U\.S\.\s?\$|\$\s?US\b|\$|USD(?=\s?\d))
-      |(?<=[a-z])\$)\s?  # a lower-case letter before "$" is a missing space"""
-    rf""" ("shipments of$909.54 million")
+      # a lower-case letter before "$" is a missing space ("shipments of$909.54 million")
+      |(?<=[a-z])\$)\s?
     (?:(?i:of)\s+)?(?P<number>{_MONEY_NUMBER})
     (?:{_SCALE.format(name="scale")})?
     # "$32 billion 734,4 million", "$2 billion of 324.3 million": billions and millions written

@@ -28,8 +28,8 @@ FLOW_WORDS = re.compile(
         surpassed)\s+exports?)\s+by(?=\s+(?:[a-z]+\s+)?¤)
         |\b(?:(?:positive|negative)\s+)?(?:balance|surplus|deficit)\s+(?:of|in)\s+(?:[\w'’-]+\s+)?trade\b
         |\b(?:surplus(?:es)?|deficits?)\b|\b(?:positive|negative)\s+(?:trade\s+)?balance\b)
-  | (?P<turnover>\b(?:(?:bilateral|mutual|foreign|total|overall|external)\s+)?"""
-    r"""(?:trade|commodity|goods)\s+turnover\b
+  | (?P<turnover>\b(?:(?:bilateral|mutual|foreign|total|overall|external)\s+)?
+    (?:trade|commodity|goods)\s+turnover\b
         |\bturnover\b|\btrade\s+volumes?\b|\b(?:exports?\s+and\s+imports?|imports?\s+and\s+exports?)
         (?=\s+(?:between|of)\b)
         |\bvolume\s+of\s+(?:bilateral\s+|mutual\s+|foreign\s+)?trade\b|\btrade\s+(?:between|with|exchange)\b
@@ -115,8 +115,8 @@ CHANGE_CLAIM = re.compile(
     # the verb
     (?P<exceed>\b(?i:exceeded|exceeds?|surpassed|surpass(?:es)?|outstripped|outstrips?|outpaced|outpaces?))
     (?P<compared>(?:\s+(?!(?i:by|to)\b)[\w'-]+){{1,3}}?)\s+(?:(?i:by)\s+)?
-    {OPTIONAL_QUALIFIER.replace("qualifier", "qualifier6")}"""
-    rf"""{CLAIM_NUMBER.replace("number", "number6")}
+    {OPTIONAL_QUALIFIER.replace("qualifier", "qualifier6")}
+    {CLAIM_NUMBER.replace("number", "number6")}
     {UNIT.replace("unit", "unit6").replace("points", "points6")}
   |
     # "decreased by 36 percent", "rose 5%", "down by almost 10 per cent", "grew 2.1-fold", "a
@@ -128,19 +128,19 @@ CHANGE_CLAIM = re.compile(
     # "52 percent less than", "a 5% increase", "4.8 times higher than", "10 percent year-on-year
     # decline"
     (?<![\w.,]){OPTIONAL_QUALIFIER.replace("qualifier", "qualifier2")}
-    {CLAIM_NUMBER.replace("number", "number2")}"""
-    rf"""{UNIT.replace("unit", "unit2").replace("points", "points2")}
+    {CLAIM_NUMBER.replace("number", "number2")}
+    {UNIT.replace("unit", "unit2").replace("points", "points2")}
     {YEAR_ON_YEAR}\s+(?P<after>(?i:{UP_AFTER}|{DOWN_AFTER}))\b(?:\s+(?i:than)\b)?
   |
     # "1.5 times that of 2022", "3 times the level of", "twice as much as"
-    (?<![\w.,]){OPTIONAL_QUALIFIER.replace("qualifier", "qualifier5")}"""
-    rf"""{CLAIM_NUMBER.replace("number", "number5")}
+    (?<![\w.,]){OPTIONAL_QUALIFIER.replace("qualifier", "qualifier5")}
+    {CLAIM_NUMBER.replace("number", "number5")}
     \s+(?i:times)\s+(?P<that>(?i:that|those|the\s+(?:level|figure|volume|value|amount))\s+(?i:of|in)
         |(?i:as\s+(?:much|high|large|big)\s+as))\b
   |
     # "(-11%)", "(+17.1%)" right after a figure: a signed change in brackets
-    (?<=\()(?P<sign7>[+−–-])\s?{CLAIM_NUMBER.replace("number", "number7")}"""
-    rf"""\s*(?:%|(?i:percent|pct)\b)
+    (?<=\()(?P<sign7>[+−–-])\s?{CLAIM_NUMBER.replace("number", "number7")}
+    \s*(?:%|(?i:percent|pct)\b)
     (?=\s*(?:(?i:y/y|yoy|y-o-y|year-on-year)\s*)?\))
   |
     # "doubled", "halved"
@@ -167,8 +167,8 @@ SHARE_CLAIM = re.compile(
     {OPTIONAL_QUALIFIER}{CLAIM_NUMBER}\s*{PERCENT}(?P<of>\s+(?i:of)\b)?
   |
     # "2% of total exports" (kept only when what follows "of" is trade)
-    (?<![\w.,]){OPTIONAL_QUALIFIER.replace("qualifier", "qualifier2")}"""
-    rf"""{CLAIM_NUMBER.replace("number", "number2")}
+    (?<![\w.,]){OPTIONAL_QUALIFIER.replace("qualifier", "qualifier2")}
+    {CLAIM_NUMBER.replace("number", "number2")}
     \s*{PERCENT}(?P<of2>\s+(?i:of)\b(?!\s+(?i:which)\b))
   |
     # "the share of exports in turnover was 59.4 percent", "a 5% share"
@@ -185,8 +185,8 @@ SHARE_CLAIM = re.compile(
     \s*{PERCENT}(?=\s*\))
   |
     # "20% of which accounted for Italy", "of which 20 percent was accounted for by Italy"
-    (?<![\w.,]){OPTIONAL_QUALIFIER.replace("qualifier", "qualifier6")}"""
-    rf"""{CLAIM_NUMBER.replace("number", "number6")}
+    (?<![\w.,]){OPTIONAL_QUALIFIER.replace("qualifier", "qualifier6")}
+    {CLAIM_NUMBER.replace("number", "number6")}
     \s*{PERCENT}\s+(?i:of\s+which)(?:\s+(?i:was|were))?\s+(?P<which6>{WHICH_VERB})
   | \b(?i:of\s+which)\s+{OPTIONAL_QUALIFIER.replace("qualifier", "qualifier7")}
     {CLAIM_NUMBER.replace("number", "number7")}\s*{PERCENT}
