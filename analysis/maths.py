@@ -12,6 +12,15 @@ import pandas as pd
 
 WIDE_FLOWS = ("exports_usd", "imports_usd", "turnover_usd", "balance_usd")
 KEYS = ("reporter_iso3", "partner_iso3", "period")
+# The columns of compute_changes after the pair's keys, in order
+CHANGE_COLUMNS = (
+    "flow",
+    "base_value_usd",
+    "value_usd",
+    "change_usd",
+    "change_pct",
+    "contribution_pp",
+)
 
 Values = float | np.ndarray | pd.Series  # a scalar, an array or a Series: the functions take all
 

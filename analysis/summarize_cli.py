@@ -16,18 +16,10 @@ from analysis.composition import (
     describe_coverage,
 )
 from analysis.loaders.schema import exclusions_of, read_notes_of
-from analysis.maths import compute_changes, pivot_flows
+from analysis.maths import CHANGE_COLUMNS, compute_changes, pivot_flows
 from analysis.mirror import CIF_FOB_CAVEAT, GAP_CONVENTION, compute_mirror
 
 FLOWS = ("exports", "imports", "turnover", "balance")
-CONTRIBUTION_KEYS = (
-    "flow",
-    "base_value_usd",
-    "value_usd",
-    "change_usd",
-    "change_pct",
-    "contribution_pp",
-)
 SECTION_KEYS = (
     "hs_section",
     "hs_section_title",
@@ -244,7 +236,7 @@ def summarize(
         "base_period": base_period,
         "period": period,
         "totals": records,
-        "contributions": _records(changes, CONTRIBUTION_KEYS),
+        "contributions": _records(changes, CHANGE_COLUMNS),
         "by_section": _records(composition, SECTION_KEYS),
         "mirror": _records(mirror, MIRROR_KEYS),
         "mirror_valuation": _records(

@@ -13,29 +13,12 @@ import pandas as pd
 
 from analysis import maths
 from analysis.composition import compute_composition, compute_flow_totals, top_movers
+from analysis.loaders.schema import ALL_GOODS, TRADE_COLUMNS
 from analysis.mirror import compute_mirror
 
-TRADE_COLUMNS = (
-    "reporter_iso3",
-    "partner_iso3",
-    "period",
-    "flow",
-    "commodity_code",
-    "value_usd",
-    "source",
-    "file",
-)
-ALL_GOODS = "TOTAL"
 FLOWS = ("exports", "imports")
 OTHER_FLOW = {"exports": "imports", "imports": "exports"}
-CHANGE_COLUMNS = [
-    "flow",
-    "base_value_usd",
-    "value_usd",
-    "change_usd",
-    "change_pct",
-    "contribution_pp",
-]
+CHANGE_COLUMNS = list(maths.CHANGE_COLUMNS)
 
 
 def build_stated_trade_table(
