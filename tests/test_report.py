@@ -286,7 +286,7 @@ def quick_notebook(monkeypatch):
         return target
 
     monkeypatch.setattr(run, "execute_notebook", stub)
-    monkeypatch.setattr(run, "start_kernel", lambda cwd: None)
+    monkeypatch.setattr(run, "start_kernel", lambda cwd, **kwargs: None)
     monkeypatch.setattr(run, "stop_kernel", lambda manager: None)
 
 

@@ -22,6 +22,12 @@ NOTEBOOK = "01-trade-report.ipynb"
 REPORT_FILE = "report.html"
 KERNEL = "python3"
 _DATA_FILE = "report-data.pickle"  # in the staging folder while the notebook runs, then removed
+# What the kernel needs to unpickle and show the report, imported silently (no execution count,
+# no output, no names left) as soon as it is up, while this process builds the data.
+_WARM_UP = (
+    "import pickle, pandas, IPython.display, analysis.report.notebook, analysis.report.render\n"
+    "del pickle, pandas, IPython, analysis"
+)
 
 
 class NotebookFailedError(RuntimeError):
@@ -135,7 +141,7 @@ def write_report_folder(
         # the kernel boots (inputs are already valid) while this process builds the data; it
         # runs in the staging folder and reads the data by a relative path, so the executed
         # notebook names no temporary folder and equal inputs give equal bytes
-        manager = start_kernel(staging)
+        manager = start_kernel(staging, warm_up=_WARM_UP)
         pickled = staging / _DATA_FILE
         try:
             data = build_report_data(sources)
@@ -208,11 +214,13 @@ def _strip_volatile(notebook) -> None:
             cell.id = "injected-parameters"
 
 
-def start_kernel(cwd: Path = paths.NOTEBOOKS_DIR):
+def start_kernel(cwd: Path = paths.NOTEBOOKS_DIR, warm_up: str = ""):
     """Launch a ``python3`` kernel in ``cwd`` and return its manager at once (it boots meanwhile).
 
     Args:
         cwd: The kernel's working folder.
+        warm_up: Code the kernel runs silently once up, before any cell (e.g. imports); its
+            client stays open until :func:`stop_kernel` (closing it earlier may drop the request).
 
     Returns:
         The kernel manager; stop it with :func:`stop_kernel`.
@@ -221,6 +229,11 @@ def start_kernel(cwd: Path = paths.NOTEBOOKS_DIR):
 
     manager = _quiet_kernel_manager()(kernel_name=KERNEL)
     run_sync(manager.start_kernel)(cwd=str(cwd))
+    manager.warming = None
+    if warm_up:
+        manager.warming = manager.client()
+        manager.warming.start_channels(iopub=False, stdin=False, hb=False, control=False)
+        manager.warming.execute(warm_up, silent=True, store_history=False)
     return manager
 
 
@@ -232,6 +245,9 @@ def stop_kernel(manager) -> None:
     """
     from jupyter_core.utils import run_sync
 
+    if getattr(manager, "warming", None) is not None:
+        manager.warming.stop_channels()
+        manager.warming = None
     if run_sync(manager.is_alive)():
         run_sync(manager.shutdown_kernel)(now=True)
 
