@@ -89,6 +89,23 @@ def test_a_missing_space_before_the_dollar_sign_is_read():
     assert [a.value_usd for a in find_amounts(text)] == [909.54e6]
 
 
+def test_a_dot_grouping_thousands_is_read_when_the_text_groups_millions_with_commas():
+    # Mexico News Daily style (Spanish thousands separator leaking into English)
+    text = (
+        "a year-on-year growth of 10.9% in March, to 33.399 million dollars. "
+        "On the other hand, Canadian exports were for 29,798 million dollars."
+    )
+    assert [a.value_usd for a in find_amounts(text)] == [33_399e6, 29_798e6]
+    # without comma-grouped millions in the text, the dot is a decimal point
+    assert [a.value_usd for a in find_amounts("exports of $33.399 million")] == [33.399e6]
+
+
+def test_a_fraction_in_words_before_a_scale_word_is_an_amount():
+    # The Ethiopian Herald
+    text = "The figure is over half a billion dollars greater than what was registered last year."
+    assert [(a.value_usd, a.half_width_usd) for a in find_amounts(text)] == [(500e6, 50e6)]
+
+
 @pytest.mark.parametrize("written", ["$1,2,3,4 million", "$1e308 billion", "$" + "9" * 400])
 def test_numbers_that_are_not_one_number_are_unreadable(written):
     amounts, unreadable = scan_amounts(f"Exports were {written} in 2023.")

@@ -460,6 +460,15 @@ NUMBER_WORDS = {
     "eleven": 11,
     "twelve": 12,
 }
+# Fractions written in words before a scale word and "dollars" ("over half a billion dollars").
+FRACTION_WORDS = {
+    "half a": 0.5,
+    "half of a": 0.5,
+    "a quarter of a": 0.25,
+    "quarter of a": 0.25,
+    "three quarters of a": 0.75,
+    "three-quarters of a": 0.75,
+}
 # Ordinals of halves and quarters ("the third quarter").
 ORDINALS = {
     "first": 1,
