@@ -699,3 +699,31 @@ def test_the_periods_say_which_level_is_the_base_whatever_the_link():
     )
     row = checked(doc)
     assert (row["verdict"], row["figure_ids"]) == ("consistent", (0, 1))
+
+
+def test_a_whole_of_another_flow_may_confirm_a_share_but_not_refute_it():
+    # Xinhua, 2019-04-11 (d12 of the set), with the reader's flows: the total trade is
+    # turnover, the imports were read as exports, the top-10 imports as the world's
+    text = (
+        "Total external trade in February reached 13.14 billion U.S. dollars.\n\n"
+        "Of the total external trade, the PSA said 5.18 billion U.S. dollars, or 39.4 percent, "
+        "were exported goods and 7.97 billion U.S. dollars, or 60.6 percent, were imported goods."
+        "\n\nThe PSA said import payments from the top 10 countries reached 6.06 billion U.S. "
+        "dollars, or a share of N percent, to the total imports in February."
+    )
+    world = {"reporter_iso3": "PHL", "partner_iso3": "WLD"}
+    figures = [
+        fig("13.14 billion U.S. dollars", "turnover", "2019-02", 13.14e9, 5e6, **world),
+        fig("5.18 billion U.S. dollars", "turnover", "2019-02", 5.18e9, 5e6, **world),
+        fig("7.97 billion U.S. dollars", "exports", "2019-02", 7.97e9, 5e6, **world),
+        fig("6.06 billion U.S. dollars", "imports", "2019-02", 6.06e9, 5e6, **world),
+    ]
+    no_keys = {"reporter_iso3": None, "partner_iso3": None}
+    share = claim("or 60.6 percent", "share", 60.6, 0.05, "exports", "2019-02") | no_keys
+    row = checked(build(text, figures, [share | {"whole_flow": "exports"}]))
+    assert (row["verdict"], row["figure_ids"]) == ("consistent", (2, 0))
+    for stated, verdict in ((76.0, "consistent"), (50.0, "unverifiable")):
+        said = claim("N percent", "share", stated, 0.05, "imports", "2019-02") | no_keys
+        assert checked(build(text, figures, [said | {"whole_flow": "imports"}]))["verdict"] == (
+            verdict
+        )

@@ -317,10 +317,13 @@ def _share(claim: Claim, pool: FigurePool) -> Iterator[Reading]:
     if role == "any":  # a share of another flow: of the pair's figure or of a total
         for level in _earlier_totals(claim, pool, whole_flow, "whole"):
             wholes[level] = max(wholes.get(level, 0), MATCHED + 1)
-    unsure = ("turnover", "exports", "imports") if claim.flow in ("", "other") else ()
-    for flow in (whole_flow, *unsure):  # a claim of no trade flow: the reader could not tell
-        for level in _earlier_totals(claim, pool, flow, "world"):
-            wholes.setdefault(level, 0)  # whoever's total it is: it may confirm, not refute
+    # whoever's total it is, of whichever flow (the flow of a whole is the attribute a reader
+    # most often gets wrong: "Of the total external trade, … $7.97bn, or 60.6 percent, were
+    # imported"), even the part of another share (imports, a share of turnover, are the whole
+    # of a share of imports): it may confirm, not refute
+    for flow in dict.fromkeys((whole_flow, "turnover", "exports", "imports")):
+        for level in _earlier_totals(claim, pool, flow, "world", with_parts=True):
+            wholes.setdefault(level, 0)
     for figure_id in pool.share_parts_of(claim.span):
         level = pool.level(figure_id)  # "$188 million (15 percent)": the part, most directly
         if level is not None and level.flow == claim.flow:
@@ -330,7 +333,7 @@ def _share(claim: Claim, pool: FigurePool) -> Iterator[Reading]:
         for whole, whole_support in wholes.items():
             if whole == part or (claim.stated < 100 and _value(pool, whole) <= value):
                 continue  # a whole is larger than its part (an equal one is a repeat of it)
-            if whole.figure_id in pool.share_parts:
+            if whole.figure_id in pool.share_parts and whole_support > 0:
                 continue  # the part of another share ("China $39.8bn, 20.1%; Korea $29.1bn…")
             other_period = part.period and whole.period and part.period != whole.period
             support = whole_support - 1 if other_period else whole_support
@@ -345,18 +348,20 @@ def _share(claim: Claim, pool: FigurePool) -> Iterator[Reading]:
                     yield replace(reading, is_slip=True)
 
 
-def _earlier_totals(claim: Claim, pool: FigurePool, flow: str, role: str) -> list[Level]:
+def _earlier_totals(
+    claim: Claim, pool: FigurePool, flow: str, role: str, with_parts: bool = False
+) -> list[Level]:
     """The last levels of ``flow`` fit for ``role`` stated before the claim, nearest first.
 
     For a share of the same flow these are the reporter's totals with the world (role "whole");
-    role "world" takes any country's total with the world. The part of another share is never
-    one.
+    role "world" takes any country's total with the world. The part of another share is one only
+    ``with_parts``.
     """
     found = [
         level
         for level in pool.of_flow(flow, claim.span[0], FAR_LIMIT, 0)
         if level.scope == "all"
-        and level.figure_id not in pool.share_parts
+        and (with_parts or level.figure_id not in pool.share_parts)
         and (level.partner in ("", WORLD) if role == "world" else fits(level, role, claim.keys))
     ]
     return sorted(found, key=lambda level: -level.start)[:WEAK_LEVELS]
