@@ -155,6 +155,19 @@ def test_months_of_a_fiscal_year_take_the_countrys_fiscal_year():
     ]
 
 
+def test_an_undated_article_that_reports_a_passed_year_end_is_of_the_next_year():
+    # vam.li, https://www.vam.li/vietnam/south-korea-now-vietnams-2nd-largest-trade-partner/  # noqa: E501
+    text = (
+        "China remains the country’s largest trade partner, with $39.8 billion "
+        "in the first half.\n\n"
+        "South Korean investment in Vietnam hit $50 billion overall at the end of 2016."
+    )
+    assert [p for _, _, p in _figures(text)][:1] == ["2017-H1"]
+    # a year-end target is not a passed point: the undated half stays in the year named
+    target = text.replace("hit", "is expected to hit")
+    assert [p for _, _, p in _figures(target)][:1] == ["2016-H1"]
+
+
 def test_a_month_without_its_year_is_the_latest_before_the_document_date():
     # bne IntelliNews, https://intellinews.com/moldova-s-exports-stagnate-and-shift-toward-cis-countries-174877/
     text = (

@@ -11,7 +11,12 @@ from analysis.loaders._amounts import Amount
 from analysis.loaders._periods import Period, PeriodMention
 from analysis.loaders.news.mentions import Mentions
 from analysis.loaders.news.sentences import Sentence
-from analysis.loaders.news.vocabulary import BASE_BEFORE_AMOUNT, BASE_MARKER
+from analysis.loaders.news.vocabulary import (
+    BASE_BEFORE_AMOUNT,
+    BASE_MARKER,
+    FUTURE,
+    YEAR_END_POINT,
+)
 
 
 @dataclass
@@ -31,7 +36,8 @@ def main_period(doc: Mentions) -> Period | None:
 
     The latest year it names, counting a compared year as the one after. It gives the year to parts
     written without one ("in the first half", "in September") when the document has no date:
-    "exports rose 22% in January from January 2005" is of 2006.
+    "exports rose 22% in January from January 2005" is of 2006; so is an article that reports a
+    level reached "at the end of 2005" (not a forecast or target for it).
     """
     latest = None
     for mention in doc.periods:
@@ -42,9 +48,20 @@ def main_period(doc: Mentions) -> Period | None:
             continue
         window = doc.masked[max(0, mention.start - 80) : mention.start]
         is_base = mention.is_base or BASE_MARKER.search(window) is not None
+        is_base = is_base or _passed_year_end(doc, mention.start, window)
         year = period.end[0] + (1 if is_base else 0)
         latest = year if latest is None else max(latest, year)
     return None if latest is None else Period(latest, 1, 12)
+
+
+def _passed_year_end(doc: Mentions, start: int, window: str) -> bool:
+    """Whether a year is named as its end, already passed: "hit $50 billion at the end of 2016"."""
+    if YEAR_END_POINT.search(window) is None:
+        return False
+    sentence_start = max(doc.masked.rfind(".", 0, start), doc.masked.rfind("\n", 0, start)) + 1
+    sentence_end = doc.masked.find(".", start)
+    sentence = doc.masked[sentence_start : sentence_end if sentence_end >= 0 else len(doc.masked)]
+    return FUTURE.search(sentence) is None
 
 
 def resolve_periods(
