@@ -168,6 +168,15 @@ def test_an_undated_article_that_reports_a_passed_year_end_is_of_the_next_year()
     assert [p for _, _, p in _figures(target)][:1] == ["2016-H1"]
 
 
+def test_a_hyphenated_half_dates_its_figure():
+    # vam.li, https://www.vam.li/vietnam/south-korea-now-vietnams-2nd-largest-trade-partner/  # noqa: E501
+    text = (
+        " date 2017-07-20 Vietnam’s total trade turnover was $35.8 billion in June, down 1.4 per "
+        "cent compared to May, taking the first-half figure to $198.2 billion."
+    )
+    assert [p for _, _, p in _figures(text)] == ["2017-06", "2017-H1"]
+
+
 def test_a_month_without_its_year_is_the_latest_before_the_document_date():
     # bne IntelliNews, https://intellinews.com/moldova-s-exports-stagnate-and-shift-toward-cis-countries-174877/
     text = (
