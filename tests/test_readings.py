@@ -727,3 +727,42 @@ def test_a_whole_of_another_flow_may_confirm_a_share_but_not_refute_it():
         assert checked(build(text, figures, [said | {"whole_flow": "imports"}]))["verdict"] == (
             verdict
         )
+
+
+def test_a_total_whatever_its_countries_may_confirm_a_share_but_not_refute_it():
+    # MercoPress (d24 of the set), with the reader's countries: the total read as exports to Chile
+    text = (
+        "Chilean exports totalled 3.649 billion US dollars in January.\n\n"
+        "Copper represented N% of all exports in January, reaching a total of 1.3 billion US "
+        "dollars."
+    )
+    figures = [
+        fig("3.649 billion US dollars", "exports", "2006-01", 3.649e9, 5e5, reporter_iso3=None)
+        | {"partner_iso3": "CHL"},
+        fig("1.3 billion US dollars", "exports", "2006-01", 1.3e9, 5e7, reporter_iso3="CHL")
+        | {"partner_iso3": "WLD"},
+    ]
+    no_keys = {"reporter_iso3": None, "partner_iso3": None, "whole_flow": "exports"}
+    for stated, verdict in ((36, "consistent"), (50, "unverifiable")):
+        said = claim("N%", "share", stated, 0.5, "exports", "2006-01") | no_keys
+        assert checked(build(text, figures, [said]))["verdict"] == verdict
+
+
+def test_a_share_of_the_total_of_its_own_countries_stated_before_it():
+    # TASS, 2023-07-19 (d17 of the set), with the reader's countries (all Ukraine–China)
+    text = (
+        "Ukraine imported goods worth $30.4 bln in January - June 2023, while its exports totaled "
+        "$19.4 bln, the state statistical service said.\n\n"
+        "Machinery, equipment and transportation means amounting to $8.9 bln account for N% of "
+        "imported goods."
+    )
+    keys = {"reporter_iso3": "UKR", "partner_iso3": "CHN"}
+    figures = [
+        fig("$30.4 bln", "imports", "2023-H1", 30.4e9, 5e7, **keys),
+        fig("$19.4 bln", "exports", "2023-H1", 19.4e9, 5e7, **keys),
+        fig("$8.9 bln", "imports", "2023-H1", 8.9e9, 5e7, **keys),
+    ]
+    for stated, verdict in ((67, "inconsistent"), (29, "consistent")):
+        said = claim("N%", "share", stated, 0.5, "imports", "2023-H1", whole_flow="imports")
+        row = checked(build(text, figures, [said | keys]))
+        assert (row["verdict"], row["figure_ids"]) == (verdict, (2, 0))

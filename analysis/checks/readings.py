@@ -324,6 +324,19 @@ def _share(claim: Claim, pool: FigurePool) -> Iterator[Reading]:
     for flow in dict.fromkeys((whole_flow, "turnover", "exports", "imports")):
         for level in _earlier_totals(claim, pool, flow, "world", with_parts=True):
             wholes.setdefault(level, 0)
+    # whatever countries the reader gave it ("Chile's exports … 3.649 billion" read as exports
+    # to Chile): the last total of the claim's own flow and period may confirm, not refute
+    for level in _earlier_totals(claim, pool, whole_flow, "anyone"):
+        if level.period == claim.period:
+            wholes.setdefault(level, 0)
+    # the total of the very countries of the claim and its part, of its flow and period, stated
+    # before it: "Ukraine imported goods worth $30.4 bln … Machinery … amounting to $8.9 bln
+    # account for 67% of imported goods" (all three read as Ukraine–China)
+    for level in _earlier_totals(claim, pool, whole_flow, "anyone"):
+        keys = (level.reporter, level.partner)
+        if level.period == claim.period and all(keys) and keys == claim.keys:
+            if any((part.reporter, part.partner) == keys for part in parts):
+                wholes[level] = max(wholes.get(level, 0), MATCHED)
     for figure_id in pool.share_parts_of(claim.span):
         level = pool.level(figure_id)  # "$188 million (15 percent)": the part, most directly
         if level is not None and level.flow == claim.flow:
@@ -354,15 +367,18 @@ def _earlier_totals(
     """The last levels of ``flow`` fit for ``role`` stated before the claim, nearest first.
 
     For a share of the same flow these are the reporter's totals with the world (role "whole");
-    role "world" takes any country's total with the world. The part of another share is one only
-    ``with_parts``.
+    role "world" takes any country's total with the world, role "anyone" any level. The part of
+    another share is one only ``with_parts``.
     """
     found = [
         level
         for level in pool.of_flow(flow, claim.span[0], FAR_LIMIT, 0)
         if level.scope == "all"
         and (with_parts or level.figure_id not in pool.share_parts)
-        and (level.partner in ("", WORLD) if role == "world" else fits(level, role, claim.keys))
+        and (
+            role == "anyone"
+            or (level.partner in ("", WORLD) if role == "world" else fits(level, role, claim.keys))
+        )
     ]
     return sorted(found, key=lambda level: -level.start)[:WEAK_LEVELS]
 
