@@ -177,6 +177,23 @@ def test_a_hyphenated_half_dates_its_figure():
     assert [p for _, _, p in _figures(text)] == ["2017-06", "2017-H1"]
 
 
+def test_so_far_this_year_is_the_documents_year_not_a_year_listed_before_it():
+    # Bao Dong Nai (from VOV), https://baodongnai.com.vn/english/business/201312/vietnam-enjoys-us18-billion-trade-surplus-from-japan-2282028  # noqa: E501
+    text = (
+        " date 2013-12-17 During the last 11 months two-way trade turnover between Vietnam and "
+        "Japan was estimated at US$22.94 billion, up 1.7% against the same period last year.\n\n"
+        "Vietnam has enjoyed trade surplus from Japan for several consecutive years, with its "
+        "export surplus reaching US$0.4 billion in 2011, US$1.5 billion in 2012, and US$1.8 "
+        "billion so far this year (up 33%)."
+    )
+    assert [p for _, _, p in _figures(text)] == [
+        "2013-01/2013-11",
+        "2011",
+        "2012",
+        "2013-01/2013-11",
+    ]
+
+
 def test_a_month_without_its_year_is_the_latest_before_the_document_date():
     # bne IntelliNews, https://intellinews.com/moldova-s-exports-stagnate-and-shift-toward-cis-countries-174877/
     text = (

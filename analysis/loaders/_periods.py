@@ -403,7 +403,13 @@ def _mention(
             *span, lambda current, doc_year, compared=False: None, True, False, months_back=count
         )
     if name in ("year_to_date", "month_earlier"):
-        return PeriodMention(*span, _relative_resolver(name, groups), True, name == "month_earlier")
+        return PeriodMention(
+            *span,
+            _relative_resolver(name, groups),
+            True,
+            name == "month_earlier",
+            is_this_year=name == "year_to_date" and "this" in match.group(0).lower(),
+        )
     if name in ("same_period", "carry", "year_earlier"):
         is_base = name == "year_earlier" or (
             name == "same_period" and bool(groups["year"] or groups["rel"])

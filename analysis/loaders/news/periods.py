@@ -88,6 +88,8 @@ def resolve_periods(
                 anchor = anchor or year_after_base(own)
             elif kind == "needs_year_base":
                 anchor = written or current or _dated_anchor(doc, mention) or doc.main
+            elif mention.is_this_year and _in_doc_year(doc, current):
+                anchor = current  # "$1.5bn in 2012, and $1.8bn so far this year": not of 2012
             else:
                 anchor = written or current
             resolved[mention.start] = _resolve(doc, sentence, mention, anchor)
@@ -98,6 +100,11 @@ def resolve_periods(
                 if compared.period is not None and compared.period.end > anchor.end:
                     compared.period = compared.period.with_year(compared.period.year - 1)
     return sorted(resolved.values(), key=lambda m: m.start)
+
+
+def _in_doc_year(doc: Mentions, period: Period | None) -> bool:
+    """Whether ``period`` ends in the document's year (a running period "this year" can name)."""
+    return period is not None and doc.doc_year is not None and period.end[0] == doc.doc_year
 
 
 def _kind(doc: Mentions, sentence: Sentence, mention: PeriodMention) -> str:
