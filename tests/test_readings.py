@@ -766,3 +766,21 @@ def test_a_share_of_the_total_of_its_own_countries_stated_before_it():
         said = claim("N%", "share", stated, 0.5, "imports", "2023-H1", whole_flow="imports")
         row = checked(build(text, figures, [said | keys]))
         assert (row["verdict"], row["figure_ids"]) == (verdict, (2, 0))
+
+
+def test_a_bound_restated_exactly_in_its_paragraph_is_read_at_its_exact_value():
+    # AzerNews via MENAFN (d06 of the set): "more than $14.6 billion" restated as "$14.65 billion"
+    text = (
+        "The total volume of trade between Iran and China in 2023 amounted to more than $14.6 "
+        "billion, which is 6.2 percent less than in 2022. In 2023, bilateral trade between the "
+        "countries amounted to $14.65 billion, while in 2022 it amounted to $15.5 billion."
+    )
+    keys = {"reporter_iso3": "IRN", "partner_iso3": "CHN"}
+    figures = [
+        fig("$14.6 billion", "turnover", "2023", 14.6e9, 5e7, qualifier="over", **keys),
+        fig("$14.65 billion", "turnover", "2023", 14.65e9, 5e6, **keys),
+        fig("$15.5 billion", "turnover", "2022", 15.5e9, 5e7, **keys),
+    ]
+    said = claim("6.2 percent less", "pct_change", -6.2, 0.05, "turnover", "2023") | keys
+    row = checked(build(text, figures, [said | {"base_period": "2022", "value_figure_id": 0}]))
+    assert (row["verdict"], row["figure_ids"]) == ("inconsistent", (1, 2))

@@ -109,6 +109,38 @@ class FigurePool:
             figure_id for span in share_spans for figure_id in self.share_parts_of(span)
         }
 
+    def precise(self, level: Level) -> Level:
+        """The exact restatement of a qualified level in its paragraph, else ``level`` itself.
+
+        "more than $14.6 billion …; in 2023 bilateral trade amounted to $14.65 billion": the same
+        value stated twice, once as a bound, once exactly, is checked at its exact value.
+        """
+        figure = self.figures.get(level.figure_id)
+        if level.is_derived or figure is None or not text(figure.get("qualifier")):
+            return level
+        low, high = sorted((0.9 * float(figure["value_usd"]), 1.1 * float(figure["value_usd"])))
+        paragraph = self.paragraph_of(level.start)
+        for other in self.around((level.start, level.end)):
+            same = (other.flow, other.period, other.reporter, other.partner, other.scope) == (
+                level.flow,
+                level.period,
+                level.reporter,
+                level.partner,
+                level.scope,
+            )
+            exact = not text(self.figures[other.figure_id].get("qualifier"))
+            value = float(self.figures[other.figure_id]["value_usd"])
+            if (
+                other != level
+                and same
+                and exact
+                and level.period
+                and self.paragraph_of(other.start) == paragraph
+                and low <= value <= high
+            ):
+                return other
+        return level
+
     def sentence_of(self, position: int) -> int:
         """Index of the sentence holding character ``position``."""
         return bisect.bisect_right(self._sentences, position) - 1

@@ -181,7 +181,11 @@ def _candidates(
         found.setdefault(matched, MATCHED)
     for level in _anywhere(pool, flow, period, claim):
         found.setdefault(level, 0)
-    return found
+    precise: dict[Level, int] = {}  # a bound restated exactly nearby is read at its exact value
+    for level, support in found.items():
+        exact = pool.precise(level)
+        precise[exact] = max(precise.get(exact, support), support)
+    return precise
 
 
 def _anywhere(pool: FigurePool, flow: str, period: str, claim: Claim) -> list[Level]:
