@@ -194,6 +194,15 @@ def test_so_far_this_year_is_the_documents_year_not_a_year_listed_before_it():
     ]
 
 
+def test_when_compared_to_dates_the_figure_after_it_with_its_own_period():
+    # Business Recorder (Pakistan Bureau of Statistics data)
+    text = (
+        " date 2023-05-03 The imports into the country decreased by 22.62 percent in April 2023 "
+        "when compared to the imports of $3.816 billion in March 2023, according to the data."
+    )
+    assert [p for _, _, p in _figures(text)] == ["2023-03"]
+
+
 def test_a_month_without_its_year_is_the_latest_before_the_document_date():
     # bne IntelliNews, https://intellinews.com/moldova-s-exports-stagnate-and-shift-toward-cis-countries-174877/
     text = (

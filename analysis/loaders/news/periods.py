@@ -179,7 +179,10 @@ _DATES_NEXT_FIGURE = re.compile(
 )
 # A relative clause about a period before a figure: "in 2016, during which a surplus of", "when ...
 # was".
-_RELATIVE_CLAUSE = re.compile(r",?\s+(?i:during\s+which|in\s+which|when)\b[^¤.;()]{0,80}")
+# "when compared to" is a comparison, not a relative clause.
+_RELATIVE_CLAUSE = re.compile(
+    r",?\s+(?i:during\s+which|in\s+which|when(?!\s+compared\b))\b[^¤.;()]{0,80}"
+)
 # A money amount in another currency or unit right before a bracket: "Ksh 1,617.6 billion
 # ($13.72bn)".
 _AMOUNT_BEFORE_BRACKET = re.compile(r"\d(?:[\d.,\s]*\d)?\s*[A-Za-z]*\s*\(\s*$")
