@@ -784,3 +784,25 @@ def test_a_bound_restated_exactly_in_its_paragraph_is_read_at_its_exact_value():
     said = claim("6.2 percent less", "pct_change", -6.2, 0.05, "turnover", "2023") | keys
     row = checked(build(text, figures, [said | {"base_period": "2022", "value_figure_id": 0}]))
     assert (row["verdict"], row["figure_ids"]) == ("inconsistent", (1, 2))
+
+
+def test_a_ratio_of_two_flows_may_be_confirmed_by_its_own_sentences_figure_of_another_flow():
+    # bne IntelliNews, 2020-01-20 (d19 of the set), with the reader's flows (imports read as
+    # exports)
+    text = (
+        "In the rolling 12 months ending November, Moldova's exports posted a modest 2.2% y/y "
+        "advance to $2.78bn.\n\n"
+        "Moldova's imports increased by only 1.8% y/y in the 12-month period, but they are still "
+        "N times as large as exports: $5.82bn."
+    )
+    keys = {"reporter_iso3": "MDA", "partner_iso3": "EUU"}
+    period = "2018-12/2019-11"
+    figures = [
+        fig("$2.78bn", "exports", period, 2.78e9, 5e6, **keys),
+        fig("$5.82bn", "exports", period, 5.82e9, 5e6, **keys),
+    ]
+    no_keys = {"reporter_iso3": None, "partner_iso3": None}
+    for stated, verdict in ((2, "consistent"), (4, "unverifiable")):
+        said = claim("N times", "ratio", stated, 0.5, "imports", period, whole_flow="exports")
+        row = checked(build(text, figures, [said | no_keys | {"base_period": period}]))
+        assert row["verdict"] == verdict

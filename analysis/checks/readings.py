@@ -394,6 +394,16 @@ def _ratio(claim: Claim, pool: FigurePool) -> Iterator[Reading]:
         claim, pool, claim.flow, claim.value_id, claim.period, "any", is_value=True
     )
     seconds = _candidates(claim, pool, base_flow, claim.base_id, base_period, "any")
+    if claim.whole_flow:  # two flows compared: "imports are twice as large as exports: $5.82bn"
+        # the flow of a figure is the attribute a reader most often gets wrong: a figure of the
+        # claim's own sentence and the last levels of the second flow and period before it,
+        # whatever their countries, may confirm the ratio, never refute it
+        for level in pool.near_levels(claim.span, ""):
+            if pool.nearness(level, claim.span) == 3 and level.scope == claim.scope:
+                firsts.setdefault(level, 0)
+        for level in _earlier_totals(claim, pool, base_flow, "anyone"):
+            if level.period == base_period and level.scope == claim.scope:
+                seconds.setdefault(level, 0)
     for a, a_support in firsts.items():
         for b, b_support in seconds.items():
             if a == b or a.scope != b.scope:
