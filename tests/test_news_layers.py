@@ -203,6 +203,16 @@ def test_when_compared_to_dates_the_figure_after_it_with_its_own_period():
     assert [p for _, _, p in _figures(text)] == ["2023-03"]
 
 
+def test_a_headlines_figure_without_a_period_takes_the_period_the_body_reports():
+    # Bao Dong Nai (from VOV), https://baodongnai.com.vn/english/business/201312/vietnam-enjoys-us18-billion-trade-surplus-from-japan-2282028  # noqa: E501
+    text = (
+        "Vietnam enjoys US$1.8 billion trade surplus from Japan\n\n"
+        " date 2013-12-17 During the last 11 months two-way trade turnover between Vietnam and "
+        "Japan was estimated at US$22.94 billion, up 1.7% against the same period last year."
+    )
+    assert [p for _, _, p in _figures(text)] == ["2013-01/2013-11", "2013-01/2013-11"]
+
+
 def test_a_month_without_its_year_is_the_latest_before_the_document_date():
     # bne IntelliNews, https://intellinews.com/moldova-s-exports-stagnate-and-shift-toward-cis-countries-174877/
     text = (
