@@ -806,3 +806,24 @@ def test_a_ratio_of_two_flows_may_be_confirmed_by_its_own_sentences_figure_of_an
         said = claim("N times", "ratio", stated, 0.5, "imports", period, whole_flow="exports")
         row = checked(build(text, figures, [said | no_keys | {"base_period": period}]))
         assert row["verdict"] == verdict
+
+
+def test_a_share_of_imports_may_be_confirmed_by_the_partners_exports_and_a_later_total():
+    # Opportimes (d27 of the set), with the reader's countries: Mexico's exports to the US are
+    # the US's imports from Mexico; the US total is stated after the share
+    text = (
+        "Exports from Mexico to the United States registered a year-on-year growth of 10.9% in "
+        "March, to 33.399 million dollars.\n\n"
+        "With this, Mexico's share of total US imports was N%.\n\n"
+        "US imports totalled 237.293 million dollars in March."
+    )
+    figures = [
+        fig("33.399 million dollars", "exports", "2021-03", 33.399e9, 5e5)
+        | {"reporter_iso3": "MEX", "partner_iso3": "USA"},
+        fig("237.293 million dollars", "imports", "2021-03", 237.293e9, 5e5)
+        | {"reporter_iso3": "MEX", "partner_iso3": "USA"},
+    ]
+    keys = {"reporter_iso3": "USA", "partner_iso3": "MEX", "whole_flow": "imports"}
+    for stated, verdict in ((14.1, "consistent"), (20.0, "unverifiable")):
+        said = claim("N%", "share", stated, 0.05, "imports", "2021-03") | keys
+        assert checked(build(text, figures, [said]))["verdict"] == verdict

@@ -341,6 +341,15 @@ def _share(claim: Claim, pool: FigurePool) -> Iterator[Reading]:
         if level.period == claim.period and all(keys) and keys == claim.keys:
             if any((part.reporter, part.partner) == keys for part in parts):
                 wholes[level] = max(wholes.get(level, 0), MATCHED)
+    mirror = {"exports": "imports", "imports": "exports"}.get(claim.flow)
+    if mirror and all(claim.keys):  # B's imports from A are A's exports to B, stated before
+        for level in pool.of_flow(mirror, claim.span[0], WEAK_LEVELS, 0):
+            swapped = (level.partner, level.reporter) == claim.keys
+            if swapped and level.period == claim.period and level.scope == claim.scope:
+                parts.setdefault(level, 0)  # it may confirm, not refute
+        for level in pool.of_flow(whole_flow, claim.span[1], 0, WEAK_LEVELS):
+            if level.period == claim.period and level.scope == "all":
+                wholes.setdefault(level, 0)  # a total stated after the share may confirm it
     for figure_id in pool.share_parts_of(claim.span):
         level = pool.level(figure_id)  # "$188 million (15 percent)": the part, most directly
         if level is not None and level.flow == claim.flow:
