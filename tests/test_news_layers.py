@@ -213,6 +213,15 @@ def test_a_headlines_figure_without_a_period_takes_the_period_the_body_reports()
     assert [p for _, _, p in _figures(text)] == ["2013-01/2013-11", "2013-01/2013-11"]
 
 
+def test_a_which_clause_after_a_period_dates_the_figure_in_it():
+    # MercoPress, https://en.mercopress.com/2006/02/10/chilean-record-exports (date from the URL)
+    text = (
+        " date 2006-02-10 The Chilean Central Bank predicts that this year's trade surplus will be "
+        "more moderate than last year's, which reached $9.2 billion."
+    )
+    assert [p for _, _, p in _figures(text)] == ["2005"]
+
+
 def test_a_month_without_its_year_is_the_latest_before_the_document_date():
     # bne IntelliNews, https://intellinews.com/moldova-s-exports-stagnate-and-shift-toward-cis-countries-174877/
     text = (

@@ -178,10 +178,10 @@ _DATES_NEXT_FIGURE = re.compile(
     re.VERBOSE,
 )
 # A relative clause about a period before a figure: "in 2016, during which a surplus of", "when ...
-# was".
+# was", "last year's, which reached 9.2 billion".
 # "when compared to" is a comparison, not a relative clause.
 _RELATIVE_CLAUSE = re.compile(
-    r",?\s+(?i:during\s+which|in\s+which|when(?!\s+compared\b))\b[^¤.;()]{0,80}"
+    r"(?:['’]s)?,?\s+(?i:during\s+which|in\s+which|which|when(?!\s+compared\b))\b[^¤.;()]{0,80}"
 )
 # A money amount in another currency or unit right before a bracket: "Ksh 1,617.6 billion
 # ($13.72bn)".
