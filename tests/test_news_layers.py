@@ -89,6 +89,23 @@ def test_a_missing_space_before_the_dollar_sign_is_read():
     assert [a.value_usd for a in find_amounts(text)] == [909.54e6]
 
 
+def test_a_dot_grouping_thousands_is_read_when_the_text_groups_millions_with_commas():
+    # Mexico News Daily style (Spanish thousands separator leaking into English)
+    text = (
+        "a year-on-year growth of 10.9% in March, to 33.399 million dollars. "
+        "On the other hand, Canadian exports were for 29,798 million dollars."
+    )
+    assert [a.value_usd for a in find_amounts(text)] == [33_399e6, 29_798e6]
+    # without comma-grouped millions in the text, the dot is a decimal point
+    assert [a.value_usd for a in find_amounts("exports of $33.399 million")] == [33.399e6]
+
+
+def test_a_fraction_in_words_before_a_scale_word_is_an_amount():
+    # The Ethiopian Herald
+    text = "The figure is over half a billion dollars greater than what was registered last year."
+    assert [(a.value_usd, a.half_width_usd) for a in find_amounts(text)] == [(500e6, 50e6)]
+
+
 @pytest.mark.parametrize("written", ["$1,2,3,4 million", "$1e308 billion", "$" + "9" * 400])
 def test_numbers_that_are_not_one_number_are_unreadable(written):
     amounts, unreadable = scan_amounts(f"Exports were {written} in 2023.")
@@ -136,6 +153,73 @@ def test_months_of_a_fiscal_year_take_the_countrys_fiscal_year():
         ("$ 350.297 million", "exports", "2023-07/2023-08"),
         ("$ 333.077 million", "exports", "2022-07/2022-08"),
     ]
+
+
+def test_an_undated_article_that_reports_a_passed_year_end_is_of_the_next_year():
+    # vam.li, https://www.vam.li/vietnam/south-korea-now-vietnams-2nd-largest-trade-partner/  # noqa: E501
+    text = (
+        "China remains the country’s largest trade partner, with $39.8 billion "
+        "in the first half.\n\n"
+        "South Korean investment in Vietnam hit $50 billion overall at the end of 2016."
+    )
+    assert [p for _, _, p in _figures(text)][:1] == ["2017-H1"]
+    # a year-end target is not a passed point: the undated half stays in the year named
+    target = text.replace("hit", "is expected to hit")
+    assert [p for _, _, p in _figures(target)][:1] == ["2016-H1"]
+
+
+def test_a_hyphenated_half_dates_its_figure():
+    # vam.li, https://www.vam.li/vietnam/south-korea-now-vietnams-2nd-largest-trade-partner/  # noqa: E501
+    text = (
+        " date 2017-07-20 Vietnam’s total trade turnover was $35.8 billion in June, down 1.4 per "
+        "cent compared to May, taking the first-half figure to $198.2 billion."
+    )
+    assert [p for _, _, p in _figures(text)] == ["2017-06", "2017-H1"]
+
+
+def test_so_far_this_year_is_the_documents_year_not_a_year_listed_before_it():
+    # Bao Dong Nai (from VOV), https://baodongnai.com.vn/english/business/201312/vietnam-enjoys-us18-billion-trade-surplus-from-japan-2282028  # noqa: E501
+    text = (
+        " date 2013-12-17 During the last 11 months two-way trade turnover between Vietnam and "
+        "Japan was estimated at US$22.94 billion, up 1.7% against the same period last year.\n\n"
+        "Vietnam has enjoyed trade surplus from Japan for several consecutive years, with its "
+        "export surplus reaching US$0.4 billion in 2011, US$1.5 billion in 2012, and US$1.8 "
+        "billion so far this year (up 33%)."
+    )
+    assert [p for _, _, p in _figures(text)] == [
+        "2013-01/2013-11",
+        "2011",
+        "2012",
+        "2013-01/2013-11",
+    ]
+
+
+def test_when_compared_to_dates_the_figure_after_it_with_its_own_period():
+    # Business Recorder (Pakistan Bureau of Statistics data)
+    text = (
+        " date 2023-05-03 The imports into the country decreased by 22.62 percent in April 2023 "
+        "when compared to the imports of $3.816 billion in March 2023, according to the data."
+    )
+    assert [p for _, _, p in _figures(text)] == ["2023-03"]
+
+
+def test_a_headlines_figure_without_a_period_takes_the_period_the_body_reports():
+    # Bao Dong Nai (from VOV), https://baodongnai.com.vn/english/business/201312/vietnam-enjoys-us18-billion-trade-surplus-from-japan-2282028  # noqa: E501
+    text = (
+        "Vietnam enjoys US$1.8 billion trade surplus from Japan\n\n"
+        " date 2013-12-17 During the last 11 months two-way trade turnover between Vietnam and "
+        "Japan was estimated at US$22.94 billion, up 1.7% against the same period last year."
+    )
+    assert [p for _, _, p in _figures(text)] == ["2013-01/2013-11", "2013-01/2013-11"]
+
+
+def test_a_which_clause_after_a_period_dates_the_figure_in_it():
+    # MercoPress, https://en.mercopress.com/2006/02/10/chilean-record-exports (date from the URL)
+    text = (
+        " date 2006-02-10 The Chilean Central Bank predicts that this year's trade surplus will be "
+        "more moderate than last year's, which reached $9.2 billion."
+    )
+    assert [p for _, _, p in _figures(text)] == ["2005"]
 
 
 def test_a_month_without_its_year_is_the_latest_before_the_document_date():

@@ -699,3 +699,131 @@ def test_the_periods_say_which_level_is_the_base_whatever_the_link():
     )
     row = checked(doc)
     assert (row["verdict"], row["figure_ids"]) == ("consistent", (0, 1))
+
+
+def test_a_whole_of_another_flow_may_confirm_a_share_but_not_refute_it():
+    # Xinhua, 2019-04-11 (d12 of the set), with the reader's flows: the total trade is
+    # turnover, the imports were read as exports, the top-10 imports as the world's
+    text = (
+        "Total external trade in February reached 13.14 billion U.S. dollars.\n\n"
+        "Of the total external trade, the PSA said 5.18 billion U.S. dollars, or 39.4 percent, "
+        "were exported goods and 7.97 billion U.S. dollars, or 60.6 percent, were imported goods."
+        "\n\nThe PSA said import payments from the top 10 countries reached 6.06 billion U.S. "
+        "dollars, or a share of N percent, to the total imports in February."
+    )
+    world = {"reporter_iso3": "PHL", "partner_iso3": "WLD"}
+    figures = [
+        fig("13.14 billion U.S. dollars", "turnover", "2019-02", 13.14e9, 5e6, **world),
+        fig("5.18 billion U.S. dollars", "turnover", "2019-02", 5.18e9, 5e6, **world),
+        fig("7.97 billion U.S. dollars", "exports", "2019-02", 7.97e9, 5e6, **world),
+        fig("6.06 billion U.S. dollars", "imports", "2019-02", 6.06e9, 5e6, **world),
+    ]
+    no_keys = {"reporter_iso3": None, "partner_iso3": None}
+    share = claim("or 60.6 percent", "share", 60.6, 0.05, "exports", "2019-02") | no_keys
+    row = checked(build(text, figures, [share | {"whole_flow": "exports"}]))
+    assert (row["verdict"], row["figure_ids"]) == ("consistent", (2, 0))
+    for stated, verdict in ((76.0, "consistent"), (50.0, "unverifiable")):
+        said = claim("N percent", "share", stated, 0.05, "imports", "2019-02") | no_keys
+        assert checked(build(text, figures, [said | {"whole_flow": "imports"}]))["verdict"] == (
+            verdict
+        )
+
+
+def test_a_total_whatever_its_countries_may_confirm_a_share_but_not_refute_it():
+    # MercoPress (d24 of the set), with the reader's countries: the total read as exports to Chile
+    text = (
+        "Chilean exports totalled 3.649 billion US dollars in January.\n\n"
+        "Copper represented N% of all exports in January, reaching a total of 1.3 billion US "
+        "dollars."
+    )
+    figures = [
+        fig("3.649 billion US dollars", "exports", "2006-01", 3.649e9, 5e5, reporter_iso3=None)
+        | {"partner_iso3": "CHL"},
+        fig("1.3 billion US dollars", "exports", "2006-01", 1.3e9, 5e7, reporter_iso3="CHL")
+        | {"partner_iso3": "WLD"},
+    ]
+    no_keys = {"reporter_iso3": None, "partner_iso3": None, "whole_flow": "exports"}
+    for stated, verdict in ((36, "consistent"), (50, "unverifiable")):
+        said = claim("N%", "share", stated, 0.5, "exports", "2006-01") | no_keys
+        assert checked(build(text, figures, [said]))["verdict"] == verdict
+
+
+def test_a_share_of_the_total_of_its_own_countries_stated_before_it():
+    # TASS, 2023-07-19 (d17 of the set), with the reader's countries (all Ukraine–China)
+    text = (
+        "Ukraine imported goods worth $30.4 bln in January - June 2023, while its exports totaled "
+        "$19.4 bln, the state statistical service said.\n\n"
+        "Machinery, equipment and transportation means amounting to $8.9 bln account for N% of "
+        "imported goods."
+    )
+    keys = {"reporter_iso3": "UKR", "partner_iso3": "CHN"}
+    figures = [
+        fig("$30.4 bln", "imports", "2023-H1", 30.4e9, 5e7, **keys),
+        fig("$19.4 bln", "exports", "2023-H1", 19.4e9, 5e7, **keys),
+        fig("$8.9 bln", "imports", "2023-H1", 8.9e9, 5e7, **keys),
+    ]
+    for stated, verdict in ((67, "inconsistent"), (29, "consistent")):
+        said = claim("N%", "share", stated, 0.5, "imports", "2023-H1", whole_flow="imports")
+        row = checked(build(text, figures, [said | keys]))
+        assert (row["verdict"], row["figure_ids"]) == (verdict, (2, 0))
+
+
+def test_a_bound_restated_exactly_in_its_paragraph_is_read_at_its_exact_value():
+    # AzerNews via MENAFN (d06 of the set): "more than $14.6 billion" restated as "$14.65 billion"
+    text = (
+        "The total volume of trade between Iran and China in 2023 amounted to more than $14.6 "
+        "billion, which is 6.2 percent less than in 2022. In 2023, bilateral trade between the "
+        "countries amounted to $14.65 billion, while in 2022 it amounted to $15.5 billion."
+    )
+    keys = {"reporter_iso3": "IRN", "partner_iso3": "CHN"}
+    figures = [
+        fig("$14.6 billion", "turnover", "2023", 14.6e9, 5e7, qualifier="over", **keys),
+        fig("$14.65 billion", "turnover", "2023", 14.65e9, 5e6, **keys),
+        fig("$15.5 billion", "turnover", "2022", 15.5e9, 5e7, **keys),
+    ]
+    said = claim("6.2 percent less", "pct_change", -6.2, 0.05, "turnover", "2023") | keys
+    row = checked(build(text, figures, [said | {"base_period": "2022", "value_figure_id": 0}]))
+    assert (row["verdict"], row["figure_ids"]) == ("inconsistent", (1, 2))
+
+
+def test_a_ratio_of_two_flows_may_be_confirmed_by_its_own_sentences_figure_of_another_flow():
+    # bne IntelliNews, 2020-01-20 (d19 of the set), with the reader's flows (imports read as
+    # exports)
+    text = (
+        "In the rolling 12 months ending November, Moldova's exports posted a modest 2.2% y/y "
+        "advance to $2.78bn.\n\n"
+        "Moldova's imports increased by only 1.8% y/y in the 12-month period, but they are still "
+        "N times as large as exports: $5.82bn."
+    )
+    keys = {"reporter_iso3": "MDA", "partner_iso3": "EUU"}
+    period = "2018-12/2019-11"
+    figures = [
+        fig("$2.78bn", "exports", period, 2.78e9, 5e6, **keys),
+        fig("$5.82bn", "exports", period, 5.82e9, 5e6, **keys),
+    ]
+    no_keys = {"reporter_iso3": None, "partner_iso3": None}
+    for stated, verdict in ((2, "consistent"), (4, "unverifiable")):
+        said = claim("N times", "ratio", stated, 0.5, "imports", period, whole_flow="exports")
+        row = checked(build(text, figures, [said | no_keys | {"base_period": period}]))
+        assert row["verdict"] == verdict
+
+
+def test_a_share_of_imports_may_be_confirmed_by_the_partners_exports_and_a_later_total():
+    # Opportimes (d27 of the set), with the reader's countries: Mexico's exports to the US are
+    # the US's imports from Mexico; the US total is stated after the share
+    text = (
+        "Exports from Mexico to the United States registered a year-on-year growth of 10.9% in "
+        "March, to 33.399 million dollars.\n\n"
+        "With this, Mexico's share of total US imports was N%.\n\n"
+        "US imports totalled 237.293 million dollars in March."
+    )
+    figures = [
+        fig("33.399 million dollars", "exports", "2021-03", 33.399e9, 5e5)
+        | {"reporter_iso3": "MEX", "partner_iso3": "USA"},
+        fig("237.293 million dollars", "imports", "2021-03", 237.293e9, 5e5)
+        | {"reporter_iso3": "MEX", "partner_iso3": "USA"},
+    ]
+    keys = {"reporter_iso3": "USA", "partner_iso3": "MEX", "whole_flow": "imports"}
+    for stated, verdict in ((14.1, "consistent"), (20.0, "unverifiable")):
+        said = claim("N%", "share", stated, 0.05, "imports", "2021-03") | keys
+        assert checked(build(text, figures, [said]))["verdict"] == verdict

@@ -725,3 +725,12 @@ def test_a_share_of_the_total_after_the_pairs_turnover_is_a_share_of_that_turnov
         (2, 0),
     ]
     assert verdicts(reconcile(doc))[:2] == ["consistent", "consistent"]
+
+
+def test_an_amount_of_change_takes_its_direction_from_the_readers_vocabulary():
+    from analysis.checks.pool import _direction
+
+    # invented: "slumped" is a fall in the reader's vocabulary; "diplomatic" is no "dip"
+    assert _direction("Exports slumped by $2 billion", 19) == -1.0
+    assert _direction("After diplomatic talks, trade by $2 billion", 26) == 0.0
+    assert _direction("Imports rose by $1 billion", 16) == 1.0

@@ -13,13 +13,19 @@ import re
 from dataclasses import dataclass
 
 from analysis.checks.intervals import Term, number, text
+from analysis.reference.news_vocabulary import (
+    DOWN_AFTER_WORDS,
+    DOWN_WORDS,
+    UP_AFTER_WORDS,
+    UP_WORDS,
+)
 
 WORLD = "WLD"  # partner code of a reporter's trade with all countries (as in analysis.loaders.news)
 
-# words before an amount of change that give its direction (vocabulary of this module only)
+# words before an amount of change that give its direction: the reader's vocabulary, one table
 DIRECTION_WORDS = {
-    -1.0: ("decrease", "decline", "fell", "fall", "drop", "down", "less", "lower", "shrank", "cut"),
-    1.0: ("increase", "rise", "rose", "grew", "growth", "up", "more", "higher", "gain", "added"),
+    -1.0: tuple(dict.fromkeys(DOWN_WORDS + DOWN_AFTER_WORDS)),
+    1.0: tuple(dict.fromkeys(UP_WORDS + UP_AFTER_WORDS)),
 }
 # words that may stand between a percent and the amount of change it goes with: "a $1.1bn or 8.2%
 # rise", "fell 5.9% ($2.0bn)", "a decrease of 15 percent (down US$541 million)"
@@ -102,6 +108,38 @@ class FigurePool:
         self.share_parts = {
             figure_id for span in share_spans for figure_id in self.share_parts_of(span)
         }
+
+    def precise(self, level: Level) -> Level:
+        """The exact restatement of a qualified level in its paragraph, else ``level`` itself.
+
+        "more than $14.6 billion …; in 2023 bilateral trade amounted to $14.65 billion": the same
+        value stated twice, once as a bound, once exactly, is checked at its exact value.
+        """
+        figure = self.figures.get(level.figure_id)
+        if level.is_derived or figure is None or not text(figure.get("qualifier")):
+            return level
+        low, high = sorted((0.9 * float(figure["value_usd"]), 1.1 * float(figure["value_usd"])))
+        paragraph = self.paragraph_of(level.start)
+        for other in self.around((level.start, level.end)):
+            same = (other.flow, other.period, other.reporter, other.partner, other.scope) == (
+                level.flow,
+                level.period,
+                level.reporter,
+                level.partner,
+                level.scope,
+            )
+            exact = not text(self.figures[other.figure_id].get("qualifier"))
+            value = float(self.figures[other.figure_id]["value_usd"])
+            if (
+                other != level
+                and same
+                and exact
+                and level.period
+                and self.paragraph_of(other.start) == paragraph
+                and low <= value <= high
+            ):
+                return other
+        return level
 
     def sentence_of(self, position: int) -> int:
         """Index of the sentence holding character ``position``."""
@@ -319,12 +357,12 @@ def _base_level(level: Level, change_id: int, change: dict, direction: float) ->
 
 
 def _direction(text_: str, position: int) -> float:
-    """+1 or −1 from the last direction word in the 60 characters before ``position``, else 0."""
+    """+1 or −1 from the last direction word (whole) in the 60 characters before it, else 0."""
     window = text_[max(0, position - 60) : position].lower()
     best, where = 0.0, -1
     for direction, words in DIRECTION_WORDS.items():
         for word in words:
-            for match in re.finditer(rf"\b{word}", window):
+            for match in re.finditer(rf"\b{re.escape(word)}\b", window):
                 if match.start() > where:
                     best, where = direction, match.start()
     return best

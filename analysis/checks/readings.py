@@ -181,7 +181,11 @@ def _candidates(
         found.setdefault(matched, MATCHED)
     for level in _anywhere(pool, flow, period, claim):
         found.setdefault(level, 0)
-    return found
+    precise: dict[Level, int] = {}  # a bound restated exactly nearby is read at its exact value
+    for level, support in found.items():
+        exact = pool.precise(level)
+        precise[exact] = max(precise.get(exact, support), support)
+    return precise
 
 
 def _anywhere(pool: FigurePool, flow: str, period: str, claim: Claim) -> list[Level]:
@@ -317,10 +321,35 @@ def _share(claim: Claim, pool: FigurePool) -> Iterator[Reading]:
     if role == "any":  # a share of another flow: of the pair's figure or of a total
         for level in _earlier_totals(claim, pool, whole_flow, "whole"):
             wholes[level] = max(wholes.get(level, 0), MATCHED + 1)
-    unsure = ("turnover", "exports", "imports") if claim.flow in ("", "other") else ()
-    for flow in (whole_flow, *unsure):  # a claim of no trade flow: the reader could not tell
-        for level in _earlier_totals(claim, pool, flow, "world"):
-            wholes.setdefault(level, 0)  # whoever's total it is: it may confirm, not refute
+    # whoever's total it is, of whichever flow (the flow of a whole is the attribute a reader
+    # most often gets wrong: "Of the total external trade, … $7.97bn, or 60.6 percent, were
+    # imported"), even the part of another share (imports, a share of turnover, are the whole
+    # of a share of imports): it may confirm, not refute
+    for flow in dict.fromkeys((whole_flow, "turnover", "exports", "imports")):
+        for level in _earlier_totals(claim, pool, flow, "world", with_parts=True):
+            wholes.setdefault(level, 0)
+    # whatever countries the reader gave it ("Chile's exports … 3.649 billion" read as exports
+    # to Chile): the last total of the claim's own flow and period may confirm, not refute
+    for level in _earlier_totals(claim, pool, whole_flow, "anyone"):
+        if level.period == claim.period:
+            wholes.setdefault(level, 0)
+    # the total of the very countries of the claim and its part, of its flow and period, stated
+    # before it: "Ukraine imported goods worth $30.4 bln … Machinery … amounting to $8.9 bln
+    # account for 67% of imported goods" (all three read as Ukraine–China)
+    for level in _earlier_totals(claim, pool, whole_flow, "anyone"):
+        keys = (level.reporter, level.partner)
+        if level.period == claim.period and all(keys) and keys == claim.keys:
+            if any((part.reporter, part.partner) == keys for part in parts):
+                wholes[level] = max(wholes.get(level, 0), MATCHED)
+    mirror = {"exports": "imports", "imports": "exports"}.get(claim.flow)
+    if mirror and all(claim.keys):  # B's imports from A are A's exports to B, stated before
+        for level in pool.of_flow(mirror, claim.span[0], WEAK_LEVELS, 0):
+            swapped = (level.partner, level.reporter) == claim.keys
+            if swapped and level.period == claim.period and level.scope == claim.scope:
+                parts.setdefault(level, 0)  # it may confirm, not refute
+        for level in pool.of_flow(whole_flow, claim.span[1], 0, WEAK_LEVELS):
+            if level.period == claim.period and level.scope == "all":
+                wholes.setdefault(level, 0)  # a total stated after the share may confirm it
     for figure_id in pool.share_parts_of(claim.span):
         level = pool.level(figure_id)  # "$188 million (15 percent)": the part, most directly
         if level is not None and level.flow == claim.flow:
@@ -330,7 +359,7 @@ def _share(claim: Claim, pool: FigurePool) -> Iterator[Reading]:
         for whole, whole_support in wholes.items():
             if whole == part or (claim.stated < 100 and _value(pool, whole) <= value):
                 continue  # a whole is larger than its part (an equal one is a repeat of it)
-            if whole.figure_id in pool.share_parts:
+            if whole.figure_id in pool.share_parts and whole_support > 0:
                 continue  # the part of another share ("China $39.8bn, 20.1%; Korea $29.1bn…")
             other_period = part.period and whole.period and part.period != whole.period
             support = whole_support - 1 if other_period else whole_support
@@ -345,19 +374,24 @@ def _share(claim: Claim, pool: FigurePool) -> Iterator[Reading]:
                     yield replace(reading, is_slip=True)
 
 
-def _earlier_totals(claim: Claim, pool: FigurePool, flow: str, role: str) -> list[Level]:
+def _earlier_totals(
+    claim: Claim, pool: FigurePool, flow: str, role: str, with_parts: bool = False
+) -> list[Level]:
     """The last levels of ``flow`` fit for ``role`` stated before the claim, nearest first.
 
     For a share of the same flow these are the reporter's totals with the world (role "whole");
-    role "world" takes any country's total with the world. The part of another share is never
-    one.
+    role "world" takes any country's total with the world, role "anyone" any level. The part of
+    another share is one only ``with_parts``.
     """
     found = [
         level
         for level in pool.of_flow(flow, claim.span[0], FAR_LIMIT, 0)
         if level.scope == "all"
-        and level.figure_id not in pool.share_parts
-        and (level.partner in ("", WORLD) if role == "world" else fits(level, role, claim.keys))
+        and (with_parts or level.figure_id not in pool.share_parts)
+        and (
+            role == "anyone"
+            or (level.partner in ("", WORLD) if role == "world" else fits(level, role, claim.keys))
+        )
     ]
     return sorted(found, key=lambda level: -level.start)[:WEAK_LEVELS]
 
@@ -369,6 +403,16 @@ def _ratio(claim: Claim, pool: FigurePool) -> Iterator[Reading]:
         claim, pool, claim.flow, claim.value_id, claim.period, "any", is_value=True
     )
     seconds = _candidates(claim, pool, base_flow, claim.base_id, base_period, "any")
+    if claim.whole_flow:  # two flows compared: "imports are twice as large as exports: $5.82bn"
+        # the flow of a figure is the attribute a reader most often gets wrong: a figure of the
+        # claim's own sentence and the last levels of the second flow and period before it,
+        # whatever their countries, may confirm the ratio, never refute it
+        for level in pool.near_levels(claim.span, ""):
+            if pool.nearness(level, claim.span) == 3 and level.scope == claim.scope:
+                firsts.setdefault(level, 0)
+        for level in _earlier_totals(claim, pool, base_flow, "anyone"):
+            if level.period == base_period and level.scope == claim.scope:
+                seconds.setdefault(level, 0)
     for a, a_support in firsts.items():
         for b, b_support in seconds.items():
             if a == b or a.scope != b.scope:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from analysis.reference.news_vocabulary import SCALE_WORDS
+from analysis.reference.news_vocabulary import FRACTION_WORDS, SCALE_WORDS
 
 # A written number. Thousands groups ("1,496.2") come first so that "1,496" is one thousand four
 # hundred and
@@ -133,7 +133,7 @@ def scan_amounts(text: str) -> tuple[list[Amount], list[Unreadable]]:
     above ``MAX_AMOUNT_USD`` (a 400-digit number), is unreadable: reported, never read as another
     number.
     """
-    found, unreadable = [], []
+    found, unreadable, written = [], [], []
     for match in MONEY_RE.finditer(text):
         messy = _MESSY_AFTER.match(text, match.end())
         if messy:
@@ -165,8 +165,69 @@ def scan_amounts(text: str) -> tuple[list[Amount], list[Unreadable]]:
             )
             continue
         found.append(Amount(match.start(), match.end(), value_usd, float(half_width)))
+        written.append((number, scale))
+    found = _dot_thousands(found, written)
+    found += _fraction_amounts(text)
     amounts = sorted(found + find_implied_amounts(text, found), key=lambda a: a.start)
     return amounts, unreadable
+
+
+# "half a billion dollars": a fraction in words, a full scale word and "dollars".
+_FRACTIONS = "|".join(
+    re.escape(word).replace(r"\ ", r"\s+") for word in sorted(FRACTION_WORDS, key=len, reverse=True)
+)
+_FRACTION_RE = re.compile(
+    rf"(?<![\w$])(?P<fraction>(?i:{_FRACTIONS}))\s+(?P<scale>(?i:trillion|billion|million))"
+    r"\s+(?:U\.S\.\s+|US\s+)?dollars\b"
+)
+
+
+def _fraction_amounts(text: str) -> list[Amount]:
+    """Amounts written as a fraction in words: "half a billion dollars" is $500 million ± 50."""
+    found = []
+    for match in _FRACTION_RE.finditer(text):
+        fraction = FRACTION_WORDS[re.sub(r"\s+", " ", match.group("fraction").lower())]
+        scale = _SCALES[match.group("scale").lower()]
+        found.append(Amount(match.start(), match.end(), fraction * scale, 0.1 * scale / 2))
+    return found
+
+
+# "33.399 million" where the text groups thousands of millions with commas elsewhere ("29,798
+# million"): a dot written as a thousands separator (Spanish-style), not a decimal point.
+_COMMA_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")
+_DOT_GROUPED = re.compile(r"\d{1,3}\.\d{3}")
+
+
+def _dot_thousands(found: list[Amount], written: list[tuple[str, int]]) -> list[Amount]:
+    """Amounts re-read with the dot as a thousands separator when the text itself shows it.
+
+    A "D.DDD million" amount is read as thousands of millions only when the same text writes other
+    millions with comma groups ("29,798 million"), the decimal reading would be a hundred times
+    smaller than all of those, and the grouped reading falls within ten times of them.
+
+    Args:
+        found: Amounts as read, in text order.
+        written: For each amount, its number as written and its scale multiple.
+
+    Returns:
+        ``found`` with the slipped amounts re-read.
+    """
+    grouped = [
+        float(parse_number(number)[0])
+        for number, scale in written
+        if scale == 10**6 and _COMMA_GROUPED.fullmatch(number)
+    ]
+    if not grouped:
+        return found
+    low, high = min(grouped), max(grouped)
+    result = []
+    for amount, (number, scale) in zip(found, written, strict=True):
+        if scale == 10**6 and _DOT_GROUPED.fullmatch(number):
+            literal = float(number)
+            if literal * 100 < low and low / 10 <= literal * 1000 <= high * 10:
+                amount = Amount(amount.start, amount.end, literal * 1000 * scale, 0.5 * scale)
+        result.append(amount)
+    return result
 
 
 # A number with a scale word and no currency: "compared with 690m in 1998", "exports of 41.3

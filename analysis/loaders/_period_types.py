@@ -60,3 +60,4 @@ class PeriodMention:
     needs_year: bool = False  # a named part without its year ("in September", "the first half")
     is_since: bool = False  # "since 2004": money counted over many years, not one period
     months_back: int = 0  # "the last 11 months": that many months up to the latest one reported
+    is_this_year: bool = False  # "so far this year": counted in the document's own year

@@ -108,10 +108,10 @@ _PATTERNS: list[tuple[str, str]] = [
         r"""\b(?:(?P<n>[1-4])(?P<unit>[QH])|(?P<unit2>[QH])(?P<n2>[1-4]))
         (?:(?:\s*'?|\s+of\s+|-)(?P<short_year>\d{4}|\d{2}))?\b""",
     ),
-    # "the first half of 2023", "the third quarter of last year", "the first quarter"
+    # "the first half of 2023", "the third quarter of last year", "the first quarter", "first-half"
     (
         "ordinal_part",
-        rf"""(?i:(?:the\s+)?(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th)\s+
+        rf"""(?i:(?:the\s+)?(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th)(?:\s+|-)
         (?P<part>half|quarter))(?:\s+(?i:of))?(?:\s+{_YEAR_SPEC})?""",
     ),
     # "the first eight months of 2023", "8 months of 2023", "the first seven months"
@@ -403,7 +403,13 @@ def _mention(
             *span, lambda current, doc_year, compared=False: None, True, False, months_back=count
         )
     if name in ("year_to_date", "month_earlier"):
-        return PeriodMention(*span, _relative_resolver(name, groups), True, name == "month_earlier")
+        return PeriodMention(
+            *span,
+            _relative_resolver(name, groups),
+            True,
+            name == "month_earlier",
+            is_this_year=name == "year_to_date" and "this" in match.group(0).lower(),
+        )
     if name in ("same_period", "carry", "year_earlier"):
         is_base = name == "year_earlier" or (
             name == "same_period" and bool(groups["year"] or groups["rel"])

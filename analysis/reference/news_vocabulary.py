@@ -460,6 +460,15 @@ NUMBER_WORDS = {
     "eleven": 11,
     "twelve": 12,
 }
+# Fractions written in words before a scale word and "dollars" ("over half a billion dollars").
+FRACTION_WORDS = {
+    "half a": 0.5,
+    "half of a": 0.5,
+    "a quarter of a": 0.25,
+    "quarter of a": 0.25,
+    "three quarters of a": 0.75,
+    "three-quarters of a": 0.75,
+}
 # Ordinals of halves and quarters ("the third quarter").
 ORDINALS = {
     "first": 1,
@@ -479,6 +488,32 @@ DOC_YEAR_SHIFTS = {
     "last year": -1,
     "the past year": -1,
 }
+# Words before a year that name its last day as a point already passed ("hit $50 billion at the
+# end of 2016"): an undated article that reports such a point was written in a later year.
+YEAR_END_POINT_WORDS = [
+    "at the end of",
+    "by the end of",
+    "as of the end of",
+    "as at the end of",
+]
+# Words in the same sentence that make a year-end point a forecast or a target instead.
+FUTURE_WORDS = [
+    "will",
+    "would",
+    "expect",
+    "expected",
+    "expects",
+    "target",
+    "targets",
+    "plan",
+    "plans",
+    "planned",
+    "aim",
+    "aims",
+    "forecast",
+    "projected",
+    "goal",
+]
 # The current period a year before ("a year earlier", "the previous 12 months").
 EARLIER_YEAR_PHRASES = [
     "a year earlier",

@@ -11,7 +11,12 @@ from analysis.loaders._amounts import Amount
 from analysis.loaders._periods import Period, PeriodMention
 from analysis.loaders.news.mentions import Mentions
 from analysis.loaders.news.sentences import Sentence
-from analysis.loaders.news.vocabulary import BASE_BEFORE_AMOUNT, BASE_MARKER
+from analysis.loaders.news.vocabulary import (
+    BASE_BEFORE_AMOUNT,
+    BASE_MARKER,
+    FUTURE,
+    YEAR_END_POINT,
+)
 
 
 @dataclass
@@ -31,7 +36,8 @@ def main_period(doc: Mentions) -> Period | None:
 
     The latest year it names, counting a compared year as the one after. It gives the year to parts
     written without one ("in the first half", "in September") when the document has no date:
-    "exports rose 22% in January from January 2005" is of 2006.
+    "exports rose 22% in January from January 2005" is of 2006; so is an article that reports a
+    level reached "at the end of 2005" (not a forecast or target for it).
     """
     latest = None
     for mention in doc.periods:
@@ -42,9 +48,20 @@ def main_period(doc: Mentions) -> Period | None:
             continue
         window = doc.masked[max(0, mention.start - 80) : mention.start]
         is_base = mention.is_base or BASE_MARKER.search(window) is not None
+        is_base = is_base or _passed_year_end(doc, mention.start, window)
         year = period.end[0] + (1 if is_base else 0)
         latest = year if latest is None else max(latest, year)
     return None if latest is None else Period(latest, 1, 12)
+
+
+def _passed_year_end(doc: Mentions, start: int, window: str) -> bool:
+    """Whether a year is named as its end, already passed: "hit $50 billion at the end of 2016"."""
+    if YEAR_END_POINT.search(window) is None:
+        return False
+    sentence_start = max(doc.masked.rfind(".", 0, start), doc.masked.rfind("\n", 0, start)) + 1
+    sentence_end = doc.masked.find(".", start)
+    sentence = doc.masked[sentence_start : sentence_end if sentence_end >= 0 else len(doc.masked)]
+    return FUTURE.search(sentence) is None
 
 
 def resolve_periods(
@@ -71,6 +88,8 @@ def resolve_periods(
                 anchor = anchor or year_after_base(own)
             elif kind == "needs_year_base":
                 anchor = written or current or _dated_anchor(doc, mention) or doc.main
+            elif mention.is_this_year and _in_doc_year(doc, current):
+                anchor = current  # "$1.5bn in 2012, and $1.8bn so far this year": not of 2012
             else:
                 anchor = written or current
             resolved[mention.start] = _resolve(doc, sentence, mention, anchor)
@@ -81,6 +100,11 @@ def resolve_periods(
                 if compared.period is not None and compared.period.end > anchor.end:
                     compared.period = compared.period.with_year(compared.period.year - 1)
     return sorted(resolved.values(), key=lambda m: m.start)
+
+
+def _in_doc_year(doc: Mentions, period: Period | None) -> bool:
+    """Whether ``period`` ends in the document's year (a running period "this year" can name)."""
+    return period is not None and doc.doc_year is not None and period.end[0] == doc.doc_year
 
 
 def _kind(doc: Mentions, sentence: Sentence, mention: PeriodMention) -> str:
@@ -154,8 +178,11 @@ _DATES_NEXT_FIGURE = re.compile(
     re.VERBOSE,
 )
 # A relative clause about a period before a figure: "in 2016, during which a surplus of", "when ...
-# was".
-_RELATIVE_CLAUSE = re.compile(r",?\s+(?i:during\s+which|in\s+which|when)\b[^¤.;()]{0,80}")
+# was", "last year's, which reached 9.2 billion".
+# "when compared to" is a comparison, not a relative clause.
+_RELATIVE_CLAUSE = re.compile(
+    r"(?:['’]s)?,?\s+(?i:during\s+which|in\s+which|which|when(?!\s+compared\b))\b[^¤.;()]{0,80}"
+)
 # A money amount in another currency or unit right before a bracket: "Ksh 1,617.6 billion
 # ($13.72bn)".
 _AMOUNT_BEFORE_BRACKET = re.compile(r"\d(?:[\d.,\s]*\d)?\s*[A-Za-z]*\s*\(\s*$")

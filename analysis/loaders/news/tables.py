@@ -40,6 +40,7 @@ def parse_document(doc: Mentions) -> tuple[pd.DataFrame, pd.DataFrame]:
     figure_rows, claim_rows = [], []
     current: Period | None = None
     carried_flow, carried_pair, last_paragraph = None, None, -1
+    headline, body_period = _headline(doc), None
     for sentence in doc.sentences:
         if sentence.paragraph != last_paragraph:
             carried_pair, last_paragraph = None, sentence.paragraph
@@ -98,6 +99,13 @@ def parse_document(doc: Mentions) -> tuple[pd.DataFrame, pd.DataFrame]:
             carried_flow = words[-1].flow
         if (amounts or claims) and sentence_current is not None:
             current = sentence_current
+            if body_period is None and (headline is None or sentence.start >= headline[1]):
+                body_period = sentence_current
+    for row in figure_rows:
+        if headline and row["start"] < headline[1] and not row["period"] and body_period:
+            row["period"] = str(
+                body_period
+            )  # a headline's figure is of the period the body reports
     figures = _frame(figure_rows, FIGURE_COLUMNS)
     by_kind: dict[tuple, list[dict]] = {}  # (flow, scope, period) → figures, in text order
     for row in figure_rows:
@@ -117,6 +125,17 @@ def parse_document(doc: Mentions) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 # periods
+
+
+def _headline(doc: Mentions) -> tuple[int, int] | None:
+    """(start, end) of a headline: a first paragraph of one sentence not closed by a full stop."""
+    sentences = list(doc.sentences)
+    if len(sentences) < 2 or sentences[1].paragraph == sentences[0].paragraph:
+        return None
+    first = sentences[0]
+    if re.search(r"[.!?]\W*$", doc.text[first.start : first.end]):
+        return None
+    return first.start, first.end
 
 
 def _figure_row(

@@ -207,6 +207,14 @@ DATELINE = re.compile(
 # figure.
 CLAUSE_BREAK = re.compile(r"[,;:]|\s(?:which|while|whereas|but|compared|against|versus|than|and)\s")
 # What makes a period the compared (base) one: "compared to", "than", "from $4.5bn in".
+# "at the end of" right before a year; a future word in a sentence ("expected", "target").
+_PHRASE = r"\s+".join  # a vocabulary phrase with any spacing between its words
+YEAR_END_POINT = re.compile(
+    r"\b(?i:"
+    + "|".join(_PHRASE(map(re.escape, w.split())) for w in words.YEAR_END_POINT_WORDS)
+    + r")\s*$"
+)
+FUTURE = re.compile(r"\b(?i:" + "|".join(map(re.escape, words.FUTURE_WORDS)) + r")\b")
 BASE_MARKER = re.compile(
     rf"""(?i:(?:than|compared\s+(?:to|with)|against|versus|vs\.?)\s+(?:the\s+)?(?:[\w’'.%{MASK}]+\s+){{1,8}}?
         (?:in|for|during|of)
