@@ -62,15 +62,20 @@ def _finish(figure: Figure, axes, title: str, source: str) -> None:
         axes.set_title(textwrap.fill(title, 62))
         axes.set_ylabel("US$ millions")
         axes.yaxis.set_major_formatter(matplotlib.ticker.StrMethodFormatter("{x:,.0f}"))
-        figure.text(
-            0.01,
-            0.01,
-            textwrap.fill(f"Source: {source}", 130),
-            fontsize=7.5,
-            color="#555555",
-            ha="left",
-            va="bottom",
-        )
+        _add_source(figure, source)
+
+
+def _add_source(figure: Figure, source: str) -> None:
+    """The source line at the foot of a chart."""
+    figure.text(
+        0.01,
+        0.01,
+        textwrap.fill(f"Source: {source}", 130),
+        fontsize=7.5,
+        color="#555555",
+        ha="left",
+        va="bottom",
+    )
 
 
 def _label_bars(axes, bars, values, fmt: str = "{:,.1f}") -> None:
@@ -295,15 +300,7 @@ def plot_section_contributions(by_section: pd.DataFrame, title: str, source: str
             ha="left",
             va="top",
         )
-        figure.text(
-            0.01,
-            0.01,
-            textwrap.fill(f"Source: {source}", 130),
-            fontsize=7.5,
-            color="#555555",
-            ha="left",
-            va="bottom",
-        )
+        _add_source(figure, source)
     for code, name in order:
         for flow in flows:
             value = points.at[(code, name), flow]
