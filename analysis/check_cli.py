@@ -4,6 +4,7 @@ import argparse
 import json
 import math
 import sys
+import traceback
 from pathlib import Path
 
 import pandas as pd
@@ -73,8 +74,22 @@ def run(args: argparse.Namespace) -> int:
 
     Returns:
         0 when the text has money figures (claims may all be ``unverifiable``); 2, with one line on
-        stderr, when the file is missing, unreadable, binary, empty or has no money figures.
+        stderr, when the file is missing, unreadable, binary, empty or has no money figures; 1, with
+        one line naming the failing code line, when the reader itself fails (a bug to report).
     """
+    try:
+        return _check(args)
+    except Exception as error:  # noqa: BLE001 - a bug: one line that says where, never a traceback
+        where = traceback.extract_tb(error.__traceback__)[-1]
+        return _fail(
+            f"internal error {type(error).__name__}: {' '.join(str(error).split())} "
+            f"({Path(where.filename).name}:{where.lineno}); please report it with the text",
+            args.path,
+            status=1,
+        )
+
+
+def _check(args: argparse.Namespace) -> int:
     from analysis.loaders.news import NewsInputError, load_news
 
     try:
@@ -205,9 +220,9 @@ def _plain(value: object) -> object:
     return value.item() if hasattr(value, "item") else value
 
 
-def _fail(message: str, path: Path) -> int:
+def _fail(message: str, path: Path, status: int = 2) -> int:
     line = " ".join(message.split())
     if str(path) not in line:
         line = f"{path}: {line}"
     sys.stderr.write(f"analysis check: {line}\n")
-    return 2
+    return status

@@ -276,3 +276,25 @@ def test_a_text_beyond_the_size_limit_is_refused_with_the_limit(monkeypatch):
     monkeypatch.setattr(reading, "MAX_TEXT_CHARS", 1000)
     with pytest.raises(NewsInputError, match=r"too large \(1,001 characters; the limit is 1,000\)"):
         load_news("Exports were $1 billion. " + "x" * 976)
+
+
+def test_a_failure_of_the_reader_itself_is_one_line_naming_the_code_line(
+    tmp_path, monkeypatch, capsys
+):
+    """A bug (any exception the reader does not expect) is one stderr line, exit 1, no traceback."""
+    import argparse
+
+    from analysis import check_cli
+    from analysis.loaders import news
+
+    def broken(path):
+        raise ArithmeticError("invented failure for this test")
+
+    monkeypatch.setattr(news, "load_news", broken)
+    path = tmp_path / "text.txt"
+    path.write_text("Exports rose to $1.2 billion in 2023.", encoding="utf-8")
+    assert check_cli.run(argparse.Namespace(path=path, json=True)) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert "internal error ArithmeticError: invented failure for this test" in err
+    assert "test_check_cli.py:" in err and "please report it" in err

@@ -382,3 +382,13 @@ def test_a_relative_clause_dates_its_figure_by_the_period_it_refers_to():
         "to the same period in 2016 during which a surplus of $5.13 billion was recorded."
     )
     assert [period for _, _, period in _figures(text)] == ["2017-08", "2016-08"]
+
+
+def test_a_percent_written_in_words_is_a_claim_not_a_crash():
+    # Al Bawaba (AFP), https://www.albawaba.com/business/omans-trade-balance-swings-surplus-0
+    text = (
+        "Total export earnings increased by 31 percent to 7.132 billion dollars in 1999. "
+        "Annual oil exports rose by 8.7 million barrels, or almost three percent, to 308.8 "
+        "million barrels in 1999."
+    )
+    assert ("almost three percent", "pct_change", 3.0) in _claims(text)

@@ -329,7 +329,7 @@ def find_other_percents(
         before = masked[sentence_start : m.start()]
         clause = re.split(r";|\b(?:while|whereas|but)\b", before)[-1]
         after = masked[m.end() : m.end() + 40]
-        value, decimals = parse_number(m.group("number"))
+        value, decimals = _claim_number(m.group("number"))
         direction = _direction(clause[-90:], after)
         # "Country (4.7%)", "with 10.8 percent": a part of a whole; "$23.9 billion, or 12 per cent"
         # too
