@@ -200,15 +200,16 @@ def test_base_period_defaults_to_a_year_earlier():
 @pytest.mark.parametrize(
     ("stated", "qualifier", "verdict"),
     [
-        # recomputed -35.87% [-36.31, -35.42]
-        (-37, "almost", "consistent"),  # magnitude [35.5, 37.5] by rounding and "almost" (−1)
-        (-38, "almost", "inconsistent"),  # [36.5, 38.5]
-        (-35, "over", "consistent"),  # [34.5, 36.5]
-        (-34, "over", "consistent"),  # [33.5, 36.5]
-        (-33, "over", "inconsistent"),  # [32.5, 35.5]
-        (-37, "about", "consistent"),  # [35.5, 38.5]
-        (-34, "about", "consistent"),  # [32.5, 35.5]
-        (-33, "about", "inconsistent"),  # [31.5, 34.5]
+        # recomputed -35.87% [-36.31, -35.42]; a qualifier opens the magnitude by 10 % ("almost",
+        # "over") or 5 % ("about") of the stated value, and by at least 1 point
+        (-37, "almost", "consistent"),  # [32.8, 37.5]
+        (-41, "almost", "inconsistent"),  # [36.4, 41.5]
+        (-35, "over", "consistent"),  # [34.5, 39.0]
+        (-33, "over", "consistent"),  # [32.5, 36.8]
+        (-31, "over", "inconsistent"),  # [30.5, 34.6]
+        (-37, "about", "consistent"),  # [33.7, 38.4]
+        (-34, "about", "consistent"),  # [32.8, 36.2]
+        (-33, "about", "inconsistent"),  # [31.9, 35.2]
         (-37, "", "inconsistent"),
     ],
 )
@@ -222,10 +223,10 @@ def test_percent_qualifiers(stated, qualifier, verdict):
     [
         # 702m + 478.6m = 1.1806bn [1.18005, 1.18115]
         ("", 1.2e9, "inconsistent"),  # [1.195, 1.205]
-        ("almost", 1.24e9, "consistent"),  # [0.95 * 1.24 - 0.005, 1.245] = [1.173, 1.245]
-        ("almost", 1.25e9, "inconsistent"),  # [1.1825, 1.255]
-        ("over", 1.15e9, "consistent"),  # [1.145, 1.2125]
-        ("over", 1.1e9, "inconsistent"),  # [1.095, 1.16]
+        ("almost", 1.24e9, "consistent"),  # [0.90 * 1.24 - 0.005, 1.245] = [1.111, 1.245]
+        ("almost", 1.32e9, "inconsistent"),  # [1.183, 1.325]
+        ("over", 1.1e9, "consistent"),  # [1.095, 1.10 * 1.1 + 0.005] = [1.095, 1.215]
+        ("over", 1.05e9, "inconsistent"),  # [1.045, 1.16]
         ("about", 1.24e9, "consistent"),  # [1.173, 1.307]
     ],
 )
@@ -267,7 +268,7 @@ def test_ratio_share_and_pp_change():
         "stated 4.3x (±0.05); 8.1bn/1.9bn = 4.26x [4.13, 4.41] → consistent"
     )
     assert result.claims["explanation"].iloc[5] == (
-        "stated over 4.5x (±0.05, read as [4.45, 4.775]); "
+        "stated over 4.5x (±0.05, read as [4.45, 5]); "
         "8.1bn/1.9bn = 4.26x [4.13, 4.41] → inconsistent"
     )
     assert result.claims["explanation"].iloc[6] == (
@@ -734,3 +735,24 @@ def test_an_amount_of_change_takes_its_direction_from_the_readers_vocabulary():
     assert _direction("Exports slumped by $2 billion", 19) == -1.0
     assert _direction("After diplomatic talks, trade by $2 billion", 26) == 0.0
     assert _direction("Imports rose by $1 billion", 16) == 1.0
+
+
+@pytest.mark.parametrize(
+    ("over_2023", "verdict"),
+    [
+        # "more than 8.1 billion, sliding down 5.2 percent compared to a year earlier" (Vietnam+
+        # on Cambodia–China trade, 2021): 2022's 8.2bn; the change [-2.4%, +9.9%] straddles 0,
+        # so a fall of 5.2% fits neither way
+        (8.1e9, "inconsistent"),
+        # invented: a clear rise of 5.2% stated as a fall fits in size, the direction word is
+        # taken as misread
+        (8.63e9, "consistent"),
+    ],
+)
+def test_a_direction_is_taken_as_misread_only_when_the_figures_say_which_way(over_2023, verdict):
+    figures = [
+        ("$x", "turnover", "2023", over_2023, 5e7, "over"),
+        ("$y", "turnover", "2022", 8.2e9, 5e7),
+    ]
+    claim = ("sliding down 5.2 percent", "pct_change", -5.2, 0.05, "turnover", "2023", "2022")
+    assert verdicts(reconcile(make_doc(figures, [claim]), correct=False)) == [verdict]

@@ -4,11 +4,10 @@ Every figure is an interval ``[value - half_width, value + half_width]`` (its ro
 written), widened by its qualifier; every stated claim is an interval ``[stated -
 stated_half_width, stated + stated_half_width]``, widened the way a reader would read it:
 
-* money figures and ratios: relative tolerance ``MONEY_TOLERANCE`` (5 %): "about X" →
-  ``[0.95X, 1.05X]``, "almost X" / "under X" → ``[0.95X, X]``, "over X" → ``[X, 1.05X]``,
-  each also keeping its own rounding;
-* percents and percentage points: absolute tolerance ``PERCENT_TOLERANCE`` (1 unit), applied to
-  the magnitude, so "fell by almost 36 percent" → ``[-36.5, -34.5]``.
+* relative spread ``QUALIFIER_SPREAD``: "about X" → ``[0.95X, 1.05X]``, "almost X" / "under X"
+  → ``[0.90X, X]``, "over X" → ``[X, 1.10X]``, each also keeping its own rounding;
+* percents and percentage points open at least ``PERCENT_TOLERANCE`` (1 unit), applied to the
+  magnitude, so "fell by almost 6 percent" → ``[-6.5, -4.5]``.
 
 A claim's verdict is a search over its readings (``readings.READING_KINDS``: the change from two
 levels, from a stated amount of change, the share of a whole, a ratio either way, a share's change
@@ -29,7 +28,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from analysis.checks.corrections import find_corrections
-from analysis.checks.intervals import MONEY_TOLERANCE, PERCENT_TOLERANCE, UNITS, number, text
+from analysis.checks.intervals import PERCENT_TOLERANCE, QUALIFIER_SPREAD, UNITS, number, text
 from analysis.checks.pool import WORLD, FigurePool
 from analysis.checks.readings import Claim, enumerate_readings, missing_reason
 from analysis.checks.totals import total_readings
@@ -40,8 +39,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CORRECTION_COLUMNS",
-    "MONEY_TOLERANCE",
     "PERCENT_TOLERANCE",
+    "QUALIFIER_SPREAD",
     "RESULT_COLUMNS",
     "VERDICTS",
     "WORLD",

@@ -10,19 +10,23 @@ import math
 
 import pandas as pd
 
-MONEY_TOLERANCE = 0.05  # relative widening for about/almost/over/under on money figures and ratios
-PERCENT_TOLERANCE = 1.0  # absolute widening, in percent or percentage points, on percent claims
+# How far a qualifier opens a stated value, relative to it: "about X" → ±5 %, "almost"/"under X" →
+# down to 0.90·X, "over X" → up to 1.10·X (the interval rules of the real-text annotations).
+QUALIFIER_SPREAD = {"about": 0.05, "almost": 0.10, "under": 0.10, "over": 0.10}
+PERCENT_TOLERANCE = 1.0  # at least this much widening, in percent or points, on percent claims
 UNITS = {"pct_change": "%", "share": "%", "pp_change": "pp", "ratio": "x"}  # claim kind → unit
 
 Interval = tuple[float, float, float]  # (point, low, high)
 Term = tuple[tuple[int, float], ...]  # a linear combination of figures: ((figure_id, factor), …)
 
 
-def widen(point: float, low: float, high: float, tolerance: float, qualifier: str) -> Interval:
-    """Widen ``[low, high]`` by ``tolerance`` on the side(s) a qualifier leaves open.
+def widen(point: float, low: float, high: float, qualifier: str, floor: float = 0.0) -> Interval:
+    """Widen ``[low, high]`` on the side(s) a qualifier leaves open.
 
-    "about" opens both sides, "almost"/"under" the lower side, "over" the upper side.
+    "about" opens both sides, "almost"/"under" the lower side, "over" the upper side, each by
+    ``QUALIFIER_SPREAD`` of ``point`` and at least ``floor`` (in the value's own unit).
     """
+    tolerance = max(floor, abs(point) * QUALIFIER_SPREAD.get(qualifier, 0.0))
     if qualifier == "about":
         return point, low - tolerance, high + tolerance
     if qualifier in ("almost", "under"):
@@ -40,7 +44,6 @@ def figure_interval(figure: dict, value: float, sign: float = 1.0) -> Interval:
         value,
         value - half_width,
         value + half_width,
-        abs(value) * MONEY_TOLERANCE,
         text(figure["qualifier"]),
     )
     return (point, low, high) if sign >= 0 else (-point, -high, -low)
@@ -60,9 +63,9 @@ def term_interval(term: Term, intervals: dict[int, Interval]) -> Interval:
 def stated_interval(kind: str, stated: float, half_width: float, qualifier: str) -> Interval:
     """Interval a reader gives a stated claim: its rounding, then its qualifier on the magnitude."""
     magnitude = abs(stated)
-    tolerance = magnitude * MONEY_TOLERANCE if kind == "ratio" else PERCENT_TOLERANCE
+    floor = 0.0 if kind == "ratio" else PERCENT_TOLERANCE
     _, low, high = widen(
-        magnitude, magnitude - half_width, magnitude + half_width, tolerance, qualifier
+        magnitude, magnitude - half_width, magnitude + half_width, qualifier, floor
     )
     return (stated, low, high) if stated >= 0 else (stated, -high, -low)
 

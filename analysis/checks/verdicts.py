@@ -117,7 +117,8 @@ def judge(check: Check, figures: dict[int, dict], values: Mapping[int, float]) -
     else:
         reading, xs, value = top[0]
         flipped = (-stated[0], -stated[2], -stated[1])
-        if kind in ("pct_change", "pp_change") and overlaps(flipped, value):
+        certain_direction = value[1] > 0 or value[2] < 0  # the figures' change does not straddle 0
+        if kind in ("pct_change", "pp_change") and certain_direction and overlaps(flipped, value):
             verdict = "consistent"
             note = "; the size fits, the direction word was read the other way"
         else:
