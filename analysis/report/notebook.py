@@ -63,6 +63,7 @@ def show(section: Section) -> None:
         if isinstance(block, Chart):
             display(HTML(f"<p><b>Chart {block.number}. {_escape(block.title)}</b></p>"))
             display(Image(data=block.png, format="png", alt=block.alt_text))
+            display(HTML(f'<p class="source">Source: {_escape(block.source)}</p>'))
         else:
             display(HTML(render_block_html(block)))
 
