@@ -22,12 +22,10 @@ NOTEBOOK = "01-trade-report.ipynb"
 REPORT_FILE = "report.html"
 KERNEL = "python3"
 _DATA_FILE = "report-data.pickle"  # in the staging folder while the notebook runs, then removed
-# What the kernel needs to unpickle and show the report, imported silently (no execution count,
+# What the kernel needs to unpickle and show the report (a ShownReport: strings and bytes, no
+# pandas), imported silently (no execution count,
 # no output, no names left) as soon as it is up, while this process builds the data.
-_WARM_UP = (
-    "import pickle, pandas, IPython.display, analysis.report.notebook, analysis.report.render\n"
-    "del pickle, pandas, IPython, analysis"
-)
+_WARM_UP = "import pickle, IPython.display, analysis.report.notebook\ndel pickle, IPython, analysis"
 
 
 class NotebookFailedError(RuntimeError):
@@ -133,6 +131,7 @@ def write_report_folder(
         NotebookFailedError: The notebook failed.
     """
     from analysis.report.data import build_report_data
+    from analysis.report.notebook import shown_report
     from analysis.report.render import write_report_files
 
     if not notebook:
@@ -145,7 +144,8 @@ def write_report_folder(
         pickled = staging / _DATA_FILE
         try:
             data = build_report_data(sources)
-            pickled.write_bytes(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+            shown = shown_report(data)  # the kernel only displays these fragments
+            pickled.write_bytes(pickle.dumps(shown, protocol=pickle.HIGHEST_PROTOCOL))
             execute_notebook(staging / NOTEBOOK, {"report_data_path": _DATA_FILE}, manager=manager)
         finally:
             stop_kernel(manager)
