@@ -37,21 +37,8 @@ class ShownReport:
     sections: tuple[ShownSection, ...]
 
     def section(self, key: str) -> ShownSection:
-        """The section with this key.
-
-        Args:
-            key: One of ``SECTION_TITLES``' keys.
-
-        Returns:
-            The section.
-
-        Raises:
-            KeyError: No such section.
-        """
-        for section in self.sections:
-            if section.key == key:
-                return section
-        raise KeyError(key)
+        """The section with this key, as ``ReportData.section`` (KeyError when there is none)."""
+        return {section.key: section for section in self.sections}[key]
 
 
 def shown_section(section: Section) -> ShownSection:
