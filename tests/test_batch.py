@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from analysis import paths
-from analysis.report import batch, publish
+from analysis.report import batch, batch_index, provenance, publish
 from analysis.report.data import InputError, ReportInputs
 
 PARTNERS = ["DEU", "FRA", "IRL"]
@@ -57,17 +57,17 @@ def _state(result):
 def test_batch_writes_each_partner_with_its_digest_and_lists_a_failure(inputs, output):
     foreign = output / batch.partner_folder("IRL", "2022", "2023")
     foreign.mkdir(parents=True)
-    publish.write_marker(output, "batch")
+    provenance.write_marker(output, "batch")
     (foreign / "notes.txt").write_text("mine")
     result = batch.run_batch(inputs, partners=PARTNERS, output=output, workers=2)
     assert _state(result) == [("DEU", False, True), ("FRA", False, True), ("IRL", False, False)]
     assert "not written by `analysis report`" in result.failed[0].error
     assert (foreign / "notes.txt").read_text() == "mine"  # a foreign folder is left alone
     deu = output / "GBR-DEU-2022-2023"
-    marker = publish.read_marker(deu)
+    marker = provenance.read_marker(deu)
     assert marker["parameters"]["partner_iso3"] == "DEU" and marker["inputs"]["text"] is None
     assert {"report.html", "report.json", "tables"} <= {p.name for p in deu.iterdir()}
-    assert publish.read_marker(output)["kind"] == "batch"
+    assert provenance.read_marker(output)["kind"] == "batch"
     rows = _rows(result.index)
     assert [row[1] for row in rows] == ["FRA", "DEU", "IRL"]  # by name: France, Germany, Ireland
     assert rows[1][0] == '<a href="GBR-DEU-2022-2023/report.html">Germany</a>'
@@ -121,7 +121,7 @@ def test_unknown_partner_or_bad_years_fail_before_anything_is_written(inputs, ou
 
 def test_a_single_report_folder_is_not_taken_for_a_batch(inputs, output):
     output.mkdir()
-    publish.write_marker(output, "report")
+    provenance.write_marker(output, "report")
     with pytest.raises(publish.PublishError, match="holds a report, not a batch"):
         batch.run_batch(inputs, partners=["DEU"], output=output)
 
@@ -130,7 +130,9 @@ def test_headlines_match_the_ons_table():
     from analysis.loaders.ons import load_ons_trade
 
     table = load_ons_trade()
-    headlines = batch.compute_partner_headlines(table, "2022", "2023").set_index("partner_iso3")
+    headlines = batch_index.compute_partner_headlines(table, "2022", "2023").set_index(
+        "partner_iso3"
+    )
     assert len(headlines) == table["partner_iso3"].nunique() - 1 == 235  # World left out
     kaz = headlines.loc["KAZ"]
     assert kaz["turnover_usd"] == pytest.approx(kaz["exports_usd"] + kaz["imports_usd"], rel=1e-15)
@@ -208,7 +210,8 @@ def test_a_signal_stops_the_batch_cleanly_and_a_rerun_finishes_the_rest(
     assert not [p.name for p in output.iterdir() if ".new-" in p.name or ".old-" in p.name]
     for folder in output.glob("GBR-*"):  # nothing half-written
         assert (
-            publish.read_marker(folder)["kind"] == "report" and (folder / "report.html").is_file()
+            provenance.read_marker(folder)["kind"] == "report"
+            and (folder / "report.html").is_file()
         )
     assert subprocess.run(["pgrep", "-g", str(child.pid)], capture_output=True).stdout == b""
     rerun = _start(output)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.report import publish
+from analysis.report import provenance, publish
 from analysis.report.publish import PublishError
 
 
@@ -24,7 +24,7 @@ def _version(target: Path, text: str, kind: str = "report", digest: str = "d") -
     """Write and publish one version of a report folder whose report.html says ``text``."""
     with publish.lock_target(target), publish.staging_folder(target) as staging:
         (staging / "report.html").write_text(text, encoding="utf-8")
-        publish.write_marker(staging, kind, {"digest": digest})
+        provenance.write_marker(staging, kind, {"digest": digest})
         publish.check_target(target, kind)
         publish.publish(staging, target)
     return target
@@ -42,29 +42,29 @@ def test_first_publish_and_replacement_leave_one_complete_folder(tmp_path):
     _version(target, "one")
     _version(target, "two")
     assert (target / "report.html").read_text() == "two"
-    assert publish.read_marker(target)["kind"] == "report"
+    assert provenance.read_marker(target)["kind"] == "report"
     assert _hidden(tmp_path) == []
-    assert sorted(p.name for p in target.iterdir()) == [publish.MARKER_FILE, "report.html"]
+    assert sorted(p.name for p in target.iterdir()) == [provenance.MARKER_FILE, "report.html"]
 
 
 def test_is_current_checks_the_digest_and_the_report(tmp_path):
     target = _version(tmp_path / "r", "one", digest="abc")
-    assert publish.is_current(target, "abc")
-    assert not publish.is_current(target, "other")
+    assert provenance.is_current(target, "abc")
+    assert not provenance.is_current(target, "other")
     (target / "report.html").unlink()
-    assert not publish.is_current(target, "abc")
-    assert not publish.is_current(tmp_path / "missing", "abc")
+    assert not provenance.is_current(target, "abc")
+    assert not provenance.is_current(tmp_path / "missing", "abc")
 
 
 def test_digest_changes_with_any_input_byte_or_parameter(tmp_path):
     data = tmp_path / "fx.csv"
     data.write_text("a,b\n1,2\n")
-    first = publish.describe_inputs({"partner_iso3": "DEU"}, {"fx": data}, "code")
-    assert first == publish.describe_inputs({"partner_iso3": "DEU"}, {"fx": data}, "code")
-    other_partner = publish.describe_inputs({"partner_iso3": "FRA"}, {"fx": data}, "code")
-    other_code = publish.describe_inputs({"partner_iso3": "DEU"}, {"fx": data}, "code2")
+    first = provenance.describe_inputs({"partner_iso3": "DEU"}, {"fx": data}, "code")
+    assert first == provenance.describe_inputs({"partner_iso3": "DEU"}, {"fx": data}, "code")
+    other_partner = provenance.describe_inputs({"partner_iso3": "FRA"}, {"fx": data}, "code")
+    other_code = provenance.describe_inputs({"partner_iso3": "DEU"}, {"fx": data}, "code2")
     data.write_text("a,b\n1,3\n")
-    other_bytes = publish.describe_inputs({"partner_iso3": "DEU"}, {"fx": data}, "code")
+    other_bytes = provenance.describe_inputs({"partner_iso3": "DEU"}, {"fx": data}, "code")
     digests = {d["digest"] for d in (first, other_partner, other_code, other_bytes)}
     assert len(digests) == 4
     assert first["inputs"]["fx"]["file"] == str(data)
@@ -194,7 +194,7 @@ _CHILD = textwrap.dedent(
                 for i in range(20):
                     (staging / f"part{i}.txt").write_text(str(n))
                 (staging / "report.html").write_text(str(n))
-                publish.write_marker(staging, "report", {"digest": str(n)})
+                provenance.write_marker(staging, "report", {"digest": str(n)})
                 publish.publish(staging, target)
     """
 )
@@ -236,7 +236,7 @@ def test_killing_a_writer_at_any_moment_leaves_a_complete_report(tmp_path):
         time.sleep(0.3 + 0.05 * attempt)
         writer.send_signal(signal.SIGKILL)
         writer.wait()
-        marker = json.loads((target / publish.MARKER_FILE).read_text())
+        marker = json.loads((target / provenance.MARKER_FILE).read_text())
         number = (target / "report.html").read_text()
         assert marker["digest"] == number or number == "start"
         if number != "start":

@@ -20,7 +20,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from analysis import paths
-from analysis.report import publish
+from analysis.report import provenance, publish
 
 TRADE_FILES = (
     "tests/fixtures/comtrade_plus/kaz_gbr_2022_2023.csv",
@@ -78,12 +78,12 @@ def test_prints_the_report_path_and_writes_one_complete_folder(runs, base):
     assert runs["first"].stderr == ""
     names = sorted(p.name for p in (base / "first").iterdir())
     assert {"01-trade-report.ipynb", "report.html", "report.json", "tables"} <= set(names)
-    assert publish.MARKER_FILE in names and "report-data.pickle" not in names
+    assert provenance.MARKER_FILE in names and "report-data.pickle" not in names
     assert _leftovers(base) == []
 
 
 def test_the_marker_records_every_input_and_parameter(runs, base):
-    marker = json.loads((base / "first" / publish.MARKER_FILE).read_text())
+    marker = json.loads((base / "first" / provenance.MARKER_FILE).read_text())
     assert marker["kind"] == "report"
     assert marker["parameters"] == {
         "reporter_iso3": "KAZ",
@@ -92,15 +92,15 @@ def test_the_marker_records_every_input_and_parameter(runs, base):
         "period": "2023",
         "notebook": True,
     }
-    assert marker["inputs"]["text"]["sha256"] == publish.compute_file_digest(paths.DEFAULT_SEED)
-    assert marker["inputs"]["ons"]["sha256"] == publish.compute_file_digest(paths.ONS_TRADE_FILE)
+    assert marker["inputs"]["text"]["sha256"] == provenance.compute_file_digest(paths.DEFAULT_SEED)
+    assert marker["inputs"]["ons"]["sha256"] == provenance.compute_file_digest(paths.ONS_TRADE_FILE)
     assert marker["inputs"]["fx"]["file"] == str(paths.FX_USD_PER_GBP_FILE)
-    hostile = json.loads((base / "hostile" / publish.MARKER_FILE).read_text())
+    hostile = json.loads((base / "hostile" / provenance.MARKER_FILE).read_text())
     assert hostile["digest"] != marker["digest"]
 
 
 def test_two_runs_give_byte_identical_files(runs, base):
-    for name in ("report.html", "report.json", "01-trade-report.ipynb", publish.MARKER_FILE):
+    for name in ("report.html", "report.json", "01-trade-report.ipynb", provenance.MARKER_FILE):
         assert (base / "first" / name).read_bytes() == (base / "second" / name).read_bytes(), name
 
 
@@ -206,7 +206,7 @@ def test_foreign_and_batch_folders_are_refused_and_left_alone(runs, base):
     assert (notes / "mine.txt").read_text() == "keep"
     batch = base / "batch"
     batch.mkdir()
-    publish.write_marker(batch, "batch")
+    provenance.write_marker(batch, "batch")
     result = _report("--output", batch)
     assert result.returncode == 2 and "holds a batch, not a report" in result.stderr
 
@@ -270,8 +270,8 @@ def test_two_runs_on_one_target_queue_and_leave_one_complete_report(runs, base):
     assert [r.returncode for r in results] == [0, 0], [r.stderr for r in results]
     waited = [r.stderr for r in results if r.stderr]
     assert all(e == f"report: waiting for another run writing {target}\n" for e in waited)
-    assert publish.is_current(
-        target, json.loads((target / publish.MARKER_FILE).read_text())["digest"]
+    assert provenance.is_current(
+        target, json.loads((target / provenance.MARKER_FILE).read_text())["digest"]
     )
     assert _leftovers(base) == []
 

@@ -1,4 +1,7 @@
-"""Report charts in one style (US$ millions, a source line under each), as deterministic PNG.
+"""Report charts in one style (US$ millions), as deterministic PNG without title or source.
+
+The title and the source line are the HTML caption's and the notebook's (publisher, series,
+edition), never drawn in the image, so they are not read twice.
 
 Charts are built on ``matplotlib.figure.Figure`` directly (no pyplot state, no dependence on the
 ``MPLBACKEND`` of the environment) and returned as :class:`analysis.report.model.Chart`: PNG bytes
@@ -30,9 +33,6 @@ COLORS = {
 STYLE = {
     "font.family": "DejaVu Sans",
     "font.size": 10,
-    "axes.titlesize": 12,
-    "axes.titleweight": "bold",
-    "axes.titlelocation": "left",
     "axes.spines.top": False,
     "axes.spines.right": False,
     "axes.grid": True,
@@ -44,9 +44,9 @@ STYLE = {
 }
 _SIZE_INCHES = (7.5, 4.2)
 _DPI = 100
-# Fixed margins (a layout engine costs more time than drawing): room for a two-line title, the
-# y label, a right axis, two-line tick labels and the source line.
-_MARGINS = {"left": 0.1, "right": 0.9, "top": 0.86, "bottom": 0.17}
+# Fixed margins (a layout engine costs more time than drawing): room for the y label and the
+# tick labels.
+_MARGINS = {"left": 0.1, "right": 0.97, "top": 0.95, "bottom": 0.12}
 
 
 def _new_figure() -> tuple[Figure, matplotlib.axes.Axes]:
@@ -57,25 +57,10 @@ def _new_figure() -> tuple[Figure, matplotlib.axes.Axes]:
     return figure, axes
 
 
-def _finish(figure: Figure, axes, title: str, source: str) -> None:
+def _finish(axes) -> None:
     with matplotlib.rc_context(STYLE):
-        axes.set_title(textwrap.fill(title, 62))
         axes.set_ylabel("US$ millions")
         axes.yaxis.set_major_formatter(matplotlib.ticker.StrMethodFormatter("{x:,.0f}"))
-        _add_source(figure, source)
-
-
-def _add_source(figure: Figure, source: str) -> None:
-    """The source line at the foot of a chart."""
-    figure.text(
-        0.01,
-        0.01,
-        textwrap.fill(f"Source: {source}", 130),
-        fontsize=7.5,
-        color="#555555",
-        ha="left",
-        va="bottom",
-    )
 
 
 def _label_bars(axes, bars, values, fmt: str = "{:,.1f}") -> None:
@@ -103,8 +88,8 @@ def plot_bridge(
             turnover).
         base_period: Earlier period (first bar).
         period: Compared period (last bar).
-        title: Chart title.
-        source: Source line.
+        title: Chart title (words of the alt text; the caption shows it, the image does not).
+        source: Source line (the caption shows it; not drawn).
 
     Returns:
         The chart and its alternative text.
@@ -149,7 +134,7 @@ def plot_bridge(
         axes.plot([i + 0.3, i + 0.7], [level, level], color="#999999", linewidth=0.8)
     axes.set_xticks(range(4), labels)
     axes.margins(y=0.1)
-    _finish(figure, axes, title, source)
+    _finish(axes)
     alt = (
         f"Bridge chart, {title}. Turnover {format_usd(start)} in {base_period}; exports changed by "
         f"{format_usd(steps[0])} and imports by {format_usd(steps[1])}; turnover "
@@ -167,8 +152,8 @@ def plot_mirror(
         comparison: From :func:`analysis.report.tables.compare_text_with_official`.
         text_label: Legend of the text's bars ("As the article states").
         official_label: Legend of the official bars ("UK statistics (ONS)").
-        title: Chart title.
-        source: Source line.
+        title: Chart title (words of the alt text; the caption shows it, the image does not).
+        source: Source line (the caption shows it; not drawn).
 
     Returns:
         The chart and its alternative text.
@@ -190,7 +175,7 @@ def plot_mirror(
     axes.set_xticks(list(positions), groups)
     axes.margins(y=0.12)
     axes.legend(loc="upper right")
-    _finish(figure, axes, title, source)
+    _finish(axes)
     words = "; ".join(
         f"{row.flow} {row.period}: {format_usd(row.text_value_usd)} in the text, "
         f"{format_usd(row.official_value_usd)} in the official figures ({row.official_flow})"
@@ -230,8 +215,8 @@ def plot_section_contributions(by_section: pd.DataFrame, title: str, source: str
     Args:
         by_section: :attr:`analysis.summary.OfficialTrade.by_section` (``hs_section``,
             ``hs_section_title``, ``flow``, ``change_usd``, ``turnover_contribution_pp``).
-        title: Chart title.
-        source: Source line.
+        title: Chart title (words of the alt text; the caption shows it, the image does not).
+        source: Source line (the caption shows it; not drawn).
 
     Returns:
         The chart and its alternative text (every bar in words, largest first).
@@ -250,8 +235,8 @@ def plot_section_contributions(by_section: pd.DataFrame, title: str, source: str
     size = points[flows].fillna(0.0).sum(axis=1).abs()
     order = list(size.sort_values(ascending=False, kind="stable").index)
     slots = len(order) * len(flows)
-    height = 1.9 + 0.28 * slots
-    margin = {"top": 1 - 0.95 / height, "bottom": 0.8 / height}
+    height = 1.5 + 0.28 * slots
+    margin = {"top": 1 - 0.45 / height, "bottom": 0.6 / height}
     figure, axes = _new_figure()
     figure.set_size_inches(_SIZE_INCHES[0], height)
     figure.subplots_adjust(left=0.38, right=0.97, **margin)
@@ -291,16 +276,6 @@ def plot_section_contributions(by_section: pd.DataFrame, title: str, source: str
         whole = "turnover" if of_turnover else " and ".join(flows)
         axes.set_xlabel(f"points of the base year's {whole}; labels: pp (US$ millions)")
         axes.legend(loc="lower right", bbox_to_anchor=(1.0, 1.0), ncols=2)
-        figure.text(
-            0.01,
-            1 - 0.1 / height,
-            textwrap.fill(title, 75),
-            fontsize=12,
-            fontweight="bold",
-            ha="left",
-            va="top",
-        )
-        _add_source(figure, source)
     for code, name in order:
         for flow in flows:
             value = points.at[(code, name), flow]
@@ -326,8 +301,8 @@ def plot_monthly(
     Args:
         table: ``month`` ("YYYY-MM"), ``exports_gbp`` and ``imports_gbp`` (pounds), in order.
         shift_months: Flow → its shift month, or None.
-        title: Chart title.
-        source: Source line.
+        title: Chart title (words of the alt text; the caption shows it, the image does not).
+        source: Source line (the caption shows it; not drawn).
 
     Returns:
         The chart and its alternative text (each flow's highest and lowest month, the shifts).
@@ -354,7 +329,7 @@ def plot_monthly(
         axes.set_xticks(positions, minor=True)
         axes.set_ylim(bottom=0)
         axes.legend(loc="best")
-    _finish(figure, axes, title, source)
+    _finish(axes)
     with matplotlib.rc_context(STYLE):
         axes.set_ylabel("£ millions")
     alt = f"Line chart, {title}. " + "; ".join(words) + "."

@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import paths
+from analysis.loaders.cache import load_cached
 from analysis.report.model import OFFICIAL_ISO3, SECTION_TITLES, Chart, ReportData, Section, Table
 
 DEFAULT_TEXTS = {("KAZ", "GBR"): paths.DEFAULT_SEED}  # the text a pair gets when none is given
@@ -253,18 +254,13 @@ def load_official_sources(inputs: ReportInputs, partner_iso3: str | None = None)
     Raises:
         InputError: A file is missing or holds bad data.
     """
-    from analysis.loaders.fx import ExchangeRateError
-    from analysis.loaders.ons import OnsFileError, load_ons_trade
-    from analysis.loaders.schema import TradeDataError, exclusions_of
-
     ons_path = _check_file("ONS file", inputs.ons_path)
     fx_path = _check_file("exchange-rate file", inputs.fx_path)
-    try:  # a malformed row is fatal only for the partners that need it (see load_sources)
-        ons = load_ons_trade(ons_path, fx_path, needed=set())
-    except (OnsFileError, ExchangeRateError, TradeDataError) as error:
-        raise InputError(_one_line(error)) from None
-    ons_exclusions = exclusions_of(ons)
-    ons.attrs = {}  # pandas copies attrs on every operation; the exclusions are kept apart
+    ons_sha, fx_sha = _sha256(ons_path), _sha256(fx_path)
+    # a malformed row is fatal only for the partners that need it (see load_sources)
+    ons, ons_exclusions = load_cached(
+        "ons-annual-goods", (ons_sha, fx_sha), lambda: _load_annual(ons_path, fx_path)
+    )
     if partner_iso3 is not None:  # a single report: only its partner's rows
         rows = ons[ons["partner_iso3"].eq(partner_iso3)]
         by_partner = {partner_iso3: rows.sort_values(["period", "flow"], ignore_index=True)}
@@ -277,19 +273,20 @@ def load_official_sources(inputs: ReportInputs, partner_iso3: str | None = None)
     pairs = ons[["partner_iso3", "partner_name"]].drop_duplicates("partner_iso3")
     names = dict(zip(pairs["partner_iso3"], pairs["partner_name"], strict=True))
     checksums = [
-        ("UK trade by partner, annual (ONS)", ons_path.name, _sha256(ons_path)),
-        ("US$ per £, daily (Federal Reserve H.10)", fx_path.name, _sha256(fx_path)),
+        ("UK trade by partner, annual (ONS)", ons_path.name, ons_sha),
+        ("US$ per £, daily (Federal Reserve H.10)", fx_path.name, fx_sha),
     ]
     monthly = None
     if inputs.monthly_path is not None:
         monthly_path = _check_file("ONS monthly file", inputs.monthly_path)
-        monthly = _load_monthly(monthly_path, fx_path, partner_iso3)
+        monthly_sha = _sha256(monthly_path)
+        monthly = load_cached(
+            "ons-monthly", (monthly_sha, fx_sha), lambda: _load_monthly(monthly_path, fx_path)
+        )
+        if partner_iso3 is not None:  # a single report: only its partner's months
+            monthly = _partner_months(monthly, partner_iso3)
         checksums.append(
-            (
-                "UK trade in goods by partner, monthly (ONS)",
-                monthly_path.name,
-                _sha256(monthly_path),
-            )
+            ("UK trade in goods by partner, monthly (ONS)", monthly_path.name, monthly_sha)
         )
     return Sources(
         inputs,
@@ -303,19 +300,39 @@ def load_official_sources(inputs: ReportInputs, partner_iso3: str | None = None)
     )
 
 
-def _load_monthly(path: Path, fx_path: Path, partner_iso3: str | None) -> pd.DataFrame:
+def _load_annual(ons_path: Path, fx_path: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The ONS annual goods table in US$ (every partner) and the rows its loader left out."""
+    from analysis.loaders.fx import ExchangeRateError
+    from analysis.loaders.ons import OnsFileError, load_ons_trade
+    from analysis.loaders.schema import TradeDataError, exclusions_of
+
+    try:
+        ons = load_ons_trade(ons_path, fx_path, needed=set())
+    except (OnsFileError, ExchangeRateError, TradeDataError) as error:
+        raise InputError(_one_line(error)) from None
+    exclusions = exclusions_of(ons)
+    ons.attrs = {}  # pandas copies attrs on every operation; the exclusions are kept apart
+    return ons, exclusions
+
+
+def _load_monthly(path: Path, fx_path: Path) -> pd.DataFrame:
+    """The ONS monthly table of every partner, in £ and US$."""
     from analysis.loaders import ons_monthly
 
     try:
-        table = ons_monthly.load_ons_monthly(path, fx_path, partner_iso3)
-    except ons_monthly.OnsMonthlyFileError as error:
-        if partner_iso3 is None or f"no partner {partner_iso3!r}" not in str(error):
-            raise InputError(_one_line(error)) from None
-        table = pd.DataFrame(columns=list(ons_monthly.MONTHLY_COLUMNS))  # the section says so
-    except ValueError as error:
+        table = ons_monthly.load_ons_monthly(path, fx_path)
+    except ValueError as error:  # the file's and the rates' errors
         raise InputError(_one_line(error)) from None
     table.attrs = {}
     return table
+
+
+def _partner_months(table: pd.DataFrame, partner_iso3: str) -> pd.DataFrame:
+    """One partner's rows of the monthly table; none when the file does not list it."""
+    rows = table[table["partner_iso3"].eq(partner_iso3)]
+    if rows.empty:  # the monthly section says so
+        return pd.DataFrame(columns=rows.columns)
+    return rows.reset_index(drop=True)
 
 
 def _load_text(path: Path):

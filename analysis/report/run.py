@@ -15,19 +15,17 @@ import subprocess
 from pathlib import Path
 
 from analysis import paths
-from analysis.report import publish
+from analysis.report import provenance, publish
 from analysis.report.data import InputError, ReportInputs, Sources
 
 NOTEBOOK = "01-trade-report.ipynb"
 REPORT_FILE = "report.html"
 KERNEL = "python3"
 _DATA_FILE = "report-data.pickle"  # in the staging folder while the notebook runs, then removed
-# What the kernel needs to unpickle and show the report, imported silently (no execution count,
+# What the kernel needs to unpickle and show the report (a ShownReport: strings and bytes, no
+# pandas), imported silently (no execution count,
 # no output, no names left) as soon as it is up, while this process builds the data.
-_WARM_UP = (
-    "import pickle, pandas, IPython.display, analysis.report.notebook, analysis.report.render\n"
-    "del pickle, pandas, IPython, analysis"
-)
+_WARM_UP = "import pickle, IPython.display, analysis.report.notebook\ndel pickle, IPython, analysis"
 
 
 class NotebookFailedError(RuntimeError):
@@ -50,7 +48,7 @@ def default_output(inputs: ReportInputs) -> Path:
     if inputs.trade_files:
         digest = hashlib.sha256()
         for path in inputs.trade_files:
-            digest.update(publish.compute_file_digest(Path(path)).encode())
+            digest.update(provenance.compute_file_digest(Path(path)).encode())
         name += f"-with-files-{digest.hexdigest()[:8]}"
     return paths.REPORTS_DIR / name
 
@@ -84,13 +82,13 @@ def code_digest() -> str:
     Returns:
         A hex digest.
     """
-    return publish.compute_code_digest(
+    return provenance.compute_code_digest(
         {"analysis": paths.PACKAGE_DIR, "notebook": paths.NOTEBOOKS_DIR / NOTEBOOK}
     )
 
 
 def describe_report(inputs: ReportInputs, code: str, *, notebook: bool) -> dict:
-    """The provenance recorded in a report folder (see :func:`publish.describe_inputs`).
+    """The provenance recorded in a report folder (see :func:`provenance.describe_inputs`).
 
     Args:
         inputs: The report's inputs.
@@ -115,24 +113,25 @@ def describe_report(inputs: ReportInputs, code: str, *, notebook: bool) -> dict:
         "notebook": notebook,
     }
     absolute = {k: None if v is None else paths.PROJECT_DIR / v for k, v in files.items()}
-    return publish.describe_inputs(parameters, absolute, code)
+    return provenance.describe_inputs(parameters, absolute, code)
 
 
 def write_report_folder(
-    sources: Sources, staging: Path, provenance: dict, *, notebook: bool = True
+    sources: Sources, staging: Path, recorded: dict, *, notebook: bool = True
 ) -> None:
     """Fill ``staging`` with the report of ``sources``: notebook, HTML, tables, JSON, marker.
 
     Args:
         sources: Loaded, validated inputs.
         staging: An empty folder.
-        provenance: :func:`describe_report` of the inputs.
+        recorded: :func:`describe_report` of the inputs.
         notebook: Run the notebook too (the batch leaves it out).
 
     Raises:
         NotebookFailedError: The notebook failed.
     """
     from analysis.report.data import build_report_data
+    from analysis.report.notebook import shown_report
     from analysis.report.render import write_report_files
 
     if not notebook:
@@ -145,13 +144,14 @@ def write_report_folder(
         pickled = staging / _DATA_FILE
         try:
             data = build_report_data(sources)
-            pickled.write_bytes(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+            shown = shown_report(data)  # the kernel only displays these fragments
+            pickled.write_bytes(pickle.dumps(shown, protocol=pickle.HIGHEST_PROTOCOL))
             execute_notebook(staging / NOTEBOOK, {"report_data_path": _DATA_FILE}, manager=manager)
         finally:
             stop_kernel(manager)
             pickled.unlink(missing_ok=True)
     write_report_files(data, staging)
-    publish.write_marker(staging, "report", provenance)
+    provenance.write_marker(staging, "report", recorded)
 
 
 def run_report(
@@ -180,12 +180,12 @@ def run_report(
         check_output(output, "report", force=force)  # a refusal costs nothing
     sources = load_sources(inputs)
     target = check_output(output or default_output(sources.inputs), "report", force=force)
-    provenance = describe_report(sources.inputs, code_digest(), notebook=notebook)
+    recorded = describe_report(sources.inputs, code_digest(), notebook=notebook)
     with publish.lock_target(target):
         publish.check_target(target, "report", force=force)  # again, under the lock
         with publish.staging_folder(target) as staging:
             try:
-                write_report_folder(sources, staging, provenance, notebook=notebook)
+                write_report_folder(sources, staging, recorded, notebook=notebook)
             except OSError as error:
                 raise publish.PublishError(publish.describe_os_error(error, target)) from None
             publish.publish(staging, target)
@@ -281,9 +281,9 @@ def execute_notebook(
 
     manager = manager or start_kernel(cwd)
     try:
-        papermill.execute_notebook(
+        notebook = papermill.execute_notebook(  # kept in memory: written once, below
             paths.NOTEBOOKS_DIR / NOTEBOOK,
-            target,
+            None,
             parameters=parameters,
             kernel_name=KERNEL,
             progress_bar=False,
@@ -298,7 +298,6 @@ def execute_notebook(
         ) from None
     finally:
         stop_kernel(manager)
-    notebook = nbformat.read(target, as_version=4)
     _strip_volatile(notebook)
     nbformat.write(notebook, target)
     return target
