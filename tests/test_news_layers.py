@@ -155,6 +155,66 @@ def test_months_of_a_fiscal_year_take_the_countrys_fiscal_year():
     ]
 
 
+def test_a_fiscal_year_that_began_on_a_stated_day_ends_in_that_month_next_year():
+    # Journal du Cameroun, https://www.journalducameroun.com/en/ethiopia-scoops-1-28-b-from-four-month-export-trade/  # noqa: E501
+    stated = Mentions(
+        "d21",
+        "Ethiopia earned $1.28 billion during the first four months of the "
+        "current fiscal year which began on July 8, 2021.",
+    )
+    assert stated.fiscal_year == Period(2021, 7, 7, 2022)
+    # Xinhua via News Ghana, https://newsghana.com.gh/ethiopias-current-fiscal-year-q1-export-revenue-hit-us959-million/  # noqa: E501
+    # no year stated: the fiscal year holding the document's date (November 2022)
+    dated = Mentions(
+        "ghana",
+        " date 2022-11-03 the country earned 959 million U.S. dollars in "
+        "export revenue during the first quarter of the Ethiopian 2022/2023 fiscal "
+        "year, which started on July 8.",
+    )
+    assert dated.fiscal_year == Period(2022, 7, 7, 2023)
+    # a text without fiscal words has none; one naming the month only starts on its 1st
+    assert Mentions("x", " date 2022-11-03 Exports rose in July.").fiscal_year is None
+    first = Mentions("x", " date 2023-05-03 exports in the fiscal year that began in July rose.")
+    assert first.fiscal_year == Period(2022, 7, 6, 2023)
+
+
+def test_this_year_and_last_year_of_a_text_counting_in_fiscal_years_are_fiscal_years():
+    # Journal du Cameroun, https://www.journalducameroun.com/en/ethiopia-scoops-1-28-b-from-four-month-export-trade/  # noqa: E501
+    text = (
+        " date 2021-11-24 Ethiopia earned $1.28 billion from export trade during the first four "
+        "months of the current fiscal year which began on July 8, 2021.\n\n"
+        "The four-month revenue is a good indicator that the country is on track to achieve its "
+        "target of securing $5 billion revenue from the export trade this year.\n\n"
+        "Sector-wise, agricultural produces have continued to be the top generators of foreign "
+        "exchange for Ethiopia, contributing 71 percent or $904 million of the total revenue "
+        "obtained in the four-month period.\n\n"
+        "The East African nation earned a record-high $3.62 billion from the exports of goods "
+        "last year.\n\n"
+        "The figure is over half a billion dollars greater than what was registered last year."
+    )
+    assert [p for _, _, p in _figures(text)] == [
+        "2021-07/2021-10",
+        "2021-07/2022-07",  # "this year": the current fiscal year
+        "2021-07/2021-10",  # "the four-month period": the last period of four months named
+        "2020-07/2021-07",  # "last year": the previous fiscal year
+        "2020-07/2021-07",  # an amount of change "than what was registered last year"
+    ]
+    # a calendar running period keeps calendar years
+    calendar = text.replace("during the first four months of the current fiscal year", "in 2021")
+    assert [p for _, _, p in _figures(calendar)][:2] == ["2021", "2021"]
+
+
+def test_a_period_of_n_months_refers_back_to_the_last_period_of_that_length():
+    # Journal du Cameroun, https://www.journalducameroun.com/en/ethiopia-export-trade-earns-676m-in-two-months/  # noqa: E501
+    text = (
+        " date 2021-09-20 Ethiopia has earned $676 million from its export trade in the first two "
+        "months of its new fiscal year which began on July 8, 2021.\n\n"
+        "Mineral export accounted for 11 percent of the total value of $676 million export "
+        "earnings in the two-month period."
+    )
+    assert [p for _, _, p in _figures(text)] == ["2021-07/2021-08", "2021-07/2021-08"]
+
+
 def test_an_undated_article_that_reports_a_passed_year_end_is_of_the_next_year():
     # vam.li, https://www.vam.li/vietnam/south-korea-now-vietnams-2nd-largest-trade-partner/  # noqa: E501
     text = (

@@ -423,6 +423,9 @@ FISCAL_YEAR_START_MONTH = {
     "PAK": 7,
     "USA": 10,
 }
+# Day of that month a fiscal year starts, where not the 1st. A year that starts on a later day ends
+# in the same month of the next year ("2021-07/2022-07" for the Ethiopian year from 8 July 2021).
+FISCAL_YEAR_START_DAY = {"ETH": 8, "IRN": 21}
 # Used when a text states fiscal years but names no country of the table (India's April–March year
 # is the
 # most common in English-language trade news).

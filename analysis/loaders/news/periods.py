@@ -95,11 +95,26 @@ def resolve_periods(
             resolved[mention.start] = _resolve(doc, sentence, mention, anchor)
             if mention.months_back:
                 resolved[mention.start].period = _months_back(doc, mention.months_back, current)
+            if mention.length:
+                period = resolved[mention.start].period
+                if period is None or _months(period) != mention.length:
+                    resolved[mention.start].period = _named_of_length(doc, own, mention.length)
             if kind == "needs_year_base" and anchor is not None:
                 compared = resolved[mention.start]
                 if compared.period is not None and compared.period.end > anchor.end:
                     compared.period = compared.period.with_year(compared.period.year - 1)
     return sorted(resolved.values(), key=lambda m: m.start)
+
+
+def _months(period: Period) -> int:
+    """Number of months of a period."""
+    return (period.end[0] - period.year) * 12 + period.last_month - period.first_month + 1
+
+
+def _named_of_length(doc: Mentions, own: list[SentencePeriod], months: int) -> Period | None:
+    """The last period of ``months`` months named so far: what "the four-month period" refers to."""
+    named = [*doc.named_periods, *(m.period for m in own if not m.is_base)]
+    return next((p for p in reversed(named) if _months(p) == months), None)
 
 
 def _in_doc_year(doc: Mentions, period: Period | None) -> bool:
@@ -237,7 +252,10 @@ def figure_period(
         before = doc.masked[max(sentence.start, bracket[0] - 200) : bracket[0] + 1]
         preceding = [m for m in mentions if m.period and m.end <= bracket[0]]
         touching = preceding and not doc.masked[preceding[-1].end : bracket[0]].strip()
-        if preceding and (touching or not _AMOUNT_BEFORE_BRACKET.search(before)):
+        # "In comparison with 2015, exports fell by 5.9% ($2bn)": a compared period further back
+        # names the base of the change, not the period of the amount in the bracket
+        apart_base = preceding and not touching and preceding[-1].is_base
+        if preceding and not apart_base and (touching or not _AMOUNT_BEFORE_BRACKET.search(before)):
             return preceding[-1].period
     candidates = [
         m

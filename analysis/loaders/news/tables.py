@@ -47,6 +47,7 @@ def parse_document(doc: Mentions) -> tuple[pd.DataFrame, pd.DataFrame]:
         mentions = resolve_periods(doc, sentence, current)
         # the sentence's own period: the latest it names that is not a compared one
         own = [m.period for m in mentions if not m.is_base and m.period]
+        doc.named_periods += own
         sentence_current = max(own, key=lambda p: p.end) if own else current
         amounts = doc.amounts.between(sentence.start, sentence.end)
         claims = doc.claims.between(sentence.start, sentence.end)

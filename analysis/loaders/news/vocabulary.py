@@ -224,7 +224,7 @@ BASE_MARKER = re.compile(
         |(?:increase|rise|growth|gain|jump|decrease|decline|drop|fall|reduction)\s+(?:from|on|over)
         |(?:times|fold|%|percent|per\s+cent|pct|{MASK})\s+(?:from|on))(?:\s+(?:about|around|almost|nearly)?\s*{MASK}+)?
         (?:\s+(?:the|same|corresponding|period|periods|level|levels|figure|figures|of|in|for|during|that|a|
-        year|month|quarter|recorded|registered|reported|posted|last)\b)*\s*$""",
+        year|month|quarter|recorded|registered|reported|posted|last|what|was|were)\b)*\s*$""",
     re.VERBOSE,
 )
 # Words right before a figure that make it the compared (earlier) value: "up from $4bn", "compared
@@ -241,10 +241,12 @@ COUNTRY_ROLE_BEFORE = re.compile(
 # A text that counts in fiscal years ("the current fiscal year", "FY24", "the Iranian calendar
 # year").
 FISCAL_WORDS = re.compile(r"\b(?:fiscal|financial\s+year|FY|Iranian\s+(?:calendar\s+)?year)", re.I)
-# Where a text says when its fiscal year starts; "Iranian year" (no month) starts in March.
+# Where a text says when its fiscal year starts; "Iranian year" (no month) starts on 21 March.
+# "the current fiscal year which began on July 8, 2021" also gives the day and the year it began.
 FISCAL_START = re.compile(
     rf"""(?i:fiscal|financial)\s+year[^.]{{0,40}}?(?i:began|begins|started|starts|starting|beginning|runs|
-    running)\s+(?:(?i:on|in|from)\s+)?(?P<month>{MONTH})
+    running)\s+(?:(?i:on|in|from)\s+)?(?P<month>{MONTH})(?:\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b)?
+    (?:,?\s+(?P<year>(?:19|20)\d{{2}})\b)?
     |\b(?:FY|(?i:fiscal|financial\s+year))\s?'?(?:\d{{4}}[-–/])?\d{{2}}\s*\((?P<month2>{MONTH})\s*[-–]
     |(?i:Iranian\s+(?:calendar\s+)?year)""",
     re.VERBOSE,
