@@ -215,6 +215,36 @@ def test_a_period_of_n_months_refers_back_to_the_last_period_of_that_length():
     assert [p for _, _, p in _figures(text)] == ["2021-07/2021-08", "2021-07/2021-08"]
 
 
+def test_since_after_a_record_word_is_not_a_running_total():
+    # Forexlive, https://www.forexlive.com/news/!/canada-march-international-merchandise-trade-balance-vs-055b-expected-20210504  # noqa: E501
+    record = Mentions("x", "Q1 trade surplus of $1.5B -- first surplus since 2016")
+    # Republika (d08), "this is the highest recorded since 2012"
+    highest = Mentions(
+        "x", "we have $1.72 billion in surplus, and this is the highest recorded since 2012"
+    )
+    for doc in (record, highest):
+        assert not any(m.is_since for m in doc.periods)
+        assert not any("2016" in doc.text[m.start : m.end] for m in doc.periods)
+    # "since" without a record word still starts a running total
+    running = Mentions("x", "Exports since 2004 reached $5 billion.")
+    assert [m.is_since for m in running.periods] == [True]
+
+
+def test_years_later_count_from_the_period_named_before():
+    # VOV via Dong Nai (d13), https://baodongnai.com.vn/english/business/201312/vietnam-enjoys-us18-billion-trade-surplus-from-japan-2282028  # noqa: E501
+    text = (
+        " date 2013-12-17 The two countries have posted an annual trade growth of around 17% since "
+        "2005, with bilateral trade turnover increasing from US$8.5 billion in 2005 to US$16.8 "
+        "billion five years later."
+    )
+    assert [p for _, _, p in _figures(text)] == ["2005", "2010"]
+    # invented edge case: "earlier" counts back from the period before it
+    earlier = (
+        "Exports to Japan reached $3.2 billion in 2015, up from $2.1 billion three years earlier."
+    )
+    assert [p for _, _, p in _figures(earlier)] == ["2015", "2012"]
+
+
 def test_an_undated_article_that_reports_a_passed_year_end_is_of_the_next_year():
     # vam.li, https://www.vam.li/vietnam/south-korea-now-vietnams-2nd-largest-trade-partner/  # noqa: E501
     text = (

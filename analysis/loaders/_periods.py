@@ -14,6 +14,7 @@ from analysis.reference.news_vocabulary import (
     MONTH_NAMES,
     NUMBER_WORDS,
     ORDINALS,
+    RECORD_SINCE_WORDS,
 )
 
 _MONTHS = {name: number for number, name in enumerate(MONTH_NAMES, 1)}
@@ -180,9 +181,18 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"(?i:year[-\s]on[-\s]year|year-over-year|y-o-y|yoy|y/y|on-year|{_phrases(_EARLIER_YEARS)})\b",
     ),
     ("doc_year", rf"(?i:{_phrases(list(_DOC_YEARS))})\b"),
+    # "to $16.8 billion five years later": years after the period named before it
+    (
+        "years_later",
+        rf"\b(?P<years>[2-9]|[1-9]\d|(?i:{'|'.join(NUMBER_WORDS)}))\s+(?i:years)\s+(?P<way>(?i:later|earlier))\b",
+    ),
     # "in 2023", "2022": a bare year, never part of a bigger number, a date or a range "2022-2023"
     ("year", rf"(?<![\w$.,/–-])(?P<year>{YEAR})(?![\w]|[.,/–-]\d)"),
 ]
+# "the highest recorded since 2012": a record compared with the years since, not a running total.
+_RECORD_BEFORE = re.compile(
+    rf"\b(?i:{_phrases(RECORD_SINCE_WORDS)})\b(?:\s+[a-z]+)?\s+$", re.VERBOSE
+)
 # A capitalised word right before a year makes the year part of a name ("Expo 2017", "Vision 2030").
 _NAME_BEFORE_YEAR = re.compile(r"(?<![\w.])(?P<word>[A-Z][\w-]*)\s+$")
 _NOT_NAMES = {
@@ -251,7 +261,10 @@ def find_period_mentions(
                 continue
             if name == "year" and _is_name_year(text, match.start()):
                 continue
-            if name == "day_date":
+            if name == "day_date" or (
+                name == "since"
+                and _RECORD_BEFORE.search(text, max(0, match.start() - 40), match.start())
+            ):
                 take(match.start(), match.end())
                 continue
             mention = _mention(name, match, fiscal_start, is_fiscal_text, fiscal_year)
@@ -431,6 +444,14 @@ def _mention(
             (NUMBER_WORDS.get(length.group(1).lower()) or _int(length.group(1))) if length else 0
         )
         return PeriodMention(*span, _relative_resolver(name, groups), True, is_base, length=months)
+    if name == "years_later":
+        count = NUMBER_WORDS.get(groups["years"].lower()) or int(groups["years"])
+        sign = 1 if groups["way"].lower() == "later" else -1
+
+        def resolve(current, doc_year, compared=False):  # noqa: ANN001, ANN202 - a Resolver
+            return None if current is None else current.with_year(current.year + sign * count)
+
+        return PeriodMention(*span, resolve, True, False, years_after=sign * count)
     if name == "doc_year":
         shift = _DOC_YEARS[" ".join(match.group(0).lower().split())]
 

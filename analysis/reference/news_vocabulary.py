@@ -432,6 +432,23 @@ FISCAL_YEAR_START_DAY = {"ETH": 8, "IRN": 21}
 DEFAULT_FISCAL_YEAR_START_MONTH = 4
 
 
+# Words that make "since 2012" the start of a comparison, not of a running total: "the highest
+# recorded since 2012", "for the first time since 2012".
+RECORD_SINCE_WORDS = [
+    "highest",
+    "lowest",
+    "largest",
+    "biggest",
+    "smallest",
+    "strongest",
+    "weakest",
+    "best",
+    "worst",
+    "first",
+    "record",
+]
+
+
 # Period words. Month names are matched with their case ("May" the month, not "may" the verb); their
 # first three letters and "Sept" are abbreviations.
 MONTH_NAMES = [

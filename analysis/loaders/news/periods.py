@@ -90,6 +90,9 @@ def resolve_periods(
                 anchor = written or current or _dated_anchor(doc, mention) or doc.main
             elif mention.is_this_year and _in_doc_year(doc, current):
                 anchor = current  # "$1.5bn in 2012, and $1.8bn so far this year": not of 2012
+            elif mention.years_after:  # "from $8.5bn in 2005 to $16.8bn five years later"
+                before = [m.period for m in own if m.start < mention.start]
+                anchor = before[-1] if before else current
             else:
                 anchor = written or current
             resolved[mention.start] = _resolve(doc, sentence, mention, anchor)
@@ -209,6 +212,7 @@ def figure_period(
     amount: Amount,
     mentions: list[SentencePeriod],
     current: Period | None,
+    running: Period | None = None,
 ) -> Period | None:
     """The period a figure belongs to, from the narrowest scope that names one.
 
@@ -216,7 +220,8 @@ def figure_period(
     own period ("(... in January-May 2022)"); for a bracket right after a period, that period; then
     the nearest period of its clause, else the period opening the sentence, else the nearest in the
     sentence; else the running period. A figure right after "from", "compared with" takes the
-    compared period.
+    compared period. ``current`` is the sentence's period, ``running`` the one before the sentence
+    (for a figure whose sentence names only the periods of other figures).
     """
     adjacent = next(
         (
@@ -257,6 +262,7 @@ def figure_period(
         apart_base = preceding and not touching and preceding[-1].is_base
         if preceding and not apart_base and (touching or not _AMOUNT_BEFORE_BRACKET.search(before)):
             return preceding[-1].period
+    clause = clause_index(doc, sentence, amount.start)
     candidates = [
         m
         for m in mentions
@@ -266,12 +272,12 @@ def figure_period(
             or m.marker_start < amount.start < m.end
             or _opens_sentence(doc, sentence, m)
         )
+        and not _dates_other_figure(doc, sentence, m, amount, clause)
     ]
     if not candidates:
         chosen = None
-        period = current or year_after_base(mentions)
+        period = (running if running is not None else current) or year_after_base(mentions)
     else:
-        clause = clause_index(doc, sentence, amount.start)
 
         def rank(m: SentencePeriod) -> tuple[bool, bool, int]:
             other_clause = clause_index(doc, sentence, m.start) != clause
@@ -290,6 +296,26 @@ def figure_period(
         bases = [m.period for m in mentions if m.is_base and m.period]
         return bases[0] if bases else period.with_year(period.year - 1)
     return period
+
+
+# A period written right after a figure dates that figure: "$1.8 billion in November 2011".
+_AFTER_FIGURE = re.compile(r"¤\s*(?:(?i:in|for|during|at\s+the\s+end\s+of)\s+)?$")
+
+
+def _dates_other_figure(
+    doc: Mentions, sentence: Sentence, mention: SentencePeriod, amount: Amount, clause: int
+) -> bool:
+    """Whether a period of another clause is written right after another figure, which it dates.
+
+    "we have $1.72 billion in surplus, ..., as the surplus had reached $1.8 billion in November
+    2011": November 2011 is the period of $1.8 billion only.
+    """
+    return (
+        mention.start > amount.end
+        and clause_index(doc, sentence, mention.start) != clause
+        and _AFTER_FIGURE.search(doc.masked, max(sentence.start, mention.start - 30), mention.start)
+        is not None
+    )
 
 
 def _distance(mention: SentencePeriod, amount: Amount) -> int:

@@ -61,7 +61,7 @@ def parse_document(doc: Mentions) -> tuple[pd.DataFrame, pd.DataFrame]:
                 word.flow if word else carried_flow or "other"
             )
             period = assigned.get(amount.start, {}).get("period") or figure_period(
-                doc, sentence, amount, mentions, sentence_current
+                doc, sentence, amount, mentions, sentence_current, current
             )
             reporter, partner = countries_of(doc, sentence, amount.start, flow, carried_pair)
             row = _figure_row(
