@@ -245,6 +245,50 @@ def test_years_later_count_from_the_period_named_before():
     assert [p for _, _, p in _figures(earlier)] == ["2015", "2012"]
 
 
+def test_a_coverage_ratio_is_a_ratio_claim_of_exports_to_imports():
+    # gol.lt (State Statistics Service of Ukraine; d16), http://gol.lt/the-trade-deficit-in-goods-of-ukraine-for-11-months-of-2016-to-2-3-billion  # noqa: E501
+    ukraine = Mentions(
+        "x", "The coverage ratio of export import was 0.93 (in January — November 2015 — 1,01)."
+    )  # noqa: E501
+    # Gazete SES (TurkStat), http://www.gazeteses.com/english-news-economy/drop-in-export-even-higher-than-imports-in-jan-h453188.html  # noqa: E501
+    turkey = Mentions(
+        "x",
+        "On the contrary, exports coverage imports was 71.8 percent, while it was 73.9 percent in "
+        "Jan. 2015.",
+    )
+    read = [
+        [(c.kind, c.stated, c.stated_half_width, c.flow_hint, c.whole_flow) for c in doc.claims]
+        for doc in (ukraine, turkey)
+    ]
+    assert read[0] == [
+        ("ratio", 0.93, 0.005, "exports", "imports"),
+        ("ratio", 1.01, 0.005, "exports", "imports"),
+    ]
+    assert read[1][0] == ("ratio", 0.718, 0.0005, "exports", "imports")  # a percent, as a ratio
+    # the words alone, or a coverage of something else named by a year, are not a claim
+    assert not [
+        c for c in Mentions("x", "The coverage ratio of 2015 rose.").claims if c.kind == "ratio"
+    ]
+
+
+def test_a_period_in_a_bracket_with_its_own_number_dates_only_the_bracket():
+    # gol.lt (d16): "(in January — November 2015 — 1,01)" does not date the sentence
+    text = (
+        "In January — November 2016 exports of goods totaled $32 billion 734,4 million.\n"
+        "The coverage ratio of export import was 0.93 (in January — November 2015 — 1,01)."
+    )
+    claims = load_news(text).claims
+    assert list(claims["period"]) == ["2016-01/2016-11", "2015-01/2015-11"]
+    # Business Recorder (d02): a bracket naming only a period is no aside
+    lead = (
+        " date 2023-05-03 ISLAMABAD: Pakistan’s trade deficit narrowed by 39.62 percent to $ 23.713"
+        " billion during the first 10 months (July-April) of the current fiscal year 2022-23 as "
+        "compared to $ 39.272 billion during the same period of last year, the Pakistan Bureau of "
+        "Statistics (PBS) said."
+    )
+    assert [p for _, _, p in _figures(lead)] == ["2022-07/2023-04", "2021-07/2022-04"]
+
+
 def test_an_undated_article_that_reports_a_passed_year_end_is_of_the_next_year():
     # vam.li, https://www.vam.li/vietnam/south-korea-now-vietnams-2nd-largest-trade-partner/  # noqa: E501
     text = (

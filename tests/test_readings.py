@@ -9,13 +9,14 @@ import math
 from dataclasses import dataclass
 
 import pandas as pd
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.checks import reconcile
 from analysis.checks.pool import FigurePool
 from analysis.checks.readings import READING_KINDS, Claim, enumerate_readings
-from analysis.loaders.news import CLAIM_COLUMNS, FIGURE_COLUMNS
+from analysis.loaders.news import CLAIM_COLUMNS, FIGURE_COLUMNS, load_news
 
 
 @dataclass
@@ -192,6 +193,38 @@ def test_an_amount_in_brackets_after_the_percent_is_its_amount_of_change():
     )
     row = checked(doc)
     assert (row["verdict"], row["reading"]) == ("consistent", "change_from_amount")
+
+
+def test_a_coverage_ratio_is_exports_over_imports_of_its_period_never_the_amounts_of_change():
+    # gol.lt (State Statistics Service of Ukraine; d16), http://gol.lt/the-trade-deficit-in-goods-of-ukraine-for-11-months-of-2016-to-2-3-billion  # noqa: E501
+    text = (
+        "In January — November 2016 exports of goods totaled $32 billion 734,4 million, import — "
+        "$35 billion 58.7 million In comparison with January — November 2015, exports witnessed a "
+        "decrease shipments by 5.9% ($2 billion 36.7 million), imports increased by 1.8% ($603,1 "
+        "million).\nThe coverage ratio of export import was 0.93 (in January — November 2015 — "
+        "1,01)."
+    )
+    doc = load_news(text)
+    claims = doc.claims.set_index("quote")
+    assert claims.loc[
+        "coverage ratio of export import was 0.93", ["flow", "whole_flow", "period"]
+    ].tolist() == [  # noqa: E501
+        "exports",
+        "imports",
+        "2016-01/2016-11",
+    ]
+    assert claims.loc["1,01", "period"] == "2015-01/2015-11"  # the bracket's own period
+    # the bracketed amounts are amounts of change, not levels a ratio may divide
+    assert list(doc.figures["scope"])[-2:] == ["change", "change"]
+    rows = reconcile(doc, correct=False).claims.set_index("quote")
+    row = rows.loc["coverage ratio of export import was 0.93"]
+    assert (row["verdict"], row["reading"]) == ("consistent", "ratio")
+    assert row["recomputed"] == pytest.approx(32734.4 / 35058.7)
+    # the 2015 ratio needs the 2015 levels, which the text states only through the changes
+    assert rows.loc["1,01", "verdict"] == "unverifiable"
+    # a stated ratio far from exports / imports (and from its inverse) is inconsistent
+    wrong = reconcile(load_news(text.replace("0.93", "0.80")), correct=False).claims
+    assert wrong.set_index("kind").loc["ratio"].iloc[0]["verdict"] == "inconsistent"
 
 
 def test_a_bare_comma_does_not_make_a_level_an_amount_of_change():

@@ -432,6 +432,22 @@ FISCAL_YEAR_START_DAY = {"ETH": 8, "IRN": 21}
 DEFAULT_FISCAL_YEAR_START_MONTH = 4
 
 
+# Names of the coverage of imports by exports, exports / imports as a ratio ("The coverage ratio of
+# export import was 0.93") or a percent ("exports coverage imports was 71.8 percent").
+COVERAGE_WORDS = [
+    "coverage ratio",
+    "coverage coefficient",
+    "coverage rate",
+    "coefficient of coverage",
+    "ratio of coverage",
+    "rate of coverage",
+    "exports coverage imports",
+    "export coverage of imports",
+    "import coverage by exports",
+    "import coverage ratio",
+    "export-import coverage ratio",
+]
+
 # Words that make "since 2012" the start of a comparison, not of a running total: "the highest
 # recorded since 2012", "for the first time since 2012".
 RECORD_SINCE_WORDS = [

@@ -12,6 +12,7 @@ from analysis.loaders.news.claims import (
     claim_spans,
     drop_overlaps,
     find_change_claims,
+    find_coverage_claims,
     find_other_percents,
     find_share_claims,
 )
@@ -60,6 +61,7 @@ class Mentions:
         claims = drop_overlaps(
             find_change_claims(self.masked, spans)
             + find_share_claims(self.masked, self.flow_words, spans)
+            + find_coverage_claims(self.masked, spans)
         )
         others = find_other_percents(self.masked, claims, [s.start for s in self.sentences], spans)
         self.claims = SpanIndex(claims + others)

@@ -15,6 +15,7 @@ from analysis.loaders.news.vocabulary import (
     BASE_BEFORE_AMOUNT,
     BASE_MARKER,
     FUTURE,
+    MASK,
     YEAR_END_POINT,
 )
 
@@ -273,6 +274,7 @@ def figure_period(
             or _opens_sentence(doc, sentence, m)
         )
         and not _dates_other_figure(doc, sentence, m, amount, clause)
+        and not _aside_of_other(doc, sentence, m, amount)
     ]
     if not candidates:
         chosen = None
@@ -316,6 +318,26 @@ def _dates_other_figure(
         and _AFTER_FIGURE.search(doc.masked, max(sentence.start, mention.start - 30), mention.start)
         is not None
     )
+
+
+def in_aside(doc: Mentions, sentence: Sentence, mention: SentencePeriod) -> tuple[int, int] | None:
+    """The bracket holding a period and a number of its own, if any: an aside about that period.
+
+    "The coverage ratio was 0.93 (in January — November 2015 — 1,01)": 2015 dates 1,01 only.
+    """
+    bracket = _bracket_around(doc.masked, sentence, mention.start)
+    if bracket is None or bracket[1] < mention.end:
+        return None
+    rest = doc.masked[bracket[0] : mention.start] + doc.masked[mention.end : bracket[1]]
+    return bracket if re.search(rf"\d|{MASK}", rest) else None
+
+
+def _aside_of_other(
+    doc: Mentions, sentence: Sentence, mention: SentencePeriod, amount: Amount
+) -> bool:
+    """Whether a period is in an aside (see ``in_aside``) that does not hold ``amount``."""
+    aside = in_aside(doc, sentence, mention)
+    return aside is not None and not aside[0] < amount.start < aside[1]
 
 
 def _distance(mention: SentencePeriod, amount: Amount) -> int:

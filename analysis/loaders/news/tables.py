@@ -22,6 +22,7 @@ from analysis.loaders.news.periods import (
     SentencePeriod,
     claim_periods,
     figure_period,
+    in_aside,
     main_period,
     resolve_periods,
 )
@@ -46,7 +47,11 @@ def parse_document(doc: Mentions) -> tuple[pd.DataFrame, pd.DataFrame]:
             carried_pair, last_paragraph = None, sentence.paragraph
         mentions = resolve_periods(doc, sentence, current)
         # the sentence's own period: the latest it names that is not a compared one
-        own = [m.period for m in mentions if not m.is_base and m.period]
+        own = [
+            m.period
+            for m in mentions
+            if not m.is_base and m.period and not in_aside(doc, sentence, m)
+        ]
         doc.named_periods += own
         sentence_current = max(own, key=lambda p: p.end) if own else current
         amounts = doc.amounts.between(sentence.start, sentence.end)
@@ -219,7 +224,9 @@ def _claim_row(
     if claim.kind != "share" and whole_flow == flow:
         whole_flow = None  # "exports exceeded last year's exports by 5%": a change over time
     period, base = claim_periods(mentions, current, claim.kind)
-    if claim.kind == "share":  # a share is of one period, found in its scopes as a figure's is
+    # a share, or a ratio of two flows named with it (a coverage ratio), is of one period, found in
+    # its scopes as a figure's is
+    if claim.kind == "share" or (claim.kind == "ratio" and claim.flow_hint and claim.whole_flow):
         period = figure_period(doc, sentence, claim, mentions, current) or period
     if claim.kind != "share" and whole_flow:
         base = period  # one flow against another in the same period

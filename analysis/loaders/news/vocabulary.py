@@ -88,6 +88,13 @@ CHANGE_BEFORE_AMOUNT = re.compile(
     reduction)\s+of)\s+(?:(?i:about|around|almost|nearly|over|more\s+than|some)\s+)?$""",
     re.VERBOSE,
 )
+# An amount in a bracket after a change in percent: "decrease shipments by 5.9% ($2 billion 36.7
+# million)", "imports increased by 1.8% ($603,1 million)".
+CHANGE_PERCENT_BEFORE_AMOUNT = re.compile(
+    rf"""(?:\b(?i:{UP_VERBS}|{DOWN_VERBS})\s+(?:(?i:by)\s+)?|\b(?i:by)\s+)[\d.,]+\s*
+    (?:%|(?i:percent|per\s+cent|pc)\b)\s*\(\s*$""",
+    re.VERBOSE,
+)
 CHANGE_VERB_BEFORE_AMOUNT = re.compile(rf"\b(?i:{UP_VERBS}|{DOWN_VERBS})\s+$", re.VERBOSE)
 CHANGE_AFTER_AMOUNT = re.compile(
     r"(?:,?\s+or\s+[\d.,]+\s*(?:%|percent|per\s+cent),?)?\s+(?i:more|less|higher|lower)\s+than\b"
@@ -255,7 +262,18 @@ FISCAL_START = re.compile(
 # Any percentage, for claims no pattern above reads: "or 0.4 percent", "(15percent)", "35.51pc".
 # What every claim holds: a percent, a multiplier or a doubling word.
 CLAIM_ANCHOR = re.compile(
-    rf"{PERCENT}|(?i:times|fold|doubl|tripl|trebl|quadrupl|halved|twice|thrice|point|pp\b|p\.p\.)"
+    rf"{PERCENT}|(?i:times|fold|doubl|tripl|trebl|quadrupl|halved|twice|thrice|point|pp\b|p\.p\.|coverage)"
+)
+# The coverage of imports by exports (exports / imports), with the same ratio of another period in
+# a bracket after it: "The coverage ratio of export import was 0.93 (in January — November 2015 —
+# 1,01)", "(0.87 in January-June 2019)".
+_RATIO_NUMBER = r"(?<![\d.,])\d{1,3}(?:[.,]\d+)?(?![.,]?\d)"
+COVERAGE_CLAIM = re.compile(
+    rf"""\b(?i:{alternation(words.COVERAGE_WORDS)})\b[^.;:\d{MASK}%()]{{0,60}}?
+    (?P<number>{_RATIO_NUMBER})(?:\s*(?P<unit>%|(?i:percent|per\s+cent)))?
+    (?:\s*\((?:[^()\d]{{0,40}}\d[^()]{{0,40}}?[\s—–-](?P<number2>{_RATIO_NUMBER})\s*
+    |\s*(?P<number3>{_RATIO_NUMBER})\s+(?i:in|for)\s[^()]{{0,60}})\))?""",
+    re.VERBOSE,
 )
 BARE_PERCENT = re.compile(
     rf"(?:(?P<qualifier>(?i:{QUALIFIER}))\s+)?(?<![\w.,]){CLAIM_NUMBER}\s*{PERCENT}(?!\s*(?i:points?))"
