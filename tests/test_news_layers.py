@@ -271,6 +271,24 @@ def test_a_coverage_ratio_is_a_ratio_claim_of_exports_to_imports():
     ]
 
 
+def test_a_percent_of_a_target_is_a_share_of_the_plan():
+    # Journal du Cameroun (d21), https://www.journalducameroun.com/en/ethiopia-scoops-1-28-b-from-four-month-export-trade/  # noqa: E501
+    d21 = Mentions(
+        "x", "we have earned $1.28 billion, which is over 97 percent performance against the target"
+    )  # noqa: E501
+    # ENA via allAfrica, https://allafrica.com/stories/202308240504.html
+    ena = Mentions(
+        "x", "The revenue gained during the EFY was 69.79 percent of the target, the ministry said."
+    )  # noqa: E501
+    read = [[(c.kind, c.stated, c.qualifier, c.whole_flow) for c in d.claims] for d in (d21, ena)]
+    assert read == [[("share", 97.0, "over", "plan")], [("share", 69.79, "", "plan")]]
+    first = next(iter(d21.claims))
+    assert d21.text[first.start : first.end].startswith("over 97 percent")
+    # a share of a market is no plan
+    market = Mentions("x", "exports took a 5 percent share of the market")
+    assert all(c.whole_flow != "plan" for c in market.claims)
+
+
 def test_a_period_in_a_bracket_with_its_own_number_dates_only_the_bracket():
     # gol.lt (d16): "(in January — November 2015 — 1,01)" does not date the sentence
     text = (

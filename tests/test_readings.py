@@ -227,6 +227,42 @@ def test_a_coverage_ratio_is_exports_over_imports_of_its_period_never_the_amount
     assert wrong.set_index("kind").loc["ratio"].iloc[0]["verdict"] == "inconsistent"
 
 
+def test_a_share_of_a_plan_is_the_amount_achieved_over_the_amount_planned():
+    # Journal du Cameroun (d21), https://www.journalducameroun.com/en/ethiopia-scoops-1-28-b-from-four-month-export-trade/  # noqa: E501
+    text = (
+        "“Our plan for the period was to obtain $1.31 billion from exports, and we have earned "
+        "$1.28 billion, which is over 97 percent performance against the target,” said "
+        "Gebremeskel Chala."
+    )
+    row = reconcile(load_news(text), correct=False).claims.iloc[0]
+    assert (row["verdict"], row["reading"]) == ("consistent", "share_of_plan")
+    assert row["recomputed"] == pytest.approx(100 * 1.28 / 1.31)
+    wrong = reconcile(load_news(text.replace("over 97", "90")), correct=False).claims.iloc[0]
+    assert (wrong["verdict"], wrong["reading"]) == ("inconsistent", "share_of_plan")
+
+
+def test_a_share_of_a_plan_without_the_planned_amount_in_its_sentence_is_unverifiable():
+    # Journal du Cameroun, https://www.journalducameroun.com/en/ethiopia-earns-1-33-b-from-export-official/  # noqa: E501
+    # the planned amount stands two paragraphs later: never read as another whole
+    later = (
+        " date 2020-01-31 Ethiopia has earned $1.33 billion in revenue from export business over "
+        "in the first half of this fiscal year which began in July 8, 2019.The earning represents "
+        "80 percent of the target set for the first half budget year, Wondimu Filate, Director at "
+        "the Ministry of Trade and Industry (MoTI)\n\n"
+        "However, Wondimu said the country missed the target of earning $1.66 billion."
+    )
+    # Journal du Cameroun, https://www.journalducameroun.com/en/ethiopia-export-trade-earns-676m-in-two-months/  # noqa: E501
+    # no plan word names the planned amount ("had set to make $643 million"; 676/643 is 105%)
+    unnamed = (
+        "The east African nation had set to make $643 million during the stated period but "
+        "managed to earn $676 million, securing 108 percent of the target set for the period, "
+        "Minister of Trade and Industry, Melaku Alebel has said."
+    )
+    for text in (later, unnamed):
+        row = reconcile(load_news(text), correct=False).claims.iloc[0]
+        assert (row["kind"], row["verdict"]) == ("share", "unverifiable")
+
+
 def test_a_bare_comma_does_not_make_a_level_an_amount_of_change():
     # "758 million US dollars, 1.3% less than the 768 million" (MercoPress, d24 of the set)
     text = (

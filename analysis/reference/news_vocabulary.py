@@ -448,6 +448,13 @@ COVERAGE_WORDS = [
     "export-import coverage ratio",
 ]
 
+# Words naming a plan: "97 percent performance against the target" is a share of the amount
+# planned, "Our plan for the period was to obtain $1.31 billion" names that amount.
+PLAN_WORDS = ["plan", "plans", "target", "targets", "goal", "goals"]
+PLAN_FLOW = "plan"  # the whole of a share of a plan, in the claims table's whole_flow
+# How a share of a plan may be written between the percent and the plan word.
+PLAN_SHARE_WORDS = ["performance", "achievement", "fulfilment", "fulfillment", "execution"]
+
 # Words that make "since 2012" the start of a comparison, not of a running total: "the highest
 # recorded since 2012", "for the first time since 2012".
 RECORD_SINCE_WORDS = [

@@ -20,6 +20,7 @@ from analysis.loaders.news.vocabulary import (
     FLOW_WORDS,
     MASK,
     MULTIPLIER_WORDS,
+    PLAN_SHARE_CLAIM,
     QUALIFIERS,
     QUANTITY_BEFORE,
     SHARE_CLAIM,
@@ -27,6 +28,7 @@ from analysis.loaders.news.vocabulary import (
     TRADE_WORD,
     UP_AFTER,
 )
+from analysis.reference.news_vocabulary import PLAN_FLOW
 
 
 def claim_spans(masked: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -139,6 +141,27 @@ def find_coverage_claims(masked: str, spans: list[tuple[int, int]] | None = None
                     flow_hint="exports",
                 )
             )
+    return claims
+
+
+def find_plan_claims(masked: str, spans: list[tuple[int, int]] | None = None) -> list[Claim]:
+    """Shares of a plan: "over 97 percent performance against the target" (achieved / planned)."""
+    claims = []
+    for m in finditer_in(PLAN_SHARE_CLAIM, masked, spans):
+        value, decimals = _claim_number(m.group("number"))
+        written = " ".join((m.group("qualifier") or "").lower().split())
+        start = m.start() if written else m.start("number")
+        claims.append(
+            Claim(
+                start,
+                m.end(),
+                "share",
+                float(value),
+                float(half_unit(decimals)),
+                QUALIFIERS.get(written, ""),
+                whole_flow=PLAN_FLOW,
+            )
+        )
     return claims
 
 

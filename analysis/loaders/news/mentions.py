@@ -14,6 +14,7 @@ from analysis.loaders.news.claims import (
     find_change_claims,
     find_coverage_claims,
     find_other_percents,
+    find_plan_claims,
     find_share_claims,
 )
 from analysis.loaders.news.flows import find_flow_words
@@ -62,6 +63,7 @@ class Mentions:
             find_change_claims(self.masked, spans)
             + find_share_claims(self.masked, self.flow_words, spans)
             + find_coverage_claims(self.masked, spans)
+            + find_plan_claims(self.masked, spans)
         )
         others = find_other_percents(self.masked, claims, [s.start for s in self.sentences], spans)
         self.claims = SpanIndex(claims + others)

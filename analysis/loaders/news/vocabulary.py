@@ -264,6 +264,13 @@ FISCAL_START = re.compile(
 CLAIM_ANCHOR = re.compile(
     rf"{PERCENT}|(?i:times|fold|doubl|tripl|trebl|quadrupl|halved|twice|thrice|point|pp\b|p\.p\.|coverage)"
 )
+# A share of a plan: "over 97 percent performance against the target", "80 percent of the target".
+PLAN_SHARE_CLAIM = re.compile(
+    rf"""(?:(?P<qualifier>(?i:{QUALIFIER}))\s+)?(?<![\w.,]){CLAIM_NUMBER}\s*{PERCENT}\s+
+    (?:(?i:{alternation(words.PLAN_SHARE_WORDS)})\s+)?(?i:of|against|toward|towards)\s+
+    (?:(?i:the|its|their|our)\s+)?(?:[\w-]+\s+){{0,2}}?(?i:{alternation(words.PLAN_WORDS)})\b""",
+    re.VERBOSE,
+)
 # The coverage of imports by exports (exports / imports), with the same ratio of another period in
 # a bracket after it: "The coverage ratio of export import was 0.93 (in January — November 2015 —
 # 1,01)", "(0.87 in January-June 2019)".
