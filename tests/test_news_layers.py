@@ -204,6 +204,24 @@ def test_this_year_and_last_year_of_a_text_counting_in_fiscal_years_are_fiscal_y
     assert [p for _, _, p in _figures(calendar)][:2] == ["2021", "2021"]
 
 
+def test_a_target_of_a_flow_passes_that_flow_on_not_other():
+    # Journal du Cameroun (d21), https://www.journalducameroun.com/en/ethiopia-scoops-1-28-b-from-four-month-export-trade/  # noqa: E501
+    text = (
+        "The four-month revenue is a good indicator that the country is on track to achieve its "
+        "target of securing $5 billion revenue from the export trade this year.\n\n"
+        "Sector-wise, agricultural produces have continued to be the top generators of foreign "
+        "exchange for Ethiopia, contributing 71 percent or $904 million of the total revenue "
+        "obtained in the four-month period.\n\n"
+        "Mining and manufacturing sectors, on the other hand, generated $188 million (15percent) "
+        "and $157 million (12percent), respectively."
+    )
+    assert [f for _, f, _ in _figures(text)] == ["other", "exports", "exports", "exports"]
+    # Journal du Cameroun, https://www.journalducameroun.com/en/ethiopia-export-trade-earns-676m-in-two-months/  # noqa: E501
+    # "export trade" names exports, not exports and trade
+    two = "Ethiopia has earned $676 million from its export trade in the first two months."
+    assert [f for _, f, _ in _figures(two)] == ["exports"]
+
+
 def test_a_period_of_n_months_refers_back_to_the_last_period_of_that_length():
     # Journal du Cameroun, https://www.journalducameroun.com/en/ethiopia-export-trade-earns-676m-in-two-months/  # noqa: E501
     text = (

@@ -17,6 +17,7 @@ from analysis.loaders.news.attach_flows import (
 )
 from analysis.loaders.news.claims import Claim
 from analysis.loaders.news.countries import countries_of, lead_pair
+from analysis.loaders.news.flows import FlowWord
 from analysis.loaders.news.mentions import Mentions
 from analysis.loaders.news.periods import (
     SentencePeriod,
@@ -29,6 +30,7 @@ from analysis.loaders.news.periods import (
 from analysis.loaders.news.schema import CLAIM_COLUMNS, FIGURE_COLUMNS, WORLD
 from analysis.loaders.news.sentences import Sentence
 from analysis.loaders.news.vocabulary import QUALIFIER, QUALIFIERS, QUANTITY_AFTER
+from analysis.reference.news_vocabulary import PLAN_WORDS
 
 
 def parse_document(doc: Mentions) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -82,7 +84,10 @@ def parse_document(doc: Mentions) -> tuple[pd.DataFrame, pd.DataFrame]:
                 balance_sign(doc, sentence, amount) if flow == "balance" else float("nan")
             )
             figure_rows.append(row)
-            carried_flow, carried_pair = flow, (reporter, partner)
+            carried_flow, carried_pair = (
+                _flow_carried(doc, sentence, word, flow),
+                (reporter, partner),
+            )
         for claim in claims:
             sentence, mentions = _local(whole_sentence, claim, all_mentions, starts)
             claim_rows.append(
@@ -128,6 +133,24 @@ def parse_document(doc: Mentions) -> tuple[pd.DataFrame, pd.DataFrame]:
         span = paragraphs[sentence.paragraph]
         row["value_figure_id"], row["base_figure_id"] = _tie_figures(row, by_kind, span)
     return figures, _frame(claim_rows, CLAIM_COLUMNS)
+
+
+def _flow_carried(doc: Mentions, sentence: Sentence, word: FlowWord | None, flow: str) -> str:
+    """The flow the next sentences carry: a plan's trade flow, not "other".
+
+    "its target of securing $5 billion revenue from the export trade this year" is a target (flow
+    "other"), but "the total revenue obtained in the four-month period" after it is of exports.
+    """
+    if (
+        flow != "other"
+        or word is None
+        or doc.masked[word.start : word.end].lower() not in PLAN_WORDS
+    ):
+        return flow
+    named = [
+        w.flow for w in doc.flow_words.between(sentence.start, sentence.end) if w.flow != "other"
+    ]
+    return named[-1] if named else flow
 
 
 # periods

@@ -37,7 +37,8 @@ FLOW_WORDS = re.compile(
         |\btrade\b)
   | (?P<weak_exports>\bexport\s+(?:markets?|destinations?|partners?)\b)
   | (?P<weak_turnover>\btrading\s+partners?\b|\btrade\s+partners?\b)
-  | (?P<exports>\b(?:re-)?export(?:s|ed|ing|ers?)?\b|\b(?:shipments?|supplies)\s+to\b
+  | (?P<exports>\bexport\s+trade\b|\b(?:re-)?export(?:s|ed|ing|ers?)?\b
+        |\b(?:shipments?|supplies)\s+to\b
         |\b(?:sold|shipped|shipping|supplied)\b)
   | (?P<imports>\b(?:re-)?import(?:s|ed|ing|ers?)?\b|\bpurchases?\s+from\b|\b(?:bought|purchased)\b)
   | (?P<other>\b{OTHER}\b)
