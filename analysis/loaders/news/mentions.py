@@ -75,7 +75,8 @@ class Mentions:
         self.main = None
         self.claim_sides: dict[int, tuple] = {}  # claim start → (reporter, partner), as attached
         self.roles_cache: dict[int, dict] = {}  # sentence start → its countries by role
-        self.named_periods: list[Period] = []  # periods of sentences read so far, in text order
+        # the last period of each length (months) named by the sentences read so far
+        self.last_of_length: dict[int, Period] = {}
         # where clauses break, once for the whole text: a clause's number is a binary search
         self.clause_breaks = [m.start() for m in CLAUSE_BREAK.finditer(self.masked)]
 

@@ -101,7 +101,7 @@ def resolve_periods(
                 resolved[mention.start].period = _months_back(doc, mention.months_back, current)
             if mention.length:
                 period = resolved[mention.start].period
-                if period is None or _months(period) != mention.length:
+                if period is None or months(period) != mention.length:
                     resolved[mention.start].period = _named_of_length(doc, own, mention.length)
             if kind == "needs_year_base" and anchor is not None:
                 compared = resolved[mention.start]
@@ -110,15 +110,15 @@ def resolve_periods(
     return sorted(resolved.values(), key=lambda m: m.start)
 
 
-def _months(period: Period) -> int:
+def months(period: Period) -> int:
     """Number of months of a period."""
     return (period.end[0] - period.year) * 12 + period.last_month - period.first_month + 1
 
 
-def _named_of_length(doc: Mentions, own: list[SentencePeriod], months: int) -> Period | None:
-    """The last period of ``months`` months named so far: what "the four-month period" refers to."""
-    named = [*doc.named_periods, *(m.period for m in own if not m.is_base)]
-    return next((p for p in reversed(named) if _months(p) == months), None)
+def _named_of_length(doc: Mentions, own: list[SentencePeriod], count: int) -> Period | None:
+    """The last period of ``count`` months named so far: what "the four-month period" refers to."""
+    in_sentence = [m.period for m in own if not m.is_base and months(m.period) == count]
+    return in_sentence[-1] if in_sentence else doc.last_of_length.get(count)
 
 
 def _in_doc_year(doc: Mentions, period: Period | None) -> bool:

@@ -25,6 +25,7 @@ from analysis.loaders.news.periods import (
     figure_period,
     in_aside,
     main_period,
+    months,
     resolve_periods,
 )
 from analysis.loaders.news.schema import CLAIM_COLUMNS, FIGURE_COLUMNS, WORLD
@@ -54,7 +55,7 @@ def parse_document(doc: Mentions) -> tuple[pd.DataFrame, pd.DataFrame]:
             for m in mentions
             if not m.is_base and m.period and not in_aside(doc, sentence, m)
         ]
-        doc.named_periods += own
+        doc.last_of_length.update((months(p), p) for p in own)
         sentence_current = max(own, key=lambda p: p.end) if own else current
         amounts = doc.amounts.between(sentence.start, sentence.end)
         claims = doc.claims.between(sentence.start, sentence.end)
