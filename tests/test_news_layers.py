@@ -155,6 +155,176 @@ def test_months_of_a_fiscal_year_take_the_countrys_fiscal_year():
     ]
 
 
+def test_a_fiscal_year_that_began_on_a_stated_day_ends_in_that_month_next_year():
+    # Journal du Cameroun, https://www.journalducameroun.com/en/ethiopia-scoops-1-28-b-from-four-month-export-trade/  # noqa: E501
+    stated = Mentions(
+        "d21",
+        "Ethiopia earned $1.28 billion during the first four months of the "
+        "current fiscal year which began on July 8, 2021.",
+    )
+    assert stated.fiscal_year == Period(2021, 7, 7, 2022)
+    # Xinhua via News Ghana, https://newsghana.com.gh/ethiopias-current-fiscal-year-q1-export-revenue-hit-us959-million/  # noqa: E501
+    # no year stated: the fiscal year holding the document's date (November 2022)
+    dated = Mentions(
+        "ghana",
+        " date 2022-11-03 the country earned 959 million U.S. dollars in "
+        "export revenue during the first quarter of the Ethiopian 2022/2023 fiscal "
+        "year, which started on July 8.",
+    )
+    assert dated.fiscal_year == Period(2022, 7, 7, 2023)
+    # a text without fiscal words has none; one naming the month only starts on its 1st
+    assert Mentions("x", " date 2022-11-03 Exports rose in July.").fiscal_year is None
+    first = Mentions("x", " date 2023-05-03 exports in the fiscal year that began in July rose.")
+    assert first.fiscal_year == Period(2022, 7, 6, 2023)
+
+
+def test_this_year_and_last_year_of_a_text_counting_in_fiscal_years_are_fiscal_years():
+    # Journal du Cameroun, https://www.journalducameroun.com/en/ethiopia-scoops-1-28-b-from-four-month-export-trade/  # noqa: E501
+    text = (
+        " date 2021-11-24 Ethiopia earned $1.28 billion from export trade during the first four "
+        "months of the current fiscal year which began on July 8, 2021.\n\n"
+        "The four-month revenue is a good indicator that the country is on track to achieve its "
+        "target of securing $5 billion revenue from the export trade this year.\n\n"
+        "Sector-wise, agricultural produces have continued to be the top generators of foreign "
+        "exchange for Ethiopia, contributing 71 percent or $904 million of the total revenue "
+        "obtained in the four-month period.\n\n"
+        "The East African nation earned a record-high $3.62 billion from the exports of goods "
+        "last year.\n\n"
+        "The figure is over half a billion dollars greater than what was registered last year."
+    )
+    assert [p for _, _, p in _figures(text)] == [
+        "2021-07/2021-10",
+        "2021-07/2022-07",  # "this year": the current fiscal year
+        "2021-07/2021-10",  # "the four-month period": the last period of four months named
+        "2020-07/2021-07",  # "last year": the previous fiscal year
+        "2020-07/2021-07",  # an amount of change "than what was registered last year"
+    ]
+    # a calendar running period keeps calendar years
+    calendar = text.replace("during the first four months of the current fiscal year", "in 2021")
+    assert [p for _, _, p in _figures(calendar)][:2] == ["2021", "2021"]
+
+
+def test_a_target_of_a_flow_passes_that_flow_on_not_other():
+    # Journal du Cameroun (d21), https://www.journalducameroun.com/en/ethiopia-scoops-1-28-b-from-four-month-export-trade/  # noqa: E501
+    text = (
+        "The four-month revenue is a good indicator that the country is on track to achieve its "
+        "target of securing $5 billion revenue from the export trade this year.\n\n"
+        "Sector-wise, agricultural produces have continued to be the top generators of foreign "
+        "exchange for Ethiopia, contributing 71 percent or $904 million of the total revenue "
+        "obtained in the four-month period.\n\n"
+        "Mining and manufacturing sectors, on the other hand, generated $188 million (15percent) "
+        "and $157 million (12percent), respectively."
+    )
+    assert [f for _, f, _ in _figures(text)] == ["other", "exports", "exports", "exports"]
+    # Journal du Cameroun, https://www.journalducameroun.com/en/ethiopia-export-trade-earns-676m-in-two-months/  # noqa: E501
+    # "export trade" names exports, not exports and trade
+    two = "Ethiopia has earned $676 million from its export trade in the first two months."
+    assert [f for _, f, _ in _figures(two)] == ["exports"]
+
+
+def test_a_period_of_n_months_refers_back_to_the_last_period_of_that_length():
+    # Journal du Cameroun, https://www.journalducameroun.com/en/ethiopia-export-trade-earns-676m-in-two-months/  # noqa: E501
+    text = (
+        " date 2021-09-20 Ethiopia has earned $676 million from its export trade in the first two "
+        "months of its new fiscal year which began on July 8, 2021.\n\n"
+        "Mineral export accounted for 11 percent of the total value of $676 million export "
+        "earnings in the two-month period."
+    )
+    assert [p for _, _, p in _figures(text)] == ["2021-07/2021-08", "2021-07/2021-08"]
+
+
+def test_since_after_a_record_word_is_not_a_running_total():
+    # Forexlive, https://www.forexlive.com/news/!/canada-march-international-merchandise-trade-balance-vs-055b-expected-20210504  # noqa: E501
+    record = Mentions("x", "Q1 trade surplus of $1.5B -- first surplus since 2016")
+    # Republika (d08), "this is the highest recorded since 2012"
+    highest = Mentions(
+        "x", "we have $1.72 billion in surplus, and this is the highest recorded since 2012"
+    )
+    for doc in (record, highest):
+        assert not any(m.is_since for m in doc.periods)
+        assert not any("2016" in doc.text[m.start : m.end] for m in doc.periods)
+    # "since" without a record word still starts a running total
+    running = Mentions("x", "Exports since 2004 reached $5 billion.")
+    assert [m.is_since for m in running.periods] == [True]
+
+
+def test_years_later_count_from_the_period_named_before():
+    # VOV via Dong Nai (d13), https://baodongnai.com.vn/english/business/201312/vietnam-enjoys-us18-billion-trade-surplus-from-japan-2282028  # noqa: E501
+    text = (
+        " date 2013-12-17 The two countries have posted an annual trade growth of around 17% since "
+        "2005, with bilateral trade turnover increasing from US$8.5 billion in 2005 to US$16.8 "
+        "billion five years later."
+    )
+    assert [p for _, _, p in _figures(text)] == ["2005", "2010"]
+    # invented edge case: "earlier" counts back from the period before it
+    earlier = (
+        "Exports to Japan reached $3.2 billion in 2015, up from $2.1 billion three years earlier."
+    )
+    assert [p for _, _, p in _figures(earlier)] == ["2015", "2012"]
+
+
+def test_a_coverage_ratio_is_a_ratio_claim_of_exports_to_imports():
+    # gol.lt (State Statistics Service of Ukraine; d16), http://gol.lt/the-trade-deficit-in-goods-of-ukraine-for-11-months-of-2016-to-2-3-billion  # noqa: E501
+    ukraine = Mentions(
+        "x", "The coverage ratio of export import was 0.93 (in January — November 2015 — 1,01)."
+    )  # noqa: E501
+    # Gazete SES (TurkStat), http://www.gazeteses.com/english-news-economy/drop-in-export-even-higher-than-imports-in-jan-h453188.html  # noqa: E501
+    turkey = Mentions(
+        "x",
+        "On the contrary, exports coverage imports was 71.8 percent, while it was 73.9 percent in "
+        "Jan. 2015.",
+    )
+    read = [
+        [(c.kind, c.stated, c.stated_half_width, c.flow_hint, c.whole_flow) for c in doc.claims]
+        for doc in (ukraine, turkey)
+    ]
+    assert read[0] == [
+        ("ratio", 0.93, 0.005, "exports", "imports"),
+        ("ratio", 1.01, 0.005, "exports", "imports"),
+    ]
+    assert read[1][0] == ("ratio", 0.718, 0.0005, "exports", "imports")  # a percent, as a ratio
+    # the words alone, or a coverage of something else named by a year, are not a claim
+    assert not [
+        c for c in Mentions("x", "The coverage ratio of 2015 rose.").claims if c.kind == "ratio"
+    ]
+
+
+def test_a_percent_of_a_target_is_a_share_of_the_plan():
+    # Journal du Cameroun (d21), https://www.journalducameroun.com/en/ethiopia-scoops-1-28-b-from-four-month-export-trade/  # noqa: E501
+    d21 = Mentions(
+        "x", "we have earned $1.28 billion, which is over 97 percent performance against the target"
+    )  # noqa: E501
+    # ENA via allAfrica, https://allafrica.com/stories/202308240504.html
+    ena = Mentions(
+        "x", "The revenue gained during the EFY was 69.79 percent of the target, the ministry said."
+    )  # noqa: E501
+    read = [[(c.kind, c.stated, c.qualifier, c.whole_flow) for c in d.claims] for d in (d21, ena)]
+    assert read == [[("share", 97.0, "over", "plan")], [("share", 69.79, "", "plan")]]
+    first = next(iter(d21.claims))
+    assert d21.text[first.start : first.end].startswith("over 97 percent")
+    # a share of a market is no plan
+    market = Mentions("x", "exports took a 5 percent share of the market")
+    assert all(c.whole_flow != "plan" for c in market.claims)
+
+
+def test_a_period_in_a_bracket_with_its_own_number_dates_only_the_bracket():
+    # gol.lt (d16): "(in January — November 2015 — 1,01)" does not date the sentence
+    text = (
+        "In January — November 2016 exports of goods totaled $32 billion 734,4 million.\n"
+        "The coverage ratio of export import was 0.93 (in January — November 2015 — 1,01)."
+    )
+    claims = load_news(text).claims
+    assert list(claims["period"]) == ["2016-01/2016-11", "2015-01/2015-11"]
+    # Business Recorder (d02): a bracket naming only a period is no aside
+    lead = (
+        " date 2023-05-03 ISLAMABAD: Pakistan’s trade deficit narrowed by 39.62 percent to $ 23.713"
+        " billion during the first 10 months (July-April) of the current fiscal year 2022-23 as "
+        "compared to $ 39.272 billion during the same period of last year, the Pakistan Bureau of "
+        "Statistics (PBS) said."
+    )
+    assert [p for _, _, p in _figures(lead)] == ["2022-07/2023-04", "2021-07/2022-04"]
+
+
 def test_an_undated_article_that_reports_a_passed_year_end_is_of_the_next_year():
     # vam.li, https://www.vam.li/vietnam/south-korea-now-vietnams-2nd-largest-trade-partner/  # noqa: E501
     text = (

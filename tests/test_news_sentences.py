@@ -934,6 +934,35 @@ def test_a_sentence_opened_by_an_earlier_period_states_that_period():
     assert list(doc.figures["period"]) == ["2023", "2022", "2021"]
 
 
+def test_a_bracketed_change_after_a_compared_period_is_of_the_current_period():
+    # gol.lt (State Statistics Service of Ukraine), http://gol.lt/the-trade-deficit-in-goods-of-ukraine-for-11-months-of-2016-to-2-3-billion  # noqa: E501
+    doc = load_news(
+        "In January — November 2016 exports of goods totaled $32 billion 734,4 million, import — "
+        "$35 billion 58.7 million In comparison with January — November 2015, exports witnessed a "
+        "decrease shipments by 5.9% ($2 billion 36.7 million), imports increased by 1.8% ($603,1 "
+        "million)."
+    )
+    assert list(doc.figures["period"]) == ["2016-01/2016-11"] * 4
+    # invented edge case: a bracket right after the compared period is of that period
+    doc = load_news(
+        "Exports totaled $32.7 billion in January-November 2016, down 5.9% compared with "
+        "January-November 2015 ($34.8 billion)."
+    )
+    assert list(doc.figures["period"]) == ["2016-01/2016-11", "2015-01/2015-11"]
+
+
+def test_a_period_right_after_another_figure_of_another_clause_dates_only_that_figure():
+    # Republika, https://fbeta.republika.co.id/berita/en/national-politics/17/09/15/owbfc5414-indonesias-trade-balance-gains-us172-billion-in-surplus  # noqa: E501
+    doc = load_news(
+        "Indonesia's Central Bureau of Statistics (BPS) reported that the trade balance in August "
+        "2017 had gained a surplus of US$1.72 billion.\n"
+        '"The exports are up, and imports are down, so we have $1.72 billion in surplus, and this '
+        "is the highest recorded since 2012, as the surplus had reached $1.8 billion in November "
+        '2011," Head of BPS Suhariyanto stated during a press conference here on Friday.'
+    )
+    assert list(doc.figures["period"]) == ["2017-08", "2017-08", "2011-11"]
+
+
 def test_months_of_a_headline_take_the_article_year():
     doc = load_news(
         "2024-11-20 Kazakhstan-Germany Trade Hits $1.5 Billion In 11 Months\n"

@@ -9,13 +9,14 @@ import math
 from dataclasses import dataclass
 
 import pandas as pd
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.checks import reconcile
 from analysis.checks.pool import FigurePool
 from analysis.checks.readings import READING_KINDS, Claim, enumerate_readings
-from analysis.loaders.news import CLAIM_COLUMNS, FIGURE_COLUMNS
+from analysis.loaders.news import CLAIM_COLUMNS, FIGURE_COLUMNS, load_news
 
 
 @dataclass
@@ -192,6 +193,74 @@ def test_an_amount_in_brackets_after_the_percent_is_its_amount_of_change():
     )
     row = checked(doc)
     assert (row["verdict"], row["reading"]) == ("consistent", "change_from_amount")
+
+
+def test_a_coverage_ratio_is_exports_over_imports_of_its_period_never_the_amounts_of_change():
+    # gol.lt (State Statistics Service of Ukraine; d16), http://gol.lt/the-trade-deficit-in-goods-of-ukraine-for-11-months-of-2016-to-2-3-billion  # noqa: E501
+    text = (
+        "In January — November 2016 exports of goods totaled $32 billion 734,4 million, import — "
+        "$35 billion 58.7 million In comparison with January — November 2015, exports witnessed a "
+        "decrease shipments by 5.9% ($2 billion 36.7 million), imports increased by 1.8% ($603,1 "
+        "million).\nThe coverage ratio of export import was 0.93 (in January — November 2015 — "
+        "1,01)."
+    )
+    doc = load_news(text)
+    claims = doc.claims.set_index("quote")
+    assert claims.loc[
+        "coverage ratio of export import was 0.93", ["flow", "whole_flow", "period"]
+    ].tolist() == [  # noqa: E501
+        "exports",
+        "imports",
+        "2016-01/2016-11",
+    ]
+    assert claims.loc["1,01", "period"] == "2015-01/2015-11"  # the bracket's own period
+    # the bracketed amounts are amounts of change, not levels a ratio may divide
+    assert list(doc.figures["scope"])[-2:] == ["change", "change"]
+    rows = reconcile(doc, correct=False).claims.set_index("quote")
+    row = rows.loc["coverage ratio of export import was 0.93"]
+    assert (row["verdict"], row["reading"]) == ("consistent", "ratio")
+    assert row["recomputed"] == pytest.approx(32734.4 / 35058.7)
+    # the 2015 ratio needs the 2015 levels, which the text states only through the changes
+    assert rows.loc["1,01", "verdict"] == "unverifiable"
+    # a stated ratio far from exports / imports (and from its inverse) is inconsistent
+    wrong = reconcile(load_news(text.replace("0.93", "0.80")), correct=False).claims
+    assert wrong.set_index("kind").loc["ratio"].iloc[0]["verdict"] == "inconsistent"
+
+
+def test_a_share_of_a_plan_is_the_amount_achieved_over_the_amount_planned():
+    # Journal du Cameroun (d21), https://www.journalducameroun.com/en/ethiopia-scoops-1-28-b-from-four-month-export-trade/  # noqa: E501
+    text = (
+        "“Our plan for the period was to obtain $1.31 billion from exports, and we have earned "
+        "$1.28 billion, which is over 97 percent performance against the target,” said "
+        "Gebremeskel Chala."
+    )
+    row = reconcile(load_news(text), correct=False).claims.iloc[0]
+    assert (row["verdict"], row["reading"]) == ("consistent", "share_of_plan")
+    assert row["recomputed"] == pytest.approx(100 * 1.28 / 1.31)
+    wrong = reconcile(load_news(text.replace("over 97", "90")), correct=False).claims.iloc[0]
+    assert (wrong["verdict"], wrong["reading"]) == ("inconsistent", "share_of_plan")
+
+
+def test_a_share_of_a_plan_without_the_planned_amount_in_its_sentence_is_unverifiable():
+    # Journal du Cameroun, https://www.journalducameroun.com/en/ethiopia-earns-1-33-b-from-export-official/  # noqa: E501
+    # the planned amount stands two paragraphs later: never read as another whole
+    later = (
+        " date 2020-01-31 Ethiopia has earned $1.33 billion in revenue from export business over "
+        "in the first half of this fiscal year which began in July 8, 2019.The earning represents "
+        "80 percent of the target set for the first half budget year, Wondimu Filate, Director at "
+        "the Ministry of Trade and Industry (MoTI)\n\n"
+        "However, Wondimu said the country missed the target of earning $1.66 billion."
+    )
+    # Journal du Cameroun, https://www.journalducameroun.com/en/ethiopia-export-trade-earns-676m-in-two-months/  # noqa: E501
+    # no plan word names the planned amount ("had set to make $643 million"; 676/643 is 105%)
+    unnamed = (
+        "The east African nation had set to make $643 million during the stated period but "
+        "managed to earn $676 million, securing 108 percent of the target set for the period, "
+        "Minister of Trade and Industry, Melaku Alebel has said."
+    )
+    for text in (later, unnamed):
+        row = reconcile(load_news(text), correct=False).claims.iloc[0]
+        assert (row["kind"], row["verdict"]) == ("share", "unverifiable")
 
 
 def test_a_bare_comma_does_not_make_a_level_an_amount_of_change():

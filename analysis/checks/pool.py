@@ -16,6 +16,7 @@ from analysis.checks.intervals import Term, number, text
 from analysis.reference.news_vocabulary import (
     DOWN_AFTER_WORDS,
     DOWN_WORDS,
+    PLAN_WORDS,
     UP_AFTER_WORDS,
     UP_WORDS,
 )
@@ -27,6 +28,10 @@ DIRECTION_WORDS = {
     -1.0: tuple(dict.fromkeys(DOWN_WORDS + DOWN_AFTER_WORDS)),
     1.0: tuple(dict.fromkeys(UP_WORDS + UP_AFTER_WORDS)),
 }
+# words before an amount the text names as planned: "Our plan for the period was to obtain $1.31bn"
+PLAN_BEFORE_AMOUNT = re.compile(
+    r"\b(?i:" + "|".join(map(re.escape, PLAN_WORDS)) + r")\b[^.;!?$]{0,50}$"
+)
 # words that may stand between a percent and the amount of change it goes with: "a $1.1bn or 8.2%
 # rise", "fell 5.9% ($2.0bn)", "a decrease of 15 percent (down US$541 million)"
 ADJACENT_WORDS = frozenset({"or", "down", "up", "by", "a", "an", "of", "i.e."})

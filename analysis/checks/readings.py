@@ -20,6 +20,7 @@ import pandas as pd
 
 from analysis.checks.intervals import Interval, affine, divide, number, text
 from analysis.checks.pool import (
+    PLAN_BEFORE_AMOUNT,
     WORLD,
     FigurePool,
     Level,
@@ -27,6 +28,7 @@ from analysis.checks.pool import (
     keys_of,
     previous_period,
 )
+from analysis.reference.news_vocabulary import PLAN_FLOW
 
 LINKED = 1  # support added to a figure's nearness when the reader tied it to the claim
 MATCHED = 1  # support of a figure found by flow, period and countries only
@@ -310,6 +312,8 @@ def _change_from_amount(claim: Claim, pool: FigurePool) -> Iterator[Reading]:
 
 
 def _share(claim: Claim, pool: FigurePool) -> Iterator[Reading]:
+    if claim.whole_flow == PLAN_FLOW:
+        return  # a share of a plan is read only against the plan (``_share_of_plan``)
     parts = _candidates(
         claim, pool, claim.flow, claim.value_id, claim.period, "part", is_value=True
     )
@@ -372,6 +376,27 @@ def _share(claim: Claim, pool: FigurePool) -> Iterator[Reading]:
                 if whole != part and _value(pool, whole) > value:
                     reading = _reading("share", claim, ((part, part_support), (whole, 0)))
                     yield replace(reading, is_slip=True)
+
+
+def _share_of_plan(claim: Claim, pool: FigurePool) -> Iterator[Reading]:
+    """The amount achieved over the amount planned, both stated before the claim in its sentence.
+
+    "Our plan for the period was to obtain $1.31 billion from exports, and we have earned $1.28
+    billion, which is over 97 percent performance against the target": the planned amount is the
+    one the plan words name, the amount achieved the last other one before the claim.
+    """
+    if claim.whole_flow != PLAN_FLOW:
+        return
+    sentence = pool.sentence_of(claim.span[0])
+    plans, achieved = [], []
+    for figure_id, _ in pool.nearby(claim.span):
+        level = pool.level(figure_id)
+        if level is None or level.end > claim.span[0] or pool.sentence_of(level.start) != sentence:
+            continue
+        before = pool.text[max(0, level.start - 60) : level.start]
+        (plans if PLAN_BEFORE_AMOUNT.search(before) else achieved).append(level)
+    if plans and achieved and achieved[-1].start > plans[-1].start:
+        yield _reading("share_of_plan", claim, ((achieved[-1], 3), (plans[-1], 3)))
 
 
 def _earlier_totals(
@@ -486,6 +511,13 @@ READING_KINDS: dict[str, ReadingKind] = {
         lambda v: f"{v[0]}/{v[1]}",
         _share,
         is_default=True,
+    ),
+    "share_of_plan": ReadingKind(
+        "share of the plan (achieved / planned)",
+        "share",
+        lambda xs: affine(divide(xs[0], xs[1]), 100.0),
+        lambda v: f"{v[0]}/{v[1]}",
+        _share_of_plan,
     ),
     "ratio": ReadingKind(
         "ratio", "ratio", lambda xs: divide(xs[0], xs[1]), lambda v: f"{v[0]}/{v[1]}", _ratio, True

@@ -61,3 +61,5 @@ class PeriodMention:
     is_since: bool = False  # "since 2004": money counted over many years, not one period
     months_back: int = 0  # "the last 11 months": that many months up to the latest one reported
     is_this_year: bool = False  # "so far this year": counted in the document's own year
+    length: int = 0  # "the four-month period": the last period of that many months named
+    years_after: int = 0  # "five years later" (-5: "earlier"): from the period named before it

@@ -14,6 +14,7 @@ from analysis.reference.news_vocabulary import (
     MONTH_NAMES,
     NUMBER_WORDS,
     ORDINALS,
+    RECORD_SINCE_WORDS,
 )
 
 _MONTHS = {name: number for number, name in enumerate(MONTH_NAMES, 1)}
@@ -48,7 +49,7 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "fiscal_first_months",
         rf"""(?i:(?:the\s+)?first\s+){_NUMBER_OF_MONTHS}\s+(?i:months)(?:\s*\([^()]{{0,30}}\))?\s+(?i:of)\s+
-        (?i:the\s+)?(?i:(?:current|present|this|last|previous|past)\s+)?(?i:fiscal|financial)(?:\s+(?i:year))?
+        (?i:the\s+)?(?:(?i:current|present|this|(?P<fiscal_back>last|previous|past))\s+)?(?i:fiscal|financial)(?:\s+(?i:year))?
         (?:\s+(?P<fy1>(?:19|20)\d{{2}})\s*[-–/]\s*(?P<fy2>\d{{2}}))?""",
     ),
     # "July-August 2023-24", "July-April (2022-23)", "July-April of 2021-22": months of a fiscal
@@ -180,9 +181,18 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"(?i:year[-\s]on[-\s]year|year-over-year|y-o-y|yoy|y/y|on-year|{_phrases(_EARLIER_YEARS)})\b",
     ),
     ("doc_year", rf"(?i:{_phrases(list(_DOC_YEARS))})\b"),
+    # "to $16.8 billion five years later": years after the period named before it
+    (
+        "years_later",
+        rf"\b(?P<years>[2-9]|[1-9]\d|(?i:{'|'.join(NUMBER_WORDS)}))\s+(?i:years)\s+(?P<way>(?i:later|earlier))\b",
+    ),
     # "in 2023", "2022": a bare year, never part of a bigger number, a date or a range "2022-2023"
     ("year", rf"(?<![\w$.,/–-])(?P<year>{YEAR})(?![\w]|[.,/–-]\d)"),
 ]
+# "the highest recorded since 2012": a record compared with the years since, not a running total.
+_RECORD_BEFORE = re.compile(
+    rf"\b(?i:{_phrases(RECORD_SINCE_WORDS)})\b(?:\s+[a-z]+)?\s+$", re.VERBOSE
+)
 # A capitalised word right before a year makes the year part of a name ("Expo 2017", "Vision 2030").
 _NAME_BEFORE_YEAR = re.compile(r"(?<![\w.])(?P<word>[A-Z][\w-]*)\s+$")
 _NOT_NAMES = {
@@ -213,7 +223,10 @@ _COMPILED = [(name, re.compile(pattern, re.VERBOSE)) for name, pattern in _PATTE
 
 
 def find_period_mentions(
-    text: str, fiscal_start: int = 4, is_fiscal_text: bool = False
+    text: str,
+    fiscal_start: int = 4,
+    is_fiscal_text: bool = False,
+    fiscal_year: Period | None = None,
 ) -> list[PeriodMention]:
     """Find period expressions in ``text``, longest patterns first, without overlaps, in text order.
 
@@ -222,6 +235,8 @@ def find_period_mentions(
         fiscal_start: First month of the fiscal years the text names ("2022-23", "FY24").
         is_fiscal_text: Whether the text counts in fiscal years, so that "the first two months" with
             no year are the fiscal year's first months.
+        fiscal_year: The fiscal year the text is written in, if known: "the current fiscal year",
+            and "this year" or "last year" while the text counts in fiscal periods.
     """
     taken_starts: list[
         int
@@ -246,10 +261,13 @@ def find_period_mentions(
                 continue
             if name == "year" and _is_name_year(text, match.start()):
                 continue
-            if name == "day_date":
+            if name == "day_date" or (
+                name == "since"
+                and _RECORD_BEFORE.search(text, max(0, match.start() - 40), match.start())
+            ):
                 take(match.start(), match.end())
                 continue
-            mention = _mention(name, match, fiscal_start, is_fiscal_text)
+            mention = _mention(name, match, fiscal_start, is_fiscal_text, fiscal_year)
             if mention is not None:
                 take(match.start(), match.end())
                 mentions.append(mention)
@@ -339,7 +357,11 @@ def _fiscal_months(first_year: int, start: int, count: int) -> Period:
 
 
 def _mention(
-    name: str, match: re.Match, fiscal_start: int = 4, is_fiscal_text: bool = False
+    name: str,
+    match: re.Match,
+    fiscal_start: int = 4,
+    is_fiscal_text: bool = False,
+    fiscal_year: Period | None = None,
 ) -> PeriodMention | None:
     """Build the mention for one pattern match, or None when the numbers are not a period."""
     groups = match.groupdict()
@@ -356,10 +378,13 @@ def _mention(
                 *span, lambda current, doc_year, compared=False: period, False, False
             )
         year_of, _, _ = _year_of(match)
+        back = 1 if groups.get("fiscal_back") else 0  # "of the last fiscal year"
 
         def resolve(current, doc_year, compared=False):  # noqa: ANN001, ANN202 - a Resolver
+            if current is None and fiscal_year is not None:
+                return _fiscal_months(fiscal_year.year - back, fiscal_start, count)
             year = year_of(current, doc_year)
-            return None if year is None else _fiscal_months(year, fiscal_start, count)
+            return None if year is None else _fiscal_months(year - back, fiscal_start, count)
 
         return PeriodMention(*span, resolve, True, False, True)
     if name == "fiscal_month_range":
@@ -414,13 +439,27 @@ def _mention(
         is_base = name == "year_earlier" or (
             name == "same_period" and bool(groups["year"] or groups["rel"])
         )
-        return PeriodMention(*span, _relative_resolver(name, groups), True, is_base)
+        length = re.search(r"(\w+)-month", match.group(0)) if name == "carry" else None
+        months = (
+            (NUMBER_WORDS.get(length.group(1).lower()) or _int(length.group(1))) if length else 0
+        )
+        return PeriodMention(*span, _relative_resolver(name, groups), True, is_base, length=months)
+    if name == "years_later":
+        count = NUMBER_WORDS.get(groups["years"].lower()) or int(groups["years"])
+        sign = 1 if groups["way"].lower() == "later" else -1
+
+        def resolve(current, doc_year, compared=False):  # noqa: ANN001, ANN202 - a Resolver
+            return None if current is None else current.with_year(current.year + sign * count)
+
+        return PeriodMention(*span, resolve, True, False, years_after=sign * count)
     if name == "doc_year":
         shift = _DOC_YEARS[" ".join(match.group(0).lower().split())]
 
         def resolve(current, doc_year, compared=False):  # noqa: ANN001, ANN202 - a Resolver
             if current is not None and current.end_year not in (None, current.year):
                 return current.with_year(current.year + shift)  # "last year" of a fiscal period
+            if _counts_fiscal(current, fiscal_year):  # "this year" of a text in fiscal years
+                return fiscal_year.with_year(fiscal_year.year + shift)
             return None if doc_year is None else Period(doc_year + shift, 1, 12)
 
         return PeriodMention(*span, resolve, False, False)
@@ -452,6 +491,24 @@ def _mention(
         resolver = _months_period(year_of, 1, 12)
     needs_year = is_relative and not is_base and not groups.get("the_year")
     return PeriodMention(*span, resolver, is_relative, is_base, needs_year)
+
+
+def _int(text: str) -> int:
+    """``text`` as a whole number, 0 when it is not one."""
+    return int(text) if text.isdigit() else 0
+
+
+def _counts_fiscal(current: Period | None, fiscal_year: Period | None) -> bool:
+    """Whether the running period is a fiscal one: it starts in the month the fiscal year starts.
+
+    Only where that is not January (a calendar year would count too).
+    """
+    return (
+        current is not None
+        and fiscal_year is not None
+        and fiscal_year.first_month != 1
+        and current.first_month == fiscal_year.first_month
+    )
 
 
 def _ending_resolver(year_of: Callable, count: int, last: int) -> Resolver:

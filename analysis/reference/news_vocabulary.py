@@ -423,10 +423,53 @@ FISCAL_YEAR_START_MONTH = {
     "PAK": 7,
     "USA": 10,
 }
+# Day of that month a fiscal year starts, where not the 1st. A year that starts on a later day ends
+# in the same month of the next year ("2021-07/2022-07" for the Ethiopian year from 8 July 2021).
+FISCAL_YEAR_START_DAY = {"ETH": 8, "IRN": 21}
 # Used when a text states fiscal years but names no country of the table (India's April–March year
 # is the
 # most common in English-language trade news).
 DEFAULT_FISCAL_YEAR_START_MONTH = 4
+
+
+# Names of the coverage of imports by exports, exports / imports as a ratio ("The coverage ratio of
+# export import was 0.93") or a percent ("exports coverage imports was 71.8 percent").
+COVERAGE_WORDS = [
+    "coverage ratio",
+    "coverage coefficient",
+    "coverage rate",
+    "coefficient of coverage",
+    "ratio of coverage",
+    "rate of coverage",
+    "exports coverage imports",
+    "export coverage of imports",
+    "import coverage by exports",
+    "import coverage ratio",
+    "export-import coverage ratio",
+]
+
+# Words naming a plan: "97 percent performance against the target" is a share of the amount
+# planned, "Our plan for the period was to obtain $1.31 billion" names that amount.
+PLAN_WORDS = ["plan", "plans", "target", "targets", "goal", "goals"]
+PLAN_FLOW = "plan"  # the whole of a share of a plan, in the claims table's whole_flow
+# How a share of a plan may be written between the percent and the plan word.
+PLAN_SHARE_WORDS = ["performance", "achievement", "fulfilment", "fulfillment", "execution"]
+
+# Words that make "since 2012" the start of a comparison, not of a running total: "the highest
+# recorded since 2012", "for the first time since 2012".
+RECORD_SINCE_WORDS = [
+    "highest",
+    "lowest",
+    "largest",
+    "biggest",
+    "smallest",
+    "strongest",
+    "weakest",
+    "best",
+    "worst",
+    "first",
+    "record",
+]
 
 
 # Period words. Month names are matched with their case ("May" the month, not "may" the verb); their

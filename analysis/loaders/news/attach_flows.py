@@ -11,6 +11,7 @@ from analysis.loaders.news.vocabulary import (
     BALANCE_SIGN,
     CHANGE_AFTER_AMOUNT,
     CHANGE_BEFORE_AMOUNT,
+    CHANGE_PERCENT_BEFORE_AMOUNT,
     CHANGE_VERB_BEFORE_AMOUNT,
     COMMODITY_OF,
     FLOW_AFTER,
@@ -53,6 +54,7 @@ def is_change(doc: Mentions, sentence: Sentence, amount: Amount) -> bool:
     after = doc.masked[amount.end : min(sentence.end, amount.end + 150)]
     return bool(
         CHANGE_BEFORE_AMOUNT.search(before)
+        or CHANGE_PERCENT_BEFORE_AMOUNT.search(before)
         or CHANGE_AFTER_AMOUNT.match(after)
         or (CHANGE_VERB_BEFORE_AMOUNT.search(before) and re.match(r"\s+(?:to|from)\s+¤", after))
     )

@@ -13,12 +13,14 @@ from analysis.loaders.news.vocabulary import (
     BARE_PERCENT,
     CHANGE_CLAIM,
     CLAIM_ANCHOR,
+    COVERAGE_CLAIM,
     DIRECTION_WORD,
     DOWN,
     DOWN_AFTER,
     FLOW_WORDS,
     MASK,
     MULTIPLIER_WORDS,
+    PLAN_SHARE_CLAIM,
     QUALIFIERS,
     QUANTITY_BEFORE,
     SHARE_CLAIM,
@@ -26,6 +28,7 @@ from analysis.loaders.news.vocabulary import (
     TRADE_WORD,
     UP_AFTER,
 )
+from analysis.reference.news_vocabulary import PLAN_FLOW
 
 
 def claim_spans(masked: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -105,6 +108,58 @@ def find_change_claims(masked: str, spans: list[tuple[int, int]] | None = None) 
                 float(half_unit(decimals)),
                 qualifier,
                 whole_flow=whole,
+            )
+        )
+    return claims
+
+
+def find_coverage_claims(masked: str, spans: list[tuple[int, int]] | None = None) -> list[Claim]:
+    """Coverage of imports by exports: the ratio exports / imports of one period.
+
+    "The coverage ratio of export import was 0.93 (in January — November 2015 — 1,01)" holds two
+    ratio claims, the second of the period its bracket names; a percent is read as a ratio (71.8
+    percent: 0.718).
+    """
+    claims = []
+    for m in finditer_in(COVERAGE_CLAIM, masked, spans):
+        scale = Decimal(100) if m.group("unit") else Decimal(1)
+        for group in ("number", "number2", "number3"):
+            if not m.group(group):
+                continue
+            value, decimals = parse_number(m.group(group))
+            first = group == "number"  # the first claim's quote runs from the coverage words
+            end = m.end("unit") if first and m.group("unit") else m.end(group)
+            claims.append(
+                Claim(
+                    m.start() if first else m.start(group),
+                    end,
+                    "ratio",
+                    float(value / scale),
+                    float(half_unit(decimals) / scale),
+                    "",
+                    whole_flow="imports",
+                    flow_hint="exports",
+                )
+            )
+    return claims
+
+
+def find_plan_claims(masked: str, spans: list[tuple[int, int]] | None = None) -> list[Claim]:
+    """Shares of a plan: "over 97 percent performance against the target" (achieved / planned)."""
+    claims = []
+    for m in finditer_in(PLAN_SHARE_CLAIM, masked, spans):
+        value, decimals = _claim_number(m.group("number"))
+        written = " ".join((m.group("qualifier") or "").lower().split())
+        start = m.start() if written else m.start("number")
+        claims.append(
+            Claim(
+                start,
+                m.end(),
+                "share",
+                float(value),
+                float(half_unit(decimals)),
+                QUALIFIERS.get(written, ""),
+                whole_flow=PLAN_FLOW,
             )
         )
     return claims

@@ -2,12 +2,19 @@
 
 from analysis.loaders._amounts import scan_amounts
 from analysis.loaders._countries import find_countries
-from analysis.loaders._periods import MONTH_NUMBERS, find_document_date, find_period_mentions
+from analysis.loaders._periods import (
+    MONTH_NUMBERS,
+    Period,
+    find_document_date,
+    find_period_mentions,
+)
 from analysis.loaders.news.claims import (
     claim_spans,
     drop_overlaps,
     find_change_claims,
+    find_coverage_claims,
     find_other_percents,
+    find_plan_claims,
     find_share_claims,
 )
 from analysis.loaders.news.flows import find_flow_words
@@ -16,6 +23,7 @@ from analysis.loaders.news.spans import SpanIndex
 from analysis.loaders.news.vocabulary import CLAUSE_BREAK, FISCAL_START, FISCAL_WORDS, MASK
 from analysis.reference.news_vocabulary import (
     DEFAULT_FISCAL_YEAR_START_MONTH,
+    FISCAL_YEAR_START_DAY,
     FISCAL_YEAR_START_MONTH,
 )
 
@@ -40,14 +48,22 @@ class Mentions:
         self.doc_year = self.doc_date[0] if self.doc_date else None
         self.countries = find_countries(self.masked)
         self.fiscal_start = fiscal_year_start(self.masked, self.countries)
+        is_fiscal = FISCAL_WORDS.search(self.masked) is not None
+        self.fiscal_year = (
+            current_fiscal_year(self.masked, self.countries, self.fiscal_start, self.doc_date)
+            if is_fiscal
+            else None
+        )
         self.periods = find_period_mentions(
-            self.masked, self.fiscal_start, FISCAL_WORDS.search(self.masked) is not None
+            self.masked, self.fiscal_start, is_fiscal, self.fiscal_year
         )
         self.flow_words = SpanIndex(find_flow_words(self.masked))
         spans = claim_spans(self.masked, [(s.start, s.end) for s in self.sentences])
         claims = drop_overlaps(
             find_change_claims(self.masked, spans)
             + find_share_claims(self.masked, self.flow_words, spans)
+            + find_coverage_claims(self.masked, spans)
+            + find_plan_claims(self.masked, spans)
         )
         others = find_other_percents(self.masked, claims, [s.start for s in self.sentences], spans)
         self.claims = SpanIndex(claims + others)
@@ -59,6 +75,8 @@ class Mentions:
         self.main = None
         self.claim_sides: dict[int, tuple] = {}  # claim start → (reporter, partner), as attached
         self.roles_cache: dict[int, dict] = {}  # sentence start → its countries by role
+        # the last period of each length (months) named by the sentences read so far
+        self.last_of_length: dict[int, Period] = {}
         # where clauses break, once for the whole text: a clause's number is a binary search
         self.clause_breaks = [m.start() for m in CLAUSE_BREAK.finditer(self.masked)]
 
@@ -73,3 +91,31 @@ def fiscal_year_start(masked: str, countries: list) -> int:
         if country.iso3 in FISCAL_YEAR_START_MONTH:
             return FISCAL_YEAR_START_MONTH[country.iso3]
     return DEFAULT_FISCAL_YEAR_START_MONTH
+
+
+def current_fiscal_year(
+    masked: str, countries: list, start: int, doc_date: tuple[int, int] | None
+) -> Period | None:
+    """The fiscal year the text is written in: the one it says began, else the one holding its date.
+
+    "the current fiscal year which began on July 8, 2021" is 2021-07/2022-07: a year that starts
+    on a day after the 1st ends in the same month of the next year. None without a year to go by.
+    """
+    stated = FISCAL_START.search(masked)
+    country = next((c.iso3 for c in countries if c.iso3 in FISCAL_YEAR_START_MONTH), None)
+    day = (
+        FISCAL_YEAR_START_DAY.get(country, 1)
+        if FISCAL_YEAR_START_MONTH.get(country) == start
+        else 1
+    )
+    if stated and stated.group("day"):
+        day = int(stated.group("day"))
+    if stated and stated.group("year"):
+        year = int(stated.group("year"))
+    elif doc_date is not None:
+        year = doc_date[0] if doc_date[1] >= start else doc_date[0] - 1
+    else:
+        return None
+    if day > 1:
+        return Period(year, start, start, year + 1)
+    return Period(year, start, (start - 2) % 12 + 1, year + 1 if start > 1 else None)

@@ -15,6 +15,7 @@ from analysis.loaders.news.vocabulary import (
     BASE_BEFORE_AMOUNT,
     BASE_MARKER,
     FUTURE,
+    MASK,
     YEAR_END_POINT,
 )
 
@@ -90,16 +91,34 @@ def resolve_periods(
                 anchor = written or current or _dated_anchor(doc, mention) or doc.main
             elif mention.is_this_year and _in_doc_year(doc, current):
                 anchor = current  # "$1.5bn in 2012, and $1.8bn so far this year": not of 2012
+            elif mention.years_after:  # "from $8.5bn in 2005 to $16.8bn five years later"
+                before = [m.period for m in own if m.start < mention.start]
+                anchor = before[-1] if before else current
             else:
                 anchor = written or current
             resolved[mention.start] = _resolve(doc, sentence, mention, anchor)
             if mention.months_back:
                 resolved[mention.start].period = _months_back(doc, mention.months_back, current)
+            if mention.length:
+                period = resolved[mention.start].period
+                if period is None or months(period) != mention.length:
+                    resolved[mention.start].period = _named_of_length(doc, own, mention.length)
             if kind == "needs_year_base" and anchor is not None:
                 compared = resolved[mention.start]
                 if compared.period is not None and compared.period.end > anchor.end:
                     compared.period = compared.period.with_year(compared.period.year - 1)
     return sorted(resolved.values(), key=lambda m: m.start)
+
+
+def months(period: Period) -> int:
+    """Number of months of a period."""
+    return (period.end[0] - period.year) * 12 + period.last_month - period.first_month + 1
+
+
+def _named_of_length(doc: Mentions, own: list[SentencePeriod], count: int) -> Period | None:
+    """The last period of ``count`` months named so far: what "the four-month period" refers to."""
+    in_sentence = [m.period for m in own if not m.is_base and months(m.period) == count]
+    return in_sentence[-1] if in_sentence else doc.last_of_length.get(count)
 
 
 def _in_doc_year(doc: Mentions, period: Period | None) -> bool:
@@ -194,6 +213,7 @@ def figure_period(
     amount: Amount,
     mentions: list[SentencePeriod],
     current: Period | None,
+    running: Period | None = None,
 ) -> Period | None:
     """The period a figure belongs to, from the narrowest scope that names one.
 
@@ -201,7 +221,8 @@ def figure_period(
     own period ("(... in January-May 2022)"); for a bracket right after a period, that period; then
     the nearest period of its clause, else the period opening the sentence, else the nearest in the
     sentence; else the running period. A figure right after "from", "compared with" takes the
-    compared period.
+    compared period. ``current`` is the sentence's period, ``running`` the one before the sentence
+    (for a figure whose sentence names only the periods of other figures).
     """
     adjacent = next(
         (
@@ -237,8 +258,12 @@ def figure_period(
         before = doc.masked[max(sentence.start, bracket[0] - 200) : bracket[0] + 1]
         preceding = [m for m in mentions if m.period and m.end <= bracket[0]]
         touching = preceding and not doc.masked[preceding[-1].end : bracket[0]].strip()
-        if preceding and (touching or not _AMOUNT_BEFORE_BRACKET.search(before)):
+        # "In comparison with 2015, exports fell by 5.9% ($2bn)": a compared period further back
+        # names the base of the change, not the period of the amount in the bracket
+        apart_base = preceding and not touching and preceding[-1].is_base
+        if preceding and not apart_base and (touching or not _AMOUNT_BEFORE_BRACKET.search(before)):
             return preceding[-1].period
+    clause = clause_index(doc, sentence, amount.start)
     candidates = [
         m
         for m in mentions
@@ -248,12 +273,13 @@ def figure_period(
             or m.marker_start < amount.start < m.end
             or _opens_sentence(doc, sentence, m)
         )
+        and not _dates_other_figure(doc, sentence, m, amount, clause)
+        and not _aside_of_other(doc, sentence, m, amount)
     ]
     if not candidates:
         chosen = None
-        period = current or year_after_base(mentions)
+        period = (running if running is not None else current) or year_after_base(mentions)
     else:
-        clause = clause_index(doc, sentence, amount.start)
 
         def rank(m: SentencePeriod) -> tuple[bool, bool, int]:
             other_clause = clause_index(doc, sentence, m.start) != clause
@@ -272,6 +298,46 @@ def figure_period(
         bases = [m.period for m in mentions if m.is_base and m.period]
         return bases[0] if bases else period.with_year(period.year - 1)
     return period
+
+
+# A period written right after a figure dates that figure: "$1.8 billion in November 2011".
+_AFTER_FIGURE = re.compile(r"¤\s*(?:(?i:in|for|during|at\s+the\s+end\s+of)\s+)?$")
+
+
+def _dates_other_figure(
+    doc: Mentions, sentence: Sentence, mention: SentencePeriod, amount: Amount, clause: int
+) -> bool:
+    """Whether a period of another clause is written right after another figure, which it dates.
+
+    "we have $1.72 billion in surplus, ..., as the surplus had reached $1.8 billion in November
+    2011": November 2011 is the period of $1.8 billion only.
+    """
+    return (
+        mention.start > amount.end
+        and clause_index(doc, sentence, mention.start) != clause
+        and _AFTER_FIGURE.search(doc.masked, max(sentence.start, mention.start - 30), mention.start)
+        is not None
+    )
+
+
+def in_aside(doc: Mentions, sentence: Sentence, mention: SentencePeriod) -> tuple[int, int] | None:
+    """The bracket holding a period and a number of its own, if any: an aside about that period.
+
+    "The coverage ratio was 0.93 (in January — November 2015 — 1,01)": 2015 dates 1,01 only.
+    """
+    bracket = _bracket_around(doc.masked, sentence, mention.start)
+    if bracket is None or bracket[1] < mention.end:
+        return None
+    rest = doc.masked[bracket[0] : mention.start] + doc.masked[mention.end : bracket[1]]
+    return bracket if re.search(rf"\d|{MASK}", rest) else None
+
+
+def _aside_of_other(
+    doc: Mentions, sentence: Sentence, mention: SentencePeriod, amount: Amount
+) -> bool:
+    """Whether a period is in an aside (see ``in_aside``) that does not hold ``amount``."""
+    aside = in_aside(doc, sentence, mention)
+    return aside is not None and not aside[0] < amount.start < aside[1]
 
 
 def _distance(mention: SentencePeriod, amount: Amount) -> int:

@@ -17,17 +17,21 @@ from analysis.loaders.news.attach_flows import (
 )
 from analysis.loaders.news.claims import Claim
 from analysis.loaders.news.countries import countries_of, lead_pair
+from analysis.loaders.news.flows import FlowWord
 from analysis.loaders.news.mentions import Mentions
 from analysis.loaders.news.periods import (
     SentencePeriod,
     claim_periods,
     figure_period,
+    in_aside,
     main_period,
+    months,
     resolve_periods,
 )
 from analysis.loaders.news.schema import CLAIM_COLUMNS, FIGURE_COLUMNS, WORLD
 from analysis.loaders.news.sentences import Sentence
 from analysis.loaders.news.vocabulary import QUALIFIER, QUALIFIERS, QUANTITY_AFTER
+from analysis.reference.news_vocabulary import PLAN_WORDS
 
 
 def parse_document(doc: Mentions) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -46,7 +50,12 @@ def parse_document(doc: Mentions) -> tuple[pd.DataFrame, pd.DataFrame]:
             carried_pair, last_paragraph = None, sentence.paragraph
         mentions = resolve_periods(doc, sentence, current)
         # the sentence's own period: the latest it names that is not a compared one
-        own = [m.period for m in mentions if not m.is_base and m.period]
+        own = [
+            m.period
+            for m in mentions
+            if not m.is_base and m.period and not in_aside(doc, sentence, m)
+        ]
+        doc.last_of_length.update((months(p), p) for p in own)
         sentence_current = max(own, key=lambda p: p.end) if own else current
         amounts = doc.amounts.between(sentence.start, sentence.end)
         claims = doc.claims.between(sentence.start, sentence.end)
@@ -60,7 +69,7 @@ def parse_document(doc: Mentions) -> tuple[pd.DataFrame, pd.DataFrame]:
                 word.flow if word else carried_flow or "other"
             )
             period = assigned.get(amount.start, {}).get("period") or figure_period(
-                doc, sentence, amount, mentions, sentence_current
+                doc, sentence, amount, mentions, sentence_current, current
             )
             reporter, partner = countries_of(doc, sentence, amount.start, flow, carried_pair)
             row = _figure_row(
@@ -76,7 +85,10 @@ def parse_document(doc: Mentions) -> tuple[pd.DataFrame, pd.DataFrame]:
                 balance_sign(doc, sentence, amount) if flow == "balance" else float("nan")
             )
             figure_rows.append(row)
-            carried_flow, carried_pair = flow, (reporter, partner)
+            carried_flow, carried_pair = (
+                _flow_carried(doc, sentence, word, flow),
+                (reporter, partner),
+            )
         for claim in claims:
             sentence, mentions = _local(whole_sentence, claim, all_mentions, starts)
             claim_rows.append(
@@ -122,6 +134,24 @@ def parse_document(doc: Mentions) -> tuple[pd.DataFrame, pd.DataFrame]:
         span = paragraphs[sentence.paragraph]
         row["value_figure_id"], row["base_figure_id"] = _tie_figures(row, by_kind, span)
     return figures, _frame(claim_rows, CLAIM_COLUMNS)
+
+
+def _flow_carried(doc: Mentions, sentence: Sentence, word: FlowWord | None, flow: str) -> str:
+    """The flow the next sentences carry: a plan's trade flow, not "other".
+
+    "its target of securing $5 billion revenue from the export trade this year" is a target (flow
+    "other"), but "the total revenue obtained in the four-month period" after it is of exports.
+    """
+    if (
+        flow != "other"
+        or word is None
+        or doc.masked[word.start : word.end].lower() not in PLAN_WORDS
+    ):
+        return flow
+    named = [
+        w.flow for w in doc.flow_words.between(sentence.start, sentence.end) if w.flow != "other"
+    ]
+    return named[-1] if named else flow
 
 
 # periods
@@ -218,7 +248,9 @@ def _claim_row(
     if claim.kind != "share" and whole_flow == flow:
         whole_flow = None  # "exports exceeded last year's exports by 5%": a change over time
     period, base = claim_periods(mentions, current, claim.kind)
-    if claim.kind == "share":  # a share is of one period, found in its scopes as a figure's is
+    # a share, or a ratio of two flows named with it (a coverage ratio), is of one period, found in
+    # its scopes as a figure's is
+    if claim.kind == "share" or (claim.kind == "ratio" and claim.flow_hint and claim.whole_flow):
         period = figure_period(doc, sentence, claim, mentions, current) or period
     if claim.kind != "share" and whole_flow:
         base = period  # one flow against another in the same period

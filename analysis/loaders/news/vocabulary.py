@@ -37,7 +37,8 @@ FLOW_WORDS = re.compile(
         |\btrade\b)
   | (?P<weak_exports>\bexport\s+(?:markets?|destinations?|partners?)\b)
   | (?P<weak_turnover>\btrading\s+partners?\b|\btrade\s+partners?\b)
-  | (?P<exports>\b(?:re-)?export(?:s|ed|ing|ers?)?\b|\b(?:shipments?|supplies)\s+to\b
+  | (?P<exports>\bexport\s+trade\b|\b(?:re-)?export(?:s|ed|ing|ers?)?\b
+        |\b(?:shipments?|supplies)\s+to\b
         |\b(?:sold|shipped|shipping|supplied)\b)
   | (?P<imports>\b(?:re-)?import(?:s|ed|ing|ers?)?\b|\bpurchases?\s+from\b|\b(?:bought|purchased)\b)
   | (?P<other>\b{OTHER}\b)
@@ -86,6 +87,13 @@ DOWN_AFTER = alternation(words.DOWN_AFTER_WORDS)
 CHANGE_BEFORE_AMOUNT = re.compile(
     rf"""\b(?:(?i:{UP_VERBS}|{DOWN_VERBS})\s+by|(?i:increase|decrease|rise|growth|gain|jump|drop|decline|fall|
     reduction)\s+of)\s+(?:(?i:about|around|almost|nearly|over|more\s+than|some)\s+)?$""",
+    re.VERBOSE,
+)
+# An amount in a bracket after a change in percent: "decrease shipments by 5.9% ($2 billion 36.7
+# million)", "imports increased by 1.8% ($603,1 million)".
+CHANGE_PERCENT_BEFORE_AMOUNT = re.compile(
+    rf"""(?:\b(?i:{UP_VERBS}|{DOWN_VERBS})\s+(?:(?i:by)\s+)?|\b(?i:by)\s+)[\d.,]+\s*
+    (?:%|(?i:percent|per\s+cent|pc)\b)\s*\(\s*$""",
     re.VERBOSE,
 )
 CHANGE_VERB_BEFORE_AMOUNT = re.compile(rf"\b(?i:{UP_VERBS}|{DOWN_VERBS})\s+$", re.VERBOSE)
@@ -224,7 +232,7 @@ BASE_MARKER = re.compile(
         |(?:increase|rise|growth|gain|jump|decrease|decline|drop|fall|reduction)\s+(?:from|on|over)
         |(?:times|fold|%|percent|per\s+cent|pct|{MASK})\s+(?:from|on))(?:\s+(?:about|around|almost|nearly)?\s*{MASK}+)?
         (?:\s+(?:the|same|corresponding|period|periods|level|levels|figure|figures|of|in|for|during|that|a|
-        year|month|quarter|recorded|registered|reported|posted|last)\b)*\s*$""",
+        year|month|quarter|recorded|registered|reported|posted|last|what|was|were)\b)*\s*$""",
     re.VERBOSE,
 )
 # Words right before a figure that make it the compared (earlier) value: "up from $4bn", "compared
@@ -241,10 +249,12 @@ COUNTRY_ROLE_BEFORE = re.compile(
 # A text that counts in fiscal years ("the current fiscal year", "FY24", "the Iranian calendar
 # year").
 FISCAL_WORDS = re.compile(r"\b(?:fiscal|financial\s+year|FY|Iranian\s+(?:calendar\s+)?year)", re.I)
-# Where a text says when its fiscal year starts; "Iranian year" (no month) starts in March.
+# Where a text says when its fiscal year starts; "Iranian year" (no month) starts on 21 March.
+# "the current fiscal year which began on July 8, 2021" also gives the day and the year it began.
 FISCAL_START = re.compile(
     rf"""(?i:fiscal|financial)\s+year[^.]{{0,40}}?(?i:began|begins|started|starts|starting|beginning|runs|
-    running)\s+(?:(?i:on|in|from)\s+)?(?P<month>{MONTH})
+    running)\s+(?:(?i:on|in|from)\s+)?(?P<month>{MONTH})(?:\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b)?
+    (?:,?\s+(?P<year>(?:19|20)\d{{2}})\b)?
     |\b(?:FY|(?i:fiscal|financial\s+year))\s?'?(?:\d{{4}}[-–/])?\d{{2}}\s*\((?P<month2>{MONTH})\s*[-–]
     |(?i:Iranian\s+(?:calendar\s+)?year)""",
     re.VERBOSE,
@@ -253,7 +263,25 @@ FISCAL_START = re.compile(
 # Any percentage, for claims no pattern above reads: "or 0.4 percent", "(15percent)", "35.51pc".
 # What every claim holds: a percent, a multiplier or a doubling word.
 CLAIM_ANCHOR = re.compile(
-    rf"{PERCENT}|(?i:times|fold|doubl|tripl|trebl|quadrupl|halved|twice|thrice|point|pp\b|p\.p\.)"
+    rf"{PERCENT}|(?i:times|fold|doubl|tripl|trebl|quadrupl|halved|twice|thrice|point|pp\b|p\.p\.|coverage)"
+)
+# A share of a plan: "over 97 percent performance against the target", "80 percent of the target".
+PLAN_SHARE_CLAIM = re.compile(
+    rf"""(?:(?P<qualifier>(?i:{QUALIFIER}))\s+)?(?<![\w.,]){CLAIM_NUMBER}\s*{PERCENT}\s+
+    (?:(?i:{alternation(words.PLAN_SHARE_WORDS)})\s+)?(?i:of|against|toward|towards)\s+
+    (?:(?i:the|its|their|our)\s+)?(?:[\w-]+\s+){{0,2}}?(?i:{alternation(words.PLAN_WORDS)})\b""",
+    re.VERBOSE,
+)
+# The coverage of imports by exports (exports / imports), with the same ratio of another period in
+# a bracket after it: "The coverage ratio of export import was 0.93 (in January — November 2015 —
+# 1,01)", "(0.87 in January-June 2019)".
+_RATIO_NUMBER = r"(?<![\d.,])\d{1,3}(?:[.,]\d+)?(?![.,]?\d)"
+COVERAGE_CLAIM = re.compile(
+    rf"""\b(?i:{alternation(words.COVERAGE_WORDS)})\b[^.;:\d{MASK}%()]{{0,60}}?
+    (?P<number>{_RATIO_NUMBER})(?:\s*(?P<unit>%|(?i:percent|per\s+cent)))?
+    (?:\s*\((?:[^()\d]{{0,40}}\d[^()]{{0,40}}?[\s—–-](?P<number2>{_RATIO_NUMBER})\s*
+    |\s*(?P<number3>{_RATIO_NUMBER})\s+(?i:in|for)\s[^()]{{0,60}})\))?""",
+    re.VERBOSE,
 )
 BARE_PERCENT = re.compile(
     rf"(?:(?P<qualifier>(?i:{QUALIFIER}))\s+)?(?<![\w.,]){CLAIM_NUMBER}\s*{PERCENT}(?!\s*(?i:points?))"
