@@ -562,3 +562,16 @@ def test_a_percent_written_in_words_is_a_claim_not_a_crash():
         "million barrels in 1999."
     )
     assert ("almost three percent", "pct_change", 3.0) in _claims(text)
+
+
+def test_a_change_of_the_coverage_rate_in_points_is_not_the_ratio():
+    # Agence Ecofin, https://www.ecofinagency.com/public-management/1809-44865-trade-exchanges-in-
+    # senegal-fell-7-6-qoq-in-q2-2023
+    text = (
+        "Overall exports from Senegal reached $1.32 billion, down from $1.56 billion in the first "
+        "quarter, revealing that the import-export coverage rate also declined by 8.3 percentage "
+        "points to 52.5% during the period under review."
+    )
+    claims = _claims(text)
+    assert ("declined by 8.3 percentage points", "pp_change", -8.3) in claims
+    assert not [c for c in claims if c[1] == "ratio" and abs(c[2] - 0.083) < 1e-9]

@@ -274,11 +274,13 @@ PLAN_SHARE_CLAIM = re.compile(
 )
 # The coverage of imports by exports (exports / imports), with the same ratio of another period in
 # a bracket after it: "The coverage ratio of export import was 0.93 (in January — November 2015 —
-# 1,01)", "(0.87 in January-June 2019)".
+# 1,01)", "(0.87 in January-June 2019)". A change in points ("the coverage rate declined by 8.3
+# percentage points to 52.5%") is not the ratio.
 _RATIO_NUMBER = r"(?<![\d.,])\d{1,3}(?:[.,]\d+)?(?![.,]?\d)"
 COVERAGE_CLAIM = re.compile(
     rf"""\b(?i:{alternation(words.COVERAGE_WORDS)})\b[^.;:\d{MASK}%()]{{0,60}}?
-    (?P<number>{_RATIO_NUMBER})(?:\s*(?P<unit>%|(?i:percent|per\s+cent)))?
+    (?P<number>{_RATIO_NUMBER})(?!\s*(?i:percentage|per\s*cent\s*points?|points?\b|pp\b|p\.p\.))
+    (?:\s*(?P<unit>%|(?i:percent|per\s+cent)))?
     (?:\s*\((?:[^()\d]{{0,40}}\d[^()]{{0,40}}?[\s—–-](?P<number2>{_RATIO_NUMBER})\s*
     |\s*(?P<number3>{_RATIO_NUMBER})\s+(?i:in|for)\s[^()]{{0,60}})\))?""",
     re.VERBOSE,
