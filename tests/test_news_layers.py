@@ -63,6 +63,35 @@ def test_a_line_break_inside_a_sentence_is_a_space():
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "firsts"),
+    [
+        # ICE/Daily Monitor, https://www.ice.it/it/news/notizie-dal-mondo/186174: a page that lost
+        # its line breaks
+        (
+            "Imports increased by an average of 18 per cent, During June, Uganda imported goods "
+            "worth $125.12m, However, this was a reduction",
+            ["Imports", "During", "However,"],
+        ),
+        (
+            "been recordedduring May and April, respectively.However, the report indicates",
+            ["been", "However,"],
+        ),
+        # Anadolu via sondakika.com,
+        # https://www.sondakika.com/haber/haber-foreign-trade-deficit-fell-by-55-6-pct-annually-in-12103779/
+        (
+            "fell by 55.6 percent annually in April to 2 billion 982 million dollars.According to "
+            "Turkish Statistical Institute's (TurkStat) data",
+            ["fell", "According"],
+        ),
+        # a site's name is not a sentence end (Trend, invented sentence)
+        ("Exports grew, Trend.Az reports.", ["Exports"]),
+    ],
+)
+def test_a_comma_or_a_glued_dot_before_an_opening_word_ends_a_sentence(text, firsts):
+    assert [text[s.start : s.end].split()[0] for s in split_sentences(text)] == firsts
+
+
 # --- mentions: amounts ----------------------------------------------------------------------------
 
 
@@ -120,6 +149,29 @@ def test_the_document_date_is_read_from_the_top_of_the_page():
         2013,
         12,
     )
+
+
+@pytest.mark.parametrize(
+    ("opening", "date"),
+    [
+        # ICE, https://www.ice.it/it/news/notizie-dal-mondo/186174
+        ("News dalla rete ITA\n\n11 Agosto 2021\n\n\n\nTanzania capped", (2021, 8)),
+        # UzA, http://uza.uz/en/business/uzbekistan-s-foreign-trade-turnover-increases-23-05-2019
+        ("UzA English\n\n23.05.2019 15:29:44\n\nUzbekistan’s foreign trade", (2019, 5)),
+        # Macauhub, https://macauhub.com.mo/2022/01/06/20220106003/
+        (
+            "Exports to China earn Brazil a record-breaking trade surplus\n\n6 January 2022",
+            (2022, 1),
+        ),
+        # MKIK, https://mkik.hu/en/MORE%20NEWS/statistical-update-external-trade-2020-april
+        ("STATISTICAL UPDATE: External Trade 2020 April\n\n2020. július 02.\n\n", (2020, 7)),
+        # invented: the Portuguese and Turkish forms
+        ("Brasil\n\n6 de janeiro de 2022\n\nO Brasil", (2022, 1)),
+        ("Ticaret\n\n5 Mart 2023\n\n", (2023, 3)),
+    ],
+)
+def test_a_dateline_in_another_language_or_form_is_the_document_date(opening, date):
+    assert find_document_date(opening) == date
 
 
 def test_the_span_index_slices_by_position():
@@ -382,3 +434,55 @@ def test_a_relative_clause_dates_its_figure_by_the_period_it_refers_to():
         "to the same period in 2016 during which a surplus of $5.13 billion was recorded."
     )
     assert [period for _, _, period in _figures(text)] == ["2017-08", "2016-08"]
+
+
+def test_months_without_a_year_are_the_latest_before_a_foreign_dateline():
+    # ICE/Daily Monitor, https://www.ice.it/it/news/notizie-dal-mondo/186174 (lost line breaks kept)
+    text = (
+        "News dalla rete ITA\n\n11 Agosto 2021\n\n\n\n"
+        "Uganda’s imports from Tanzania have for the last three-months doubled,increasing by an "
+        "average of 18 per cent, During June, Uganda imported goodsworth $125.12m (Shs444b) from "
+        "Tanzania, indicating a 43 per cent surge from$70.07m in the same period last year, "
+        "However, this was a reduction from$149.38m and $125.91m that had, according to Bank of "
+        "Uganda, been recordedduring May and April, respectively.However, the report indicates a "
+        "wide trade imbalance between the two countrieswith Uganda exporting goods worth $10.07m "
+        "during June."
+    )
+    assert [period for _, _, period in _figures(text)] == [
+        "2021-06",
+        "2020-06",
+        "2021-05",
+        "2021-04",
+        "2021-06",
+    ]
+
+
+def test_respectively_pairs_the_last_amounts_and_the_months_of_a_range_in_order():
+    # ICE/Daily Monitor, https://www.ice.it/it/news/notizie-dal-mondo/186174
+    text = (
+        "11 Agosto 2021\n\nUganda imported goods worth $0.71m from South Sudan, a reduction from"
+        "$0.96m and $0.79m in May and April, respectively.\n\n"
+        "During the three monthsfrom April to June, Uganda’s imports from Kenya stood at $83.25m, "
+        "$71.78m and $66.85m, respectively."
+    )
+    periods = {quote: period for quote, _, period in _figures(text)}
+    assert [periods[q] for q in ("$0.96m", "$0.79m", "$83.25m", "$71.78m", "$66.85m")] == [
+        "2021-05",
+        "2021-04",
+        "2021-04",
+        "2021-05",
+        "2021-06",
+    ]
+
+
+def test_a_sentence_that_opens_with_a_period_sets_the_running_period():
+    # UzA, http://uza.uz/en/business/uzbekistan-s-foreign-trade-turnover-increases-23-05-2019
+    text = (
+        "In January-April 2019, Uzbekistan led trade relations with more than 154 countries of the "
+        "world. In particular, the foreign trade turnover of the country amounted to 12,571.1 "
+        "million dollars and increased by 2,485.9 million dollars, or 24.6% more than the "
+        "corresponding period of the last year.\n\n"
+        "According to the State Statistics Committee, export reached 5,256.4 million dollars "
+        "(growth rate – 14.3%), and imports – 7,314.7 million dollars (growth rate – 33.3%)."
+    )
+    assert {period for _, _, period in _figures(text)} == {"2019-01/2019-04"}

@@ -9,6 +9,8 @@ from collections.abc import Callable
 
 from analysis.loaders._period_types import Period, PeriodMention, Resolver
 from analysis.reference.news_vocabulary import (
+    DATELINE_MONTH_NAMES,
+    DATELINE_MONTH_VARIANTS,
     DOC_YEAR_SHIFTS,
     EARLIER_YEAR_PHRASES,
     MONTH_NAMES,
@@ -88,6 +90,13 @@ _PATTERNS: list[tuple[str, str]] = [
     # "November 11, 2021", "on July 8, 2021", "17/12/2013": a day, not a period a figure is counted
     # over
     ("day_date", rf"(?:{MONTH}\s+[0-3]?\d(?:st|nd|rd|th)?,?\s+{YEAR}|\b[0-3]?\d/[01]?\d/{YEAR})"),
+    # "during May and April, respectively", "in May and April 2021": two months, each its own period
+    # (a range is "between January and November")
+    (
+        "month_list",
+        rf"""(?<!(?i:between)\s)(?<!\w)(?P<m1>{MONTH})\s*(?:,|(?i:and|&))\s*(?P<m2>{MONTH})(?!-)
+        (?:,?\s+{_YEAR_SPEC})?""",
+    ),
     # "January-August 2024", "from January through December 2022", "Jan.-Aug. 2024", "January to
     # May"
     (
@@ -249,11 +258,28 @@ def find_period_mentions(
             if name == "day_date":
                 take(match.start(), match.end())
                 continue
+            if name == "month_list":
+                take(match.start(), match.end())
+                mentions += _month_list(match)
+                continue
             mention = _mention(name, match, fiscal_start, is_fiscal_text)
             if mention is not None:
                 take(match.start(), match.end())
                 mentions.append(mention)
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _month_list(match: re.Match) -> list[PeriodMention]:
+    """One mention per month of "May and April (2021)", each spanning its own name."""
+    year_of, is_relative, is_base = _year_of(match)
+    needs_year = is_relative and not is_base and not match.group("the_year")
+    mentions = []
+    for group in ("m1", "m2"):
+        month = _MONTHS[match.group(group).rstrip(".")]
+        resolver = _months_period(year_of, month, month)
+        start, end = match.span(group)
+        mentions.append(PeriodMention(start, end, resolver, is_relative, is_base, needs_year))
+    return mentions
 
 
 def _is_name_year(text: str, start: int) -> bool:
@@ -270,12 +296,28 @@ def find_document_year(text: str, name: str = "") -> int | None:
     return date[0] if date else None
 
 
+# Month names of a dateline, any case and language: "11 Agosto 2021", "6 January 2022", "Jul 27".
+_DATELINE_MONTHS = {name.lower(): number for name, number in _MONTHS.items()}
+for _names in DATELINE_MONTH_NAMES.values():
+    _DATELINE_MONTHS.update({name: number for number, name in enumerate(_names.split(), 1)})
+_DATELINE_MONTHS.update(DATELINE_MONTH_VARIANTS)
+_DATELINE_MONTH = (
+    r"(?P<month_name>(?i:" + "|".join(sorted(_DATELINE_MONTHS, key=len, reverse=True)) + r"))\.?"
+)
+_DATE_YEAR = r"(?P<year>(?:19|20)\d{2})(?!\d)"
 # How a publication date is written near the top of a page: "2023-10-07", "Jul 27, 2023",
-# "October 6, 2004", "17/12/2013" (day first), "2017-12-31 02:01".
+# "October 6, 2004", "17/12/2013" (day first), "2017-12-31 02:01", "11 Agosto 2021",
+# "6 de janeiro de 2022", "23.05.2019 15:29:44", "2020. július 02.".
 _DATE_FORMS = [
     re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>0[1-9]|1[0-2])-[0-3]\d\b"),
-    re.compile(rf"\b(?P<month_name>{MONTH})\s+[0-3]?\d,\s+(?P<year>(?:19|20)\d{{2}})\b"),
+    re.compile(rf"(?<!\w){_DATELINE_MONTH}\s+[0-3]?\d(?:st|nd|rd|th)?,\s+{_DATE_YEAR}"),
     re.compile(r"\b[0-3]?\d/(?P<month>0?[1-9]|1[0-2])/(?P<year>(?:19|20)\d{2})\b"),
+    re.compile(
+        rf"(?<![\w.])[0-3]?\d(?:st|nd|rd|th|\.|º)?\s+(?:(?i:de|of)\s+)?{_DATELINE_MONTH}(?!\w)"
+        rf",?\s+(?:(?i:de)\s+)?{_DATE_YEAR}"
+    ),
+    re.compile(r"(?<![\w.])[0-3]?\d\.(?P<month>0?[1-9]|1[0-2])\.(?P<year>(?:19|20)\d{2})\b"),
+    re.compile(rf"(?<![\w.]){_DATE_YEAR}\.\s+{_DATELINE_MONTH}\s+[0-3]?\d\b"),
 ]
 
 
@@ -283,14 +325,15 @@ def find_document_date(text: str, name: str = "") -> tuple[int, int] | None:
     """(year, month) the document was written.
 
     The first date near the top of the text, else in its name; an ISO date wins over a written one
-    ("date 2022-08-15 ... November 11, 2021" is of 2022-08).
+    ("date 2022-08-15 ... November 11, 2021" is of 2022-08). Month names may be of several
+    languages ("11 Agosto 2021").
     """
     for where in (text[:300], name):
         for form in _DATE_FORMS:
             match = form.search(where)
             if match:
                 groups = match.groupdict()
-                month = groups.get("month") or _MONTHS[groups["month_name"].rstrip(".")]
+                month = groups.get("month") or _DATELINE_MONTHS[groups["month_name"].lower()]
                 return int(match.group("year")), int(month)
     return None
 

@@ -445,6 +445,28 @@ MONTH_NAMES = [
     "November",
     "December",
 ]
+# Month names a page's dateline may be written in ("11 Agosto 2021", "6 janvier 2022"), lower case,
+# by language; English ones are MONTH_NAMES. Only the publication date is read in these languages.
+DATELINE_MONTH_NAMES = {
+    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre "
+    "diciembre",
+    "pt": "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro "
+    "dezembro",
+    "it": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre "
+    "dicembre",
+    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "de": "januar februar märz april mai juni juli august september oktober november dezember",
+    "ru": "yanvarya fevralya marta aprelya maya iyunya iyulya avgusta sentyabrya oktyabrya "
+    "noyabrya dekabrya",
+    "tr": "ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık",
+    "hu": "január február március április május június július augusztus szeptember október "
+    "november december",
+}
+# Other spellings of a month in a dateline: name → month number.
+DATELINE_MONTH_VARIANTS = {"setiembre": 9, "jänner": 1, "fevrier": 2, "aout": 8, "decembre": 12}
+# Words that open a sentence even after a comma or a dot with no space, where a scraped page lost
+# its line break ("..., respectively, During June, Uganda imported", "April, respectively.However").
+SENTENCE_OPENERS = ["During", "However", "Meanwhile", "Moreover", "Furthermore", "Overall"]
 # Numbers written in words ("the first ten months", "grew three times").
 NUMBER_WORDS = {
     "one": 1,

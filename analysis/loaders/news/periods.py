@@ -291,6 +291,23 @@ def _bracket_around(masked: str, sentence: Sentence, position: int) -> tuple[int
     return (opening, closing if closing >= 0 else sentence.end)
 
 
+def opening_period(
+    doc: Mentions, sentence: Sentence, mentions: list[SentencePeriod]
+) -> Period | None:
+    """The period a sentence opens with ("In January-April 2019, Uzbekistan led trade ..."), if any.
+
+    It is the running period of the sentences after it, even when the sentence states no figure.
+    """
+    return next(
+        (
+            m.period
+            for m in mentions
+            if m.period and not m.is_base and _opens_sentence(doc, sentence, m)
+        ),
+        None,
+    )
+
+
 def _opens_sentence(doc: Mentions, sentence: Sentence, mention: SentencePeriod) -> bool:
     """Whether an earlier period opens the sentence.
 

@@ -23,6 +23,7 @@ from analysis.loaders.news.periods import (
     claim_periods,
     figure_period,
     main_period,
+    opening_period,
     resolve_periods,
 )
 from analysis.loaders.news.schema import CLAIM_COLUMNS, FIGURE_COLUMNS, WORLD
@@ -101,6 +102,8 @@ def parse_document(doc: Mentions) -> tuple[pd.DataFrame, pd.DataFrame]:
             current = sentence_current
             if body_period is None and (headline is None or sentence.start >= headline[1]):
                 body_period = sentence_current
+        elif not amounts and not claims:
+            current = opening_period(doc, sentence, mentions) or current
     for row in figure_rows:
         if headline and row["start"] < headline[1] and not row["period"] and body_period:
             row["period"] = str(

@@ -231,7 +231,7 @@ BASE_MARKER = re.compile(
 # with $4bn".
 BASE_BEFORE_AMOUNT = re.compile(
     r"""\b(?i:(?:up|down)\s+from|from|compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|as\s+against|
-    against|versus|vs\.?)\s+(?i:the\s+|a\s+)?(?i:about\s+|around\s+|almost\s+|nearly\s+|some\s+)?$""",
+    against|versus|vs\.?)\s*(?i:the\s+|a\s+)?(?i:about\s+|around\s+|almost\s+|nearly\s+|some\s+)?$""",
     re.VERBOSE,
 )
 COUNTRY_ROLE_BEFORE = re.compile(
