@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.loaders._amounts import find_amounts, scan_amounts
-from analysis.loaders._periods import Period, find_document_date
+from analysis.loaders._periods import Period, find_document_date, find_period_mentions
 from analysis.loaders.news import load_news
 from analysis.loaders.news.mentions import Mentions
 from analysis.loaders.news.sentences import split_paragraphs, split_sentences
@@ -486,3 +486,41 @@ def test_a_sentence_that_opens_with_a_period_sets_the_running_period():
         "(growth rate – 14.3%), and imports – 7,314.7 million dollars (growth rate – 33.3%)."
     )
     assert {period for _, _, period in _figures(text)} == {"2019-01/2019-04"}
+
+
+def test_a_superlative_since_is_a_comparison_not_a_period():
+    # ZeroHedge, https://www.zerohedge.com/economics/us-trade-deficit-widens-record-crash-exports
+    text = (
+        "After reaching its smallest deficit since September 2016 in February, the US trade "
+        "balance tumbled in March."
+    )
+    assert [text[m.start : m.end] for m in find_period_mentions(text)] == [
+        "in February",
+        "in March.",
+    ]
+    # Fineko/abc.az, https://abc.az/en/news/104608
+    text = (
+        "September 30, Fineko/abc.az. In August 2022, Turkey sent goods for $949 million to "
+        "Russia.\n\nIn June, exports totaled $790 million, which is the highest figure for the "
+        "month since at least 2010."
+    )
+    assert [period for _, _, period in _figures(text)] == ["2022-08", "2022-06"]
+
+
+def test_a_year_compared_with_does_not_become_the_running_period():
+    # Macao News, https://macaonews.org/news/lusofonia/brazil-china-trade-surplus-2023
+    text = (
+        "Brazil is set to reach a record trade surplus of over US$50 billion with China this year, "
+        "nearly double that of 2022, according to reports.\n"
+        "New data released by the Brazilian Ministry of Development, Industry and Foreign Trade "
+        "(MDIC) reveals that, as of November, the trade balance totalled more than US$46.8 "
+        "billion, the largest since 1997 and well beyond last year’s total of US$28.7 billion.\n"
+        "Brazil exported US$91.4 billion in goods to China between January and November, up 14.1 "
+        "percent to account for 30.7 percent of the total volume of the country’s sales."
+    )
+    assert [period for _, _, period in _figures(text)] == [
+        "2023",
+        "2023-01/2023-11",
+        "2022",
+        "2023-01/2023-11",
+    ]

@@ -16,6 +16,7 @@ from analysis.reference.news_vocabulary import (
     MONTH_NAMES,
     NUMBER_WORDS,
     ORDINALS,
+    SUPERLATIVE_WORDS,
 )
 
 _MONTHS = {name: number for number, name in enumerate(MONTH_NAMES, 1)}
@@ -71,8 +72,11 @@ _PATTERNS: list[tuple[str, str]] = [
     # "since 2004", "since the beginning of 2010": a running total, not a period
     (
         "since",
-        rf"(?i:since)\s+(?:(?i:the\s+(?:beginning|start|end)\s+of)\s+)?(?:{MONTH}\s+)?{YEAR}",
+        rf"""(?i:since)\s+(?:(?i:at\s+least)\s+)?(?:(?i:the\s+(?:beginning|start|end)\s+of)\s+)?
+        (?:{MONTH}\s+)?{YEAR}""",
     ),
+    # "as of November": the months of the year up to November
+    ("as_of_month", rf"(?i:as\s+of)\s+(?P<m2>{MONTH})(?![\w-]|\.?\s*\d)"),
     # "the rolling 12 months ending November", "the 12 months to March 2024": months ending at a
     # month
     (
@@ -255,7 +259,7 @@ def find_period_mentions(
                 continue
             if name == "year" and _is_name_year(text, match.start()):
                 continue
-            if name == "day_date":
+            if name == "day_date" or _after_superlative(text, match):
                 take(match.start(), match.end())
                 continue
             if name == "month_list":
@@ -280,6 +284,16 @@ def _month_list(match: re.Match) -> list[PeriodMention]:
         start, end = match.span(group)
         mentions.append(PeriodMention(start, end, resolver, is_relative, is_base, needs_year))
     return mentions
+
+
+_SUPERLATIVE_BEFORE = re.compile(r"\b(?i:" + "|".join(SUPERLATIVE_WORDS) + r")\b[^.;!?]{0,50}$")
+
+
+def _after_superlative(text: str, match: re.Match) -> bool:
+    """Whether "since 1997" closes a superlative ("the largest since 1997"): a comparison."""
+    if not match.group(0)[:5].lower() == "since":
+        return False
+    return _SUPERLATIVE_BEFORE.search(text, max(0, match.start() - 60), match.start()) is not None
 
 
 def _is_name_year(text: str, start: int) -> bool:
@@ -468,8 +482,8 @@ def _mention(
 
         return PeriodMention(*span, resolve, False, False)
     year_of, is_relative, is_base = _year_of(match)
-    if name in ("month_range", "month", "month_alone"):
-        first = _MONTHS[groups["m1"].rstrip(".")]
+    if name in ("month_range", "month", "month_alone", "as_of_month"):
+        first = _MONTHS[groups["m1"].rstrip(".")] if groups.get("m1") else 1
         last = _MONTHS[groups["m2"].rstrip(".")] if groups.get("m2") else first
         resolver = _months_period(year_of, first, last)
     elif name == "first_month":

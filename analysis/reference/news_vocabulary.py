@@ -467,6 +467,22 @@ DATELINE_MONTH_VARIANTS = {"setiembre": 9, "jänner": 1, "fevrier": 2, "aout": 8
 # Words that open a sentence even after a comma or a dot with no space, where a scraped page lost
 # its line break ("..., respectively, During June, Uganda imported", "April, respectively.However").
 SENTENCE_OPENERS = ["During", "However", "Meanwhile", "Moreover", "Furthermore", "Overall"]
+# Words that make "since 1997" the start of a comparison ("the largest since 1997", "the highest
+# figure for the month since at least 2010"), not the period a figure is counted over.
+SUPERLATIVE_WORDS = [
+    "highest",
+    "lowest",
+    "largest",
+    "biggest",
+    "smallest",
+    "best",
+    "worst",
+    "strongest",
+    "weakest",
+    "fastest",
+    "slowest",
+    "record",
+]
 # Numbers written in words ("the first ten months", "grew three times").
 NUMBER_WORDS = {
     "one": 1,
