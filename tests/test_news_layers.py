@@ -524,3 +524,21 @@ def test_a_year_compared_with_does_not_become_the_running_period():
         "2022",
         "2023-01/2023-11",
     ]
+
+
+def test_a_headline_year_read_as_last_year_dates_an_undated_page_a_year_later():
+    # Forum Macao, https://www.forumchinaplp.org.mo/exports-to-china-help-swell-brazilian-trade-surplus-in-2020/
+    text = (
+        "Exports to China help swell Brazilian trade surplus in 2020\n\n"
+        "Official data indicate that the value of the surplus in Brazilian trade with the rest of "
+        "the world rose to US$50.99 billion last year, 7 percent more than the year before.\n\n"
+        "The ministry forecasts that the Brazilian trade surplus will grow this year by 3.9 "
+        "percent to US$53 billion."
+    )
+    assert [period for _, _, period in _figures(text)] == ["2020", "2021"]
+    # invented: a body that names the year itself keeps "last year" a year before it
+    text = (
+        "Brazilian trade surplus in 2020\n\nThe surplus rose to US$50.99 billion in 2020, up from "
+        "US$47.6 billion last year."
+    )
+    assert [period for _, _, period in _figures(text)] == ["2020", "2019"]

@@ -17,6 +17,7 @@ from analysis.loaders.news.vocabulary import (
     FUTURE,
     YEAR_END_POINT,
 )
+from analysis.reference.news_vocabulary import DOC_YEAR_SHIFTS
 
 
 @dataclass
@@ -52,6 +53,25 @@ def main_period(doc: Mentions) -> Period | None:
         year = period.end[0] + (1 if is_base else 0)
         latest = year if latest is None else max(latest, year)
     return None if latest is None else Period(latest, 1, 12)
+
+
+def headline_publication_year(doc: Mentions, headline: tuple[int, int] | None) -> int | None:
+    """Year an undated page was published in, when its headline's year is the year it reports.
+
+    "Exports to China help swell Brazilian trade surplus in 2020", then "rose to US$50.99 billion
+    last year": the body's first period is "last year", so the page is of 2021.
+    """
+    if doc.doc_year is not None or headline is None:
+        return None
+    titled = [m for m in doc.periods.between(*headline) if not m.is_relative and not m.is_since]
+    body = doc.periods.between(headline[1], len(doc.masked))
+    if len(titled) != 1 or not body:
+        return None
+    period = titled[0].resolve(None, None, False)
+    first = " ".join(doc.masked[body[0].start : body[0].end].lower().split())
+    if period is None or DOC_YEAR_SHIFTS.get(first) != -1:
+        return None
+    return period.end[0] + 1
 
 
 def _passed_year_end(doc: Mentions, start: int, window: str) -> bool:

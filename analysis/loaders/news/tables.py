@@ -22,6 +22,7 @@ from analysis.loaders.news.periods import (
     SentencePeriod,
     claim_periods,
     figure_period,
+    headline_publication_year,
     main_period,
     opening_period,
     resolve_periods,
@@ -42,6 +43,7 @@ def parse_document(doc: Mentions) -> tuple[pd.DataFrame, pd.DataFrame]:
     current: Period | None = None
     carried_flow, carried_pair, last_paragraph = None, None, -1
     headline, body_period = _headline(doc), None
+    doc.doc_year = headline_publication_year(doc, headline) or doc.doc_year
     for sentence in doc.sentences:
         if sentence.paragraph != last_paragraph:
             carried_pair, last_paragraph = None, sentence.paragraph
