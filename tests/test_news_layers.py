@@ -542,3 +542,22 @@ def test_a_headline_year_read_as_last_year_dates_an_undated_page_a_year_later():
         "US$47.6 billion last year."
     )
     assert [period for _, _, period in _figures(text)] == ["2020", "2019"]
+
+
+def test_a_month_alone_inside_the_running_period_and_an_ordinal_month_of_a_year():
+    # BBJ, https://bbj.hu/region/serbia-jan-jul-trade-gap-shrinks_188440
+    text = (
+        " date 2020-09-04 The country’s exports went down 9.9% to USD 10.308 bln in the "
+        "January-July period.\n\n"
+        "Looking at July alone, Serbia’s exports were down 3.8% on the year to USD 1.679 bln."
+    )
+    assert [period for _, _, period in _figures(text)] == ["2020-01/2020-07", "2020-07"]
+    # Andina, https://andina.pe/ingles/noticia-peru-trade-surplus-stood-at-1164-billion-in-june-2018-720512.aspx
+    text = (
+        "On the other hand, Peruvian\nimports reached US$3.366 billion in the sixth month of 2018, "
+        "up by 9.8% over the same term last year."
+    )
+    assert [period for _, _, period in _figures(text)] == ["2018-06"]
+    # Financial Express, https://www.financialexpress.com/economy/trade-woes-exports-contract-for-fifth-straight-month-in-december/1824534/
+    text = "Exports dropped 1.8% y-o-y in December to $27.36 billion, the fifth straight month of"
+    assert "fifth" not in " ".join(text[m.start : m.end] for m in find_period_mentions(text))

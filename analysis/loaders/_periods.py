@@ -14,6 +14,7 @@ from analysis.reference.news_vocabulary import (
     DOC_YEAR_SHIFTS,
     EARLIER_YEAR_PHRASES,
     MONTH_NAMES,
+    MONTH_ORDINALS,
     NUMBER_WORDS,
     ORDINALS,
     SUPERLATIVE_WORDS,
@@ -133,6 +134,12 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"""(?i:(?:the\s+)?first\s+){_NUMBER_OF_MONTHS}\s+(?i:months)(?:\s+(?i:of))?
         (?:\s+{_YEAR_SPEC})?""",
     ),
+    # "the sixth month of 2018": one month of a year written with it
+    (
+        "ordinal_month",
+        rf"""(?i:(?:the\s+)?(?P<month_ordinal>{"|".join(MONTH_ORDINALS)})\s+month\s+of)\s+
+        {_YEAR_SPEC}""",
+    ),
     ("first_month", rf"(?i:(?:the\s+)?first\s+month)(?:\s+(?i:of))?(?:\s+{_YEAR_SPEC})?"),
     ("months_of", rf"\b{_NUMBER_OF_MONTHS}\s+(?i:months)\s+(?i:of)\s+{_YEAR_SPEC}"),
     # "in 10 months", "over nine months" (a headline's months of the article's year)
@@ -180,6 +187,8 @@ _PATTERNS: list[tuple[str, str]] = [
     # "January's trade surplus", "from March's $790 million", "last July": a month of the current
     # year
     ("month_alone", rf"\b(?P<m1>{MONTH})(?=['’]s\b)"),
+    # "Looking at July alone": one month inside the running period
+    ("month_alone", rf"\b(?P<m1>{MONTH})(?=\s+(?i:alone)\b)"),
     ("month_alone", rf"\b(?i:last|this\s+past)\s+(?P<m1>{MONTH})(?![\w-]|\.?\s*\d)"),
     # "January industrial exports totaled": a month naming the period of the words after it ("May"
     # is a verb)
@@ -488,6 +497,9 @@ def _mention(
         resolver = _months_period(year_of, first, last)
     elif name == "first_month":
         resolver = _months_period(year_of, 1, 1)
+    elif name == "ordinal_month":
+        month = MONTH_ORDINALS[groups["month_ordinal"].lower()]
+        resolver = _months_period(year_of, month, month)
     elif name == "first_quarters":
         quarters = groups["quarters"].lower()
         resolver = _months_period(year_of, 1, 3 * (NUMBER_WORDS.get(quarters) or int(quarters)))

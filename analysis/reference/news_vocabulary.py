@@ -518,6 +518,14 @@ ORDINALS = {
     "fourth": 4,
     "4th": 4,
 }
+# Ordinal words of a month of the year ("the sixth month of 2018").
+MONTH_ORDINALS = {
+    word: number
+    for number, word in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(),
+        1,
+    )
+}
 # Years counted from the document's year ("this year" 0, "last year" -1).
 DOC_YEAR_SHIFTS = {
     "this year": 0,
