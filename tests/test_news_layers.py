@@ -561,3 +561,23 @@ def test_a_month_alone_inside_the_running_period_and_an_ordinal_month_of_a_year(
     # Financial Express, https://www.financialexpress.com/economy/trade-woes-exports-contract-for-fifth-straight-month-in-december/1824534/
     text = "Exports dropped 1.8% y-o-y in December to $27.36 billion, the fifth straight month of"
     assert "fifth" not in " ".join(text[m.start : m.end] for m in find_period_mentions(text))
+
+
+def test_each_amount_in_another_currency_takes_the_period_written_after_it():
+    # PO&PO, https://lite.poandpo.com/economy/uaes-nonoil-trade-increases-to-1454-billion-2-12-2015/
+    text = (
+        "Non-oil trade in the United Arab Emirates reached 534.1 billion dirhams ($145.4 billion) "
+        "in the first half of 2015.\n"
+        "This is up from 521.8 billion dirhams ($142 billion) in H1 2014, a 2.36% increase, the "
+        "country's Federal Customs Authority (FCA) reported.\n"
+        "The UAE imported 337.6 billion dirhams ($92 billion) worth of goods in H1 2015, and 340.6 "
+        "billion dirhams ($92.7 billion) in H1 2014, a decline of less than 1%."
+    )
+    assert [period for _, _, period in _figures(text)] == [
+        "2015-H1",
+        "2014-H1",
+        "2015-H1",
+        "2014-H1",
+    ]
+    claim = load_news(text).claims.iloc[0]
+    assert (claim["period"], claim["base_period"]) == ("2015-H1", "2014-H1")

@@ -204,8 +204,8 @@ _RELATIVE_CLAUSE = re.compile(
     r"(?:['’]s)?,?\s+(?i:during\s+which|in\s+which|which|when(?!\s+compared\b))\b[^¤.;()]{0,80}"
 )
 # A money amount in another currency or unit right before a bracket: "Ksh 1,617.6 billion
-# ($13.72bn)".
-_AMOUNT_BEFORE_BRACKET = re.compile(r"\d(?:[\d.,\s]*\d)?\s*[A-Za-z]*\s*\(\s*$")
+# ($13.72bn)", "340.6 billion dirhams ($92.7 billion)".
+_AMOUNT_BEFORE_BRACKET = re.compile(r"\d(?:[\d.,\s]*\d)?(?:\s*[A-Za-z]+){0,2}\s*\(\s*$")
 
 
 def figure_period(

@@ -218,6 +218,7 @@ FUTURE = re.compile(r"\b(?i:" + "|".join(map(re.escape, words.FUTURE_WORDS)) + r
 BASE_MARKER = re.compile(
     rf"""(?i:(?:than|compared\s+(?:to|with)|against|versus|vs\.?)\s+(?:the\s+)?(?:[\w’'.%{MASK}]+\s+){{1,8}}?
         (?:in|for|during|of)
+        |(?:up|down)\s+from\s+[\d.,]+\s+(?:[\w’'.%(){MASK}]+\s+){{1,4}}?(?:in|for|during|of)
         |compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|as\s+against|against|versus|vs\.?|than|
         relative\s+to|(?:that|those)\s+of|(?:up|down)\s+from|beyond
         |from\s+(?:the\s+|a\s+)?(?:about\s+|around\s+|almost\s+|nearly\s+)?(?:{MASK}+|[\d.,]+\s*(?:%|percent|per\s+cent))
