@@ -463,15 +463,19 @@ def test_respectively_pairs_the_last_amounts_and_the_months_of_a_range_in_order(
         "11 Agosto 2021\n\nUganda imported goods worth $0.71m from South Sudan, a reduction from"
         "$0.96m and $0.79m in May and April, respectively.\n\n"
         "During the three monthsfrom April to June, Uganda’s imports from Kenya stood at $83.25m, "
-        "$71.78m and $66.85m, respectively."
+        "$71.78m and $66.85m, respectively.\n\n"
+        "Exports during Mayand April stood at $8.78m and $9.34m, respectively."
     )
     periods = {quote: period for quote, _, period in _figures(text)}
-    assert [periods[q] for q in ("$0.96m", "$0.79m", "$83.25m", "$71.78m", "$66.85m")] == [
+    quotes = ("$0.96m", "$0.79m", "$83.25m", "$71.78m", "$66.85m", "$8.78m", "$9.34m")
+    assert [periods[q] for q in quotes] == [
         "2021-05",
         "2021-04",
         "2021-04",
         "2021-05",
         "2021-06",
+        "2021-05",
+        "2021-04",
     ]
 
 

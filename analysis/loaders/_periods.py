@@ -96,11 +96,11 @@ _PATTERNS: list[tuple[str, str]] = [
     # over
     ("day_date", rf"(?:{MONTH}\s+[0-3]?\d(?:st|nd|rd|th)?,?\s+{YEAR}|\b[0-3]?\d/[01]?\d/{YEAR})"),
     # "during May and April, respectively", "in May and April 2021": two months, each its own period
-    # (a range is "between January and November")
+    # (a range is "between January and November"); a page that lost a space: "during Mayand April"
     (
         "month_list",
-        rf"""(?<!(?i:between)\s)(?<!\w)(?P<m1>{MONTH})\s*(?:,|(?i:and|&))\s*(?P<m2>{MONTH})(?!-)
-        (?:,?\s+{_YEAR_SPEC})?""",
+        rf"""(?<!(?i:between)\s)(?<!\w)(?P<m1>{MONTH}|(?:{"|".join(MONTH_NAMES)})(?=and\s))
+        \s*(?:,|(?i:and|&))\s*(?P<m2>{MONTH})(?!-)(?:,?\s+{_YEAR_SPEC})?""",
     ),
     # "January-August 2024", "from January through December 2022", "Jan.-Aug. 2024", "January to
     # May"
