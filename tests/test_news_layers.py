@@ -168,6 +168,9 @@ def test_the_document_date_is_read_from_the_top_of_the_page():
         # invented: the Portuguese and Turkish forms
         ("Brasil\n\n6 de janeiro de 2022\n\nO Brasil", (2022, 1)),
         ("Ticaret\n\n5 Mart 2023\n\n", (2023, 3)),
+        # invented: year first with slashes; the first written date wins, whatever its form
+        ("Trade news 2023/03/05 14:02", (2023, 3)),
+        ("Brazil\n\n6 January 2022\n\nOn March 3, 2021, the ministry", (2022, 1)),
     ],
 )
 def test_a_dateline_in_another_language_or_form_is_the_document_date(opening, date):
