@@ -588,3 +588,22 @@ def test_each_amount_in_another_currency_takes_the_period_written_after_it():
     ]
     claim = load_news(text).claims.iloc[0]
     assert (claim["period"], claim["base_period"]) == ("2015-H1", "2014-H1")
+
+
+def test_a_compared_month_named_like_the_running_one_is_a_year_earlier():
+    # domain-b, https://domain-b.com/amp/economy/trade/china-s-exports-down-2-2-per-cent-in-november
+    text = (
+        "China's exports down 2.2 per cent in November\n\n10 Dec 2008\n\n"
+        "Total trade volume during November stood at $189.89 billion, down 9 per cent "
+        "year-on-year, GAC said.\n\nThe monthly trade surplus was still at a record high for the "
+        "year, at $40 billion, up 52 per cent from last November, when it was $26.28 billion. "
+        "China recorded trade surplus of "
+        "$35.24 billion in October and $29.3 billion in September."
+    )
+    assert [period for _, _, period in _figures(text)] == [
+        "2008-11",
+        "2008-11",
+        "2007-11",
+        "2008-10",
+        "2008-09",
+    ]

@@ -117,7 +117,7 @@ def resolve_periods(
                 resolved[mention.start].period = _months_back(doc, mention.months_back, current)
             if kind == "needs_year_base" and anchor is not None:
                 compared = resolved[mention.start]
-                if compared.period is not None and compared.period.end > anchor.end:
+                if compared.period is not None and compared.period.end >= anchor.end:
                     compared.period = compared.period.with_year(compared.period.year - 1)
     return sorted(resolved.values(), key=lambda m: m.start)
 
