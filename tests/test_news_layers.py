@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.loaders._amounts import find_amounts, scan_amounts
-from analysis.loaders._periods import Period, find_document_date
+from analysis.loaders._periods import Period, find_document_date, find_period_mentions
 from analysis.loaders.news import load_news
 from analysis.loaders.news.mentions import Mentions
 from analysis.loaders.news.sentences import split_paragraphs, split_sentences
@@ -61,6 +61,35 @@ def test_a_line_break_inside_a_sentence_is_a_space():
         "Headline",
         "Exports saw a rise of\n33.1 p.c in 2023.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "firsts"),
+    [
+        # ICE/Daily Monitor, https://www.ice.it/it/news/notizie-dal-mondo/186174: a page that lost
+        # its line breaks
+        (
+            "Imports increased by an average of 18 per cent, During June, Uganda imported goods "
+            "worth $125.12m, However, this was a reduction",
+            ["Imports", "During", "However,"],
+        ),
+        (
+            "been recordedduring May and April, respectively.However, the report indicates",
+            ["been", "However,"],
+        ),
+        # Anadolu via sondakika.com,
+        # https://www.sondakika.com/haber/haber-foreign-trade-deficit-fell-by-55-6-pct-annually-in-12103779/
+        (
+            "fell by 55.6 percent annually in April to 2 billion 982 million dollars.According to "
+            "Turkish Statistical Institute's (TurkStat) data",
+            ["fell", "According"],
+        ),
+        # a site's name is not a sentence end (Trend, invented sentence)
+        ("Exports grew, Trend.Az reports.", ["Exports"]),
+    ],
+)
+def test_a_comma_or_a_glued_dot_before_an_opening_word_ends_a_sentence(text, firsts):
+    assert [text[s.start : s.end].split()[0] for s in split_sentences(text)] == firsts
 
 
 # --- mentions: amounts ----------------------------------------------------------------------------
@@ -120,6 +149,32 @@ def test_the_document_date_is_read_from_the_top_of_the_page():
         2013,
         12,
     )
+
+
+@pytest.mark.parametrize(
+    ("opening", "date"),
+    [
+        # ICE, https://www.ice.it/it/news/notizie-dal-mondo/186174
+        ("News dalla rete ITA\n\n11 Agosto 2021\n\n\n\nTanzania capped", (2021, 8)),
+        # UzA, http://uza.uz/en/business/uzbekistan-s-foreign-trade-turnover-increases-23-05-2019
+        ("UzA English\n\n23.05.2019 15:29:44\n\nUzbekistan’s foreign trade", (2019, 5)),
+        # Macauhub, https://macauhub.com.mo/2022/01/06/20220106003/
+        (
+            "Exports to China earn Brazil a record-breaking trade surplus\n\n6 January 2022",
+            (2022, 1),
+        ),
+        # MKIK, https://mkik.hu/en/MORE%20NEWS/statistical-update-external-trade-2020-april
+        ("STATISTICAL UPDATE: External Trade 2020 April\n\n2020. július 02.\n\n", (2020, 7)),
+        # invented: the Portuguese and Turkish forms
+        ("Brasil\n\n6 de janeiro de 2022\n\nO Brasil", (2022, 1)),
+        ("Ticaret\n\n5 Mart 2023\n\n", (2023, 3)),
+        # invented: year first with slashes; the first written date wins, whatever its form
+        ("Trade news 2023/03/05 14:02", (2023, 3)),
+        ("Brazil\n\n6 January 2022\n\nOn March 3, 2021, the ministry", (2022, 1)),
+    ],
+)
+def test_a_dateline_in_another_language_or_form_is_the_document_date(opening, date):
+    assert find_document_date(opening) == date
 
 
 def test_the_span_index_slices_by_position():
@@ -575,3 +630,173 @@ def test_a_change_of_the_coverage_rate_in_points_is_not_the_ratio():
     claims = _claims(text)
     assert ("declined by 8.3 percentage points", "pp_change", -8.3) in claims
     assert not [c for c in claims if c[1] == "ratio" and abs(c[2] - 0.083) < 1e-9]
+
+
+def test_months_without_a_year_are_the_latest_before_a_foreign_dateline():
+    # ICE/Daily Monitor, https://www.ice.it/it/news/notizie-dal-mondo/186174 (lost line breaks kept)
+    text = (
+        "News dalla rete ITA\n\n11 Agosto 2021\n\n\n\n"
+        "Uganda’s imports from Tanzania have for the last three-months doubled,increasing by an "
+        "average of 18 per cent, During June, Uganda imported goodsworth $125.12m (Shs444b) from "
+        "Tanzania, indicating a 43 per cent surge from$70.07m in the same period last year, "
+        "However, this was a reduction from$149.38m and $125.91m that had, according to Bank of "
+        "Uganda, been recordedduring May and April, respectively.However, the report indicates a "
+        "wide trade imbalance between the two countrieswith Uganda exporting goods worth $10.07m "
+        "during June."
+    )
+    assert [period for _, _, period in _figures(text)] == [
+        "2021-06",
+        "2020-06",
+        "2021-05",
+        "2021-04",
+        "2021-06",
+    ]
+
+
+def test_respectively_pairs_the_last_amounts_and_the_months_of_a_range_in_order():
+    # ICE/Daily Monitor, https://www.ice.it/it/news/notizie-dal-mondo/186174
+    text = (
+        "11 Agosto 2021\n\nUganda imported goods worth $0.71m from South Sudan, a reduction from"
+        "$0.96m and $0.79m in May and April, respectively.\n\n"
+        "During the three monthsfrom April to June, Uganda’s imports from Kenya stood at $83.25m, "
+        "$71.78m and $66.85m, respectively.\n\n"
+        "Exports during Mayand April stood at $8.78m and $9.34m, respectively."
+    )
+    periods = {quote: period for quote, _, period in _figures(text)}
+    quotes = ("$0.96m", "$0.79m", "$83.25m", "$71.78m", "$66.85m", "$8.78m", "$9.34m")
+    assert [periods[q] for q in quotes] == [
+        "2021-05",
+        "2021-04",
+        "2021-04",
+        "2021-05",
+        "2021-06",
+        "2021-05",
+        "2021-04",
+    ]
+
+
+def test_a_sentence_that_opens_with_a_period_sets_the_running_period():
+    # UzA, http://uza.uz/en/business/uzbekistan-s-foreign-trade-turnover-increases-23-05-2019
+    text = (
+        "In January-April 2019, Uzbekistan led trade relations with more than 154 countries of the "
+        "world. In particular, the foreign trade turnover of the country amounted to 12,571.1 "
+        "million dollars and increased by 2,485.9 million dollars, or 24.6% more than the "
+        "corresponding period of the last year.\n\n"
+        "According to the State Statistics Committee, export reached 5,256.4 million dollars "
+        "(growth rate – 14.3%), and imports – 7,314.7 million dollars (growth rate – 33.3%)."
+    )
+    assert {period for _, _, period in _figures(text)} == {"2019-01/2019-04"}
+
+
+def test_a_superlative_since_is_a_comparison_not_a_period():
+    # ZeroHedge, https://www.zerohedge.com/economics/us-trade-deficit-widens-record-crash-exports
+    text = (
+        "After reaching its smallest deficit since September 2016 in February, the US trade "
+        "balance tumbled in March."
+    )
+    assert [text[m.start : m.end] for m in find_period_mentions(text)] == [
+        "in February",
+        "in March.",
+    ]
+    # Fineko/abc.az, https://abc.az/en/news/104608
+    text = (
+        "September 30, Fineko/abc.az. In August 2022, Turkey sent goods for $949 million to "
+        "Russia.\n\nIn June, exports totaled $790 million, which is the highest figure for the "
+        "month since at least 2010."
+    )
+    assert [period for _, _, period in _figures(text)] == ["2022-08", "2022-06"]
+
+
+def test_a_year_compared_with_does_not_become_the_running_period():
+    # Macao News, https://macaonews.org/news/lusofonia/brazil-china-trade-surplus-2023
+    text = (
+        "Brazil is set to reach a record trade surplus of over US$50 billion with China this year, "
+        "nearly double that of 2022, according to reports.\n"
+        "New data released by the Brazilian Ministry of Development, Industry and Foreign Trade "
+        "(MDIC) reveals that, as of November, the trade balance totalled more than US$46.8 "
+        "billion, the largest since 1997 and well beyond last year’s total of US$28.7 billion.\n"
+        "Brazil exported US$91.4 billion in goods to China between January and November, up 14.1 "
+        "percent to account for 30.7 percent of the total volume of the country’s sales."
+    )
+    assert [period for _, _, period in _figures(text)] == [
+        "2023",
+        "2023-01/2023-11",
+        "2022",
+        "2023-01/2023-11",
+    ]
+
+
+def test_a_headline_year_read_as_last_year_dates_an_undated_page_a_year_later():
+    # Forum Macao, https://www.forumchinaplp.org.mo/exports-to-china-help-swell-brazilian-trade-surplus-in-2020/
+    text = (
+        "Exports to China help swell Brazilian trade surplus in 2020\n\n"
+        "Official data indicate that the value of the surplus in Brazilian trade with the rest of "
+        "the world rose to US$50.99 billion last year, 7 percent more than the year before.\n\n"
+        "The ministry forecasts that the Brazilian trade surplus will grow this year by 3.9 "
+        "percent to US$53 billion."
+    )
+    assert [period for _, _, period in _figures(text)] == ["2020", "2021"]
+    # invented: a body that names the year itself keeps "last year" a year before it
+    text = (
+        "Brazilian trade surplus in 2020\n\nThe surplus rose to US$50.99 billion in 2020, up from "
+        "US$47.6 billion last year."
+    )
+    assert [period for _, _, period in _figures(text)] == ["2020", "2019"]
+
+
+def test_a_month_alone_inside_the_running_period_and_an_ordinal_month_of_a_year():
+    # BBJ, https://bbj.hu/region/serbia-jan-jul-trade-gap-shrinks_188440
+    text = (
+        " date 2020-09-04 The country’s exports went down 9.9% to USD 10.308 bln in the "
+        "January-July period.\n\n"
+        "Looking at July alone, Serbia’s exports were down 3.8% on the year to USD 1.679 bln."
+    )
+    assert [period for _, _, period in _figures(text)] == ["2020-01/2020-07", "2020-07"]
+    # Andina, https://andina.pe/ingles/noticia-peru-trade-surplus-stood-at-1164-billion-in-june-2018-720512.aspx
+    text = (
+        "On the other hand, Peruvian\nimports reached US$3.366 billion in the sixth month of 2018, "
+        "up by 9.8% over the same term last year."
+    )
+    assert [period for _, _, period in _figures(text)] == ["2018-06"]
+    # Financial Express, https://www.financialexpress.com/economy/trade-woes-exports-contract-for-fifth-straight-month-in-december/1824534/
+    text = "Exports dropped 1.8% y-o-y in December to $27.36 billion, the fifth straight month of"
+    assert "fifth" not in " ".join(text[m.start : m.end] for m in find_period_mentions(text))
+
+
+def test_each_amount_in_another_currency_takes_the_period_written_after_it():
+    # PO&PO, https://lite.poandpo.com/economy/uaes-nonoil-trade-increases-to-1454-billion-2-12-2015/
+    text = (
+        "Non-oil trade in the United Arab Emirates reached 534.1 billion dirhams ($145.4 billion) "
+        "in the first half of 2015.\n"
+        "This is up from 521.8 billion dirhams ($142 billion) in H1 2014, a 2.36% increase, the "
+        "country's Federal Customs Authority (FCA) reported.\n"
+        "The UAE imported 337.6 billion dirhams ($92 billion) worth of goods in H1 2015, and 340.6 "
+        "billion dirhams ($92.7 billion) in H1 2014, a decline of less than 1%."
+    )
+    assert [period for _, _, period in _figures(text)] == [
+        "2015-H1",
+        "2014-H1",
+        "2015-H1",
+        "2014-H1",
+    ]
+    claim = load_news(text).claims.iloc[0]
+    assert (claim["period"], claim["base_period"]) == ("2015-H1", "2014-H1")
+
+
+def test_a_compared_month_named_like_the_running_one_is_a_year_earlier():
+    # domain-b, https://domain-b.com/amp/economy/trade/china-s-exports-down-2-2-per-cent-in-november
+    text = (
+        "China's exports down 2.2 per cent in November\n\n10 Dec 2008\n\n"
+        "Total trade volume during November stood at $189.89 billion, down 9 per cent "
+        "year-on-year, GAC said.\n\nThe monthly trade surplus was still at a record high for the "
+        "year, at $40 billion, up 52 per cent from last November, when it was $26.28 billion. "
+        "China recorded trade surplus of "
+        "$35.24 billion in October and $29.3 billion in September."
+    )
+    assert [period for _, _, period in _figures(text)] == [
+        "2008-11",
+        "2008-11",
+        "2007-11",
+        "2008-10",
+        "2008-09",
+    ]

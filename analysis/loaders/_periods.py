@@ -9,9 +9,12 @@ from collections.abc import Callable
 
 from analysis.loaders._period_types import Period, PeriodMention, Resolver
 from analysis.reference.news_vocabulary import (
+    DATELINE_MONTH_NAMES,
+    DATELINE_MONTH_VARIANTS,
     DOC_YEAR_SHIFTS,
     EARLIER_YEAR_PHRASES,
     MONTH_NAMES,
+    MONTH_ORDINALS,
     NUMBER_WORDS,
     ORDINALS,
     RECORD_SINCE_WORDS,
@@ -70,8 +73,11 @@ _PATTERNS: list[tuple[str, str]] = [
     # "since 2004", "since the beginning of 2010": a running total, not a period
     (
         "since",
-        rf"(?i:since)\s+(?:(?i:the\s+(?:beginning|start|end)\s+of)\s+)?(?:{MONTH}\s+)?{YEAR}",
+        rf"""(?i:since)\s+(?:(?i:at\s+least)\s+)?(?:(?i:the\s+(?:beginning|start|end)\s+of)\s+)?
+        (?:{MONTH}\s+)?{YEAR}""",
     ),
+    # "as of November": the months of the year up to November
+    ("as_of_month", rf"(?i:as\s+of)\s+(?P<m2>{MONTH})(?![\w-]|\.?\s*\d)"),
     # "the rolling 12 months ending November", "the 12 months to March 2024": months ending at a
     # month
     (
@@ -89,6 +95,13 @@ _PATTERNS: list[tuple[str, str]] = [
     # "November 11, 2021", "on July 8, 2021", "17/12/2013": a day, not a period a figure is counted
     # over
     ("day_date", rf"(?:{MONTH}\s+[0-3]?\d(?:st|nd|rd|th)?,?\s+{YEAR}|\b[0-3]?\d/[01]?\d/{YEAR})"),
+    # "during May and April, respectively", "in May and April 2021": two months, each its own period
+    # (a range is "between January and November"); a page that lost a space: "during Mayand April"
+    (
+        "month_list",
+        rf"""(?<!(?i:between)\s)(?<!\w)(?P<m1>{MONTH}|(?:{"|".join(MONTH_NAMES)})(?=and\s))
+        \s*(?:,|(?i:and|&))\s*(?P<m2>{MONTH})(?!-)(?:,?\s+{_YEAR_SPEC})?""",
+    ),
     # "January-August 2024", "from January through December 2022", "Jan.-Aug. 2024", "January to
     # May"
     (
@@ -120,6 +133,12 @@ _PATTERNS: list[tuple[str, str]] = [
         "first_months",
         rf"""(?i:(?:the\s+)?first\s+){_NUMBER_OF_MONTHS}\s+(?i:months)(?:\s+(?i:of))?
         (?:\s+{_YEAR_SPEC})?""",
+    ),
+    # "the sixth month of 2018": one month of a year written with it
+    (
+        "ordinal_month",
+        rf"""(?i:(?:the\s+)?(?P<month_ordinal>{"|".join(MONTH_ORDINALS)})\s+month\s+of)\s+
+        {_YEAR_SPEC}""",
     ),
     ("first_month", rf"(?i:(?:the\s+)?first\s+month)(?:\s+(?i:of))?(?:\s+{_YEAR_SPEC})?"),
     ("months_of", rf"\b{_NUMBER_OF_MONTHS}\s+(?i:months)\s+(?i:of)\s+{_YEAR_SPEC}"),
@@ -168,6 +187,8 @@ _PATTERNS: list[tuple[str, str]] = [
     # "January's trade surplus", "from March's $790 million", "last July": a month of the current
     # year
     ("month_alone", rf"\b(?P<m1>{MONTH})(?=['’]s\b)"),
+    # "Looking at July alone": one month inside the running period
+    ("month_alone", rf"\b(?P<m1>{MONTH})(?=\s+(?i:alone)\b)"),
     ("month_alone", rf"\b(?i:last|this\s+past)\s+(?P<m1>{MONTH})(?![\w-]|\.?\s*\d)"),
     # "January industrial exports totaled": a month naming the period of the words after it ("May"
     # is a verb)
@@ -190,9 +211,6 @@ _PATTERNS: list[tuple[str, str]] = [
     ("year", rf"(?<![\w$.,/–-])(?P<year>{YEAR})(?![\w]|[.,/–-]\d)"),
 ]
 # "the highest recorded since 2012": a record compared with the years since, not a running total.
-_RECORD_BEFORE = re.compile(
-    rf"\b(?i:{_phrases(RECORD_SINCE_WORDS)})\b(?:\s+[a-z]+)?\s+$", re.VERBOSE
-)
 # A capitalised word right before a year makes the year part of a name ("Expo 2017", "Vision 2030").
 _NAME_BEFORE_YEAR = re.compile(r"(?<![\w.])(?P<word>[A-Z][\w-]*)\s+$")
 _NOT_NAMES = {
@@ -261,17 +279,41 @@ def find_period_mentions(
                 continue
             if name == "year" and _is_name_year(text, match.start()):
                 continue
-            if name == "day_date" or (
-                name == "since"
-                and _RECORD_BEFORE.search(text, max(0, match.start() - 40), match.start())
-            ):
+            if name == "day_date" or _after_superlative(text, match):
                 take(match.start(), match.end())
+                continue
+            if name == "month_list":
+                take(match.start(), match.end())
+                mentions += _month_list(match)
                 continue
             mention = _mention(name, match, fiscal_start, is_fiscal_text, fiscal_year)
             if mention is not None:
                 take(match.start(), match.end())
                 mentions.append(mention)
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _month_list(match: re.Match) -> list[PeriodMention]:
+    """One mention per month of "May and April (2021)", each spanning its own name."""
+    year_of, is_relative, is_base = _year_of(match)
+    needs_year = is_relative and not is_base and not match.group("the_year")
+    mentions = []
+    for group in ("m1", "m2"):
+        month = _MONTHS[match.group(group).rstrip(".")]
+        resolver = _months_period(year_of, month, month)
+        start, end = match.span(group)
+        mentions.append(PeriodMention(start, end, resolver, is_relative, is_base, needs_year))
+    return mentions
+
+
+_SUPERLATIVE_BEFORE = re.compile(rf"\b(?i:{_phrases(RECORD_SINCE_WORDS)})\b[^.;!?]{{0,50}}$")
+
+
+def _after_superlative(text: str, match: re.Match) -> bool:
+    """Whether "since 1997" closes a superlative ("the largest since 1997"): a comparison."""
+    if not match.group(0)[:5].lower() == "since":
+        return False
+    return _SUPERLATIVE_BEFORE.search(text, max(0, match.start() - 60), match.start()) is not None
 
 
 def _is_name_year(text: str, start: int) -> bool:
@@ -288,12 +330,29 @@ def find_document_year(text: str, name: str = "") -> int | None:
     return date[0] if date else None
 
 
+# Month names of a dateline, any case and language: "11 Agosto 2021", "6 January 2022", "Jul 27".
+_DATELINE_MONTHS = {name.lower(): number for name, number in _MONTHS.items()}
+for _names in DATELINE_MONTH_NAMES.values():
+    _DATELINE_MONTHS.update({name: number for number, name in enumerate(_names.split(), 1)})
+_DATELINE_MONTHS.update(DATELINE_MONTH_VARIANTS)
+_DATELINE_MONTH = (
+    r"(?P<month_name>(?i:" + "|".join(sorted(_DATELINE_MONTHS, key=len, reverse=True)) + r"))\.?"
+)
+_DATE_YEAR = r"(?P<year>(?:19|20)\d{2})(?!\d)"
 # How a publication date is written near the top of a page: "2023-10-07", "Jul 27, 2023",
-# "October 6, 2004", "17/12/2013" (day first), "2017-12-31 02:01".
+# "October 6, 2004", "17/12/2013" (day first), "2017-12-31 02:01", "11 Agosto 2021",
+# "6 de janeiro de 2022", "23.05.2019 15:29:44", "2020. július 02.", "2023/03/05".
+_ISO_DATE = re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>0[1-9]|1[0-2])-[0-3]\d\b")
 _DATE_FORMS = [
-    re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>0[1-9]|1[0-2])-[0-3]\d\b"),
-    re.compile(rf"\b(?P<month_name>{MONTH})\s+[0-3]?\d,\s+(?P<year>(?:19|20)\d{{2}})\b"),
+    re.compile(r"\b(?P<year>(?:19|20)\d{2})[/.](?P<month>0[1-9]|1[0-2])[/.][0-3]\d\b"),
+    re.compile(rf"(?<!\w){_DATELINE_MONTH}\s+[0-3]?\d(?:st|nd|rd|th)?,\s+{_DATE_YEAR}"),
     re.compile(r"\b[0-3]?\d/(?P<month>0?[1-9]|1[0-2])/(?P<year>(?:19|20)\d{2})\b"),
+    re.compile(
+        rf"(?<![\w.])[0-3]?\d(?:st|nd|rd|th|\.|º)?\s+(?:(?i:de|of)\s+)?{_DATELINE_MONTH}(?!\w)"
+        rf",?\s+(?:(?i:de)\s+)?{_DATE_YEAR}"
+    ),
+    re.compile(r"(?<![\w.])[0-3]?\d\.(?P<month>0?[1-9]|1[0-2])\.(?P<year>(?:19|20)\d{2})\b"),
+    re.compile(rf"(?<![\w.]){_DATE_YEAR}\.\s+{_DATELINE_MONTH}\s+[0-3]?\d\b"),
 ]
 
 
@@ -301,15 +360,18 @@ def find_document_date(text: str, name: str = "") -> tuple[int, int] | None:
     """(year, month) the document was written.
 
     The first date near the top of the text, else in its name; an ISO date wins over a written one
-    ("date 2022-08-15 ... November 11, 2021" is of 2022-08).
+    ("date 2022-08-15 ... November 11, 2021" is of 2022-08). Month names may be of several
+    languages ("11 Agosto 2021"); "2023/03/05" and "2023.03.05" are year first.
     """
     for where in (text[:300], name):
-        for form in _DATE_FORMS:
-            match = form.search(where)
-            if match:
-                groups = match.groupdict()
-                month = groups.get("month") or _MONTHS[groups["month_name"].rstrip(".")]
-                return int(match.group("year")), int(month)
+        match = _ISO_DATE.search(where)
+        if match is None:
+            found = [m for m in (form.search(where) for form in _DATE_FORMS) if m is not None]
+            match = min(found, key=lambda m: m.start()) if found else None
+        if match:
+            groups = match.groupdict()
+            month = groups.get("month") or _DATELINE_MONTHS[groups["month_name"].lower()]
+            return int(match.group("year")), int(month)
     return None
 
 
@@ -464,12 +526,15 @@ def _mention(
 
         return PeriodMention(*span, resolve, False, False)
     year_of, is_relative, is_base = _year_of(match)
-    if name in ("month_range", "month", "month_alone"):
-        first = _MONTHS[groups["m1"].rstrip(".")]
+    if name in ("month_range", "month", "month_alone", "as_of_month"):
+        first = _MONTHS[groups["m1"].rstrip(".")] if groups.get("m1") else 1
         last = _MONTHS[groups["m2"].rstrip(".")] if groups.get("m2") else first
         resolver = _months_period(year_of, first, last)
     elif name == "first_month":
         resolver = _months_period(year_of, 1, 1)
+    elif name == "ordinal_month":
+        month = MONTH_ORDINALS[groups["month_ordinal"].lower()]
+        resolver = _months_period(year_of, month, month)
     elif name == "first_quarters":
         quarters = groups["quarters"].lower()
         resolver = _months_period(year_of, 1, 3 * (NUMBER_WORDS.get(quarters) or int(quarters)))

@@ -455,8 +455,9 @@ PLAN_FLOW = "plan"  # the whole of a share of a plan, in the claims table's whol
 # How a share of a plan may be written between the percent and the plan word.
 PLAN_SHARE_WORDS = ["performance", "achievement", "fulfilment", "fulfillment", "execution"]
 
-# Words that make "since 2012" the start of a comparison, not of a running total: "the highest
-# recorded since 2012", "for the first time since 2012".
+# Words that make "since 2012" the start of a comparison, not of a running total or the period a
+# figure is counted over: "the highest recorded since 2012", "the largest since 1997", "the highest
+# figure for the month since at least 2010", "first surplus since 2016".
 RECORD_SINCE_WORDS = [
     "highest",
     "lowest",
@@ -465,6 +466,8 @@ RECORD_SINCE_WORDS = [
     "smallest",
     "strongest",
     "weakest",
+    "fastest",
+    "slowest",
     "best",
     "worst",
     "first",
@@ -488,6 +491,28 @@ MONTH_NAMES = [
     "November",
     "December",
 ]
+# Month names a page's dateline may be written in ("11 Agosto 2021", "6 janvier 2022"), lower case,
+# by language; English ones are MONTH_NAMES. Only the publication date is read in these languages.
+DATELINE_MONTH_NAMES = {
+    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre "
+    "diciembre",
+    "pt": "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro "
+    "dezembro",
+    "it": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre "
+    "dicembre",
+    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "de": "januar februar märz april mai juni juli august september oktober november dezember",
+    "ru": "yanvarya fevralya marta aprelya maya iyunya iyulya avgusta sentyabrya oktyabrya "
+    "noyabrya dekabrya",
+    "tr": "ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık",
+    "hu": "január február március április május június július augusztus szeptember október "
+    "november december",
+}
+# Other spellings of a month in a dateline: name → month number.
+DATELINE_MONTH_VARIANTS = {"setiembre": 9, "jänner": 1, "fevrier": 2, "aout": 8, "decembre": 12}
+# Words that open a sentence even after a comma or a dot with no space, where a scraped page lost
+# its line break ("..., respectively, During June, Uganda imported", "April, respectively.However").
+SENTENCE_OPENERS = ["During", "However", "Meanwhile", "Moreover", "Furthermore", "Overall"]
 # Numbers written in words ("the first ten months", "grew three times").
 NUMBER_WORDS = {
     "one": 1,
@@ -522,6 +547,14 @@ ORDINALS = {
     "3rd": 3,
     "fourth": 4,
     "4th": 4,
+}
+# Ordinal words of a month of the year ("the sixth month of 2018").
+MONTH_ORDINALS = {
+    word: number
+    for number, word in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(),
+        1,
+    )
 }
 # Years counted from the document's year ("this year" 0, "last year" -1).
 DOC_YEAR_SHIFTS = {

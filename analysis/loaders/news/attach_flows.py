@@ -3,6 +3,7 @@
 import re
 
 from analysis.loaders._amounts import Amount
+from analysis.loaders._periods import Period
 from analysis.loaders.news.flows import FlowWord
 from analysis.loaders.news.mentions import Mentions
 from analysis.loaders.news.periods import SentencePeriod, clause_index
@@ -81,19 +82,43 @@ def balance_sign(doc: Mentions, sentence: Sentence, amount: Amount) -> float:
 def respectively(
     doc: Mentions, sentence: Sentence, amounts: list[Amount], mentions: list[SentencePeriod]
 ) -> dict[int, dict]:
-    """Pair flows and periods in order: "Exports and imports were $5bn and $3bn, respectively"."""
-    word = re.search(r"\brespectively\b", doc.text[sentence.start : sentence.end])
-    if not word or len(amounts) < 2:
-        return {}
-    listed = [a for a in amounts if a.start < sentence.start + word.start()]
-    flows = [w.flow for w in doc.flow_words.between(sentence.start, listed[0].start)]
-    periods = [m.period for m in mentions if m.period]
+    """Pair flows and periods in order: "Exports and imports were $5bn and $3bn, respectively".
+
+    Each "respectively" pairs the amounts and periods written since the one before it.
+    """
+    words = list(re.finditer(r"\brespectively\b", doc.text[sentence.start : sentence.end]))
+    assigned: dict[int, dict] = {}
+    low = sentence.start
+    for number, word in enumerate(words):
+        at = sentence.start + word.start()
+        high = sentence.end if number == len(words) - 1 else at
+        listed = [a for a in amounts if low <= a.start < at]
+        periods = [m.period for m in mentions if m.period and low <= m.start < high]
+        if len(listed) >= 2:
+            flows = [w.flow for w in doc.flow_words.between(low, listed[0].start)]
+            assigned.update(_pair_in_order(listed, flows, periods))
+        low = at
+    return assigned
+
+
+def _pair_in_order(
+    listed: list[Amount], flows: list[str], periods: list[Period]
+) -> dict[int, dict]:
+    """Flows and periods of amounts listed before "respectively", in order."""
+    if len(periods) == 1 and periods[0].end_year is None:
+        # "During the three months from April to June, ... $83.25m, $71.78m and $66.85m,
+        # respectively": one month each
+        months = range(periods[0].first_month, periods[0].last_month + 1)
+        if len(months) == len(listed):
+            periods = [Period(periods[0].year, month, month) for month in months]
     assigned: dict[int, dict] = {a.start: {} for a in listed}
     if len(flows) == len(listed):
         for amount, flow in zip(listed, flows, strict=True):
             assigned[amount.start]["flow"] = flow
-    if len(periods) == len(listed):
-        for amount, period in zip(listed, periods, strict=True):
+    if 2 <= len(periods) <= len(listed):
+        # the listed amounts are the last ones before the word: "imported $0.71m, a reduction from
+        # $0.96m and $0.79m in May and April, respectively"
+        for amount, period in zip(listed[len(listed) - len(periods) :], periods, strict=True):
             assigned[amount.start]["period"] = period
     return assigned
 

@@ -18,6 +18,7 @@ from analysis.loaders.news.vocabulary import (
     MASK,
     YEAR_END_POINT,
 )
+from analysis.reference.news_vocabulary import DOC_YEAR_SHIFTS
 
 
 @dataclass
@@ -53,6 +54,25 @@ def main_period(doc: Mentions) -> Period | None:
         year = period.end[0] + (1 if is_base else 0)
         latest = year if latest is None else max(latest, year)
     return None if latest is None else Period(latest, 1, 12)
+
+
+def headline_publication_year(doc: Mentions, headline: tuple[int, int] | None) -> int | None:
+    """Year an undated page was published in, when its headline's year is the year it reports.
+
+    "Exports to China help swell Brazilian trade surplus in 2020", then "rose to US$50.99 billion
+    last year": the body's first period is "last year", so the page is of 2021.
+    """
+    if doc.doc_year is not None or headline is None:
+        return None
+    titled = [m for m in doc.periods.between(*headline) if not m.is_relative and not m.is_since]
+    body = doc.periods.between(headline[1], len(doc.masked))
+    if len(titled) != 1 or not body:
+        return None
+    period = titled[0].resolve(None, None, False)
+    first = " ".join(doc.masked[body[0].start : body[0].end].lower().split())
+    if period is None or DOC_YEAR_SHIFTS.get(first) != -1:
+        return None
+    return period.end[0] + 1
 
 
 def _passed_year_end(doc: Mentions, start: int, window: str) -> bool:
@@ -105,7 +125,7 @@ def resolve_periods(
                     resolved[mention.start].period = _named_of_length(doc, own, mention.length)
             if kind == "needs_year_base" and anchor is not None:
                 compared = resolved[mention.start]
-                if compared.period is not None and compared.period.end > anchor.end:
+                if compared.period is not None and compared.period.end >= anchor.end:
                     compared.period = compared.period.with_year(compared.period.year - 1)
     return sorted(resolved.values(), key=lambda m: m.start)
 
@@ -203,8 +223,8 @@ _RELATIVE_CLAUSE = re.compile(
     r"(?:['’]s)?,?\s+(?i:during\s+which|in\s+which|which|when(?!\s+compared\b))\b[^¤.;()]{0,80}"
 )
 # A money amount in another currency or unit right before a bracket: "Ksh 1,617.6 billion
-# ($13.72bn)".
-_AMOUNT_BEFORE_BRACKET = re.compile(r"\d(?:[\d.,\s]*\d)?\s*[A-Za-z]*\s*\(\s*$")
+# ($13.72bn)", "340.6 billion dirhams ($92.7 billion)".
+_AMOUNT_BEFORE_BRACKET = re.compile(r"\d(?:[\d.,\s]*\d)?(?:\s*[A-Za-z]+){0,2}\s*\(\s*$")
 
 
 def figure_period(
@@ -355,6 +375,23 @@ def _bracket_around(masked: str, sentence: Sentence, position: int) -> tuple[int
         return None
     closing = masked.find(")", position, min(sentence.end, position + 300))
     return (opening, closing if closing >= 0 else sentence.end)
+
+
+def opening_period(
+    doc: Mentions, sentence: Sentence, mentions: list[SentencePeriod]
+) -> Period | None:
+    """The period a sentence opens with ("In January-April 2019, Uzbekistan led trade ..."), if any.
+
+    It is the running period of the sentences after it, even when the sentence states no figure.
+    """
+    return next(
+        (
+            m.period
+            for m in mentions
+            if m.period and not m.is_base and _opens_sentence(doc, sentence, m)
+        ),
+        None,
+    )
 
 
 def _opens_sentence(doc: Mentions, sentence: Sentence, mention: SentencePeriod) -> bool:

@@ -6,9 +6,17 @@ Paragraphs end at hard line breaks, not at wrapped lines.
 import re
 from dataclasses import dataclass
 
+from analysis.reference.news_vocabulary import SENTENCE_OPENERS
+
 # A sentence ends at . ! ? (and closing quotes or brackets) before whitespace and a capital, digit
 # or quote.
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+# A page that lost its line breaks also ends one at a comma before an opening word (", During
+# June, ...") and at a dot glued to the next word ("respectively.However", "dollars.According").
+_SENTENCE_END = re.compile(
+    r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])"
+    r"|,\s*(?=(?:" + "|".join(SENTENCE_OPENERS) + r")\b)"
+    r"|(?<=[a-z]{2})[.!?](?=[A-Z][a-z]{2,}[\s,])"
+)
 # Words whose dot does not end a sentence: titles, month and company abbreviations, initials
 # ("U.S.").
 _ABBREVIATION = re.compile(

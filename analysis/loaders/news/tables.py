@@ -23,9 +23,11 @@ from analysis.loaders.news.periods import (
     SentencePeriod,
     claim_periods,
     figure_period,
+    headline_publication_year,
     in_aside,
     main_period,
     months,
+    opening_period,
     resolve_periods,
 )
 from analysis.loaders.news.schema import CLAIM_COLUMNS, FIGURE_COLUMNS, WORLD
@@ -45,6 +47,7 @@ def parse_document(doc: Mentions) -> tuple[pd.DataFrame, pd.DataFrame]:
     current: Period | None = None
     carried_flow, carried_pair, last_paragraph = None, None, -1
     headline, body_period = _headline(doc), None
+    doc.doc_year = headline_publication_year(doc, headline) or doc.doc_year
     for sentence in doc.sentences:
         if sentence.paragraph != last_paragraph:
             carried_pair, last_paragraph = None, sentence.paragraph
@@ -113,6 +116,8 @@ def parse_document(doc: Mentions) -> tuple[pd.DataFrame, pd.DataFrame]:
             current = sentence_current
             if body_period is None and (headline is None or sentence.start >= headline[1]):
                 body_period = sentence_current
+        elif not amounts and not claims:
+            current = opening_period(doc, sentence, mentions) or current
     for row in figure_rows:
         if headline and row["start"] < headline[1] and not row["period"] and body_period:
             row["period"] = str(

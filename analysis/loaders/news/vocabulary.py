@@ -226,8 +226,9 @@ FUTURE = re.compile(r"\b(?i:" + "|".join(map(re.escape, words.FUTURE_WORDS)) + r
 BASE_MARKER = re.compile(
     rf"""(?i:(?:than|compared\s+(?:to|with)|against|versus|vs\.?)\s+(?:the\s+)?(?:[\w’'.%{MASK}]+\s+){{1,8}}?
         (?:in|for|during|of)
+        |(?:up|down)\s+from\s+[\d.,]+\s+(?:[\w’'.%(){MASK}]+\s+){{1,4}}?(?:in|for|during|of)
         |compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|as\s+against|against|versus|vs\.?|than|
-        relative\s+to|(?:that|those)\s+of|(?:up|down)\s+from
+        relative\s+to|(?:that|those)\s+of|(?:up|down)\s+from|beyond
         |from\s+(?:the\s+|a\s+)?(?:about\s+|around\s+|almost\s+|nearly\s+)?(?:{MASK}+|[\d.,]+\s*(?:%|percent|per\s+cent))
         |(?:increase|rise|growth|gain|jump|decrease|decline|drop|fall|reduction)\s+(?:from|on|over)
         |(?:times|fold|%|percent|per\s+cent|pct|{MASK})\s+(?:from|on))(?:\s+(?:about|around|almost|nearly)?\s*{MASK}+)?
@@ -239,7 +240,7 @@ BASE_MARKER = re.compile(
 # with $4bn".
 BASE_BEFORE_AMOUNT = re.compile(
     r"""\b(?i:(?:up|down)\s+from|from|compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|as\s+against|
-    against|versus|vs\.?)\s+(?i:the\s+|a\s+)?(?i:about\s+|around\s+|almost\s+|nearly\s+|some\s+)?$""",
+    against|versus|vs\.?)\s*(?i:the\s+|a\s+)?(?i:about\s+|around\s+|almost\s+|nearly\s+|some\s+)?$""",
     re.VERBOSE,
 )
 COUNTRY_ROLE_BEFORE = re.compile(
