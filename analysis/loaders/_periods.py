@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 
 from analysis.loaders._period_types import Period, PeriodMention, Resolver
+from analysis.loaders._scan import finditer
 from analysis.reference.news_vocabulary import (
     DOC_YEAR_SHIFTS,
     EARLIER_YEAR_PHRASES,
@@ -241,7 +242,7 @@ def find_period_mentions(
 
     mentions = []
     for name, pattern in _COMPILED:
-        for match in pattern.finditer(text):
+        for match in finditer(pattern, text):
             if overlaps(match.start(), match.end()):
                 continue
             if name == "year" and _is_name_year(text, match.start()):

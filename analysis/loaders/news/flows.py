@@ -3,6 +3,7 @@
 import re
 from dataclasses import dataclass
 
+from analysis.loaders._scan import finditer
 from analysis.loaders.news.vocabulary import (
     COMMODITY_BEFORE,
     COMMODITY_OF,
@@ -30,7 +31,7 @@ class FlowWord:
 def find_flow_words(masked: str) -> list[FlowWord]:
     """Every flow word of a masked text, in text order."""
     words = []
-    for m in FLOW_WORDS.finditer(masked):
+    for m in finditer(FLOW_WORDS, masked):
         weak = m.lastgroup.startswith("weak_")
         total = bool(
             re.match(r"(?i:total|overall|foreign|external)\b", m.group(0))
