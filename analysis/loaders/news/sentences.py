@@ -51,7 +51,7 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
         if text[lines[i][0] : lines[i][1]].strip()
         and text[lines[i + 1][0] : lines[i + 1][1]].strip()
     ]
-    open_breaks = [i for i in single if not _CLOSED_LINE.search(text, lines[i][0], lines[i][1])]
+    open_breaks = {i for i in single if not _CLOSED_LINE.search(text, lines[i][0], lines[i][1])}
     is_wrapped = len(single) >= 3 and len(open_breaks) * 2 > len(single)
     paragraphs, start = [], None
     for i, (a, b) in enumerate(lines):
