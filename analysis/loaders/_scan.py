@@ -110,16 +110,10 @@ def _scanner(pattern: re.Pattern) -> re.Pattern | None:
             classes[0] is None for classes, _ in prefixes
         ):
             return None  # may match empty, or start with any character
-        seconds: dict[frozenset, set[str]] = {}  # first character's class → what may follow
-        for classes, _ in prefixes:
-            follow = seconds.setdefault(classes[0], set())
-            follow.update(classes[1] if len(classes) > 1 and classes[1] is not None else _ANY)
-        first = _class(frozenset().union(*seconds))
+        first = _class(frozenset().union(*(classes[0] for classes, _ in prefixes)))
         if first is None:
             return None  # spaces or word characters: nearly every position is a candidate
-        begins = "|".join(
-            _class(one) + (_class(frozenset(two)) or "") for one, two in seconds.items()
-        )
+        begins = _alternation([_written(classes) for classes, _ in prefixes])
         verbose = bool(flags & re.VERBOSE)
         body = pattern.pattern + ("\n" if verbose else "")  # a line break ends a last comment
         body = f"(?i:{body})" if flags & re.IGNORECASE else f"(?:{body})"
@@ -128,7 +122,7 @@ def _scanner(pattern: re.Pattern) -> re.Pattern | None:
         return None
 
 
-_K = 2  # characters of a match's beginning the scanner checks before running the pattern
+_K = 3  # characters of a match's beginning the scanner checks before running the pattern
 _MAX_PREFIXES = 500  # beyond this many beginnings, only the first character is checked
 _ANY = {r"\s", r"\S"}  # a class of every character
 _DENSE = {r"\s", r"\w", r"\D", r"\S", r"\W"}  # classes most positions of a text belong to
@@ -136,6 +130,28 @@ _DENSE = {r"\s", r"\w", r"\D", r"\S", r"\W"}  # classes most positions of a text
 # A beginning of a match: (a class per character, None for any; whether more is unknown), a class
 # being a frozenset of ``[...]`` items.
 Prefix = tuple[tuple[frozenset | None, ...], bool]
+
+
+def _written(classes: tuple[frozenset | None, ...]) -> tuple[str, ...]:
+    """The ``[...]`` of each class, up to the first that holds any or most characters."""
+    written = []
+    for items in classes:
+        one = None if items is None else _class(items)
+        if one is None:
+            break
+        written.append(one)
+    return tuple(written)
+
+
+def _alternation(prefixes: list[tuple[str, ...]]) -> str:
+    """A pattern matching any of the prefixes (tuples of classes), as a tree: shared heads once."""
+    tails: dict[str, list[tuple[str, ...]]] = {}
+    for prefix in prefixes:
+        tails.setdefault(prefix[0], []).append(prefix[1:])
+    return "|".join(
+        head if not all(rest) else f"{head}(?:{_alternation(rest)})"
+        for head, rest in sorted(tails.items())
+    )
 
 
 def _class(items: frozenset) -> str | None:
