@@ -65,7 +65,7 @@ MONEY_RE = re.compile(
 _NOT_AFTER_MONEY = re.compile(r"[\d%]|\s*(?:percent|per\s+cent)\b", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Amount:
     """One money expression in a text: its span, value in US dollars and written half-width."""
 
@@ -112,7 +112,7 @@ def find_amounts(text: str) -> list[Amount]:
     return scan_amounts(text)[0]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Unreadable:
     """A money expression that cannot be read as one number: its span and why."""
 

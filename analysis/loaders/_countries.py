@@ -168,7 +168,7 @@ _PERSONAL_NAMES = {"Iran", "Jordan", "Georgia", "Chad", "India", "Israel", "Keny
 _CAPITALISED_NEXT = re.compile(r"\s+[A-Z][a-z]")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CountryMention:
     """A country in a text: span, ISO alpha-3 code and whether it is an adjective (a demonym)."""
 

@@ -12,7 +12,7 @@ from analysis.loaders.news.vocabulary import (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FlowWord:
     """A word naming a flow, with its span and what it says of scope and partner."""
 

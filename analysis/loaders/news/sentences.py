@@ -17,7 +17,7 @@ _ABBREVIATION = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence span and the number of its paragraph (line)."""
 
