@@ -98,8 +98,9 @@ class _AnyChar(Exception):
 def _scanner(pattern: re.Pattern) -> re.Pattern | None:
     """A pattern matching one character where ``pattern`` matches, starting with a set; or None.
 
-    It skips (in C) to a character a match can start with, checks the next one, then runs the
-    pattern there (inside a look-ahead, so it is not consumed).
+    It skips (in C) to a character a match can start with, checks the next two against the
+    pattern's possible beginnings, then runs the pattern there (inside a look-ahead, so it is not
+    consumed).
     """
     if _sre is None or not isinstance(pattern.pattern, str):
         return None
