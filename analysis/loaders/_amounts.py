@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from analysis.loaders._scan import finditer
 from analysis.reference.news_vocabulary import FRACTION_WORDS, SCALE_WORDS
 
 # A written number. Thousands groups ("1,496.2") come first so that "1,496" is one thousand four
@@ -64,7 +65,7 @@ MONEY_RE = re.compile(
 _NOT_AFTER_MONEY = re.compile(r"[\d%]|\s*(?:percent|per\s+cent)\b", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Amount:
     """One money expression in a text: its span, value in US dollars and written half-width."""
 
@@ -111,7 +112,7 @@ def find_amounts(text: str) -> list[Amount]:
     return scan_amounts(text)[0]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Unreadable:
     """A money expression that cannot be read as one number: its span and why."""
 
@@ -134,7 +135,7 @@ def scan_amounts(text: str) -> tuple[list[Amount], list[Unreadable]]:
     number.
     """
     found, unreadable, written = [], [], []
-    for match in MONEY_RE.finditer(text):
+    for match in finditer(MONEY_RE, text):
         messy = _MESSY_AFTER.match(text, match.end())
         if messy:
             unreadable.append(
@@ -185,7 +186,7 @@ _FRACTION_RE = re.compile(
 def _fraction_amounts(text: str) -> list[Amount]:
     """Amounts written as a fraction in words: "half a billion dollars" is $500 million ± 50."""
     found = []
-    for match in _FRACTION_RE.finditer(text):
+    for match in finditer(_FRACTION_RE, text):
         fraction = FRACTION_WORDS[re.sub(r"\s+", " ", match.group("fraction").lower())]
         scale = _SCALES[match.group("scale").lower()]
         found.append(Amount(match.start(), match.end(), fraction * scale, 0.1 * scale / 2))
@@ -255,7 +256,7 @@ def find_implied_amounts(text: str, stated: list[Amount]) -> list[Amount]:
         return []
     starts = [a.start for a in stated]
     found = []
-    for match in _BARE_AMOUNT.finditer(text):
+    for match in finditer(_BARE_AMOUNT, text):
         if _OTHER_CURRENCY_BEFORE.search(text, max(0, match.start() - 6), match.start()):
             continue
         if any(a.start <= match.start() < a.end for a in _near(stated, starts, match.start(), 0)):

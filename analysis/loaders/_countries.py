@@ -9,6 +9,8 @@ from functools import cache
 
 import pycountry
 
+from analysis.loaders._scan import finditer
+
 # Names news text uses that pycountry does not give as a name (short forms, old names, spellings).
 _ALIASES = {
     "UK": "GBR",
@@ -166,7 +168,7 @@ _PERSONAL_NAMES = {"Iran", "Jordan", "Georgia", "Chad", "India", "Israel", "Keny
 _CAPITALISED_NEXT = re.compile(r"\s+[A-Z][a-z]")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CountryMention:
     """A country in a text: span, ISO alpha-3 code and whether it is an adjective (a demonym)."""
 
@@ -209,7 +211,7 @@ def find_countries(text: str) -> list[CountryMention]:
         One mention per name; "Kazakh" inside "Kazakhstan" is not a separate mention.
     """
     found = []
-    for match in _pattern().finditer(text):
+    for match in finditer(_pattern(), text):
         word = match.group(0)
         if word in _PERSONAL_NAMES and _CAPITALISED_NEXT.match(text, match.end()):
             continue

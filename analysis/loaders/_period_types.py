@@ -48,7 +48,7 @@ class Period(NamedTuple):
 Resolver = Callable[[Period | None, int | None, bool], Period | None]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PeriodMention:
     """A period expression in a text; ``is_relative`` ones need the current period to resolve."""
 

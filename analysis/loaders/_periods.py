@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 
 from analysis.loaders._period_types import Period, PeriodMention, Resolver
+from analysis.loaders._scan import finditer
 from analysis.reference.news_vocabulary import (
     DATELINE_MONTH_NAMES,
     DATELINE_MONTH_VARIANTS,
@@ -268,13 +269,11 @@ def find_period_mentions(
         return at + 1 < len(taken_starts) and taken_starts[at + 1] < end
 
     def take(start: int, end: int) -> None:
-        at = bisect.bisect_right(taken_starts, start)
-        taken_starts.insert(at, start)
-        taken_ends.insert(at, end)
+        fresh.append((start, end))  # joins the others after its pattern: one merge, not inserts
 
-    mentions = []
+    mentions, fresh = [], []
     for name, pattern in _COMPILED:
-        for match in pattern.finditer(text):
+        for match in finditer(pattern, text):
             if overlaps(match.start(), match.end()):
                 continue
             if name == "year" and _is_name_year(text, match.start()):
@@ -290,6 +289,10 @@ def find_period_mentions(
             if mention is not None:
                 take(match.start(), match.end())
                 mentions.append(mention)
+        if fresh:  # a pattern's own matches never overlap one another
+            spans = sorted([*zip(taken_starts, taken_ends, strict=True), *fresh])
+            taken_starts[:], taken_ends[:] = [s for s, _ in spans], [e for _, e in spans]
+            fresh.clear()
     return sorted(mentions, key=lambda m: m.start)
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from analysis.loaders._amounts import half_unit, parse_number
+from analysis.loaders._scan import finditer
 from analysis.loaders.news.flows import FlowWord
 from analysis.loaders.news.spans import SpanIndex
 from analysis.loaders.news.vocabulary import (
@@ -42,8 +43,8 @@ def claim_spans(masked: str, sentences: list[tuple[int, int]]) -> list[tuple[int
 def finditer_in(pattern: re.Pattern, text: str, spans: list[tuple[int, int]] | None) -> Iterator:
     """Matches of ``pattern`` in ``text``: only inside ``spans`` when given, else all of it."""
     if spans is None:
-        return pattern.finditer(text)
-    return (match for start, end in spans for match in pattern.finditer(text, start, end))
+        return finditer(pattern, text)
+    return (match for start, end in spans for match in finditer(pattern, text, start, end))
 
 
 @dataclass

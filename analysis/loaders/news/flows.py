@@ -3,6 +3,7 @@
 import re
 from dataclasses import dataclass
 
+from analysis.loaders._scan import finditer
 from analysis.loaders.news.vocabulary import (
     COMMODITY_BEFORE,
     COMMODITY_OF,
@@ -11,7 +12,7 @@ from analysis.loaders.news.vocabulary import (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FlowWord:
     """A word naming a flow, with its span and what it says of scope and partner."""
 
@@ -30,7 +31,7 @@ class FlowWord:
 def find_flow_words(masked: str) -> list[FlowWord]:
     """Every flow word of a masked text, in text order."""
     words = []
-    for m in FLOW_WORDS.finditer(masked):
+    for m in finditer(FLOW_WORDS, masked):
         weak = m.lastgroup.startswith("weak_")
         total = bool(
             re.match(r"(?i:total|overall|foreign|external)\b", m.group(0))

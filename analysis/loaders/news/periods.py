@@ -98,11 +98,12 @@ def resolve_periods(
     """
     raw = doc.periods.between(sentence.start, sentence.end)
     resolved: dict[int, SentencePeriod] = {}
+    kinds = [_kind(doc, sentence, mention) for mention in raw]  # once, not once a round
     for kind in ("written", "needs_year", "needs_year_base", "relative"):
         own = [m for m in sorted(resolved.values(), key=lambda m: m.start) if m.period]
         written = next((m.period for m in reversed(own) if not m.is_base), None)
-        for mention in raw:
-            if _kind(doc, sentence, mention) != kind:
+        for mention, mention_kind in zip(raw, kinds, strict=True):
+            if mention_kind != kind:
                 continue
             if kind == "needs_year":
                 anchor = written or _dated_anchor(doc, mention) or current or doc.main

@@ -25,7 +25,7 @@ _ABBREVIATION = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence span and the number of its paragraph (line)."""
 
@@ -59,7 +59,7 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
         if text[lines[i][0] : lines[i][1]].strip()
         and text[lines[i + 1][0] : lines[i + 1][1]].strip()
     ]
-    open_breaks = [i for i in single if not _CLOSED_LINE.search(text, lines[i][0], lines[i][1])]
+    open_breaks = {i for i in single if not _CLOSED_LINE.search(text, lines[i][0], lines[i][1])}
     is_wrapped = len(single) >= 3 and len(open_breaks) * 2 > len(single)
     paragraphs, start = [], None
     for i, (a, b) in enumerate(lines):

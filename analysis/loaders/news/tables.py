@@ -1,6 +1,7 @@
 """The figures and claims tables: one pass over sentences, rows, ties between claims and figures."""
 
 import bisect
+import operator
 import re
 from collections.abc import Callable
 
@@ -360,21 +361,33 @@ def _tie_figures(
             by_kind.get((flow, scope, period), []) if period else [],
             claim,
             lambda f: low <= f["start"] < high and same_countries(f, claim),
+            within=paragraph,
         )
         ids.append(None if best is None else best["figure_id"])
     return ids[0], ids[1]
 
 
 _NEAREST_LOOK = 50  # figures looked at on either side of a claim when tying it to a figure
+_start = operator.itemgetter("start")
 
 
-def _nearest_figure(figures: list[dict], claim: dict, fits: Callable[[dict], bool]) -> dict | None:
+def _nearest_figure(
+    figures: list[dict],
+    claim: dict,
+    fits: Callable[[dict], bool],
+    within: tuple[int, int] | None = None,
+) -> dict | None:
     """The figure nearest to a claim that ``fits``, looking outward from it.
 
-    ``figures`` is a list in text order.
+    ``figures`` is a list in text order. ``within``: (low, high) when only figures starting there
+    can fit, so that no other is looked at.
     """
-    at = bisect.bisect_left(figures, claim["start"], key=lambda f: f["start"])
-    near = figures[max(0, at - _NEAREST_LOOK) : at + _NEAREST_LOOK]
+    at = bisect.bisect_left(figures, claim["start"], key=_start)
+    first, last = max(0, at - _NEAREST_LOOK), at + _NEAREST_LOOK
+    if within is not None:
+        first = max(first, bisect.bisect_left(figures, within[0], key=_start))
+        last = min(last, bisect.bisect_left(figures, within[1], key=_start))
+    near = figures[first:last]
     return min((f for f in near if fits(f)), key=lambda f: _distance(f, claim), default=None)
 
 

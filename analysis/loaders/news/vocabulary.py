@@ -7,6 +7,7 @@ import re
 
 from analysis.loaders._amounts import NUMBER
 from analysis.loaders._periods import MONTH, NUMBER_WORDS
+from analysis.loaders._scan import scanning
 from analysis.reference import news_vocabulary as words
 
 MASK = "¤"  # money expressions are overwritten with this before other patterns look at the text
@@ -304,3 +305,9 @@ TRADE_WORD = re.compile(
 QUANTITY_BEFORE = re.compile(
     rf"[\d.,]+\s*(?:thousand|million|billion|mln|bln)?\s*{QUANTITY_UNIT}\s*\($", re.IGNORECASE
 )
+
+# Every pattern above searches long texts by skipping to where a match can start (same matches).
+for _name, _value in list(globals().items()):
+    if isinstance(_value, re.Pattern):
+        globals()[_name] = scanning(_value)
+del _name, _value
