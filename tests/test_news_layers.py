@@ -800,3 +800,21 @@ def test_a_compared_month_named_like_the_running_one_is_a_year_earlier():
         "2008-10",
         "2008-09",
     ]
+
+
+def test_a_year_ending_at_a_month_is_the_twelve_months_up_to_it():
+    # abdas.org on the Bank of Tanzania's monthly review,
+    # https://abdas.org/2019/09/18/rise-in-tanzanias-goods-and-services-exports
+    text = (
+        "A rise in gold, coffee and cotton exports has increased the value of Tanzania’s goods and "
+        "services exports to $8,594.5 million in the year ending July 2019, from $8,534.6 million "
+        "in the year ending July 2018."
+    )
+    assert [period for _, _, period in _figures(text)] == ["2018-08/2019-07", "2017-08/2018-07"]
+    # invented: a fiscal year ended on a day, and the months form the rule had before
+    assert _figures("Imports were $5 billion in the fiscal year ended June 30, 2023.") == [
+        ("$5 billion", "imports", "2022-07/2023-06")
+    ]
+    assert _figures("Exports in the 12 months to March 2024 were $3 billion.")[0][2] == (
+        "2023-04/2024-03"
+    )

@@ -79,12 +79,13 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     # "as of November": the months of the year up to November
     ("as_of_month", rf"(?i:as\s+of)\s+(?P<m2>{MONTH})(?![\w-]|\.?\s*\d)"),
-    # "the rolling 12 months ending November", "the 12 months to March 2024": months ending at a
-    # month
+    # "the rolling 12 months ending November", "the 12 months to March 2024", "the year ending July
+    # 2019", "the fiscal year ended June 30, 2023": months ending at a month
     (
         "months_ending",
-        rf"""(?i:(?:the\s+)?(?:rolling|last|past|trailing)\s+)?(?P<months>1[0-2]|[2-9]|(?i:{"|".join(NUMBER_WORDS)}))
-        [\s-]+(?i:months?)\s+(?i:ending|ended|to|through|until)\s+(?:(?i:in)\s+)?(?P<m1>{MONTH})
+        rf"""(?i:(?:the\s+)?(?:rolling|last|past|trailing)\s+)?(?:(?P<months>1[0-2]|[2-9]|(?i:{"|".join(NUMBER_WORDS)}))
+        [\s-]+(?i:months?)|(?P<a_year>(?i:(?:the\s+)?(?:fiscal\s+|financial\s+)?year)))\s+
+        (?i:ending|ended|to|through|until)\s+(?:(?i:in)\s+)?(?P<m1>{MONTH})(?:\s+[0-3]?\d(?:st|nd|rd|th)?(?!\d))?
         (?:,?\s+{_YEAR_SPEC})?""",
     ),
     # "from March 21, 2023 to January 20, 2024": whole months from the first date to the second
@@ -481,7 +482,8 @@ def _mention(
         period = _fiscal_months(first, fiscal_start, 12)
         return PeriodMention(*span, lambda current, doc_year, compared=False: period, False, False)
     if name == "months_ending":
-        count = NUMBER_WORDS.get(groups["months"].lower()) or int(groups["months"])
+        written = groups["months"]
+        count = 12 if groups["a_year"] else NUMBER_WORDS.get(written.lower()) or int(written)
         year_of, is_relative, is_base = _year_of(match)
         last = _MONTHS[groups["m1"].rstrip(".")]
         return PeriodMention(
