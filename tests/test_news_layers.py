@@ -818,3 +818,16 @@ def test_a_year_ending_at_a_month_is_the_twelve_months_up_to_it():
     assert _figures("Exports in the 12 months to March 2024 were $3 billion.")[0][2] == (
         "2023-04/2024-03"
     )
+
+
+def test_an_amount_to_achieve_is_a_target_not_the_trade_of_a_period():
+    # Open Development Cambodia, https://opendevelopmentcambodia.net/news/cambodia-china-trade-
+    # increases-to-912-million-for-first-half-of-2011/
+    text = (
+        "Bilateral trade between Cambodia and China grew about 82 percent in the first half of "
+        "2011 while the two countries are trying to boost the trade ties to achieve US $2.5 "
+        "billion in 2012. Bilateral trade volume in the first half of 2011 reached US $912.76 "
+        "million, up from US$501 million in the same period last year."
+    )
+    assert _figures(text)[0][:2] == ("US $2.5 billion", "other")
+    assert _figures(text)[1][1] == "turnover"

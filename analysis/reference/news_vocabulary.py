@@ -279,7 +279,8 @@ COMMODITY_WORDS = [
     "weapons",
 ]
 
-# Money that is not trade: "investment", "loans", "a $5bn target" (matched with case: "FDI", "GDP").
+# Money that is not trade: "investment", "loans", "a $5bn target", "trying to achieve $2.5 billion
+# in 2012" (matched with case: "FDI", "GDP").
 OTHER_MONEY_WORDS = [
     "invest",
     "investment",
@@ -310,6 +311,7 @@ OTHER_MONEY_WORDS = [
     "plan",
     "target",
     "targets",
+    "to achieve",
     "debt",
     "reserves",
     "profit",
