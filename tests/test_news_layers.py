@@ -831,3 +831,16 @@ def test_an_amount_to_achieve_is_a_target_not_the_trade_of_a_period():
     )
     assert _figures(text)[0][:2] == ("US $2.5 billion", "other")
     assert _figures(text)[1][1] == "turnover"
+
+
+def test_an_amount_after_a_fold_change_and_a_part_of_which_are_a_change_and_a_share():
+    # Report.az, https://report.az/en/business/fikret-yusifov-sharp-increase-in-armenia-s-foreign-
+    # trade-linked-to-sanctions-against-russia
+    text = (
+        "While in 2021, Armenia imported goods worth only $1.8 billion from Russia, in 2024 this "
+        "figure increased 5.1-fold, or $7.4 billion, to $9.2 billion, of which $6.9 billion, or "
+        "75%, is accounted for by precious or semi-precious stones and precious metals."
+    )
+    doc = load_news(text)
+    assert list(doc.figures["scope"])[1] == "change"  # "$7.4 billion"
+    assert ("75%", "share", 75.0) in _claims(text)

@@ -351,6 +351,15 @@ def drop_overlaps(claims: list[Claim]) -> list[Claim]:
     return kept
 
 
+# A part of the amount before it, then its percent: "to $9.2 billion, of which $6.9 billion, or 75%,
+# is accounted for by precious stones", "including $1.2 billion, or 30%".
+_PART_OF_BEFORE = re.compile(
+    rf"""\b(?i:of\s+which|of\s+this|of\s+that|including|among\s+them)\s+
+    (?:(?i:about|some|nearly|almost|over|around)\s+)?{MASK}+,?\s+(?i:or)\s+$""",
+    re.VERBOSE,
+)
+
+
 def find_other_percents(
     masked: str,
     found: list[Claim],
@@ -394,6 +403,8 @@ def find_other_percents(
         is_listed = is_listed or (
             direction is None and re.search(rf"{MASK},?\s+or\s+$", before) is not None
         )
+        if _PART_OF_BEFORE.search(before):  # "$9.2 billion, of which $6.9 billion, or 75%"
+            direction, is_listed = None, True
         whole = re.match(r"\s*of\s+(?:the\s+)?(?:[\w’']+\s+){0,2}?", after)
         other_whole = whole and FLOW_WORDS.match(after, whole.end())
         if other_whole and other_whole.lastgroup == "other":

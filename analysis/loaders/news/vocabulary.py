@@ -90,11 +90,12 @@ CHANGE_BEFORE_AMOUNT = re.compile(
     reduction)\s+of)\s+(?:(?i:about|around|almost|nearly|over|more\s+than|some)\s+)?$""",
     re.VERBOSE,
 )
-# An amount in a bracket after a change in percent: "decrease shipments by 5.9% ($2 billion 36.7
-# million)", "imports increased by 1.8% ($603,1 million)".
+# An amount in a bracket or after "or" following a change in percent or times: "decrease shipments
+# by 5.9% ($2 billion 36.7 million)", "imports increased by 1.8% ($603,1 million)", "this figure
+# increased 5.1-fold, or $7.4 billion, to $9.2 billion".
 CHANGE_PERCENT_BEFORE_AMOUNT = re.compile(
     rf"""(?:\b(?i:{UP_VERBS}|{DOWN_VERBS})\s+(?:(?i:by)\s+)?|\b(?i:by)\s+)[\d.,]+\s*
-    (?:%|(?i:percent|per\s+cent|pc)\b)\s*\(\s*$""",
+    (?:%|(?i:percent|per\s+cent|pc)\b|-?(?i:fold|times)\b)\s*(?:\(|,?\s+(?i:or))\s*$""",
     re.VERBOSE,
 )
 CHANGE_VERB_BEFORE_AMOUNT = re.compile(rf"\b(?i:{UP_VERBS}|{DOWN_VERBS})\s+$", re.VERBOSE)
