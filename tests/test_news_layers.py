@@ -382,3 +382,37 @@ def test_a_relative_clause_dates_its_figure_by_the_period_it_refers_to():
         "to the same period in 2016 during which a surplus of $5.13 billion was recorded."
     )
     assert [period for _, _, period in _figures(text)] == ["2017-08", "2016-08"]
+
+
+def test_each_item_of_a_list_of_shares_is_a_share():
+    # srbija.gov.rs, https://www.srbija.gov.rs/vest/en/4704/january-july-foreign-trade-volume-jumps-338-percent-year-on-year.php  # noqa: E501
+    # "made up" is no direction word, and "for 6.9 percent" / ", 19.3 percent" continue the list
+    text = (
+        "Intermediate goods accounted for 67.9 percent of total exports, or $1.24 billion, "
+        "consumer goods for 25.2 percent, or $462.3 million, and equipment for 6.9 percent, or "
+        "$125.6 million.\nIntermediate goods made up 55.3 percent of overall imports, or $3.19 "
+        "billion, followed by consumer goods, 25.4 percent, or $1.47 billion, and equipment, 19.3 "
+        "percent, or $1.11 billion."
+    )
+    assert [(kind, stated) for _, kind, stated in _claims(text)] == [
+        ("share", 67.9),
+        ("share", 25.2),
+        ("share", 6.9),
+        ("share", 55.3),
+        ("share", 25.4),
+        ("share", 19.3),
+    ]
+
+
+def test_each_comparison_of_a_sentence_takes_the_period_it_names_after_it():
+    # ABC.AZ, https://abc.az/en/news/104608
+    text = (
+        "In August 2022, Turkey sent goods for $949 million to Russia.\n\n"
+        "ABC.AZ reports that this is 2.1-fold more than in August 2021 ($451 million), and 27% "
+        "more than in the previous month ($729 million)."
+    )
+    claims = load_news(text).claims
+    assert list(zip(claims["period"], claims["base_period"], strict=True)) == [
+        ("2022-08", "2021-08"),
+        ("2022-08", "2022-07"),
+    ]

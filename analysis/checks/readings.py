@@ -175,6 +175,11 @@ def _candidates(
         if other_keys and (nearness < 3 or not is_value):
             continue
         other_period = bool(period and level.period and level.period != period)
+        if other_period and is_value:
+            # a figure dated otherwise is not the claim's value ("this is 2.1-fold more than in
+            # August 2021 ($451 million), and 27% more than in the previous month ($729 million)"):
+            # it may confirm, never refute
+            found.setdefault(level, 0)
         found.setdefault(level, nearness - other_period - other_keys)
     matched = _match(pool, flow, period, claim, role)
     if matched is not None:

@@ -330,7 +330,8 @@ def find_other_percents(
         clause = re.split(r";|\b(?:while|whereas|but)\b", before)[-1]
         after = masked[m.end() : m.end() + 40]
         value, decimals = parse_number(m.group("number"))
-        direction = _direction(clause[-90:], after)
+        # "made up 55.3 percent": the share words' "up" is no direction
+        direction = _direction(SHARE_WORDS.sub(" ", clause)[-90:], after)
         # "Country (4.7%)", "with 10.8 percent": a part of a whole; "$23.9 billion, or 12 per cent"
         # too
         # when no direction is named ("down $1.8 billion, or 0.9 percent" is a change)
@@ -345,6 +346,9 @@ def find_other_percents(
         is_share = (
             SHARE_WORDS.search(clause[-90:] + " " + after) is not None
             or re.match(r"\s*(?:of\s+(?:the\s+)?(?:total|all|it)\b|share)", after) is not None
+            # the next item of a list of shares: "X accounted for 67.9 percent …, consumer goods
+            # for 25.2 percent, …, and equipment, 6.9 percent"
+            or (SHARE_WORDS.search(clause) is not None and re.search(r"(?:\bfor|,)\s+$", before))
         )
         compared = re.search(
             r"\b(?:from|compared\s+(?:to|with)|against|than|versus)\s+(?:the\s+)?$", before

@@ -217,7 +217,7 @@ def _claim_row(
         whole_flow = _flow_compared(doc, claim.end, flow)
     if claim.kind != "share" and whole_flow == flow:
         whole_flow = None  # "exports exceeded last year's exports by 5%": a change over time
-    period, base = claim_periods(mentions, current, claim.kind)
+    period, base = claim_periods(mentions, current, claim.kind, claim.start)
     if claim.kind == "share":  # a share is of one period, found in its scopes as a figure's is
         period = figure_period(doc, sentence, claim, mentions, current) or period
     if claim.kind != "share" and whole_flow:
