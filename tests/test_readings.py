@@ -858,3 +858,23 @@ def test_this_is_n_fold_more_compares_the_figure_this_refers_to_not_the_next_bas
     rows = reconcile(load_news(text), correct=False).claims
     assert list(rows["figure_ids"]) == [(0, 1), (0, 2)]
     assert list(rows["verdict"]) == ["consistent", "inconsistent"]  # 949/729 is +30.2%, not 27%
+
+
+def test_a_share_of_the_figures_a_claim_counts_is_their_sum_over_the_total():
+    # srbija.gov.rs, https://www.srbija.gov.rs/vest/en/4704/january-july-foreign-trade-volume-jumps-338-percent-year-on-year.php  # noqa: E501
+    # "the five sectors": the sum of the five figures before (660m) over the exports total;
+    # 46 percent (invented) is refuted
+    text = (
+        "Exports rose 17.7 percent, to $1.83 billion, while imports climbed 39.9 percent, to "
+        "$5.77 billion.\nSteel and iron accounted for $202 million of total exports, fruit and "
+        "vegetables for $126 million, ferrous metals, $105 million, rubber products, $123 "
+        "million, and miscellaneous manufactured articles, $104 million. The five sectors made "
+        "up {} percent of overall exports."
+    )
+    for stated, verdict in (("36", "consistent"), ("46", "inconsistent")):
+        row = reconcile(load_news(text.format(stated)), correct=False).claims.iloc[-1]
+        assert (row["verdict"], row["reading"], row["figure_ids"]) == (
+            verdict,
+            "share_of_listed_sum",
+            (2, 3, 4, 5, 6, 0),
+        )
