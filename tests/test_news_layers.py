@@ -416,3 +416,31 @@ def test_each_comparison_of_a_sentence_takes_the_period_it_names_after_it():
         ("2022-08", "2021-08"),
         ("2022-08", "2022-07"),
     ]
+
+
+def test_ratios_and_shares_in_words_are_claims():
+    # Macao News, https://macaonews.org/news/lusofonia/brazil-china-trade-surplus-2023
+    text = (
+        "Brazil is set to reach a record trade surplus of over US$50 billion with China this "
+        "year, nearly double that of 2022, according to reports."
+    )
+    claims = load_news(text).claims
+    fields = ["quote", "kind", "stated", "qualifier"]
+    assert [tuple(row) for row in claims[fields].itertuples(index=False)] == [
+        ("nearly double", "ratio", 2.0, "almost")
+    ]
+    # Forum Macao, https://www.forumchinaplp.org.mo/exports-to-china-help-swell-brazilian-trade-surplus-in-2020/  # noqa: E501
+    text = (
+        "The Brazilian Ministry of the Economy published on Monday figures showing the Brazilian "
+        "surplus in trade with mainland China, Hong Kong and Macao grew by 3.8 percent to "
+        "US$35.44 billion, accounting for more than two-thirds of Brazil’s overall surplus."
+    )
+    share = load_news(text).claims.iloc[-1]
+    assert (share["kind"], round(share["stated"], 2), share["qualifier"], share["whole_flow"]) == (
+        "share",
+        66.67,
+        "over",
+        "balance",
+    )
+    # "double-digit growth" and "the first half" are no claims
+    assert _claims("Exports posted double-digit growth in the first half, to $5 billion.") == []

@@ -100,6 +100,7 @@ MULTIPLIER_WORDS = {word: n for word, n in NUMBER_WORDS.items() if 2 <= n <= 10}
 # 7.4-percent share").
 PERCENT = r"(?:-?\s*(?:%|(?i:percent|per\s*cent|pct|p\.\s?c\.?|pc)(?![\w%])))"
 CLAIM_NUMBER = rf"(?P<number>{NUMBER}|(?i:{'|'.join(MULTIPLIER_WORDS)}))"
+SHARE_FRACTION = rf"(?P<fraction>(?i:{alternation(list(words.SHARE_FRACTION_WORDS))}))"
 UNIT = rf"""(?P<unit>\s*{PERCENT}(?P<points>\s*(?i:points?))?
     |\s*(?i:percentage[\s-]+points?|p\.p\.|pp\b)
     |\s*-?\s*(?i:fold)\b|\s+(?i:times)\b)"""
@@ -143,9 +144,12 @@ CHANGE_CLAIM = re.compile(
     \s*(?:%|(?i:percent|pct)\b)
     (?=\s*(?:(?i:y/y|yoy|y-o-y|year-on-year)\s*)?\))
   |
-    # "doubled", "halved"
+    # "doubled", "halved", "nearly double that of 2022"
+    (?<![\w.,]){OPTIONAL_QUALIFIER.replace("qualifier", "qualifier8")}
     (?P<word>\b(?i:doubled|tripled|trebled|quadrupled|halved)\b
-        |\b(?i:twice|thrice)\s+(?i:as\s+(?:much|high|large|big|great)\s+as)\b)
+        |\b(?i:twice|thrice)\s+(?i:as\s+(?:much|high|large|big|great)\s+as)\b
+        |\b(?i:double|triple|treble)(?=\s+(?i:that|those|the\s+(?:level|figure|value|amount))\s+
+            (?i:of|in)\b))
     """,
     re.VERBOSE,
 )
@@ -170,6 +174,11 @@ SHARE_CLAIM = re.compile(
     (?<![\w.,]){OPTIONAL_QUALIFIER.replace("qualifier", "qualifier2")}
     {CLAIM_NUMBER.replace("number", "number2")}
     \s*{PERCENT}(?P<of2>\s+(?i:of)\b(?!\s+(?i:which)\b))
+  |
+    # "accounting for more than two-thirds of Brazil's overall surplus"
+    \b(?i:accounted\s+for|accounting\s+for|accounts?\s+for|made\s+up|making\s+up|makes?\s+up|
+        represented|representing|represents?)\s+
+    {OPTIONAL_QUALIFIER.replace("qualifier", "qualifier8")}{SHARE_FRACTION}(?P<of8>\s+(?i:of)\b)
   |
     # "the share of exports in turnover was 59.4 percent", "a 5% share"
     (?P<share>\b(?i:share)\b)(?P<share_words>(?:[^.;%¤]|(?<=[A-Z])\.){{0,80}}?)\s+(?i:was|is|stood\s+at|amounted\s+to|
@@ -254,6 +263,7 @@ FISCAL_START = re.compile(
 # What every claim holds: a percent, a multiplier or a doubling word.
 CLAIM_ANCHOR = re.compile(
     rf"{PERCENT}|(?i:times|fold|doubl|tripl|trebl|quadrupl|halved|twice|thrice|point|pp\b|p\.p\.)"
+    r"|(?i:half|third|quarter)"
 )
 BARE_PERCENT = re.compile(
     rf"(?:(?P<qualifier>(?i:{QUALIFIER}))\s+)?(?<![\w.,]){CLAIM_NUMBER}\s*{PERCENT}(?!\s*(?i:points?))"
