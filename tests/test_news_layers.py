@@ -444,3 +444,37 @@ def test_ratios_and_shares_in_words_are_claims():
     )
     # "double-digit growth" and "the first half" are no claims
     assert _claims("Exports posted double-digit growth in the first half, to $5 billion.") == []
+
+
+# --- flows ----------------------------------------------------------------------------------------
+
+
+def _flows(text: str) -> list[tuple[str, str]]:
+    figures = load_news(text).figures
+    return list(zip(figures["quote"], figures["flow"], strict=True))
+
+
+def test_sales_are_exports_unless_the_clause_names_another_flow():
+    # Macao News, https://macaonews.org/news/lusofonia/brazil-china-trade-surplus-2023
+    text = (
+        "Nearly all of the five top Brazilian trade to China – soya, oil, iron ore, beef and "
+        "cellulose – saw positive growth in 2023. Soya dominated sales, totalling US$37.2 billion, "
+        "a 20 percent increase."
+    )
+    assert _flows(text) == [("US$37.2 billion", "exports")]
+    # The Manila Shimbun (d11 of the set), https://www.manila-shimbun.com/category/english/news277385.html
+    # "shipments" of imports stay imports
+    text = (
+        "In terms of imports, Japan was the third largest with shipments of $909.54 million or "
+        "8.4 percent of the country’s total imports in April."
+    )
+    assert _flows(text) == [("$909.54 million", "imports")]
+
+
+def test_a_surplus_of_an_amount_in_its_trade_is_a_balance():
+    # Macauhub, https://macauhub.com.mo/2022/01/06/20220106003/
+    text = (
+        "Brazil therefore had a surplus of US$41.41 billion in its trade with China, its only "
+        "surplus with an important trading partner, the data indicate."
+    )
+    assert _flows(text) == [("US$41.41 billion", "balance")]

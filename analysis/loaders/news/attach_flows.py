@@ -21,6 +21,13 @@ def flow_word(doc: Mentions, sentence: Sentence, start: int, end: int) -> FlowWo
     """The flow word giving the flow of the words at start..end (None: the sentence names none)."""
     after = FLOW_AFTER.match(doc.masked, end)
     words = doc.flow_words.between(sentence.start, sentence.end)
+    preceding = [w for w in words if w.end <= start]
+    if (
+        preceding
+        and preceding[-1].flow == "balance"
+        and re.fullmatch(r"\s+(?:of\s+)?", doc.masked[preceding[-1].end : start])
+    ):
+        return preceding[-1]  # "a surplus of $41.41 billion in its trade with China": a balance
     if after:
         following = next(
             (
@@ -33,7 +40,6 @@ def flow_word(doc: Mentions, sentence: Sentence, start: int, end: int) -> FlowWo
         )
         if following:
             return following
-    preceding = [w for w in words if w.end <= start]
     if preceding and preceding[-1].is_weak:
         clause = clause_index(doc, sentence, start)
         strong = [w for w in preceding if not w.is_weak and w.flow != "other"]

@@ -205,7 +205,8 @@ def _claim_row(
         preceding = [
             w for w in doc.flow_words.between(sentence.start, claim.start) if w.end <= claim.start
         ]
-        word = preceding[-1] if preceding else None
+        strong = [w for w in preceding if not w.is_weak]  # "In terms of imports, … shipments"
+        word = (strong or preceding)[-1] if preceding else None
         flow = word.flow if word else claim.whole_flow
     whole_flow = claim.whole_flow
     is_whole_unnamed = claim.kind == "share" and whole_flow is None and claim.flow_hint is None

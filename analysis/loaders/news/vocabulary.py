@@ -35,9 +35,11 @@ FLOW_WORDS = re.compile(
         |\bvolume\s+of\s+(?:bilateral\s+|mutual\s+|foreign\s+)?trade\b|\btrade\s+(?:between|with|exchange)\b
         |\b(?:bilateral|mutual|two-way|foreign|total|overall|external)\s+(?:merchandise\s+|goods\s+)?trade\b
         |\btrade\b)
-  | (?P<weak_exports>\bexport\s+(?:markets?|destinations?|partners?)\b)
+  | (?P<weak_exports>\bexport\s+(?:markets?|destinations?|partners?)\b
+        |\b(?:sales|shipments)\b(?!\s+to\b))
+  | (?P<weak_imports>\bpurchases\b)
   | (?P<weak_turnover>\btrading\s+partners?\b|\btrade\s+partners?\b)
-  | (?P<exports>\b(?:re-)?export(?:s|ed|ing|ers?)?\b|\b(?:shipments?|supplies)\s+to\b
+  | (?P<exports>\b(?:re-)?export(?:s|ed|ing|ers?)?\b|\b(?:shipments?|supplies|sales)\s+to\b
         |\b(?:sold|shipped|shipping|supplied)\b)
   | (?P<imports>\b(?:re-)?import(?:s|ed|ing|ers?)?\b|\bpurchases?\s+from\b|\b(?:bought|purchased)\b)
   | (?P<other>\b{OTHER}\b)
