@@ -89,6 +89,20 @@ def test_a_missing_space_before_the_dollar_sign_is_read():
     assert [a.value_usd for a in find_amounts(text)] == [909.54e6]
 
 
+def test_words_glued_to_an_amount_are_read_apart():
+    # Macauhub, https://macauhub.com.mo/2022/01/06/20220106003/
+    text = "Brazil exported goods worthUS$89.75 billion to mainland China"
+    assert [a.value_usd for a in find_amounts(text)] == [89.75e9]
+    # ICE / Daily Monitor, https://www.ice.it/it/news/notizie-dal-mondo/186174 ("$71.78m and")
+    assert [a.value_usd for a in find_amounts("$83.25m, $71.78mand $66.85m")] == [
+        83.25e6,
+        71.78e6,
+        66.85e6,
+    ]
+    # but a word that only begins like one is not split off: "$5mandate" is no $5m (invented)
+    assert [a.value_usd for a in find_amounts("the $5mandate")] == [5.0]
+
+
 def test_a_dot_grouping_thousands_is_read_when_the_text_groups_millions_with_commas():
     # Mexico News Daily style (Spanish thousands separator leaking into English)
     text = (

@@ -25,6 +25,8 @@ _SCALE_WORDS = "|".join(
 )
 _SCALE_LETTERS = "".join(sorted(w for w in _SCALES if len(w) == 1))
 
+# Short words a page may glue to a scale word: "$71.78mand" is "$71.78m and".
+_GLUED_WORDS = r"(?:and|or|in|to|from|for|of|at|with)\b"
 # Scale words: full words and abbreviations may follow a space or a hyphen ("$5 bn",
 # "$1.18-billion",
 # "1.18 mlrd" for the milliard of Russian-language sources); single letters must touch the
@@ -32,7 +34,7 @@ _SCALE_LETTERS = "".join(sorted(w for w in _SCALES if len(w) == 1))
 _SCALE = rf"""
     (?:(?:\s*|-)(?P<{{name}}>(?i:{_SCALE_WORDS}))
       |(?P<{{name}}_letter>(?i:[{_SCALE_LETTERS}]))
-    )(?![A-Za-z])
+    )(?:(?![A-Za-z])|(?={_GLUED_WORDS}))
 """
 
 MONEY_RE = re.compile(
@@ -40,7 +42,7 @@ MONEY_RE = re.compile(
     # prefix form: "$1.18 billion", "US$ 2.6 billion", "USD 31.2 billion", "$426.8mln", "$5bn"
     (?:(?<![\w$])(?P<prefix>US\s?\$|U\.S\.\s?\$|\$\s?US\b|\$|USD(?=\s?\d))
       # a lower-case letter before "$" is a missing space ("shipments of$909.54 million")
-      |(?<=[a-z])\$)\s?
+      |(?<=[a-z])(?:US)?\$)\s?
     (?:(?i:of)\s+)?(?P<number>{_MONEY_NUMBER})
     (?:{_SCALE.format(name="scale")})?
     # "$32 billion 734,4 million", "$2 billion of 324.3 million": billions and millions written
