@@ -492,3 +492,17 @@ def test_a_surplus_of_an_amount_in_its_trade_is_a_balance():
         "surplus with an important trading partner, the data indicate."
     )
     assert _flows(text) == [("US$41.41 billion", "balance")]
+
+
+def test_a_part_of_the_previous_sentences_deficit_is_a_deficit():
+    # ICE / Daily Monitor, https://www.ice.it/it/news/notizie-dal-mondo/186174
+    text = (
+        "Uganda is, however, concerned by the increasing trade deficit that currently stands at "
+        "$105.31m within EAC. Of this, Tanzania accounts for the largest share, standing at "
+        "$138.2m."
+    )
+    figures = load_news(text).figures
+    assert list(zip(figures["flow"], figures["balance_sign"], strict=True)) == [
+        ("balance", -1.0),
+        ("balance", -1.0),
+    ]

@@ -1,6 +1,7 @@
 """The figures and claims tables: one pass over sentences, rows, ties between claims and figures."""
 
 import bisect
+import math
 import re
 from collections.abc import Callable
 
@@ -27,7 +28,12 @@ from analysis.loaders.news.periods import (
 )
 from analysis.loaders.news.schema import CLAIM_COLUMNS, FIGURE_COLUMNS, WORLD
 from analysis.loaders.news.sentences import Sentence
-from analysis.loaders.news.vocabulary import QUALIFIER, QUALIFIERS, QUANTITY_AFTER
+from analysis.loaders.news.vocabulary import (
+    PART_OF_PREVIOUS,
+    QUALIFIER,
+    QUALIFIERS,
+    QUANTITY_AFTER,
+)
 
 
 def parse_document(doc: Mentions) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -75,6 +81,14 @@ def parse_document(doc: Mentions) -> tuple[pd.DataFrame, pd.DataFrame]:
             row["balance_sign"] = (
                 balance_sign(doc, sentence, amount) if flow == "balance" else float("nan")
             )
+            if (
+                flow == "balance"
+                and math.isnan(row["balance_sign"])
+                and figure_rows
+                and figure_rows[-1]["flow"] == "balance"
+                and PART_OF_PREVIOUS.match(doc.masked, whole_sentence.start)
+            ):  # "… deficit … stands at $105.31m. Of this, Tanzania accounts for … $138.2m"
+                row["balance_sign"] = figure_rows[-1]["balance_sign"]
             figure_rows.append(row)
             carried_flow, carried_pair = flow, (reporter, partner)
         for claim in claims:

@@ -72,6 +72,8 @@ QUANTITY_AFTER = re.compile(
     {QUANTITY_UNIT}""",
     re.IGNORECASE | re.VERBOSE,
 )
+# A sentence opening on a part of the previous one's figure: "Of this, Tanzania accounts for …".
+PART_OF_PREVIOUS = re.compile(r"\s*(?i:of\s+(?:this|that|these|which|the\s+total))\b")
 # A flow named right after a figure: "$5bn in exports", "$2bn worth of goods imports".
 FLOW_AFTER = re.compile(r"\s*(?:worth\s+of|in|of)\s+", re.IGNORECASE)
 
