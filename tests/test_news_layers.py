@@ -506,3 +506,22 @@ def test_a_part_of_the_previous_sentences_deficit_is_a_deficit():
         ("balance", -1.0),
         ("balance", -1.0),
     ]
+
+
+def test_a_partner_as_the_subject_of_the_mirror_flow_keeps_the_paragraphs_flow():
+    # srbija.gov.rs, https://www.srbija.gov.rs/vest/en/4704/january-july-foreign-trade-volume-jumps-338-percent-year-on-year.php  # noqa: E501
+    text = (
+        "Most of the exports, $321 million, went to Bosnia-Herzegovina. Italy imported $217 "
+        "million worth of Serbian goods, while $215 million in goods went to Germany.\n"
+        "A majority of the imports, $ 794 million, came from Germany. Russia exported $721 "
+        "million in goods to Serbia, while Italy’s exports reached $563 million."
+    )
+    assert [flow for _, flow in _flows(text)] == ["exports"] * 3 + ["imports"] * 3
+    # d04 of the set, https://pdf.defence.pk/threads/indias-trade-deficit-with-china-widens-to-rs-6-67-lakh-cr-in-fy-2022-23.772290/  # noqa: E501
+    # the paragraph's own reporter keeps its flows
+    text = (
+        "In the past five years, India’s exports rose by 36.6% from $330.07 billion in 2018-19 "
+        "to $450.95 billion in 2022-23. At the same time, India’s imports rose by 38.8% from "
+        "$514.07 billion in 2018-19 to $714.04 billion in 2022-23."
+    )
+    assert [flow for _, flow in _flows(text)] == ["exports"] * 2 + ["imports"] * 2

@@ -53,6 +53,23 @@ def flow_word(doc: Mentions, sentence: Sentence, start: int, end: int) -> FlowWo
     return following[0] if following else None
 
 
+MIRROR_FLOW = {"exports": "imports", "imports": "exports"}
+
+
+def subject_country(doc: Mentions, word: FlowWord | None) -> str | None:
+    """The country written as the subject of an export or import word, else None.
+
+    "Italy imported $217 million worth of Serbian goods", "Italy’s exports reached $563 million".
+    """
+    if word is None or word.flow not in MIRROR_FLOW:
+        return None
+    country = doc.countries.last_at(word.start - 1)
+    if country is None or country.is_demonym:
+        return None
+    between = doc.masked[country.end : word.start]
+    return country.iso3 if re.fullmatch(r"(?:[’']s)?\s+", between) else None
+
+
 def is_change(doc: Mentions, sentence: Sentence, amount: Amount) -> bool:
     """Whether the amount is a change of value ("decreased by $200 million", "$1bn more than")."""
     before = doc.masked[max(sentence.start, amount.start - 150) : amount.start]

@@ -10,11 +10,13 @@ import pandas as pd
 from analysis.loaders._amounts import Amount
 from analysis.loaders._periods import Period
 from analysis.loaders.news.attach_flows import (
+    MIRROR_FLOW,
     balance_sign,
     flow_word,
     is_change,
     respectively,
     scope_of,
+    subject_country,
 )
 from analysis.loaders.news.claims import Claim
 from analysis.loaders.news.countries import countries_of, lead_pair
@@ -50,6 +52,7 @@ def parse_document(doc: Mentions) -> tuple[pd.DataFrame, pd.DataFrame]:
     for sentence in doc.sentences:
         if sentence.paragraph != last_paragraph:
             carried_pair, last_paragraph = None, sentence.paragraph
+            paragraph_flow = paragraph_reporter = None  # of the paragraph's first figure
         mentions = resolve_periods(doc, sentence, current)
         # the sentence's own period: the latest it names that is not a compared one
         own = [m.period for m in mentions if not m.is_base and m.period]
@@ -69,6 +72,17 @@ def parse_document(doc: Mentions) -> tuple[pd.DataFrame, pd.DataFrame]:
                 doc, sentence, amount, mentions, sentence_current
             )
             reporter, partner = countries_of(doc, sentence, amount.start, flow, carried_pair)
+            subject = subject_country(doc, word)
+            if paragraph_flow is None:
+                paragraph_flow, paragraph_reporter = flow, subject
+            elif (
+                flow == MIRROR_FLOW.get(paragraph_flow)
+                and "flow" not in assigned.get(amount.start, {})
+                and subject not in (None, paragraph_reporter)
+            ):
+                # a paragraph on one country's exports: "Italy imported $217 million worth of
+                # Serbian goods" is one of them, with Italy the partner
+                flow, reporter, partner = paragraph_flow, partner, reporter
             row = _figure_row(
                 doc, len(figure_rows), sentence, amount, flow, period, reporter, partner
             )
