@@ -89,6 +89,18 @@ def test_a_missing_space_before_the_dollar_sign_is_read():
     assert [a.value_usd for a in find_amounts(text)] == [909.54e6]
 
 
+def test_a_scale_word_missing_a_letter_takes_the_scale_of_the_texts_other_amounts():
+    # BBJ, https://bbj.hu/region/serbia-jan-jul-trade-gap-shrinks_188440
+    text = (
+        "The country’s exports went down 9.9% to USD 10.308 bln in the January-July period, while "
+        "imports fell by 8.9% to USD 14.059 ln."
+    )
+    assert [a.value_usd for a in find_amounts(text)] == [10.308e9, 14.059e9]
+    # alone, "ln" could be "mln" or "bln": unreadable, never read as $14.06 (invented)
+    amounts, unreadable = scan_amounts("Imports fell by 8.9% to USD 14.059 ln.")
+    assert (amounts, [u.reason for u in unreadable]) == ([], ["a scale word that is not one"])
+
+
 def test_words_glued_to_an_amount_are_read_apart():
     # Macauhub, https://macauhub.com.mo/2022/01/06/20220106003/
     text = "Brazil exported goods worthUS$89.75 billion to mainland China"
