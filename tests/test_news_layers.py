@@ -118,6 +118,32 @@ def test_a_missing_space_before_the_dollar_sign_is_read():
     assert [a.value_usd for a in find_amounts(text)] == [909.54e6]
 
 
+def test_a_scale_word_missing_a_letter_takes_the_scale_of_the_texts_other_amounts():
+    # BBJ, https://bbj.hu/region/serbia-jan-jul-trade-gap-shrinks_188440
+    text = (
+        "The country’s exports went down 9.9% to USD 10.308 bln in the January-July period, while "
+        "imports fell by 8.9% to USD 14.059 ln."
+    )
+    assert [a.value_usd for a in find_amounts(text)] == [10.308e9, 14.059e9]
+    # alone, "ln" could be "mln" or "bln": unreadable, never read as $14.06 (invented)
+    amounts, unreadable = scan_amounts("Imports fell by 8.9% to USD 14.059 ln.")
+    assert (amounts, [u.reason for u in unreadable]) == ([], ["a scale word that is not one"])
+
+
+def test_words_glued_to_an_amount_are_read_apart():
+    # Macauhub, https://macauhub.com.mo/2022/01/06/20220106003/
+    text = "Brazil exported goods worthUS$89.75 billion to mainland China"
+    assert [a.value_usd for a in find_amounts(text)] == [89.75e9]
+    # ICE / Daily Monitor, https://www.ice.it/it/news/notizie-dal-mondo/186174 ("$71.78m and")
+    assert [a.value_usd for a in find_amounts("$83.25m, $71.78mand $66.85m")] == [
+        83.25e6,
+        71.78e6,
+        66.85e6,
+    ]
+    # but a word that only begins like one is not split off: "$5mandate" is no $5m (invented)
+    assert [a.value_usd for a in find_amounts("the $5mandate")] == [5.0]
+
+
 def test_a_dot_grouping_thousands_is_read_when_the_text_groups_millions_with_commas():
     # Mexico News Daily style (Spanish thousands separator leaking into English)
     text = (
@@ -844,3 +870,132 @@ def test_an_amount_after_a_fold_change_and_a_part_of_which_are_a_change_and_a_sh
     doc = load_news(text)
     assert list(doc.figures["scope"])[1] == "change"  # "$7.4 billion"
     assert ("75%", "share", 75.0) in _claims(text)
+
+
+def test_each_item_of_a_list_of_shares_is_a_share():
+    # srbija.gov.rs, https://www.srbija.gov.rs/vest/en/4704/january-july-foreign-trade-volume-jumps-338-percent-year-on-year.php  # noqa: E501
+    # "made up" is no direction word, and "for 6.9 percent" / ", 19.3 percent" continue the list
+    text = (
+        "Intermediate goods accounted for 67.9 percent of total exports, or $1.24 billion, "
+        "consumer goods for 25.2 percent, or $462.3 million, and equipment for 6.9 percent, or "
+        "$125.6 million.\nIntermediate goods made up 55.3 percent of overall imports, or $3.19 "
+        "billion, followed by consumer goods, 25.4 percent, or $1.47 billion, and equipment, 19.3 "
+        "percent, or $1.11 billion."
+    )
+    assert [(kind, stated) for _, kind, stated in _claims(text)] == [
+        ("share", 67.9),
+        ("share", 25.2),
+        ("share", 6.9),
+        ("share", 55.3),
+        ("share", 25.4),
+        ("share", 19.3),
+    ]
+
+
+def test_each_comparison_of_a_sentence_takes_the_period_it_names_after_it():
+    # ABC.AZ, https://abc.az/en/news/104608
+    text = (
+        "In August 2022, Turkey sent goods for $949 million to Russia.\n\n"
+        "ABC.AZ reports that this is 2.1-fold more than in August 2021 ($451 million), and 27% "
+        "more than in the previous month ($729 million)."
+    )
+    claims = load_news(text).claims
+    assert list(zip(claims["period"], claims["base_period"], strict=True)) == [
+        ("2022-08", "2021-08"),
+        ("2022-08", "2022-07"),
+    ]
+
+
+def test_ratios_and_shares_in_words_are_claims():
+    # Macao News, https://macaonews.org/news/lusofonia/brazil-china-trade-surplus-2023
+    text = (
+        "Brazil is set to reach a record trade surplus of over US$50 billion with China this "
+        "year, nearly double that of 2022, according to reports."
+    )
+    claims = load_news(text).claims
+    fields = ["quote", "kind", "stated", "qualifier"]
+    assert [tuple(row) for row in claims[fields].itertuples(index=False)] == [
+        ("nearly double", "ratio", 2.0, "almost")
+    ]
+    # Forum Macao, https://www.forumchinaplp.org.mo/exports-to-china-help-swell-brazilian-trade-surplus-in-2020/  # noqa: E501
+    text = (
+        "The Brazilian Ministry of the Economy published on Monday figures showing the Brazilian "
+        "surplus in trade with mainland China, Hong Kong and Macao grew by 3.8 percent to "
+        "US$35.44 billion, accounting for more than two-thirds of Brazil’s overall surplus."
+    )
+    share = load_news(text).claims.iloc[-1]
+    assert (share["kind"], round(share["stated"], 2), share["qualifier"], share["whole_flow"]) == (
+        "share",
+        66.67,
+        "over",
+        "balance",
+    )
+    # "double-digit growth" and "the first half" are no claims
+    assert _claims("Exports posted double-digit growth in the first half, to $5 billion.") == []
+
+
+# --- flows ----------------------------------------------------------------------------------------
+
+
+def _flows(text: str) -> list[tuple[str, str]]:
+    figures = load_news(text).figures
+    return list(zip(figures["quote"], figures["flow"], strict=True))
+
+
+def test_sales_are_exports_unless_the_clause_names_another_flow():
+    # Macao News, https://macaonews.org/news/lusofonia/brazil-china-trade-surplus-2023
+    text = (
+        "Nearly all of the five top Brazilian trade to China – soya, oil, iron ore, beef and "
+        "cellulose – saw positive growth in 2023. Soya dominated sales, totalling US$37.2 billion, "
+        "a 20 percent increase."
+    )
+    assert _flows(text) == [("US$37.2 billion", "exports")]
+    # The Manila Shimbun (d11 of the set), https://www.manila-shimbun.com/category/english/news277385.html
+    # "shipments" of imports stay imports
+    text = (
+        "In terms of imports, Japan was the third largest with shipments of $909.54 million or "
+        "8.4 percent of the country’s total imports in April."
+    )
+    assert _flows(text) == [("$909.54 million", "imports")]
+
+
+def test_a_surplus_of_an_amount_in_its_trade_is_a_balance():
+    # Macauhub, https://macauhub.com.mo/2022/01/06/20220106003/
+    text = (
+        "Brazil therefore had a surplus of US$41.41 billion in its trade with China, its only "
+        "surplus with an important trading partner, the data indicate."
+    )
+    assert _flows(text) == [("US$41.41 billion", "balance")]
+
+
+def test_a_part_of_the_previous_sentences_deficit_is_a_deficit():
+    # ICE / Daily Monitor, https://www.ice.it/it/news/notizie-dal-mondo/186174
+    text = (
+        "Uganda is, however, concerned by the increasing trade deficit that currently stands at "
+        "$105.31m within EAC. Of this, Tanzania accounts for the largest share, standing at "
+        "$138.2m."
+    )
+    figures = load_news(text).figures
+    assert list(zip(figures["flow"], figures["balance_sign"], strict=True)) == [
+        ("balance", -1.0),
+        ("balance", -1.0),
+    ]
+
+
+def test_a_partner_as_the_subject_of_the_mirror_flow_keeps_the_paragraphs_flow():
+    # srbija.gov.rs, https://www.srbija.gov.rs/vest/en/4704/january-july-foreign-trade-volume-jumps-338-percent-year-on-year.php  # noqa: E501
+    text = (
+        "Most of the exports, $321 million, went to Bosnia-Herzegovina. Italy imported $217 "
+        "million worth of Serbian goods, while $215 million in goods went to Germany.\n"
+        "A majority of the imports, $ 794 million, came from Germany. Russia exported $721 "
+        "million in goods to Serbia, while Italy’s exports reached $563 million."
+    )
+    assert [flow for _, flow in _flows(text)] == ["exports"] * 3 + ["imports"] * 3
+    # d04 of the set, https://pdf.defence.pk/threads/indias-trade-deficit-with-china-widens-to-rs-6-67-lakh-cr-in-fy-2022-23.772290/  # noqa: E501
+    # the paragraph's own reporter keeps its flows
+    text = (
+        "In the past five years, India’s exports rose by 36.6% from $330.07 billion in 2018-19 "
+        "to $450.95 billion in 2022-23. At the same time, India’s imports rose by 38.8% from "
+        "$514.07 billion in 2018-19 to $714.04 billion in 2022-23."
+    )
+    assert [flow for _, flow in _flows(text)] == ["exports"] * 2 + ["imports"] * 2

@@ -896,3 +896,54 @@ def test_a_share_of_imports_may_be_confirmed_by_the_partners_exports_and_a_later
     for stated, verdict in ((14.1, "consistent"), (20.0, "unverifiable")):
         said = claim("N%", "share", stated, 0.05, "imports", "2021-03") | keys
         assert checked(build(text, figures, [said]))["verdict"] == verdict
+
+
+def test_each_share_of_a_list_is_its_or_amount_over_the_total_stated_before():
+    # srbija.gov.rs, https://www.srbija.gov.rs/vest/en/4704/january-july-foreign-trade-volume-jumps-338-percent-year-on-year.php  # noqa: E501
+    # no item is read against a sibling's amount; the last share changed to 29.3 (invented)
+    # is refuted by its own part and the total
+    text = (
+        "Exports rose 17.7 percent, to $1.83 billion, while imports climbed 39.9 percent, to "
+        "$5.77 billion.\nIntermediate goods made up 55.3 percent of overall imports, or $3.19 "
+        "billion, followed by consumer goods, 25.4 percent, or $1.47 billion, and equipment, "
+        "{} percent, or $1.11 billion."
+    )
+    for last, verdict in (("19.3", "consistent"), ("29.3", "inconsistent")):
+        rows = reconcile(load_news(text.format(last)), correct=False).claims
+        shares = rows[rows["kind"] == "share"]
+        assert list(shares["verdict"]) == ["consistent", "consistent", verdict]
+        assert list(shares["figure_ids"]) == [(2, 1), (3, 1), (4, 1)]
+
+
+def test_this_is_n_fold_more_compares_the_figure_this_refers_to_not_the_next_base():
+    # ABC.AZ, https://abc.az/en/news/104608: "this" is the $949 million of the sentence before;
+    # each bracket is the base of its own comparison
+    text = (
+        "Turkey has increased exports to Russia\n\n"
+        "In August 2022, Turkey sent goods for $949 million to Russia.\n\n"
+        "ABC.AZ reports that this is 2.1-fold more than in August 2021 ($451 million), and 27% "
+        "more than in the previous month ($729 million)."
+    )
+    rows = reconcile(load_news(text), correct=False).claims
+    assert list(rows["figure_ids"]) == [(0, 1), (0, 2)]
+    assert list(rows["verdict"]) == ["consistent", "inconsistent"]  # 949/729 is +30.2%, not 27%
+
+
+def test_a_share_of_the_figures_a_claim_counts_is_their_sum_over_the_total():
+    # srbija.gov.rs, https://www.srbija.gov.rs/vest/en/4704/january-july-foreign-trade-volume-jumps-338-percent-year-on-year.php  # noqa: E501
+    # "the five sectors": the sum of the five figures before (660m) over the exports total;
+    # 46 percent (invented) is refuted
+    text = (
+        "Exports rose 17.7 percent, to $1.83 billion, while imports climbed 39.9 percent, to "
+        "$5.77 billion.\nSteel and iron accounted for $202 million of total exports, fruit and "
+        "vegetables for $126 million, ferrous metals, $105 million, rubber products, $123 "
+        "million, and miscellaneous manufactured articles, $104 million. The five sectors made "
+        "up {} percent of overall exports."
+    )
+    for stated, verdict in (("36", "consistent"), ("46", "inconsistent")):
+        row = reconcile(load_news(text.format(stated)), correct=False).claims.iloc[-1]
+        assert (row["verdict"], row["reading"], row["figure_ids"]) == (
+            verdict,
+            "share_of_listed_sum",
+            (2, 3, 4, 5, 6, 0),
+        )

@@ -310,7 +310,7 @@ def fits(level: Level, role: str, keys: tuple[str, str]) -> bool:
     if role == "whole":  # a total of either country of the claim (the reporter is often unclear)
         return (
             partner in ("", WORLD)
-            and (partner != keys[1] or partner == WORLD)
+            and (partner != keys[1] or partner == WORLD or not any(keys))
             and not (reporter and any(keys) and reporter not in keys)
         )
     return not any(a and b and a != b for a, b in zip((reporter, partner), keys, strict=True))

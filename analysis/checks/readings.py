@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from analysis.checks.intervals import Interval, affine, divide, number, text
+from analysis.checks.listed import listed_sum
 from analysis.checks.pool import (
     PLAN_BEFORE_AMOUNT,
     WORLD,
@@ -177,6 +178,11 @@ def _candidates(
         if other_keys and (nearness < 3 or not is_value):
             continue
         other_period = bool(period and level.period and level.period != period)
+        if other_period and is_value:
+            # a figure dated otherwise is not the claim's value ("this is 2.1-fold more than in
+            # August 2021 ($451 million), and 27% more than in the previous month ($729 million)"):
+            # it may confirm, never refute
+            found.setdefault(level, 0)
         found.setdefault(level, nearness - other_period - other_keys)
     matched = _match(pool, flow, period, claim, role)
     if matched is not None:
@@ -399,6 +405,33 @@ def _share_of_plan(claim: Claim, pool: FigurePool) -> Iterator[Reading]:
         yield _reading("share_of_plan", claim, ((achieved[-1], 3), (plans[-1], 3)))
 
 
+def _share_of_listed_sum(claim: Claim, pool: FigurePool) -> Iterator[Reading]:
+    """Their sum over the total, for "The five sectors made up 36 percent of overall exports"."""
+    part = listed_sum(pool, claim.span, claim.flow)
+    if part is None:
+        return
+    value, listed = _value(pool, part), {figure_id for figure_id, _ in part.term}
+    wholes = [
+        level
+        for level in reversed(
+            pool.of_flow(claim.whole_flow or claim.flow, claim.span[0], FAR_LIMIT, 0)
+        )
+        if level.scope == "all"
+        and level.figure_id not in listed | pool.share_parts
+        and (
+            fits(level, "whole", claim.keys)
+            or (level.reporter, level.partner) == (part.reporter, part.partner)
+        )
+        and _value(pool, level) > value
+        and (not claim.period or level.period in ("", claim.period))
+    ]
+    wholes.sort(key=lambda level: -_value(pool, level))  # "overall exports": the largest stated
+    for rank, whole in enumerate(wholes[:WEAK_LEVELS]):
+        yield _reading(
+            "share_of_listed_sum", claim, ((part, 3), (whole, MATCHED + 1 if rank == 0 else 0))
+        )
+
+
 def _earlier_totals(
     claim: Claim, pool: FigurePool, flow: str, role: str, with_parts: bool = False
 ) -> list[Level]:
@@ -518,6 +551,13 @@ READING_KINDS: dict[str, ReadingKind] = {
         lambda xs: affine(divide(xs[0], xs[1]), 100.0),
         lambda v: f"{v[0]}/{v[1]}",
         _share_of_plan,
+    ),
+    "share_of_listed_sum": ReadingKind(
+        "share of the sum of the figures listed before",
+        "share",
+        lambda xs: affine(divide(xs[0], xs[1]), 100.0),
+        lambda v: f"{v[0]}/{v[1]}",
+        _share_of_listed_sum,
     ),
     "ratio": ReadingKind(
         "ratio", "ratio", lambda xs: divide(xs[0], xs[1]), lambda v: f"{v[0]}/{v[1]}", _ratio, True

@@ -26,6 +26,8 @@ _SCALE_WORDS = "|".join(
 )
 _SCALE_LETTERS = "".join(sorted(w for w in _SCALES if len(w) == 1))
 
+# Short words a page may glue to a scale word: "$71.78mand" is "$71.78m and".
+_GLUED_WORDS = r"(?:and|or|in|to|from|for|of|at|with)\b"
 # Scale words: full words and abbreviations may follow a space or a hyphen ("$5 bn",
 # "$1.18-billion",
 # "1.18 mlrd" for the milliard of Russian-language sources); single letters must touch the
@@ -33,7 +35,7 @@ _SCALE_LETTERS = "".join(sorted(w for w in _SCALES if len(w) == 1))
 _SCALE = rf"""
     (?:(?:\s*|-)(?P<{{name}}>(?i:{_SCALE_WORDS}))
       |(?P<{{name}}_letter>(?i:[{_SCALE_LETTERS}]))
-    )(?![A-Za-z])
+    )(?:(?![A-Za-z])|(?={_GLUED_WORDS}))
 """
 
 MONEY_RE = re.compile(
@@ -41,7 +43,7 @@ MONEY_RE = re.compile(
     # prefix form: "$1.18 billion", "US$ 2.6 billion", "USD 31.2 billion", "$426.8mln", "$5bn"
     (?:(?<![\w$])(?P<prefix>US\s?\$|U\.S\.\s?\$|\$\s?US\b|\$|USD(?=\s?\d))
       # a lower-case letter before "$" is a missing space ("shipments of$909.54 million")
-      |(?<=[a-z])\$)\s?
+      |(?<=[a-z])(?:US)?\$)\s?
     (?:(?i:of)\s+)?(?P<number>{_MONEY_NUMBER})
     (?:{_SCALE.format(name="scale")})?
     # "$32 billion 734,4 million", "$2 billion of 324.3 million": billions and millions written
@@ -135,6 +137,7 @@ def scan_amounts(text: str) -> tuple[list[Amount], list[Unreadable]]:
     number.
     """
     found, unreadable, written = [], [], []
+    pending: list[tuple[int, int]] = []  # (index in found, end) of amounts with a garbled scale
     for match in finditer(MONEY_RE, text):
         messy = _MESSY_AFTER.match(text, match.end())
         if messy:
@@ -165,12 +168,52 @@ def scan_amounts(text: str) -> tuple[list[Amount], list[Unreadable]]:
                 Unreadable(match.start(), match.end(), "too large to be a trade figure")
             )
             continue
+        garbled = _GARBLED_SCALE.match(text, match.end()) if not scale_word else None
+        if garbled:
+            pending.append((len(found), garbled.end()))
         found.append(Amount(match.start(), match.end(), value_usd, float(half_width)))
         written.append((number, scale))
+    found = _garbled_scales(found, written, pending, unreadable)
     found = _dot_thousands(found, written)
     found += _fraction_amounts(text)
     amounts = sorted(found + find_implied_amounts(text, found), key=lambda a: a.start)
     return amounts, unreadable
+
+
+# A scale word missing its first letter: "USD 14.059 ln" beside "USD 10.308 bln".
+_GARBLED_SCALE = re.compile(r"\s?(?i:ln)\b")
+
+
+def _garbled_scales(
+    found: list[Amount],
+    written: list[tuple[str, int]],
+    pending: list[tuple[int, int]],
+    unreadable: list[Unreadable],
+) -> list[Amount]:
+    """Amounts with a garbled scale word, read at the one scale the text's other amounts use.
+
+    When the other amounts use no scale or several, the amount is reported unreadable instead.
+    """
+    if not pending:
+        return found
+    garbled = {index for index, _ in pending}
+    scales = {scale for i, (_, scale) in enumerate(written) if i not in garbled and scale > 1}
+    kept = list(found)
+    for index, end in pending:
+        amount = found[index]
+        if len(scales) == 1:
+            scale = next(iter(scales))
+            kept[index] = Amount(
+                amount.start, end, amount.value_usd * scale, amount.half_width_usd * scale
+            )
+            written[index] = (written[index][0], scale)
+        else:
+            unreadable.append(Unreadable(amount.start, end, "a scale word that is not one"))
+            kept[index] = None
+    dropped = [i for i, amount in enumerate(kept) if amount is None]
+    for i in reversed(dropped):
+        del written[i]
+    return [amount for amount in kept if amount is not None]
 
 
 # "half a billion dollars": a fraction in words, a full scale word and "dollars".

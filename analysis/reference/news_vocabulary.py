@@ -539,6 +539,38 @@ FRACTION_WORDS = {
     "three quarters of a": 0.75,
     "three-quarters of a": 0.75,
 }
+# Shares written as fractions ("more than two-thirds of Brazil's overall surplus"), in percent,
+# and how loosely a writer uses them (percentage points either side).
+SHARE_FRACTION_WORDS = {
+    "half": 50.0,
+    "one-half": 50.0,
+    "one half": 50.0,
+    "a third": 100 / 3,
+    "one-third": 100 / 3,
+    "one third": 100 / 3,
+    "two-thirds": 200 / 3,
+    "two thirds": 200 / 3,
+    "a quarter": 25.0,
+    "one-quarter": 25.0,
+    "one quarter": 25.0,
+    "three-quarters": 75.0,
+    "three quarters": 75.0,
+}
+SHARE_FRACTION_HALF_WIDTH = 2.5
+# Ratios written as a word before "that of" ("nearly double that of 2022"), and as a verb
+# ("doubled").
+RATIO_WORDS = {
+    "double": 2,
+    "triple": 3,
+    "treble": 3,
+    "doubled": 2,
+    "tripled": 3,
+    "trebled": 3,
+    "quadrupled": 4,
+    "halved": 2,
+    "twice": 2,
+    "thrice": 3,
+}
 # Ordinals of halves and quarters ("the third quarter").
 ORDINALS = {
     "first": 1,

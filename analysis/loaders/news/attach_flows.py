@@ -23,6 +23,13 @@ def flow_word(doc: Mentions, sentence: Sentence, start: int, end: int) -> FlowWo
     """The flow word giving the flow of the words at start..end (None: the sentence names none)."""
     after = FLOW_AFTER.match(doc.masked, end)
     words = doc.flow_words.between(sentence.start, sentence.end)
+    preceding = [w for w in words if w.end <= start]
+    if (
+        preceding
+        and preceding[-1].flow == "balance"
+        and re.fullmatch(r"\s+(?:of\s+)?", doc.masked[preceding[-1].end : start])
+    ):
+        return preceding[-1]  # "a surplus of $41.41 billion in its trade with China": a balance
     if after:
         following = next(
             (
@@ -35,7 +42,6 @@ def flow_word(doc: Mentions, sentence: Sentence, start: int, end: int) -> FlowWo
         )
         if following:
             return following
-    preceding = [w for w in words if w.end <= start]
     if preceding and preceding[-1].is_weak:
         clause = clause_index(doc, sentence, start)
         strong = [w for w in preceding if not w.is_weak and w.flow != "other"]
@@ -47,6 +53,23 @@ def flow_word(doc: Mentions, sentence: Sentence, start: int, end: int) -> FlowWo
         return preceding[-1]
     following = [w for w in words if w.start >= end]
     return following[0] if following else None
+
+
+MIRROR_FLOW = {"exports": "imports", "imports": "exports"}
+
+
+def subject_country(doc: Mentions, word: FlowWord | None) -> str | None:
+    """The country written as the subject of an export or import word, else None.
+
+    "Italy imported $217 million worth of Serbian goods", "Italy’s exports reached $563 million".
+    """
+    if word is None or word.flow not in MIRROR_FLOW:
+        return None
+    country = doc.countries.last_at(word.start - 1)
+    if country is None or country.is_demonym:
+        return None
+    between = doc.masked[country.end : word.start]
+    return country.iso3 if re.fullmatch(r"(?:[’']s)?\s+", between) else None
 
 
 def is_change(doc: Mentions, sentence: Sentence, amount: Amount) -> bool:

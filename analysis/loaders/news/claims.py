@@ -29,7 +29,12 @@ from analysis.loaders.news.vocabulary import (
     TRADE_WORD,
     UP_AFTER,
 )
-from analysis.reference.news_vocabulary import PLAN_FLOW
+from analysis.reference.news_vocabulary import (
+    PLAN_FLOW,
+    RATIO_WORDS,
+    SHARE_FRACTION_HALF_WIDTH,
+    SHARE_FRACTION_WORDS,
+)
 
 
 def claim_spans(masked: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -69,9 +74,10 @@ def find_change_claims(masked: str, spans: list[tuple[int, int]] | None = None) 
         groups = {k: v for k, v in m.groupdict().items() if v is not None}
         if "word" in groups:
             word = groups["word"].split()[0].lower()
-            factor = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4, "halved": 2}
-            factor = factor.get(word) or {"twice": 2, "thrice": 3}[word]
-            claims.append(_ratio_claim(m, Decimal(factor), 0, word == "halved", ""))
+            written = " ".join(groups.get("qualifier8", "").lower().split())
+            qualifier = QUALIFIERS.get(written, "")
+            factor = Decimal(RATIO_WORDS[word])
+            claims.append(_ratio_claim(m, factor, 0, word == "halved", qualifier))
             continue
         number = next(
             groups[k] for k in ("number", "number2", "number5", "number6", "number7") if k in groups
@@ -198,9 +204,13 @@ def find_share_claims(
     for m in finditer_in(SHARE_CLAIM, masked, spans):
         groups = {k: v for k, v in m.groupdict().items() if v is not None}
         number = next(
-            groups[k]
-            for k in ("number", "number2", "number3", "number4", "number5", "number6", "number7")
-            if k in groups
+            (
+                groups[k]
+                for k in ("number", "number2", "number3", "number4", "number5", "number6")
+                + ("number7",)
+                if k in groups
+            ),
+            None,
         )
         if "bracket" in groups and not SHARE_WORDS.search(_sentence_of(masked, m.start())):
             continue  # "$5bn (17.4%)" alone may be a change: a share only when the sentence says so
@@ -215,6 +225,7 @@ def find_share_claims(
                             "qualifier3",
                             "qualifier6",
                             "qualifier7",
+                            "qualifier8",
                         )
                         if k in groups
                     ),
@@ -227,7 +238,7 @@ def find_share_claims(
         )
         end = m.end()
         part = whole = None
-        if "of" in groups or "of2" in groups:
+        if "of" in groups or "of2" in groups or "of8" in groups:
             whole, end, is_trade = _whole_after_of(masked, m.end(), flow_words)
             if not is_trade:
                 continue  # "40 percent of the population", "5% of GDP"
@@ -258,14 +269,19 @@ def find_share_claims(
                 whole, _, _ = _whole_after_of(masked, of_after.end(), flow_words)
         if part is None and whole is None and not _names_trade(masked, m.start(), flow_words):
             continue  # "a 5% share of the Chinese market": a share, but not of trade
-        value, decimals = _claim_number(number)
+        if number is None:  # "two-thirds of": a fraction, loosely used
+            fraction = " ".join(groups["fraction"].lower().split())
+            value, half = SHARE_FRACTION_WORDS[fraction], SHARE_FRACTION_HALF_WIDTH
+        else:
+            value, decimals = _claim_number(number)
+            half = half_unit(decimals)
         claims.append(
             Claim(
                 m.start(),
                 end,
                 "share",
                 float(value),
-                float(half_unit(decimals)),
+                float(half),
                 qualifier,
                 whole_flow=whole,
                 flow_hint=part,
@@ -395,7 +411,8 @@ def find_other_percents(
         clause = re.split(r";|\b(?:while|whereas|but)\b", before)[-1]
         after = masked[m.end() : m.end() + 40]
         value, decimals = _claim_number(m.group("number"))
-        direction = _direction(clause[-90:], after)
+        # "made up 55.3 percent": the share words' "up" is no direction
+        direction = _direction(SHARE_WORDS.sub(" ", clause)[-90:], after)
         # "Country (4.7%)", "with 10.8 percent": a part of a whole; "$23.9 billion, or 12 per cent"
         # too
         # when no direction is named ("down $1.8 billion, or 0.9 percent" is a change)
@@ -412,6 +429,9 @@ def find_other_percents(
         is_share = (
             SHARE_WORDS.search(clause[-90:] + " " + after) is not None
             or re.match(r"\s*(?:of\s+(?:the\s+)?(?:total|all|it)\b|share)", after) is not None
+            # the next item of a list of shares: "X accounted for 67.9 percent …, consumer goods
+            # for 25.2 percent, …, and equipment, 6.9 percent"
+            or (SHARE_WORDS.search(clause) is not None and re.search(r"(?:\bfor|,)\s+$", before))
         )
         compared = re.search(
             r"\b(?:from|compared\s+(?:to|with)|against|than|versus)\s+(?:the\s+)?$", before

@@ -418,11 +418,13 @@ def clause_index(doc: Mentions, sentence: Sentence, position: int) -> int:
 
 # flows
 def claim_periods(
-    mentions: list[SentencePeriod], current: Period | None, kind: str
+    mentions: list[SentencePeriod], current: Period | None, kind: str, position: int = 0
 ) -> tuple[Period | None, Period | None]:
     """(period, base period) of a claim in a sentence.
 
     The latest period named against the compared one, else an earlier one named, else a year before.
+    The compared one is the first named from the claim's ``position`` on, else the first named: in
+    "2.1-fold more than in August 2021 …, and 27% more than in the previous month" each has its own.
     """
     own = [m.period for m in mentions if m.period and not m.is_base]
     bases = [m.period for m in mentions if m.period and m.is_base]
@@ -431,7 +433,8 @@ def claim_periods(
         return period, None
     earlier = [p for p in own if period and p.end < period.end]
     if bases:
-        base = bases[0]
+        after = [m.period for m in mentions if m.period and m.is_base and m.start >= position]
+        base = after[0] if after else bases[0]
     elif earlier:
         base = earlier[-1]
     else:

@@ -1,6 +1,7 @@
 """The figures and claims tables: one pass over sentences, rows, ties between claims and figures."""
 
 import bisect
+import math
 import operator
 import re
 from collections.abc import Callable
@@ -10,11 +11,13 @@ import pandas as pd
 from analysis.loaders._amounts import Amount
 from analysis.loaders._periods import Period
 from analysis.loaders.news.attach_flows import (
+    MIRROR_FLOW,
     balance_sign,
     flow_word,
     is_change,
     respectively,
     scope_of,
+    subject_country,
 )
 from analysis.loaders.news.claims import Claim
 from analysis.loaders.news.countries import countries_of, lead_pair
@@ -33,7 +36,12 @@ from analysis.loaders.news.periods import (
 )
 from analysis.loaders.news.schema import CLAIM_COLUMNS, FIGURE_COLUMNS, WORLD
 from analysis.loaders.news.sentences import Sentence
-from analysis.loaders.news.vocabulary import QUALIFIER, QUALIFIERS, QUANTITY_AFTER
+from analysis.loaders.news.vocabulary import (
+    PART_OF_PREVIOUS,
+    QUALIFIER,
+    QUALIFIERS,
+    QUANTITY_AFTER,
+)
 from analysis.reference.news_vocabulary import PLAN_WORDS
 
 
@@ -52,6 +60,7 @@ def parse_document(doc: Mentions) -> tuple[pd.DataFrame, pd.DataFrame]:
     for sentence in doc.sentences:
         if sentence.paragraph != last_paragraph:
             carried_pair, last_paragraph = None, sentence.paragraph
+            paragraph_flow = paragraph_reporter = None  # of the paragraph's first figure
         mentions = resolve_periods(doc, sentence, current)
         # the sentence's own period: the latest it names that is not a compared one
         own = [
@@ -76,6 +85,17 @@ def parse_document(doc: Mentions) -> tuple[pd.DataFrame, pd.DataFrame]:
                 doc, sentence, amount, mentions, sentence_current, current
             )
             reporter, partner = countries_of(doc, sentence, amount.start, flow, carried_pair)
+            subject = subject_country(doc, word)
+            if paragraph_flow is None:
+                paragraph_flow, paragraph_reporter = flow, subject
+            elif (
+                flow == MIRROR_FLOW.get(paragraph_flow)
+                and "flow" not in assigned.get(amount.start, {})
+                and subject not in (None, paragraph_reporter)
+            ):
+                # a paragraph on one country's exports: "Italy imported $217 million worth of
+                # Serbian goods" is one of them, with Italy the partner
+                flow, reporter, partner = paragraph_flow, partner, reporter
             row = _figure_row(
                 doc, len(figure_rows), sentence, amount, flow, period, reporter, partner
             )
@@ -88,6 +108,14 @@ def parse_document(doc: Mentions) -> tuple[pd.DataFrame, pd.DataFrame]:
             row["balance_sign"] = (
                 balance_sign(doc, sentence, amount) if flow == "balance" else float("nan")
             )
+            if (
+                flow == "balance"
+                and math.isnan(row["balance_sign"])
+                and figure_rows
+                and figure_rows[-1]["flow"] == "balance"
+                and PART_OF_PREVIOUS.match(doc.masked, whole_sentence.start)
+            ):  # "… deficit … stands at $105.31m. Of this, Tanzania accounts for … $138.2m"
+                row["balance_sign"] = figure_rows[-1]["balance_sign"]
             figure_rows.append(row)
             carried_flow, carried_pair = (
                 _flow_carried(doc, sentence, word, flow),
@@ -241,7 +269,8 @@ def _claim_row(
         preceding = [
             w for w in doc.flow_words.between(sentence.start, claim.start) if w.end <= claim.start
         ]
-        word = preceding[-1] if preceding else None
+        strong = [w for w in preceding if not w.is_weak]  # "In terms of imports, … shipments"
+        word = (strong or preceding)[-1] if preceding else None
         flow = word.flow if word else claim.whole_flow
     whole_flow = claim.whole_flow
     is_whole_unnamed = claim.kind == "share" and whole_flow is None and claim.flow_hint is None
@@ -253,7 +282,7 @@ def _claim_row(
         whole_flow = _flow_compared(doc, claim.end, flow)
     if claim.kind != "share" and whole_flow == flow:
         whole_flow = None  # "exports exceeded last year's exports by 5%": a change over time
-    period, base = claim_periods(mentions, current, claim.kind)
+    period, base = claim_periods(mentions, current, claim.kind, claim.start)
     # a share, or a ratio of two flows named with it (a coverage ratio), is of one period, found in
     # its scopes as a figure's is
     if claim.kind == "share" or (claim.kind == "ratio" and claim.flow_hint and claim.whole_flow):

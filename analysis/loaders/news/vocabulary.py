@@ -36,10 +36,12 @@ FLOW_WORDS = re.compile(
         |\bvolume\s+of\s+(?:bilateral\s+|mutual\s+|foreign\s+)?trade\b|\btrade\s+(?:between|with|exchange)\b
         |\b(?:bilateral|mutual|two-way|foreign|total|overall|external)\s+(?:merchandise\s+|goods\s+)?trade\b
         |\btrade\b)
-  | (?P<weak_exports>\bexport\s+(?:markets?|destinations?|partners?)\b)
+  | (?P<weak_exports>\bexport\s+(?:markets?|destinations?|partners?)\b
+        |\b(?:sales|shipments)\b(?!\s+to\b))
+  | (?P<weak_imports>\bpurchases\b)
   | (?P<weak_turnover>\btrading\s+partners?\b|\btrade\s+partners?\b)
   | (?P<exports>\bexport\s+trade\b|\b(?:re-)?export(?:s|ed|ing|ers?)?\b
-        |\b(?:shipments?|supplies)\s+to\b
+        |\b(?:shipments?|supplies|sales)\s+to\b
         |\b(?:sold|shipped|shipping|supplied)\b)
   | (?P<imports>\b(?:re-)?import(?:s|ed|ing|ers?)?\b|\bpurchases?\s+from\b|\b(?:bought|purchased)\b)
   | (?P<other>\b{OTHER}\b)
@@ -72,6 +74,8 @@ QUANTITY_AFTER = re.compile(
     {QUANTITY_UNIT}""",
     re.IGNORECASE | re.VERBOSE,
 )
+# A sentence opening on a part of the previous one's figure: "Of this, Tanzania accounts for …".
+PART_OF_PREVIOUS = re.compile(r"\s*(?i:of\s+(?:this|that|these|which|the\s+total))\b")
 # A flow named right after a figure: "$5bn in exports", "$2bn worth of goods imports".
 FLOW_AFTER = re.compile(r"\s*(?:worth\s+of|in|of)\s+", re.IGNORECASE)
 
@@ -110,6 +114,7 @@ MULTIPLIER_WORDS = {word: n for word, n in NUMBER_WORDS.items() if 2 <= n <= 10}
 # 7.4-percent share").
 PERCENT = r"(?:-?\s*(?:%|(?i:percent|per\s*cent|pct|p\.\s?c\.?|pc)(?![\w%])))"
 CLAIM_NUMBER = rf"(?P<number>{NUMBER}|(?i:{'|'.join(MULTIPLIER_WORDS)}))"
+SHARE_FRACTION = rf"(?P<fraction>(?i:{alternation(list(words.SHARE_FRACTION_WORDS))}))"
 UNIT = rf"""(?P<unit>\s*{PERCENT}(?P<points>\s*(?i:points?))?
     |\s*(?i:percentage[\s-]+points?|p\.p\.|pp\b)
     |\s*-?\s*(?i:fold)\b|\s+(?i:times)\b)"""
@@ -153,9 +158,12 @@ CHANGE_CLAIM = re.compile(
     \s*(?:%|(?i:percent|pct)\b)
     (?=\s*(?:(?i:y/y|yoy|y-o-y|year-on-year)\s*)?\))
   |
-    # "doubled", "halved"
+    # "doubled", "halved", "nearly double that of 2022"
+    (?<![\w.,]){OPTIONAL_QUALIFIER.replace("qualifier", "qualifier8")}
     (?P<word>\b(?i:doubled|tripled|trebled|quadrupled|halved)\b
-        |\b(?i:twice|thrice)\s+(?i:as\s+(?:much|high|large|big|great)\s+as)\b)
+        |\b(?i:twice|thrice)\s+(?i:as\s+(?:much|high|large|big|great)\s+as)\b
+        |\b(?i:double|triple|treble)(?=\s+(?i:that|those|the\s+(?:level|figure|value|amount))\s+
+            (?i:of|in)\b))
     """,
     re.VERBOSE,
 )
@@ -180,6 +188,11 @@ SHARE_CLAIM = re.compile(
     (?<![\w.,]){OPTIONAL_QUALIFIER.replace("qualifier", "qualifier2")}
     {CLAIM_NUMBER.replace("number", "number2")}
     \s*{PERCENT}(?P<of2>\s+(?i:of)\b(?!\s+(?i:which)\b))
+  |
+    # "accounting for more than two-thirds of Brazil's overall surplus"
+    \b(?i:accounted\s+for|accounting\s+for|accounts?\s+for|made\s+up|making\s+up|makes?\s+up|
+        represented|representing|represents?)\s+
+    {OPTIONAL_QUALIFIER.replace("qualifier", "qualifier8")}{SHARE_FRACTION}(?P<of8>\s+(?i:of)\b)
   |
     # "the share of exports in turnover was 59.4 percent", "a 5% share"
     (?P<share>\b(?i:share)\b)(?P<share_words>(?:[^.;%¤]|(?<=[A-Z])\.){{0,80}}?)\s+(?i:was|is|stood\s+at|amounted\s+to|
@@ -267,6 +280,7 @@ FISCAL_START = re.compile(
 # What every claim holds: a percent, a multiplier or a doubling word.
 CLAIM_ANCHOR = re.compile(
     rf"{PERCENT}|(?i:times|fold|doubl|tripl|trebl|quadrupl|halved|twice|thrice|point|pp\b|p\.p\.|coverage)"
+    r"|(?i:half|third|quarter)"
 )
 # A share of a plan: "over 97 percent performance against the target", "80 percent of the target".
 PLAN_SHARE_CLAIM = re.compile(
