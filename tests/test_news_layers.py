@@ -999,3 +999,13 @@ def test_a_partner_as_the_subject_of_the_mirror_flow_keeps_the_paragraphs_flow()
         "$514.07 billion in 2018-19 to $714.04 billion in 2022-23."
     )
     assert [flow for _, flow in _flows(text)] == ["exports"] * 2 + ["imports"] * 2
+
+
+def test_the_same_period_of_a_fiscal_year_is_those_months_of_it():
+    # Dhaka Mirror, https://dhakamirror.com/?p=26158
+    text = (
+        "The country exported goods worth $12.18 billion during July-January of fiscal 2010-11, "
+        "up from $8.7 billion during the same period of 2009-10, marking a 39.85 percent rise."
+    )
+    assert [period for _, _, period in _figures(text)] == ["2010-07/2011-01", "2009-07/2010-01"]
+    assert ("39.85 percent rise", "pct_change", 39.85) in _claims(text)

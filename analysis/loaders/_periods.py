@@ -56,12 +56,21 @@ _PATTERNS: list[tuple[str, str]] = [
         (?i:the\s+)?(?:(?i:current|present|this|(?P<fiscal_back>last|previous|past))\s+)?(?i:fiscal|financial)(?:\s+(?i:year))?
         (?:\s+(?P<fy1>(?:19|20)\d{{2}})\s*[-–/]\s*(?P<fy2>\d{{2}}))?""",
     ),
-    # "July-August 2023-24", "July-April (2022-23)", "July-April of 2021-22": months of a fiscal
-    # year
+    # "July-August 2023-24", "July-April (2022-23)", "July-April of 2021-22", "July-January of
+    # fiscal 2010-11": months of a fiscal year
     (
         "fiscal_month_range",
         rf"""(?P<m1>{MONTH})\s*(?:-|–|—|(?i:through|thru|to|till|until))\s*(?P<m2>{MONTH})(?:\s+(?i:of))?,?
-        \s*\(?(?P<fy1>(?:19|20)\d{{2}})\s*[-–/]\s*(?P<fy2>\d{{2}})\)?(?![\d%])""",
+        \s*(?:(?i:fiscal(?:\s+year)?|FY)\s*)?\(?(?P<fy1>(?:19|20)\d{{2}})\s*[-–/]\s*(?P<fy2>\d{{2}})\)?(?![\d%])""",
+    ),
+    # "the same period of 2022", "the corresponding period last year", "the same period", "the same
+    # period of 2009-10" (a fiscal year)
+    (
+        "same_period",
+        rf"""(?i:(?:the\s+)?(?:same|corresponding|comparable|like)\s+(?:period|month|quarter))
+        (?:(?:\s+(?i:of|in|for))?(?:\s+(?i:the))?\s+(?:(?i:fiscal\s+|FY\s?)?
+        (?P<fy1>(?:19|20)\d{{2}})\s*[-–/]\s*(?P<fy2>\d{{2}})(?![\d%])|(?P<year>{YEAR})
+        |(?P<rel>(?i:{REL_YEAR}))))?""",
     ),
     # fiscal years: "FY24", "FY 2023-24", "fiscal 2023-24", "2023-24" (the second year one after the
     # first)
@@ -154,12 +163,6 @@ _PATTERNS: list[tuple[str, str]] = [
         "first_quarters",
         rf"""(?i:(?:the\s+)?first\s+(?P<quarters>two|three|2|3)\s+quarters)(?:\s+(?i:of))?
         (?:\s+{_YEAR_SPEC})?""",
-    ),
-    # "the same period of 2022", "the corresponding period last year", "the same period"
-    (
-        "same_period",
-        rf"""(?i:(?:the\s+)?(?:same|corresponding|comparable|like)\s+(?:period|month|quarter))
-        (?:(?:\s+(?i:of|in|for))?(?:\s+(?i:the))?\s+(?:(?P<year>{YEAR})|(?P<rel>(?i:{REL_YEAR}))))?""",
     ),
     # "the above period", "the reporting period", "the period under review": the current period
     (
@@ -504,8 +507,10 @@ def _mention(
         )
     if name in ("same_period", "carry", "year_earlier"):
         is_base = name == "year_earlier" or (
-            name == "same_period" and bool(groups["year"] or groups["rel"])
+            name == "same_period" and bool(groups["year"] or groups["rel"] or groups["fy1"])
         )
+        if name == "same_period" and groups["fy1"]:
+            groups = {**groups, "fiscal_start": fiscal_start}
         length = re.search(r"(\w+)-month", match.group(0)) if name == "carry" else None
         months = (
             (NUMBER_WORDS.get(length.group(1).lower()) or _int(length.group(1))) if length else 0
@@ -616,6 +621,10 @@ def _relative_resolver(name: str, groups: dict) -> Resolver:
             return Period(year, month + 1, month + 1)
         if groups.get("year"):
             year = int(groups["year"])
+        elif groups.get("fy1"):  # "the same period of 2009-10": the months of that fiscal year
+            in_first_year = current is None or current.end_year is not None
+            in_first_year = in_first_year or current.first_month >= groups["fiscal_start"]
+            year = int(groups["fy1"]) + (0 if in_first_year else 1)
         elif rel in _DOC_YEARS and (current is None or _DOC_YEARS[rel] == 0):
             year = None if doc_year is None else doc_year + _DOC_YEARS[rel]
         elif name == "carry" or (name == "same_period" and not rel and not compared):
