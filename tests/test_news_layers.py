@@ -12,7 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.loaders._amounts import find_amounts, scan_amounts
-from analysis.loaders._periods import Period, find_document_date, find_period_mentions
+from analysis.loaders._document_dates import find_document_date
+from analysis.loaders._periods import Period, find_period_mentions
 from analysis.loaders.news import load_news
 from analysis.loaders.news.mentions import Mentions
 from analysis.loaders.news.sentences import split_paragraphs, split_sentences

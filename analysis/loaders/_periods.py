@@ -1,36 +1,26 @@
-"""Periods in news text: years, months, halves, quarters and month ranges.
+"""Period expressions in news text: their patterns, and finding them in text order.
 
-Also "the same period" references.
+Years, months, halves, quarters, month ranges, fiscal years and "the same period" references;
+``_period_resolvers`` turns each match into a ``PeriodMention``.
 """
 
 import bisect
 import re
-from collections.abc import Callable
 
-from analysis.loaders._period_types import Period, PeriodMention, Resolver
+from analysis.loaders._period_resolvers import MONTH_NUMBERS, month_list_mentions, period_mention
+from analysis.loaders._period_types import Period, PeriodMention
 from analysis.loaders._scan import finditer
 from analysis.reference.news_vocabulary import (
-    DATELINE_MONTH_NAMES,
-    DATELINE_MONTH_VARIANTS,
     DOC_YEAR_SHIFTS,
     EARLIER_YEAR_PHRASES,
     MONTH_NAMES,
     MONTH_ORDINALS,
     NUMBER_WORDS,
-    ORDINALS,
     RECORD_SINCE_WORDS,
 )
 
-_MONTHS = {name: number for number, name in enumerate(MONTH_NAMES, 1)}
-_MONTHS.update({name[:3]: number for name, number in list(_MONTHS.items())})
-_MONTHS["Sept"] = 9
-MONTH_NUMBERS = _MONTHS  # month name or abbreviation (no dot) → 1..12
-_ORDINALS = ORDINALS
-_DOC_YEARS = DOC_YEAR_SHIFTS
-_EARLIER_YEARS = EARLIER_YEAR_PHRASES
-
 # Month names are case-sensitive so that "may" the verb is never a month.
-MONTH = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b\.?"
+MONTH = r"(?:" + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True)) + r")\b\.?"
 YEAR = r"(?:19|20)\d{2}(?![\d%])"
 
 
@@ -42,7 +32,7 @@ def _phrases(words: list[str]) -> str:
     return "|".join(w.replace(" ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
-REL_YEAR = _phrases([*_DOC_YEARS, *_EARLIER_YEARS])
+REL_YEAR = _phrases([*DOC_YEAR_SHIFTS, *EARLIER_YEAR_PHRASES])
 # Where a year may be written: a number, a relative phrase, or "the year" (the current one).
 _YEAR_SPEC = rf"(?:(?P<year>{YEAR})|(?P<rel>(?i:{REL_YEAR}))|(?P<the_year>(?i:the\s+year)))"
 _NUMBER_OF_MONTHS = r"(?P<months>1[0-2]|[1-9]|(?i:" + "|".join(NUMBER_WORDS) + "))"
@@ -204,9 +194,9 @@ _PATTERNS: list[tuple[str, str]] = [
     # "year-on-year", "a year earlier": the current period a year before
     (
         "year_earlier",
-        rf"(?i:year[-\s]on[-\s]year|year-over-year|y-o-y|yoy|y/y|on-year|{_phrases(_EARLIER_YEARS)})\b",
+        rf"(?i:year[-\s]on[-\s]year|year-over-year|y-o-y|yoy|y/y|on-year|{_phrases(EARLIER_YEAR_PHRASES)})\b",
     ),
-    ("doc_year", rf"(?i:{_phrases(list(_DOC_YEARS))})\b"),
+    ("doc_year", rf"(?i:{_phrases(list(DOC_YEAR_SHIFTS))})\b"),
     # "to $16.8 billion five years later": years after the period named before it
     (
         "years_later",
@@ -215,7 +205,6 @@ _PATTERNS: list[tuple[str, str]] = [
     # "in 2023", "2022": a bare year, never part of a bigger number, a date or a range "2022-2023"
     ("year", rf"(?<![\w$.,/–-])(?P<year>{YEAR})(?![\w]|[.,/–-]\d)"),
 ]
-# "the highest recorded since 2012": a record compared with the years since, not a running total.
 # A capitalised word right before a year makes the year part of a name ("Expo 2017", "Vision 2030").
 _NAME_BEFORE_YEAR = re.compile(r"(?<![\w.])(?P<word>[A-Z][\w-]*)\s+$")
 _NOT_NAMES = {
@@ -287,9 +276,9 @@ def find_period_mentions(
                 continue
             if name == "month_list":
                 take(match.start(), match.end())
-                mentions += _month_list(match)
+                mentions += month_list_mentions(match)
                 continue
-            mention = _mention(name, match, fiscal_start, is_fiscal_text, fiscal_year)
+            mention = period_mention(name, match, fiscal_start, is_fiscal_text, fiscal_year)
             if mention is not None:
                 take(match.start(), match.end())
                 mentions.append(mention)
@@ -300,19 +289,7 @@ def find_period_mentions(
     return sorted(mentions, key=lambda m: m.start)
 
 
-def _month_list(match: re.Match) -> list[PeriodMention]:
-    """One mention per month of "May and April (2021)", each spanning its own name."""
-    year_of, is_relative, is_base = _year_of(match)
-    needs_year = is_relative and not is_base and not match.group("the_year")
-    mentions = []
-    for group in ("m1", "m2"):
-        month = _MONTHS[match.group(group).rstrip(".")]
-        resolver = _months_period(year_of, month, month)
-        start, end = match.span(group)
-        mentions.append(PeriodMention(start, end, resolver, is_relative, is_base, needs_year))
-    return mentions
-
-
+# "the highest recorded since 2012": a record compared with the years since, not a running total.
 _SUPERLATIVE_BEFORE = re.compile(rf"\b(?i:{_phrases(RECORD_SINCE_WORDS)})\b[^.;!?]{{0,50}}$")
 
 
@@ -328,311 +305,4 @@ def _is_name_year(text: str, start: int) -> bool:
     if not before:
         return False
     word = before.group("word")
-    return word not in _NOT_NAMES and word.rstrip(".") not in _MONTHS
-
-
-def find_document_year(text: str, name: str = "") -> int | None:
-    """Year of the document: a date near the top of the text, else one in its file name."""
-    date = find_document_date(text, name)
-    return date[0] if date else None
-
-
-# Month names of a dateline, any case and language: "11 Agosto 2021", "6 January 2022", "Jul 27".
-_DATELINE_MONTHS = {name.lower(): number for name, number in _MONTHS.items()}
-for _names in DATELINE_MONTH_NAMES.values():
-    _DATELINE_MONTHS.update({name: number for number, name in enumerate(_names.split(), 1)})
-_DATELINE_MONTHS.update(DATELINE_MONTH_VARIANTS)
-_DATELINE_MONTH = (
-    r"(?P<month_name>(?i:" + "|".join(sorted(_DATELINE_MONTHS, key=len, reverse=True)) + r"))\.?"
-)
-_DATE_YEAR = r"(?P<year>(?:19|20)\d{2})(?!\d)"
-# How a publication date is written near the top of a page: "2023-10-07", "Jul 27, 2023",
-# "October 6, 2004", "17/12/2013" (day first), "2017-12-31 02:01", "11 Agosto 2021",
-# "6 de janeiro de 2022", "23.05.2019 15:29:44", "2020. július 02.", "2023/03/05".
-_ISO_DATE = re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>0[1-9]|1[0-2])-[0-3]\d\b")
-_DATE_FORMS = [
-    re.compile(r"\b(?P<year>(?:19|20)\d{2})[/.](?P<month>0[1-9]|1[0-2])[/.][0-3]\d\b"),
-    re.compile(rf"(?<!\w){_DATELINE_MONTH}\s+[0-3]?\d(?:st|nd|rd|th)?,\s+{_DATE_YEAR}"),
-    re.compile(r"\b[0-3]?\d/(?P<month>0?[1-9]|1[0-2])/(?P<year>(?:19|20)\d{2})\b"),
-    re.compile(
-        rf"(?<![\w.])[0-3]?\d(?:st|nd|rd|th|\.|º)?\s+(?:(?i:de|of)\s+)?{_DATELINE_MONTH}(?!\w)"
-        rf",?\s+(?:(?i:de)\s+)?{_DATE_YEAR}"
-    ),
-    re.compile(r"(?<![\w.])[0-3]?\d\.(?P<month>0?[1-9]|1[0-2])\.(?P<year>(?:19|20)\d{2})\b"),
-    re.compile(rf"(?<![\w.]){_DATE_YEAR}\.\s+{_DATELINE_MONTH}\s+[0-3]?\d\b"),
-]
-
-
-def find_document_date(text: str, name: str = "") -> tuple[int, int] | None:
-    """(year, month) the document was written.
-
-    The first date near the top of the text, else in its name; an ISO date wins over a written one
-    ("date 2022-08-15 ... November 11, 2021" is of 2022-08). Month names may be of several
-    languages ("11 Agosto 2021"); "2023/03/05" and "2023.03.05" are year first.
-    """
-    for where in (text[:300], name):
-        match = _ISO_DATE.search(where)
-        if match is None:
-            found = [m for m in (form.search(where) for form in _DATE_FORMS) if m is not None]
-            match = min(found, key=lambda m: m.start()) if found else None
-        if match:
-            groups = match.groupdict()
-            month = groups.get("month") or _DATELINE_MONTHS[groups["month_name"].lower()]
-            return int(match.group("year")), int(month)
-    return None
-
-
-def _months_period(year_of: Callable, first: int, last: int) -> Resolver:
-    """Months ``first``..``last`` of the year found; a range past December ends the next year."""
-
-    def resolve(
-        current: Period | None, doc_year: int | None, compared: bool = False
-    ) -> Period | None:
-        year = year_of(current, doc_year)
-        if year is None or not (1 <= first <= 12 and 1 <= last <= 12):
-            return None
-        return Period(year, first, last) if first <= last else Period(year, first, last, year + 1)
-
-    return resolve
-
-
-def _year_of(match: re.Match) -> tuple[Callable, bool, bool]:
-    """How to find the year of a match: (year(current, doc_year), is_relative, is_base)."""
-    groups = match.groupdict()
-    if groups.get("year"):
-        year = int(groups["year"])
-        return (lambda current, doc_year: year), False, False
-    if groups.get("short_year"):
-        short = groups["short_year"]
-        year = int(short) if len(short) == 4 else 2000 + int(short)
-        return (lambda current, doc_year: year), False, False
-    rel = " ".join((groups.get("rel") or "").lower().split())
-    if rel in _DOC_YEARS:
-        shift = _DOC_YEARS[rel]
-        return (
-            (lambda current, doc_year: None if doc_year is None else doc_year + shift),
-            False,
-            False,
-        )
-    if rel:
-        return (lambda current, doc_year: None if current is None else current.year - 1), True, True
-    return (lambda current, doc_year: doc_year if current is None else current.year), True, False
-
-
-def _fiscal_months(first_year: int, start: int, count: int) -> Period:
-    """``count`` months from month ``start`` of ``first_year`` (a fiscal year's first months)."""
-    last_year, last = divmod(first_year * 12 + start - 1 + count - 1, 12)
-    return Period(first_year, start, last + 1, last_year if last_year != first_year else None)
-
-
-def _mention(
-    name: str,
-    match: re.Match,
-    fiscal_start: int = 4,
-    is_fiscal_text: bool = False,
-    fiscal_year: Period | None = None,
-) -> PeriodMention | None:
-    """Build the mention for one pattern match, or None when the numbers are not a period."""
-    groups = match.groupdict()
-    span = (match.start(), match.end())
-    if groups.get("fy1") and (int(groups["fy1"]) + 1) % 100 != int(groups["fy2"]):
-        return None  # "2024-26" or a date, not a fiscal year
-    if name == "fiscal_first_months" or (
-        name == "first_months" and is_fiscal_text and not groups.get("year")
-    ):
-        count = NUMBER_WORDS.get(groups["months"].lower()) or int(groups["months"])
-        if groups.get("fy1"):
-            period = _fiscal_months(int(groups["fy1"]), fiscal_start, count)
-            return PeriodMention(
-                *span, lambda current, doc_year, compared=False: period, False, False
-            )
-        year_of, _, _ = _year_of(match)
-        back = 1 if groups.get("fiscal_back") else 0  # "of the last fiscal year"
-
-        def resolve(current, doc_year, compared=False):  # noqa: ANN001, ANN202 - a Resolver
-            if current is None and fiscal_year is not None:
-                return _fiscal_months(fiscal_year.year - back, fiscal_start, count)
-            year = year_of(current, doc_year)
-            return None if year is None else _fiscal_months(year - back, fiscal_start, count)
-
-        return PeriodMention(*span, resolve, True, False, True)
-    if name == "fiscal_month_range":
-        fy = int(groups["fy1"])
-        first, last = _MONTHS[groups["m1"].rstrip(".")], _MONTHS[groups["m2"].rstrip(".")]
-        first_year = fy if first >= fiscal_start else fy + 1
-        last_year = fy if last >= fiscal_start else fy + 1
-        if (last_year, last) < (first_year, first):
-            return None
-        period = Period(first_year, first, last, last_year if last_year != first_year else None)
-        return PeriodMention(*span, lambda current, doc_year, compared=False: period, False, False)
-    if name == "since":
-        return PeriodMention(
-            *span, lambda current, doc_year, compared=False: None, False, False, is_since=True
-        )
-    if name == "date_range":
-        first_year, last_year = int(groups["y1"]), int(groups["y2"])
-        first, last = _MONTHS[groups["m1"].rstrip(".")], _MONTHS[groups["m2"].rstrip(".")]
-        if (last_year, last) < (first_year, first) or last_year - first_year > 1:
-            return None
-        period = Period(first_year, first, last, last_year)
-        return PeriodMention(*span, lambda current, doc_year, compared=False: period, False, False)
-    if name in ("fiscal_range", "fiscal_short"):
-        if name == "fiscal_range":
-            first = int(groups["fy1"])
-        else:
-            fy = groups["fy"]
-            first = (int(fy) if len(fy) == 4 else 2000 + int(fy)) - 1
-        period = _fiscal_months(first, fiscal_start, 12)
-        return PeriodMention(*span, lambda current, doc_year, compared=False: period, False, False)
-    if name == "months_ending":
-        written = groups["months"]
-        count = 12 if groups["a_year"] else NUMBER_WORDS.get(written.lower()) or int(written)
-        year_of, is_relative, is_base = _year_of(match)
-        last = _MONTHS[groups["m1"].rstrip(".")]
-        return PeriodMention(
-            *span, _ending_resolver(year_of, count, last), is_relative, False, is_relative
-        )
-    if name == "last_months":
-        count = NUMBER_WORDS.get(groups["months"].lower()) or int(groups["months"])
-        return PeriodMention(
-            *span, lambda current, doc_year, compared=False: None, True, False, months_back=count
-        )
-    if name in ("year_to_date", "month_earlier"):
-        return PeriodMention(
-            *span,
-            _relative_resolver(name, groups),
-            True,
-            name == "month_earlier",
-            is_this_year=name == "year_to_date" and "this" in match.group(0).lower(),
-        )
-    if name in ("same_period", "carry", "year_earlier"):
-        is_base = name == "year_earlier" or (
-            name == "same_period" and bool(groups["year"] or groups["rel"] or groups["fy1"])
-        )
-        if name == "same_period" and groups["fy1"]:
-            groups = {**groups, "fiscal_start": fiscal_start}
-        length = re.search(r"(\w+)-month", match.group(0)) if name == "carry" else None
-        months = (
-            (NUMBER_WORDS.get(length.group(1).lower()) or _int(length.group(1))) if length else 0
-        )
-        return PeriodMention(*span, _relative_resolver(name, groups), True, is_base, length=months)
-    if name == "years_later":
-        count = NUMBER_WORDS.get(groups["years"].lower()) or int(groups["years"])
-        sign = 1 if groups["way"].lower() == "later" else -1
-
-        def resolve(current, doc_year, compared=False):  # noqa: ANN001, ANN202 - a Resolver
-            return None if current is None else current.with_year(current.year + sign * count)
-
-        return PeriodMention(*span, resolve, True, False, years_after=sign * count)
-    if name == "doc_year":
-        shift = _DOC_YEARS[" ".join(match.group(0).lower().split())]
-
-        def resolve(current, doc_year, compared=False):  # noqa: ANN001, ANN202 - a Resolver
-            if current is not None and current.end_year not in (None, current.year):
-                return current.with_year(current.year + shift)  # "last year" of a fiscal period
-            if _counts_fiscal(current, fiscal_year):  # "this year" of a text in fiscal years
-                return fiscal_year.with_year(fiscal_year.year + shift)
-            return None if doc_year is None else Period(doc_year + shift, 1, 12)
-
-        return PeriodMention(*span, resolve, False, False)
-    year_of, is_relative, is_base = _year_of(match)
-    if name in ("month_range", "month", "month_alone", "as_of_month"):
-        first = _MONTHS[groups["m1"].rstrip(".")] if groups.get("m1") else 1
-        last = _MONTHS[groups["m2"].rstrip(".")] if groups.get("m2") else first
-        resolver = _months_period(year_of, first, last)
-    elif name == "first_month":
-        resolver = _months_period(year_of, 1, 1)
-    elif name == "ordinal_month":
-        month = MONTH_ORDINALS[groups["month_ordinal"].lower()]
-        resolver = _months_period(year_of, month, month)
-    elif name == "first_quarters":
-        quarters = groups["quarters"].lower()
-        resolver = _months_period(year_of, 1, 3 * (NUMBER_WORDS.get(quarters) or int(quarters)))
-    elif name in ("months_short", "first_months", "months_of", "months_alone"):
-        count = groups["months"].lower()
-        resolver = _months_period(year_of, 1, NUMBER_WORDS.get(count) or int(count))
-    elif name == "short_quarter_range":
-        resolver = _months_period(year_of, 3 * int(groups["q1"]) - 2, 3 * int(groups["q2"]))
-    elif name in ("short_part", "ordinal_part"):
-        unit = (groups.get("unit") or groups.get("unit2") or groups.get("part") or "").lower()[0]
-        number = int(groups.get("n") or groups.get("n2") or _ORDINALS[groups["ordinal"].lower()])
-        size = 6 if unit == "h" else 3
-        if number * size > 12 or (
-            name == "short_part" and unit == "h" and not groups["short_year"]
-        ):
-            return None  # "H2" alone is hydrogen more often than the second half-year
-        resolver = _months_period(year_of, size * (number - 1) + 1, size * number)
-    else:  # bare year
-        resolver = _months_period(year_of, 1, 12)
-    needs_year = is_relative and not is_base and not groups.get("the_year")
-    return PeriodMention(*span, resolver, is_relative, is_base, needs_year)
-
-
-def _int(text: str) -> int:
-    """``text`` as a whole number, 0 when it is not one."""
-    return int(text) if text.isdigit() else 0
-
-
-def _counts_fiscal(current: Period | None, fiscal_year: Period | None) -> bool:
-    """Whether the running period is a fiscal one: it starts in the month the fiscal year starts.
-
-    Only where that is not January (a calendar year would count too).
-    """
-    return (
-        current is not None
-        and fiscal_year is not None
-        and fiscal_year.first_month != 1
-        and current.first_month == fiscal_year.first_month
-    )
-
-
-def _ending_resolver(year_of: Callable, count: int, last: int) -> Resolver:
-    """Resolver of "the 12 months ending November".
-
-    ``count`` months up to ``last`` of the year found.
-    """
-
-    def resolve(
-        current: Period | None, doc_year: int | None, compared: bool = False
-    ) -> Period | None:
-        year = year_of(current, doc_year)
-        if year is None:
-            return None
-        first_index = year * 12 + last - count  # months counted from year 0, zero-based
-        first_year, first = divmod(first_index, 12)
-        return Period(first_year, first + 1, last, year if first_year != year else None)
-
-    return resolve
-
-
-def _relative_resolver(name: str, groups: dict) -> Resolver:
-    """Resolvers for "the same period of 2022", "the above period" and "a year earlier"."""
-
-    def resolve(
-        current: Period | None, doc_year: int | None, compared: bool = False
-    ) -> Period | None:
-        rel = " ".join((groups.get("rel") or "").lower().split())
-        if name == "year_to_date":
-            return None if current is None else Period(current.end[0], 1, current.last_month)
-        if name == "month_earlier":
-            if current is None or current.first_month != current.last_month:
-                return None
-            year, month = divmod(current.end[0] * 12 + current.last_month - 2, 12)
-            return Period(year, month + 1, month + 1)
-        if groups.get("year"):
-            year = int(groups["year"])
-        elif groups.get("fy1"):  # "the same period of 2009-10": the months of that fiscal year
-            in_first_year = current is None or current.end_year is not None
-            in_first_year = in_first_year or current.first_month >= groups["fiscal_start"]
-            year = int(groups["fy1"]) + (0 if in_first_year else 1)
-        elif rel in _DOC_YEARS and (current is None or _DOC_YEARS[rel] == 0):
-            year = None if doc_year is None else doc_year + _DOC_YEARS[rel]
-        elif name == "carry" or (name == "same_period" and not rel and not compared):
-            return current  # "for the above period", "over the same period"
-        else:  # "a year earlier", "the same period last year", "compared to the same period"
-            year = None if current is None else current.year - 1
-        if year is None:
-            return None
-        return Period(year, 1, 12) if current is None else current.with_year(year)
-
-    return resolve
+    return word not in _NOT_NAMES and word.rstrip(".") not in MONTH_NUMBERS

@@ -2,12 +2,10 @@
 
 from analysis.loaders._amounts import scan_amounts
 from analysis.loaders._countries import find_countries
-from analysis.loaders._periods import (
-    MONTH_NUMBERS,
-    Period,
-    find_document_date,
-    find_period_mentions,
-)
+from analysis.loaders._document_dates import find_document_date
+from analysis.loaders._period_resolvers import MONTH_NUMBERS
+from analysis.loaders._period_types import Period
+from analysis.loaders._periods import find_period_mentions
 from analysis.loaders.news.claims import (
     claim_spans,
     drop_overlaps,
