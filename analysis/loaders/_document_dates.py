@@ -5,13 +5,6 @@ import re
 from analysis.loaders._period_resolvers import MONTH_NUMBERS
 from analysis.reference.news_vocabulary import DATELINE_MONTH_NAMES, DATELINE_MONTH_VARIANTS
 
-
-def find_document_year(text: str, name: str = "") -> int | None:
-    """Year of the document: a date near the top of the text, else one in its file name."""
-    date = find_document_date(text, name)
-    return date[0] if date else None
-
-
 # Month names of a dateline, any case and language: "11 Agosto 2021", "6 January 2022", "Jul 27".
 _DATELINE_MONTHS = {name.lower(): number for name, number in MONTH_NUMBERS.items()}
 for _names in DATELINE_MONTH_NAMES.values():
