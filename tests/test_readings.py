@@ -14,8 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.checks import reconcile
+from analysis.checks.candidates import Claim
 from analysis.checks.pool import FigurePool
-from analysis.checks.readings import READING_KINDS, Claim, enumerate_readings
+from analysis.checks.readings import READING_KINDS, enumerate_readings
 from analysis.loaders.news import CLAIM_COLUMNS, FIGURE_COLUMNS, load_news
 
 

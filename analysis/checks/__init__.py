@@ -16,7 +16,9 @@ in points), ranked by how directly the text supports them; see ``verdicts``. Tot
 sub-periods) are in ``totals``; million/billion and comma slips in ``corrections``.
 
 Modules: ``intervals`` (interval arithmetic), ``pool`` (the figures and where they stand),
-``readings`` (the registry), ``totals``, ``verdicts``, ``corrections``.
+``candidates`` (claims, readings and the search for their input figures), ``share_readings``
+(the share readings), ``readings`` (the change, ratio and pp readings and the registry),
+``listed`` (sums of listed figures), ``totals``, ``verdicts``, ``corrections``.
 """
 
 from __future__ import annotations
@@ -27,10 +29,11 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from analysis.checks.candidates import Claim, missing_reason
 from analysis.checks.corrections import find_corrections
 from analysis.checks.intervals import PERCENT_TOLERANCE, QUALIFIER_SPREAD, UNITS, number, text
 from analysis.checks.pool import WORLD, FigurePool
-from analysis.checks.readings import Claim, enumerate_readings, missing_reason
+from analysis.checks.readings import enumerate_readings
 from analysis.checks.totals import total_readings
 from analysis.checks.verdicts import Check, judge
 

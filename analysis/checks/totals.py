@@ -14,9 +14,9 @@ from __future__ import annotations
 import bisect
 import math
 
+from analysis.checks.candidates import Reading
 from analysis.checks.intervals import text
 from analysis.checks.pool import FigurePool, Level, balance_sign, keys_of
-from analysis.checks.readings import Reading
 
 _WINDOW = 50  # figures of one flow and period on each side a sum check looks at (bounded)
 _SUBPERIODS = {

@@ -14,6 +14,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from analysis.checks.candidates import Reading
 from analysis.checks.intervals import (
     UNITS,
     Interval,
@@ -29,7 +30,7 @@ from analysis.checks.intervals import (
     term_interval,
     text,
 )
-from analysis.checks.readings import READING_KINDS, Reading
+from analysis.checks.readings import READING_KINDS
 
 
 @dataclass(frozen=True)
