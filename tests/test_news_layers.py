@@ -19,7 +19,7 @@ from analysis.loaders.news.mentions import Mentions
 from analysis.loaders.news.sentences import split_paragraphs, split_sentences
 from analysis.loaders.news.spans import SpanIndex
 from analysis.loaders.news.vocabulary import PERCENT
-from analysis.reference.news_vocabulary import FISCAL_YEAR_START_MONTH
+from analysis.reference.period_vocabulary import FISCAL_YEAR_START_MONTH
 
 # --- vocabulary: plain tables, one percent writing -----------------------------------------------
 

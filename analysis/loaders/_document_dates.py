@@ -3,7 +3,7 @@
 import re
 
 from analysis.loaders._period_resolvers import MONTH_NUMBERS
-from analysis.reference.news_vocabulary import DATELINE_MONTH_NAMES, DATELINE_MONTH_VARIANTS
+from analysis.reference.period_vocabulary import DATELINE_MONTH_NAMES, DATELINE_MONTH_VARIANTS
 
 # Month names of a dateline, any case and language: "11 Agosto 2021", "6 January 2022", "Jul 27".
 _DATELINE_MONTHS = {name.lower(): number for name, number in MONTH_NUMBERS.items()}

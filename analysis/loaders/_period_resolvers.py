@@ -9,11 +9,11 @@ import re
 from collections.abc import Callable
 
 from analysis.loaders._period_types import Period, PeriodMention, Resolver
-from analysis.reference.news_vocabulary import (
+from analysis.reference.news_vocabulary import NUMBER_WORDS
+from analysis.reference.period_vocabulary import (
     DOC_YEAR_SHIFTS,
     MONTH_NAMES,
     MONTH_ORDINALS,
-    NUMBER_WORDS,
     ORDINALS,
 )
 

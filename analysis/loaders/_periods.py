@@ -10,12 +10,12 @@ import re
 from analysis.loaders._period_resolvers import MONTH_NUMBERS, month_list_mentions, period_mention
 from analysis.loaders._period_types import Period, PeriodMention
 from analysis.loaders._scan import finditer
-from analysis.reference.news_vocabulary import (
+from analysis.reference.news_vocabulary import NUMBER_WORDS
+from analysis.reference.period_vocabulary import (
     DOC_YEAR_SHIFTS,
     EARLIER_YEAR_PHRASES,
     MONTH_NAMES,
     MONTH_ORDINALS,
-    NUMBER_WORDS,
     RECORD_SINCE_WORDS,
 )
 

@@ -19,7 +19,7 @@ from analysis.loaders.news.flows import find_flow_words
 from analysis.loaders.news.sentences import split_sentences
 from analysis.loaders.news.spans import SpanIndex
 from analysis.loaders.news.vocabulary import CLAUSE_BREAK, FISCAL_START, FISCAL_WORDS, MASK
-from analysis.reference.news_vocabulary import (
+from analysis.reference.period_vocabulary import (
     DEFAULT_FISCAL_YEAR_START_MONTH,
     FISCAL_YEAR_START_DAY,
     FISCAL_YEAR_START_MONTH,

@@ -18,7 +18,7 @@ from analysis.loaders.news.vocabulary import (
     MASK,
     YEAR_END_POINT,
 )
-from analysis.reference.news_vocabulary import DOC_YEAR_SHIFTS
+from analysis.reference.period_vocabulary import DOC_YEAR_SHIFTS
 
 
 @dataclass

@@ -9,6 +9,7 @@ from analysis.loaders._amounts import NUMBER
 from analysis.loaders._periods import MONTH, NUMBER_WORDS
 from analysis.loaders._scan import scanning
 from analysis.reference import news_vocabulary as words
+from analysis.reference import period_vocabulary as period_words
 
 MASK = "¤"  # money expressions are overwritten with this before other patterns look at the text
 
@@ -234,10 +235,10 @@ CLAUSE_BREAK = re.compile(r"[,;:]|\s(?:which|while|whereas|but|compared|against|
 _PHRASE = r"\s+".join  # a vocabulary phrase with any spacing between its words
 YEAR_END_POINT = re.compile(
     r"\b(?i:"
-    + "|".join(_PHRASE(map(re.escape, w.split())) for w in words.YEAR_END_POINT_WORDS)
+    + "|".join(_PHRASE(map(re.escape, w.split())) for w in period_words.YEAR_END_POINT_WORDS)
     + r")\s*$"
 )
-FUTURE = re.compile(r"\b(?i:" + "|".join(map(re.escape, words.FUTURE_WORDS)) + r")\b")
+FUTURE = re.compile(r"\b(?i:" + "|".join(map(re.escape, period_words.FUTURE_WORDS)) + r")\b")
 BASE_MARKER = re.compile(
     rf"""(?i:(?:than|compared\s+(?:to|with)|against|versus|vs\.?)\s+(?:the\s+)?(?:[\w’'.%{MASK}]+\s+){{1,8}}?
         (?:in|for|during|of)
