@@ -948,3 +948,24 @@ def test_a_share_of_the_figures_a_claim_counts_is_their_sum_over_the_total():
             "share_of_listed_sum",
             (2, 3, 4, 5, 6, 0),
         )
+
+
+def test_a_share_of_goods_is_never_refuted_by_a_total_of_goods_and_services():
+    # abdas.org on the Bank of Tanzania's monthly review,
+    # https://abdas.org/2019/09/18/rise-in-tanzanias-goods-and-services-exports: goods are
+    # 8,594.5 − 3,987.3 (services) = 4,607.2, of which 3,689.2 is 80.1%; the text states no goods
+    # total, so the claim cannot be checked, and the goods-and-services total must not refute it
+    text = (
+        "A rise in gold exports has increased the value of Tanzania’s goods and services exports "
+        "to $8,594.5 million in the year ending July 2019, from $8,534.6 million in the year "
+        "ending July 2018. BoT notes that non-traditional goods accounted for almost 80 per cent "
+        "of goods exported at $3,689.2 million from $3,100.7 million in the corresponding period "
+        "last year."
+    )
+    claims = reconcile(load_news(text)).claims
+    share = claims[claims["quote"].str.contains("80 per cent")]
+    assert list(share["verdict"]) == ["unverifiable"]
+    # invented: the same share of a total said to be of goods is checked, and refuted
+    refuted = text.replace("goods and services exports", "goods exports")
+    claims = reconcile(load_news(refuted)).claims
+    assert list(claims[claims["quote"].str.contains("80 per cent")]["verdict"]) == ["inconsistent"]

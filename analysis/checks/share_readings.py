@@ -6,6 +6,7 @@ its registry; the candidate search they use is in ``candidates``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -23,10 +24,19 @@ from analysis.checks.candidates import (
 )
 from analysis.checks.intervals import Interval, affine, divide
 from analysis.checks.listed import listed_sum
-from analysis.checks.pool import PLAN_BEFORE_AMOUNT, FigurePool, fits
+from analysis.checks.pool import PLAN_BEFORE_AMOUNT, FigurePool, Level, fits
 from analysis.reference.news_vocabulary import PLAN_FLOW
 
 ADJACENT = 4  # support of a share's part right beside it ("$188 million (15 percent)")
+# A share of goods alone ("almost 80 per cent of goods exported") and a total that counts services
+# ("goods and services exports to $8,594.5 million"): not the same whole.
+_OF_GOODS = re.compile(r"\bof\s+(?:(?:total|all|the)\s+)*goods\b(?!\s+and\s+services)", re.I)
+_SERVICES_BEFORE = re.compile(r"\bservices?\b(?:[^.;]|\.(?=\d)){0,140}$", re.I)
+
+
+def _counts_services(pool: FigurePool, level: Level) -> bool:
+    """Whether the words right before a figure say it counts services."""
+    return _SERVICES_BEFORE.search(pool.text[max(0, level.start - 160) : level.start]) is not None
 
 
 def _share(claim: Claim, pool: FigurePool) -> Iterator[Reading]:
@@ -76,9 +86,12 @@ def _share(claim: Claim, pool: FigurePool) -> Iterator[Reading]:
         level = pool.level(figure_id)  # "$188 million (15 percent)": the part, most directly
         if level is not None and level.flow == claim.flow:
             parts[level] = max(parts.get(level, 0), ADJACENT)
+    of_goods = _OF_GOODS.search(pool.text[claim.span[0] : claim.span[1] + 40]) is not None
     for part, part_support in parts.items():
         value = sum_value_usd(pool, part)
         for whole, whole_support in wholes.items():
+            if of_goods and _counts_services(pool, whole):
+                whole_support = 0  # a total of goods and services may confirm, never refute
             if whole == part or (claim.stated < 100 and sum_value_usd(pool, whole) <= value):
                 continue  # a whole is larger than its part (an equal one is a repeat of it)
             if whole.figure_id in pool.share_parts and whole_support > 0:
