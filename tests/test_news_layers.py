@@ -1010,3 +1010,9 @@ def test_the_same_period_of_a_fiscal_year_is_those_months_of_it():
     )
     assert [period for _, _, period in _figures(text)] == ["2010-07/2011-01", "2009-07/2010-01"]
     assert ("39.85 percent rise", "pct_change", 39.85) in _claims(text)
+
+
+def test_an_export_import_ratio_is_a_coverage_ratio():
+    # Government of Serbia, https://www.srbija.gov.rs/vest/en/67938/januaryjune-foreign-trade-goes-up.php
+    text = "The export-import ratio stood at 57.2% and was higher than in the same period in 2009."
+    assert ("export-import ratio stood at 57.2%", "ratio", 0.572) in _claims(text)

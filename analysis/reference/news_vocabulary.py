@@ -420,6 +420,10 @@ COVERAGE_WORDS = [
     "import coverage by exports",
     "import coverage ratio",
     "export-import coverage ratio",
+    "export-import ratio",
+    "export to import ratio",
+    "exports to imports ratio",
+    "ratio of exports to imports",
 ]
 
 # Words naming a plan: "97 percent performance against the target" is a share of the amount
