@@ -969,3 +969,16 @@ def test_a_share_of_goods_is_never_refuted_by_a_total_of_goods_and_services():
     refuted = text.replace("goods and services exports", "goods exports")
     claims = reconcile(load_news(refuted)).claims
     assert list(claims[claims["quote"].str.contains("80 per cent")]["verdict"]) == ["inconsistent"]
+
+
+def test_the_current_fiscal_year_of_an_undated_text_is_the_latest_it_names():
+    # Dhaka Mirror, https://dhakamirror.com/?p=26158 (the page gives no date)
+    text = (
+        "Bangladesh registered almost 40 percent growth in exports in the first seven months of "
+        "the current fiscal year, compared to the same period a year ago.\n"
+        "The country exported goods worth $12.18 billion during July-January of fiscal 2010-11, "
+        "up from $8.7 billion during the same period of 2009-10, marking a 39.85 percent rise."
+    )
+    claims = reconcile(load_news(text)).claims
+    first = claims.iloc[0]
+    assert (first["period"], first["verdict"]) == ("2010-07/2011-01", "consistent")

@@ -103,8 +103,11 @@ def period_mention(
         year_of, _, _ = _year_of(match)
         back = 1 if groups.get("fiscal_back") else 0  # "of the last fiscal year"
 
+        # "of the current fiscal year" names the text's fiscal year, whatever period runs
+        names_current = re.search(r"(?i:current|present|this)\s", match.group(0)) is not None
+
         def resolve(current, doc_year, compared=False):  # noqa: ANN001, ANN202 - a Resolver
-            if current is None and fiscal_year is not None:
+            if fiscal_year is not None and (current is None or names_current):
                 return _fiscal_months(fiscal_year.year - back, fiscal_start, count)
             year = year_of(current, doc_year)
             return None if year is None else _fiscal_months(year - back, fiscal_start, count)

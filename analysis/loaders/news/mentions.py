@@ -1,5 +1,7 @@
 """Mentions of a text, found once with spans: amounts, periods, countries, flow words, claims."""
 
+import re
+
 from analysis.loaders._amounts import scan_amounts
 from analysis.loaders._countries import find_countries
 from analysis.loaders._document_dates import find_document_date
@@ -91,6 +93,20 @@ def fiscal_year_start(masked: str, countries: list) -> int:
     return DEFAULT_FISCAL_YEAR_START_MONTH
 
 
+# A fiscal year named with a fiscal word: "fiscal 2010-11", "FY 2023-24", "financial year 2022/23",
+# "FY24" (the year ending in 2024).
+_FISCAL_LABEL = re.compile(
+    r"""\b(?i:FY|fiscal(?:\s+year)?|financial\s+year)\s*'?(?:(?P<fy1>(?:19|20)\d{2})\s*[-–/]\s*\d{2}
+    |(?P<short>\d{2}))\b""",
+    re.VERBOSE,
+)
+
+
+def _first_year(label: re.Match) -> int:
+    """Calendar year a named fiscal year starts in ("FY24" starts in 2023)."""
+    return int(label.group("fy1")) if label.group("fy1") else 2000 + int(label.group("short")) - 1
+
+
 def current_fiscal_year(
     masked: str, countries: list, start: int, doc_date: tuple[int, int] | None
 ) -> Period | None:
@@ -112,8 +128,11 @@ def current_fiscal_year(
         year = int(stated.group("year"))
     elif doc_date is not None:
         year = doc_date[0] if doc_date[1] >= start else doc_date[0] - 1
-    else:
-        return None
+    else:  # an undated text: the latest fiscal year it names ("July-January of fiscal 2010-11")
+        named = [_first_year(m) for m in _FISCAL_LABEL.finditer(masked)]
+        if not named:
+            return None
+        year = max(named)
     if day > 1:
         return Period(year, start, start, year + 1)
     return Period(year, start, (start - 2) % 12 + 1, year + 1 if start > 1 else None)
