@@ -1016,3 +1016,12 @@ def test_an_export_import_ratio_is_a_coverage_ratio():
     # Government of Serbia, https://www.srbija.gov.rs/vest/en/67938/januaryjune-foreign-trade-goes-up.php
     text = "The export-import ratio stood at 57.2% and was higher than in the same period in 2009."
     assert ("export-import ratio stood at 57.2%", "ratio", 0.572) in _claims(text)
+
+
+def test_an_exchange_rate_is_not_a_money_figure():
+    # Malay Mail, https://www.malaymail.com/s/1660846/malaysia-thailand-trade-up-17pc-in-first-half-of-2018
+    text = "Trade between Thailand and Malaysia amounted to US$21.9 billion (US$1=RM4.07) in 2017."
+    assert [quote for quote, _, _ in _figures(text)] == ["US$21.9 billion"]
+    # invented: other writings of a rate
+    assert _figures("Exports reached $5 billion in 2023 ($1 = 89.5 rubles).")[0][0] == "$5 billion"
+    assert len(_figures("Exports reached $5 billion in 2023 ($1 = 89.5 rubles).")) == 1

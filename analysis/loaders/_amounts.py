@@ -62,9 +62,11 @@ MONEY_RE = re.compile(
     re.VERBOSE,
 )
 
-# What may not follow a money expression: another digit (a phone or account number) or a percent
-# sign.
-_NOT_AFTER_MONEY = re.compile(r"[\d%]|\s*(?:percent|per\s+cent)\b", re.IGNORECASE)
+# What may not follow a money expression: another digit (a phone or account number), a percent
+# sign, or "=" and another currency's amount (an exchange rate: "US$1=RM4.07", "$1 = 89.5 rubles").
+_NOT_AFTER_MONEY = re.compile(
+    r"[\d%]|\s*(?:percent|per\s+cent)\b|\s*=\s*(?:[A-Z]{1,3}\$?|\W)?\s*\d", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)
