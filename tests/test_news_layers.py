@@ -1025,3 +1025,12 @@ def test_an_exchange_rate_is_not_a_money_figure():
     # invented: other writings of a rate
     assert _figures("Exports reached $5 billion in 2023 ($1 = 89.5 rubles).")[0][0] == "$5 billion"
     assert len(_figures("Exports reached $5 billion in 2023 ($1 = 89.5 rubles).")) == 1
+
+
+def test_billions_and_millions_written_apart_before_the_currency_are_one_amount():
+    # Turkmenportal, https://turkmenportal.com/en/blog/40321/tovarooborot-mezhdu-turkmenistanom-i-
+    # rossiei-prevzoshel-pokazateli-2020-goda-prevysiv-1-mlrd
+    amounts = find_amounts(
+        "The total amount of bilateral trade for this period reached 1 billion 86 million USD"
+    )
+    assert [(a.value_usd, a.half_width_usd) for a in amounts] == [(1.086e9, 5e5)]

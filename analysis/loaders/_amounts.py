@@ -51,10 +51,12 @@ MONEY_RE = re.compile(
     (?(scale)(?:\s+(?:(?i:of)\s+)?(?P<millions>\d{{1,3}}(?:[.,]\d+)?)\s+(?i:million)\b)?)
     (?:\s+(?:U\.S\.\s+|US\s+)?dollars\b)?
   |
-    # suffix form: "2.8 billion U.S. dollars", "500 million dollars", "3.5 bln USD"
+    # suffix form: "2.8 billion U.S. dollars", "500 million dollars", "3.5 bln USD", "1 billion 86
+    # million USD"
     (?<![\w$.,])
     (?P<number2>{_MONEY_NUMBER})
     (?:{_SCALE.format(name="scale2")})?
+    (?(scale2)(?:\s+(?P<millions2>\d{{1,3}}(?:[.,]\d+)?)\s+(?i:million)\b)?)
     (?:\s+(?:U\.S\.\s+|US\s+|American\s+)?dollars?\b|\s?USD\b|\s?US\$)
     # the scale may follow the currency: "702.1 USD mln", "1.18 USD billion"
     (?(scale2)|(?(scale2_letter)|(?:\s+(?P<scale3>(?i:{_SCALE_WORDS}))(?![A-Za-z]))?))
@@ -161,8 +163,9 @@ def scan_amounts(text: str) -> tuple[list[Amount], list[Unreadable]]:
         scale = _SCALES[scale_word.lower().removesuffix("s")] if scale_word else 1
         value, decimals = parse_number(number)
         half_width = half_unit(decimals) * scale
-        if match.group("millions") and scale == 10**9 and decimals == 0:
-            millions, decimals = parse_number(match.group("millions").replace(",", "."))
+        written_millions = match.group("millions") or match.group("millions2")
+        if written_millions and scale == 10**9 and decimals == 0:
+            millions, decimals = parse_number(written_millions.replace(",", "."))
             value, scale, half_width = value * 1000 + millions, 10**6, half_unit(decimals) * 10**6
         value_usd = float(value * scale)
         if not math.isfinite(value_usd) or value_usd > MAX_AMOUNT_USD:
