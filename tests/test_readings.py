@@ -982,3 +982,18 @@ def test_the_current_fiscal_year_of_an_undated_text_is_the_latest_it_names():
     claims = reconcile(load_news(text)).claims
     first = claims.iloc[0]
     assert (first["period"], first["verdict"]) == ("2010-07/2011-01", "consistent")
+
+
+def test_n_times_compared_to_an_amount_is_a_ratio_to_it():
+    # The Malaysian Reserve, https://themalaysianreserve.com/2019/11/26/malaysia-china-trade-to-
+    # set-another-record-high-this-year/
+    text = (
+        "China-Malaysia total trade hit US$108.6 billion last year, which is 683 times compared to "
+        "US$159 million in 1974."
+    )
+    claims = reconcile(load_news(text)).claims
+    assert list(zip(claims["kind"], claims["stated"], claims["verdict"], strict=True)) == [
+        ("ratio", 683.0, "consistent")
+    ]
+    wrong = reconcile(load_news(text.replace("683", "600"))).claims
+    assert list(wrong["verdict"]) == ["inconsistent"]

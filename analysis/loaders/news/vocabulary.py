@@ -148,11 +148,11 @@ CHANGE_CLAIM = re.compile(
     {UNIT.replace("unit", "unit2").replace("points", "points2")}
     {YEAR_ON_YEAR}\s+(?P<after>(?i:{UP_AFTER}|{DOWN_AFTER}))\b(?:\s+(?i:than)\b)?
   |
-    # "1.5 times that of 2022", "3 times the level of", "twice as much as"
+    # "1.5 times that of 2022", "3 times the level of", "twice as much as", "683 times compared to"
     (?<![\w.,]){OPTIONAL_QUALIFIER.replace("qualifier", "qualifier5")}
     {CLAIM_NUMBER.replace("number", "number5")}
     \s+(?i:times)\s+(?P<that>(?i:that|those|the\s+(?:level|figure|volume|value|amount))\s+(?i:of|in)
-        |(?i:as\s+(?:much|high|large|big)\s+as))\b
+        |(?i:as\s+(?:much|high|large|big)\s+as)|(?i:compared\s+(?:to|with)))\b
   |
     # "(-11%)", "(+17.1%)" right after a figure: a signed change in brackets
     (?<=\()(?P<sign7>[+−–-])\s?{CLAIM_NUMBER.replace("number", "number7")}
