@@ -1034,3 +1034,12 @@ def test_billions_and_millions_written_apart_before_the_currency_are_one_amount(
         "The total amount of bilateral trade for this period reached 1 billion 86 million USD"
     )
     assert [(a.value_usd, a.half_width_usd) for a in amounts] == [(1.086e9, 5e5)]
+
+
+def test_a_number_grouped_by_commas_before_a_comma_is_read_whole():
+    # Sea-News.az, https://sea-news.az/2021/03/15/georgia-gets-12-decline-in-foreign-trade-turnover
+    text = (
+        "In January-February, Georgia’s foreign trade turnover amounted to $1,654,000,000, which "
+        "is 12% less than the previous year."
+    )
+    assert [a.value_usd for a in find_amounts(text)] == [1.654e9]

@@ -12,7 +12,7 @@ from analysis.reference.news_vocabulary import FRACTION_WORDS, SCALE_WORDS
 # A written number. Thousands groups ("1,496.2") come first so that "1,496" is one thousand four
 # hundred and
 # ninety-six; otherwise a comma is a decimal comma ("626,1", "2,1", "12,3456").
-NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:[.,]\d+)?"
+NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)|\d+(?:[.,]\d+)?"
 # A money number may also group thousands with spaces, as Kazakh and Russian sources do: "$1 180.6
 # million".
 _GROUP_SPACE = " \u00a0\u202f"
