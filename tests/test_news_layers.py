@@ -1043,3 +1043,12 @@ def test_a_number_grouped_by_commas_before_a_comma_is_read_whole():
         "is 12% less than the previous year."
     )
     assert [a.value_usd for a in find_amounts(text)] == [1.654e9]
+
+
+def test_remittances_are_money_but_not_trade():
+    # Prothom Alo, https://en.prothomalo.com/business/local/8ymbq2370k
+    text = (
+        "Export earnings reached USD 55.56 billion in the 2022-23 fiscal. The total amount of "
+        "remittance through legal channels was USD 21.61 billion."
+    )
+    assert [flow for _, flow, _ in _figures(text)] == ["exports", "other"]

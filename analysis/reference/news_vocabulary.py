@@ -314,6 +314,8 @@ OTHER_MONEY_WORDS = [
     "targets",
     "to achieve",
     "debt",
+    "remittance",
+    "remittances",
     "reserves",
     "profit",
     "profits",
