@@ -997,3 +997,16 @@ def test_n_times_compared_to_an_amount_is_a_ratio_to_it():
     ]
     wrong = reconcile(load_news(text.replace("683", "600"))).claims
     assert list(wrong["verdict"]) == ["inconsistent"]
+
+
+def test_two_levels_of_one_period_may_confirm_a_change_never_refute_it():
+    # Finport (ArmInfo), https://finport.am/full_news.php?id=51766&lang=3: the previous year's
+    # exports are not stated, so "12.3% more" cannot be checked; an item of the same period
+    # ($23.5 million of cigarettes) is not its base
+    text = (
+        "In January-September 2024, exports totaled $123.7 million, which is 12.3% more compared "
+        "to the same period of the previous year. The main goods exported by Armenia to Georgia "
+        "are cigarettes and cigars ($23.5 million)."
+    )
+    claims = reconcile(load_news(text)).claims
+    assert list(claims[claims["quote"].str.contains("12.3%")]["verdict"]) == ["unverifiable"]

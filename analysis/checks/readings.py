@@ -103,7 +103,9 @@ def _change_from_levels(claim: Claim, pool: FigurePool) -> Iterator[Reading]:
             if now.period and base.period and not _is_earlier(base.period, now.period):
                 if now.period != base.period:
                     continue
-                base_support -= 1  # one period for both: the text may still compare two
+                # one period for both: the text may compare two of them, or the two are an item
+                # and its total ("exports $123.7m … of which $23.5m"): it may confirm, never refute
+                base_support = 0
             yield make_reading(
                 "change_from_levels", claim, ((now, now_support), (base, base_support))
             )
