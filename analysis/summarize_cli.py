@@ -17,29 +17,19 @@ from analysis.composition import (
 )
 from analysis.loaders.schema import exclusions_of, read_notes_of
 from analysis.maths import CHANGE_COLUMNS, compute_changes, pivot_flows
-from analysis.mirror import CIF_FOB_CAVEAT, GAP_CONVENTION, compute_mirror
+from analysis.mirror import CIF_FOB_CAVEAT, GAP_CONVENTION, MIRROR_COLUMNS, compute_mirror
 
 FLOWS = ("exports", "imports", "turnover", "balance")
+BASIS_COLUMNS = ("reported_basis", "mirror_basis")
 SECTION_KEYS = (
     "hs_section",
     "hs_section_title",
-    "flow",
-    "base_value_usd",
-    "value_usd",
-    "change_usd",
-    "change_pct",
-    "contribution_pp",
+    *CHANGE_COLUMNS,
     "turnover_contribution_pp",
     "share_pct",
 )
-MIRROR_KEYS = (
-    "flow",
-    "mirror_flow",
-    "period",
-    "reported_usd",
-    "mirror_usd",
-    "gap_usd",
-    "gap_pct",
+MIRROR_KEYS = tuple(
+    c for c in MIRROR_COLUMNS if c not in ("reporter_iso3", "partner_iso3", *BASIS_COLUMNS)
 )
 VALUATION_KEYS = ("flow", "reported_basis", "mirror_flow", "mirror_basis")
 EXCLUSION_KEYS = (

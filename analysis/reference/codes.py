@@ -77,9 +77,14 @@ def iso3_from_numeric(codes: pd.Series) -> pd.Series:
     Returns:
         ISO3 codes aligned with ``codes``; None where the code is not numeric or not in the table.
     """
+    return _by_number(codes, _numeric_lookup())
+
+
+def _by_number(codes: pd.Series, lookup: dict) -> pd.Series:
+    """ISO3 of numeric codes through ``lookup`` (leading zeros dropped); None where not found."""
     text = codes.astype(str).str.strip()
     digits = text.str.lstrip("0").replace("", "0").where(text.str.fullmatch(r"\d+"))
-    return digits.map(_numeric_lookup()).astype(object).where(lambda s: s.notna(), None)
+    return digits.map(lookup).astype(object).where(lambda s: s.notna(), None)
 
 
 def iso3_from_imf(codes: pd.Series) -> pd.Series:
@@ -91,9 +96,7 @@ def iso3_from_imf(codes: pd.Series) -> pd.Series:
     Returns:
         ISO3 codes aligned with ``codes``; None where the code is not in the table.
     """
-    text = codes.astype(str).str.strip()
-    digits = text.str.lstrip("0").replace("", "0").where(text.str.fullmatch(r"\d+"))
-    return digits.map(_imf_lookup()).astype(object).where(lambda s: s.notna(), None)
+    return _by_number(codes, _imf_lookup())
 
 
 def is_known_iso3(codes: pd.Series) -> pd.Series:

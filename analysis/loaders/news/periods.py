@@ -245,32 +245,20 @@ def figure_period(
     compared period. ``current`` is the sentence's period, ``running`` the one before the sentence
     (for a figure whose sentence names only the periods of other figures).
     """
-    adjacent = next(
-        (
-            m
-            for m in reversed(mentions)
-            if m.period
-            and m.end <= amount.start
-            and _DATES_NEXT_FIGURE.fullmatch(doc.masked, m.end, amount.start)
-        ),
-        None,
-    )
-    if adjacent is not None:
-        return adjacent.period
-    relative = next(
-        (
-            m
-            for m in reversed(mentions)
-            if m.period
-            and m.end <= amount.start
-            and _RELATIVE_CLAUSE.fullmatch(doc.masked, m.end, amount.start)
-        ),
-        None,
-    )
-    if (
-        relative is not None
-    ):  # "the same period in 2016, during which a surplus of $5.13bn was recorded"
-        return relative.period
+    # "March's $790m"; "the same period in 2016, during which a surplus of $5.13bn was recorded"
+    for words_between in (_DATES_NEXT_FIGURE, _RELATIVE_CLAUSE):
+        before = next(
+            (
+                m
+                for m in reversed(mentions)
+                if m.period
+                and m.end <= amount.start
+                and words_between.fullmatch(doc.masked, m.end, amount.start)
+            ),
+            None,
+        )
+        if before is not None:
+            return before.period
     bracket = _bracket_around(doc.masked, sentence, amount.start)
     if bracket is not None:
         inside = [m for m in mentions if m.period and bracket[0] < m.start < bracket[1]]
