@@ -18,7 +18,8 @@ sub-periods) are in ``totals``; million/billion and comma slips in ``corrections
 Modules: ``intervals`` (interval arithmetic), ``pool`` (the figures and where they stand),
 ``candidates`` (claims, readings and the search for their input figures), ``share_readings``
 (the share readings), ``readings`` (the change, ratio and pp readings and the registry),
-``listed`` (sums of listed figures), ``totals``, ``verdicts``, ``corrections``.
+``listed`` (sums of listed figures), ``totals``, ``verdicts``, ``corrections``, ``parts`` (a long
+text checked part by part).
 """
 
 from __future__ import annotations
@@ -32,10 +33,12 @@ import pandas as pd
 from analysis.checks.candidates import Claim, missing_reason
 from analysis.checks.corrections import find_corrections
 from analysis.checks.intervals import PERCENT_TOLERANCE, QUALIFIER_SPREAD, UNITS, number, text
+from analysis.checks.parts import join_results, split_document
 from analysis.checks.pool import WORLD, FigurePool
 from analysis.checks.readings import enumerate_readings
 from analysis.checks.totals import total_readings
 from analysis.checks.verdicts import Check, judge
+from analysis.loaders.news.parts import map_parts
 
 if TYPE_CHECKING:
     from analysis.loaders.news import NewsDocument
@@ -104,7 +107,17 @@ def reconcile(doc: NewsDocument, correct: bool = True) -> Reconciliation:
 
     Returns:
         Figures, checked claims (plus ``total`` rows) and corrections; see :class:`Reconciliation`.
+        A text read in parts is checked part by part (``parts``), in worker processes when
+        there are several cores.
     """
+    parts = split_document(doc)
+    if len(parts) == 1:
+        return _reconcile_document(doc, correct)
+    results = map_parts(_reconcile_document, [(part.document, correct) for part in parts], None)
+    return join_results(parts, results)
+
+
+def _reconcile_document(doc: NewsDocument, correct: bool) -> Reconciliation:
     figures = doc.figures.reset_index(drop=True)
     records = {int(f["figure_id"]): f for f in figures.to_dict("records")}
     shares = doc.claims[doc.claims["kind"] == "share"]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.loaders.news.mentions import Mentions
+from analysis.loaders.news.parts import PART_CHARS, read_in_parts
 from analysis.loaders.news.reading import MAX_TEXT_CHARS, NewsInputError, read_news
 from analysis.loaders.news.schema import (
     CLAIM_COLUMNS,
@@ -21,7 +21,6 @@ from analysis.loaders.news.schema import (
     UNREADABLE_COLUMNS,
     WORLD,
 )
-from analysis.loaders.news.tables import parse_document
 from analysis.loaders.news.vocabulary import MASK
 
 __all__ = [
@@ -30,6 +29,7 @@ __all__ = [
     "FLOWS",
     "MASK",
     "MAX_TEXT_CHARS",
+    "PART_CHARS",
     "SCOPES",
     "UNREADABLE_COLUMNS",
     "WORLD",
@@ -67,6 +67,9 @@ class NewsDocument:
 def load_news(path_or_text: str | Path) -> NewsDocument:
     """Read a news article and extract its money figures and relative claims.
 
+    A text over ``PART_CHARS`` characters is a collection of articles, read in parts of whole
+    paragraphs (see ``parts``).
+
     Args:
         path_or_text: A path (``Path``, or a one-line string naming a file) or the article text
             itself.
@@ -79,13 +82,7 @@ def load_news(path_or_text: str | Path) -> NewsDocument:
             is empty.
     """
     name, text = read_news(path_or_text)
-    mentions = Mentions(name, text)
-    figures, claims = parse_document(mentions)
-    unreadable = pd.DataFrame(
-        [(text[u.start : u.end], u.start, u.end, u.reason) for u in mentions.unreadable],
-        columns=list(UNREADABLE_COLUMNS),
-    )
-    return NewsDocument(name, text, figures, claims, unreadable)
+    return NewsDocument(name, text, *read_in_parts(name, text))
 
 
 def load_news_figures(path_or_text: str | Path) -> pd.DataFrame:
