@@ -969,6 +969,27 @@ def test_a_surplus_of_an_amount_in_its_trade_is_a_balance():
     assert _flows(text) == [("US$41.41 billion", "balance")]
 
 
+def test_a_balance_of_a_countrys_trade_and_a_trade_balance_are_balances_not_turnover():
+    # Interfax-Ukraine, https://en.interfax.com.ua/news/economic/922975.html
+    text = (
+        "The negative balance of Ukraine's foreign trade in goods in January-May 2023 increased 9 "
+        "times compared to the same period in 2022, to $8.975 billion from $1.004 billion, the "
+        "State Statistics Service reported on Friday.\n\nThe seasonally adjusted foreign trade "
+        "balance in May 2023 was negative and amounted to $2.267 billion."
+    )
+    figures = load_news(text).figures
+    assert list(zip(figures["flow"], figures["balance_sign"], strict=True)) == [
+        ("balance", -1.0),
+        ("balance", -1.0),
+        ("balance", -1.0),
+    ]
+    # Euroradio, https://euroradio.fm/en/belarus-negative-balance-foreign-trade-increased-515-million-m
+    text = "Belarus’ negative balance of foreign trade increased by $500 million."
+    assert _flows(text) == [("$500 million", "balance")]
+    # a trade word that is not a balance's stays turnover
+    assert _flows("Foreign trade reached $2.1 billion in 2023.") == [("$2.1 billion", "turnover")]
+
+
 def test_a_part_of_the_previous_sentences_deficit_is_a_deficit():
     # ICE / Daily Monitor, https://www.ice.it/it/news/notizie-dal-mondo/186174
     text = (

@@ -25,10 +25,11 @@ def alternation(phrases: list[str]) -> str:
 # deals).
 FLOW_WORDS = re.compile(
     r"""
-    (?P<balance>\btrade\s+(?:surplus|deficit|balance|gap)s?\b
+    (?P<balance>\b(?:(?:bilateral|mutual|foreign|total|overall|external)\s+(?:merchandise\s+|goods\s+)?)?
+        trade\s+(?:surplus|deficit|balance|gap)s?\b
         |\b(?:exports?\s+(?:exceeded|outstripped|surpassed)\s+imports?|imports?\s+(?:exceeded|outstripped|
         surpassed)\s+exports?)\s+by(?=\s+(?:[a-z]+\s+)?¤)
-        |\b(?:(?:positive|negative)\s+)?(?:balance|surplus|deficit)\s+(?:of|in)\s+(?:[\w'’-]+\s+)?trade\b
+        |\b(?:(?:positive|negative)\s+)?(?:balance|surplus|deficit)\s+(?:of|in)\s+(?:[\w'’-]+\s+){0,3}?trade\b
         |\b(?:surplus(?:es)?|deficits?)\b|\b(?:positive|negative)\s+(?:trade\s+)?balance\b)
   | (?P<turnover>\b(?:(?:bilateral|mutual|foreign|total|overall|external)\s+)?
     (?:trade|commodity|goods)\s+turnover\b
