@@ -990,6 +990,23 @@ def test_a_balance_of_a_countrys_trade_and_a_trade_balance_are_balances_not_turn
     assert _flows("Foreign trade reached $2.1 billion in 2023.") == [("$2.1 billion", "turnover")]
 
 
+def test_total_shipments_to_the_country_are_trade_with_that_partner_not_the_world():
+    # Chile Económico (via The Rio Times), https://chileeconomico.net/2021/04/22/china-remained-the-main-buyer-of-chilean-exports-during-the-first-quarter-of-2021/
+    text = (
+        "During the first quarter of 2021, China remained the main buyer with a 40.9% share of "
+        "total Chilean exports. Exports from the mining sector represented 74.4% of total "
+        "shipments to the country, at $6,381 million and an increase of 57.6% over the same "
+        "period last year."
+    )
+    figures = load_news(text).figures
+    assert list(zip(figures["reporter_iso3"], figures["partner_iso3"], strict=True)) == [
+        ("CHL", "CHN")
+    ]
+    # invented contrast: total exports with no partner named are trade with the world
+    figures = load_news("Chile's total exports reached $94.7 billion in 2021.").figures
+    assert list(figures["partner_iso3"]) == ["WLD"]
+
+
 def test_a_part_of_the_previous_sentences_deficit_is_a_deficit():
     # ICE / Daily Monitor, https://www.ice.it/it/news/notizie-dal-mondo/186174
     text = (

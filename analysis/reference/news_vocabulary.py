@@ -185,6 +185,10 @@ DOWN_AFTER_WORDS = [
 ]
 
 # Products and product groups: "wheat exports", "$2.8bn worth of oil"; "non-oil" is one too.
+# Words that name, after "to", "from" or "with", the partner a text is about without its name
+# ("total shipments to the country"): the trade is with that partner, not with the world.
+PARTNER_ANAPHORS = ["the country", "this country", "that country", "the nation", "the kingdom"]
+
 COMMODITY_WORDS = [
     "wheat",
     "grain",

@@ -8,6 +8,7 @@ from analysis.loaders.news.vocabulary import (
     COMMODITY_BEFORE,
     COMMODITY_OF,
     FLOW_WORDS,
+    TO_PARTNER_ANAPHOR,
     TOTAL_BEFORE,
 )
 
@@ -36,7 +37,7 @@ def find_flow_words(masked: str) -> list[FlowWord]:
         total = bool(
             re.match(r"(?i:total|overall|foreign|external)\b", m.group(0))
             or TOTAL_BEFORE.search(masked[max(0, m.start() - 30) : m.start()])
-        )
+        ) and not TO_PARTNER_ANAPHOR.match(masked, m.end())  # "total shipments to the country"
         commodity = bool(
             COMMODITY_BEFORE.search(masked[max(0, m.start() - 40) : m.start()])
             or COMMODITY_OF.match(masked, m.end())

@@ -54,6 +54,10 @@ FLOW_WORDS = re.compile(
 TOTAL_BEFORE = re.compile(
     r"\b(?:total|overall|foreign|external|global|all)\s+(?:[\w.'’-]+\s+){0,2}$", re.IGNORECASE
 )
+# After a flow word ("shipments to" holds its "to"), a partner named by a pronoun phrase.
+TO_PARTNER_ANAPHOR = re.compile(
+    rf"(?:\s+(?:to|from|with))?\s+(?:{alternation(words.PARTNER_ANAPHORS)})\b", re.IGNORECASE
+)
 # Products and product groups: "wheat exports", "exports of natural gas", "$2.8bn worth of oil",
 # "non-oil trade".
 COMMODITY = rf"(?:{alternation(words.COMMODITY_WORDS)}|non-[a-z]+)"
