@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from analysis.checks import reconcile
 from analysis.loaders._amounts import find_amounts, scan_amounts
 from analysis.loaders._document_dates import find_document_date
 from analysis.loaders._periods import Period, find_period_mentions
@@ -1005,6 +1006,29 @@ def test_total_shipments_to_the_country_are_trade_with_that_partner_not_the_worl
     # invented contrast: total exports with no partner named are trade with the world
     figures = load_news("Chile's total exports reached $94.7 billion in 2021.").figures
     assert list(figures["partner_iso3"]) == ["WLD"]
+
+
+def test_a_percent_then_or_an_amount_then_fewer_than_is_a_change_with_its_amount():
+    # Asia-Plus, https://asiaplus.news/?p=356459
+    text = (
+        "Over the first six months of this year, Tajikistan’s external trade turnover amounted to "
+        "3.415 billion U.S. dollars, which is 2.8 percent, or 98.2 million US dollars, fewer than "
+        "in the same period last year."
+    )
+    doc = load_news(text)
+    assert list(doc.figures["scope"]) == ["all", "change"]
+    checked = reconcile(doc).claims
+    assert list(zip(checked["kind"], checked["stated"], checked["verdict"], strict=True)) == [
+        ("pct_change", -2.8, "consistent")
+    ]
+    # News.tj, http://www.news.tj/ru/node/240121 (no comma; 32.8 / 174.5 is 18.8%, not 12.4%)
+    text = (
+        "Exports of goods in January-April this year have reportedly amounted to 207.3 million "
+        "U.S. dollars, which was 12.4 percent or 32.8 million USD more than in the same period "
+        "last year."
+    )
+    checked = reconcile(load_news(text)).claims
+    assert list(zip(checked["stated"], checked["verdict"], strict=True)) == [(12.4, "inconsistent")]
 
 
 def test_a_part_of_the_previous_sentences_deficit_is_a_deficit():

@@ -178,6 +178,7 @@ DOWN_AFTER_WORDS = [
     "slump",
     "plunge",
     "less",
+    "fewer",
     "lower",
     "down",
     "smaller",

@@ -110,7 +110,7 @@ CHANGE_PERCENT_BEFORE_AMOUNT = re.compile(
 )
 CHANGE_VERB_BEFORE_AMOUNT = re.compile(rf"\b(?i:{UP_VERBS}|{DOWN_VERBS})\s+$", re.VERBOSE)
 CHANGE_AFTER_AMOUNT = re.compile(
-    r"(?:,?\s+or\s+[\d.,]+\s*(?:%|percent|per\s+cent),?)?\s+(?i:more|less|higher|lower)\s+than\b"
+    r"(?:,?\s+or\s+[\d.,]+\s*(?:%|percent|per\s+cent))?,?\s+(?i:more|less|fewer|higher|lower)\s+than\b"
 )
 QUALIFIERS = words.QUALIFIERS
 QUALIFIER = "|".join(w.replace(" ", r"\s+") for w in sorted(QUALIFIERS, key=len, reverse=True))
@@ -151,6 +151,7 @@ CHANGE_CLAIM = re.compile(
     (?<![\w.,]){OPTIONAL_QUALIFIER.replace("qualifier", "qualifier2")}
     {CLAIM_NUMBER.replace("number", "number2")}
     {UNIT.replace("unit", "unit2").replace("points", "points2")}
+    (?:,?\s+(?i:or)\s+{MASK}+,?)?  # "2.8 percent, or [$98.2 million], fewer than"
     {YEAR_ON_YEAR}\s+(?P<after>(?i:{UP_AFTER}|{DOWN_AFTER}))\b(?:\s+(?i:than)\b)?
   |
     # "1.5 times that of 2022", "3 times the level of", "twice as much as", "683 times compared to"
