@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 import pandas as pd
+from pandas.api.types import is_numeric_dtype
+from pandas.io.formats.printing import pprint_thing
 
 from analysis.checks import Reconciliation, reconcile
 
@@ -215,7 +217,29 @@ def write_tables(document: str, result: Reconciliation, out: TextIO) -> None:
 
 
 def _write_figure_table(figures: pd.DataFrame, out: TextIO) -> None:
-    table = pd.DataFrame(
+    """``to_string`` of the figures table, written a slice at a time in the whole table's widths."""
+    if len(figures) <= RECORDS_AT_ONCE:
+        out.write(_figure_table(figures).to_string(index=False))
+        return
+    slices = [
+        slice(first, first + RECORDS_AT_ONCE) for first in range(0, len(figures), RECORDS_AT_ONCE)
+    ]
+    widths: dict[str, int] = {}
+    for rows in slices:  # first the width of each column over every row, as pandas measures it
+        for column, values in _figure_table(figures.iloc[rows]).items():
+            shown = (len(pprint_thing(v, escape_chars=("\t", "\r", "\n"))) for v in values)
+            header = len(column) + is_numeric_dtype(values)  # pandas pads a number's header
+            widths[column] = max(widths.get(column, header), *shown)
+    for n, rows in enumerate(slices):
+        table = _figure_table(figures.iloc[rows])
+        out.write(
+            ("\n" if n else "") + table.to_string(index=False, header=not n, col_space=widths)
+        )
+
+
+def _figure_table(figures: pd.DataFrame) -> pd.DataFrame:
+    """The columns shown of the figures table, values formatted (``value_usd`` with commas)."""
+    return pd.DataFrame(
         {
             "id": figures["figure_id"],
             "quote": figures["quote"],
@@ -231,7 +255,6 @@ def _write_figure_table(figures: pd.DataFrame, out: TextIO) -> None:
             ],
         }
     )
-    out.write(table.to_string(index=False))
 
 
 def _signed_balance(figure: dict) -> dict:
