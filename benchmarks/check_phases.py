@@ -9,7 +9,8 @@ alone are printed as ``baseline``), and with ``--memory`` the peak traced memory
 each phase above what was held when it began (a second, slower pass).
 
 ``--compare-with DIR`` measures an older ``analysis`` package the same way in the same run
-(``git archive <commit> analysis | tar -x -C DIR``) and prints the ratios new / old.
+(``git archive <commit> analysis | tar -x -C DIR``) and prints the ratios new / old;
+``--compare-with-rows FILE`` takes the old numbers from an earlier run's ``--json`` output instead.
 """
 
 import argparse
@@ -157,11 +158,16 @@ def main() -> None:
     parser.add_argument(
         "--compare-with", type=Path, help="a folder holding an older `analysis` package"
     )
-    parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--compare-with-rows", type=Path, help="the --json rows of an earlier run to compare with"
+    )
+    parser.add_argument("--json", action="store_true", help="print the rows as JSON")
     args = parser.parse_args()
     sizes = [float(size) for size in args.sizes.split(",") if size]
     old = None
-    if args.compare_with is not None:
+    if args.compare_with_rows is not None:
+        old = json.loads(args.compare_with_rows.read_text(encoding="utf-8"))
+    elif args.compare_with is not None:
         command = [sys.executable, __file__, "--json", "--sizes", args.sizes]
         command += ["--memory"] if args.memory else []
         env = {**os.environ, "PYTHONPATH": str(args.compare_with.resolve())}
