@@ -336,3 +336,19 @@ def test_the_figures_table_written_in_slices_is_the_whole_tables_text(monkeypatc
     out = io.StringIO()
     check_cli._write_figure_table(figures, out)
     assert out.getvalue() == whole
+
+
+def test_the_streamed_json_is_json_dumps_of_the_whole_object_byte_for_byte():
+    import io
+
+    from analysis import check_cli
+    from analysis.loaders.news import load_news
+
+    doc = load_news(DEFAULT_SEED)
+    result = reconcile(doc)
+    payload = build_json(doc.name, result)
+    payload["unreadable"] = list(check_cli._records(doc.unreadable, check_cli.UNREADABLE_KEYS))
+    out = io.StringIO()
+    check_cli.write_json(doc, result, out)
+    assert out.getvalue() == json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    assert any(claim["figure_ids"] for claim in payload["claims"])  # lists are written too
