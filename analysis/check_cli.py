@@ -1,15 +1,26 @@
 """The ``check`` subcommand: a news text's figures, checked claims and slip corrections."""
 
+from __future__ import annotations
+
 import argparse
+import io
 import json
 import math
 import sys
 import traceback
+from collections.abc import Callable, Iterator
+from json.encoder import encode_basestring
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 import pandas as pd
+from pandas.api.types import is_numeric_dtype
+from pandas.io.formats.printing import pprint_thing
 
 from analysis.checks import Reconciliation, reconcile
+
+if TYPE_CHECKING:
+    from analysis.loaders.news import NewsDocument
 
 FIGURE_KEYS = (
     "quote",
@@ -49,6 +60,7 @@ CLAIM_KEYS = (
     "figure_ids",
     "scope",
 )
+RECORDS_AT_ONCE = 2048  # rows turned into dicts at a time when writing (bounded memory)
 UNREADABLE_KEYS = ("quote", "start", "end", "reason")
 CORRECTION_KEYS = (
     "quote",
@@ -107,15 +119,14 @@ def _check(args: argparse.Namespace) -> int:
         return _fail('no money figures found (expected amounts such as "$1.18 billion")', args.path)
     result = reconcile(doc)
     if args.json:
-        payload = build_json(doc.name, result)
-        payload["unreadable"] = _records(doc.unreadable, UNREADABLE_KEYS)
-        text = json.dumps(payload, ensure_ascii=False, indent=2, allow_nan=False)
+        write_json(doc, result, sys.stdout)
     else:
-        text = format_tables(doc.name, result)
+        write_tables(doc.name, result, sys.stdout)
         for row in doc.unreadable.itertuples():
-            text += f'\nUnreadable money figure: "{row.quote}" at offset {row.start} ({row.reason})'
-
-    sys.stdout.write(text + "\n")
+            sys.stdout.write(
+                f'\nUnreadable money figure: "{row.quote}" at offset {row.start} ({row.reason})'
+            )
+        sys.stdout.write("\n")
     return 0
 
 
@@ -129,12 +140,64 @@ def build_json(document: str, result: Reconciliation) -> dict:
     Returns:
         A dict of plain Python values, keys in a fixed order.
     """
-    return {
-        "document": document,
-        "figures": [_signed_balance(f) for f in _records(result.figures, FIGURE_KEYS)],
-        "claims": _records(result.claims, CLAIM_KEYS),
-        "corrections": _records(result.corrections, CORRECTION_KEYS),
-    }
+    return {key: _listed(rows) for key, rows in _sections(document, result)}
+
+
+def write_json(doc: NewsDocument, result: Reconciliation, out: TextIO) -> None:
+    """Write ``check --json``'s object to ``out``, one record at a time, and a final newline.
+
+    The text is ``json.dumps`` of :func:`build_json` plus ``unreadable`` (``indent=2``, non-ASCII
+    kept, never NaN or infinity), byte for byte, without holding the whole object or string.
+
+    Args:
+        doc: The checked document (its name and unreadable figures).
+        result: Its reconciliation.
+        out: A text stream.
+    """
+    encode = json.JSONEncoder(ensure_ascii=False, indent=2, allow_nan=False).encode
+    sections = [
+        *_sections(doc.name, result),
+        ("unreadable", _records(doc.unreadable, UNREADABLE_KEYS)),
+    ]
+    out.write("{")
+    for n, (key, rows) in enumerate(sections):
+        out.write(f"{',' if n else ''}\n  {encode(key)}: ")
+        if isinstance(rows, str):
+            out.write(encode(rows))
+            continue
+        opened = False
+        for row in rows:
+            out.write(",\n    " if opened else "[\n    ")
+            out.write(_encode_record(row, encode))
+            opened = True
+        out.write("\n  ]" if opened else "[]")
+    out.write("\n}\n")
+
+
+def _encode_record(row: dict, encode: Callable[[object], str]) -> str:
+    """``encode(row)`` re-indented to stand in a list of the top object (the same text, faster).
+
+    Scalars are written as ``json`` writes them (C string escaping, ``repr`` of numbers); other
+    values (lists) by ``encode`` itself. A non-finite number raises, as ``allow_nan=False`` does.
+    """
+    if not row:
+        return "{}"
+    lines = []
+    for key, value in row.items():
+        if isinstance(value, str):
+            shown = encode_basestring(value)
+        elif value is None or isinstance(value, bool):
+            shown = {None: "null", True: "true", False: "false"}[value]
+        elif isinstance(value, int):
+            shown = int.__repr__(value)
+        elif isinstance(value, float):
+            if not math.isfinite(value):
+                raise ValueError(f"{key} is {value}: JSON has no such number")
+            shown = float.__repr__(value)
+        else:  # JSON strings hold no raw newline: every line break is the layout's
+            shown = encode(value).replace("\n", "\n      ")
+        lines.append(f"      {encode_basestring(key)}: {shown}")
+    return "{\n" + ",\n".join(lines) + "\n    }"
 
 
 def format_tables(document: str, result: Reconciliation) -> str:
@@ -147,8 +210,63 @@ def format_tables(document: str, result: Reconciliation) -> str:
     Returns:
         Lines joined by newlines, without a trailing newline.
     """
+    out = io.StringIO()
+    write_tables(document, result, out)
+    return out.getvalue()
+
+
+def write_tables(document: str, result: Reconciliation, out: TextIO) -> None:
+    """Write :func:`format_tables`'s text to ``out`` line by line (no trailing newline).
+
+    Args:
+        document: Name of the checked document.
+        result: Its reconciliation.
+        out: A text stream.
+    """
     figures = result.figures
-    table = pd.DataFrame(
+    out.write(f"Document: {document}\n\nFigures ({len(figures)})\n")
+    _write_figure_table(figures, out)
+    out.write(f"\n\nClaims and totals ({len(result.claims)})")
+    for claim in result.claims.itertuples():
+        out.write(f'\n  [{claim.verdict}] {claim.kind}: "{claim.quote}"')
+        out.write(f"\n      {claim.explanation}")
+    if result.claims.empty:
+        out.write("\n  (no claims or totals to check)")
+    out.write(f"\n\nCorrections ({len(result.corrections)})")
+    for correction in result.corrections.itertuples():
+        out.write(
+            f'\n  "{correction.quote}": {correction.stated_value_usd:,.0f} → '
+            f"{correction.suggested_value_usd:,.0f} USD"
+        )
+        out.write(f"\n      {correction.reason}")
+    if result.corrections.empty:
+        out.write("\n  (none)")
+
+
+def _write_figure_table(figures: pd.DataFrame, out: TextIO) -> None:
+    """``to_string`` of the figures table, written a slice at a time in the whole table's widths."""
+    if len(figures) <= RECORDS_AT_ONCE:
+        out.write(_figure_table(figures).to_string(index=False))
+        return
+    slices = [
+        slice(first, first + RECORDS_AT_ONCE) for first in range(0, len(figures), RECORDS_AT_ONCE)
+    ]
+    widths: dict[str, int] = {}
+    for rows in slices:  # first the width of each column over every row, as pandas measures it
+        for column, values in _figure_table(figures.iloc[rows]).items():
+            shown = (len(pprint_thing(v, escape_chars=("\t", "\r", "\n"))) for v in values)
+            header = len(column) + is_numeric_dtype(values)  # pandas pads a number's header
+            widths[column] = max(widths.get(column, header), *shown)
+    for n, rows in enumerate(slices):
+        table = _figure_table(figures.iloc[rows])
+        out.write(
+            ("\n" if n else "") + table.to_string(index=False, header=not n, col_space=widths)
+        )
+
+
+def _figure_table(figures: pd.DataFrame) -> pd.DataFrame:
+    """The columns shown of the figures table, values formatted (``value_usd`` with commas)."""
+    return pd.DataFrame(
         {
             "id": figures["figure_id"],
             "quote": figures["quote"],
@@ -164,29 +282,6 @@ def format_tables(document: str, result: Reconciliation) -> str:
             ],
         }
     )
-    lines = [
-        f"Document: {document}",
-        "",
-        f"Figures ({len(figures)})",
-        table.to_string(index=False),
-        "",
-    ]
-    lines.append(f"Claims and totals ({len(result.claims)})")
-    for claim in result.claims.itertuples():
-        lines.append(f'  [{claim.verdict}] {claim.kind}: "{claim.quote}"')
-        lines.append(f"      {claim.explanation}")
-    if result.claims.empty:
-        lines.append("  (no claims or totals to check)")
-    lines += ["", f"Corrections ({len(result.corrections)})"]
-    for correction in result.corrections.itertuples():
-        lines.append(
-            f'  "{correction.quote}": {correction.stated_value_usd:,.0f} → '
-            f"{correction.suggested_value_usd:,.0f} USD"
-        )
-        lines.append(f"      {correction.reason}")
-    if result.corrections.empty:
-        lines.append("  (none)")
-    return "\n".join(lines)
 
 
 def _signed_balance(figure: dict) -> dict:
@@ -204,9 +299,26 @@ def _signed_balance(figure: dict) -> dict:
     return figure
 
 
-def _records(table: pd.DataFrame, keys: tuple[str, ...]) -> list[dict]:
+def _sections(document: str, result: Reconciliation) -> list[tuple[str, object]]:
+    """(key, value) of the JSON contract: the document name, then lazy lists of records."""
+    return [
+        ("document", document),
+        ("figures", map(_signed_balance, _records(result.figures, FIGURE_KEYS))),
+        ("claims", _records(result.claims, CLAIM_KEYS)),
+        ("corrections", _records(result.corrections, CORRECTION_KEYS)),
+    ]
+
+
+def _listed(rows: object) -> object:
+    return rows if isinstance(rows, str) else list(rows)
+
+
+def _records(table: pd.DataFrame, keys: tuple[str, ...]) -> Iterator[dict]:
+    """Rows of ``table`` as dicts of ``keys`` (those it has), plain values, a few at a time."""
     present = [key for key in keys if key in table.columns]
-    return [{key: _plain(row[key]) for key in present} for row in table.to_dict("records")]
+    for first in range(0, len(table), RECORDS_AT_ONCE):
+        for row in table.iloc[first : first + RECORDS_AT_ONCE][present].to_dict("records"):
+            yield {key: _plain(row[key]) for key in present}
 
 
 def _plain(value: object) -> object:

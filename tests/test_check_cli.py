@@ -298,3 +298,57 @@ def test_a_failure_of_the_reader_itself_is_one_line_naming_the_code_line(
     assert err.count("\n") == 1 and "Traceback" not in err
     assert "internal error ArithmeticError: invented failure for this test" in err
     assert "test_check_cli.py:" in err and "please report it" in err
+
+
+def test_the_figures_table_written_in_slices_is_the_whole_tables_text(monkeypatch):
+    # invented rows: quotes of different widths (the widest with a line break and a tab, which
+    # pandas shows escaped), a corrected value in one slice only, missing periods and countries
+    import io
+
+    import pandas as pd
+
+    from analysis import check_cli
+
+    quotes = [
+        "$1 bn",
+        "$1,234,567\n\tthousand",
+        "US$\t7 billion",
+        "$2bn",
+        "£3",
+        "$12,345,678 thousand",
+    ]
+    values = [1e9, 1234567e3, 7e9, 2e9, 3.0, 12345678e3]
+    figures = pd.DataFrame(
+        {
+            "figure_id": range(len(quotes)),
+            "quote": quotes,
+            "flow": ["exports", "imports", "turnover", "balance", "exports", "other"],
+            "period": ["2023", None, "2022-01/2022-06", "2023", None, "2021"],
+            "reporter_iso3": ["KAZ", None, "GBR", "KAZ", "KAZ", None],
+            "partner_iso3": ["GBR", "GBR", None, "WLD", "GBR", None],
+            "value_usd": values,
+            "half_width_usd": [5e8, 5e4, 5e8, 5e8, 0.5, 500.0],
+            "corrected_value_usd": [1e9, 1234567e3, 7e9, 2e9, 3000.0, 12345678e3],
+        }
+    )
+    whole = check_cli._figure_table(figures).to_string(index=False)
+    monkeypatch.setattr(check_cli, "RECORDS_AT_ONCE", 2)
+    out = io.StringIO()
+    check_cli._write_figure_table(figures, out)
+    assert out.getvalue() == whole
+
+
+def test_the_streamed_json_is_json_dumps_of_the_whole_object_byte_for_byte():
+    import io
+
+    from analysis import check_cli
+    from analysis.loaders.news import load_news
+
+    doc = load_news(DEFAULT_SEED)
+    result = reconcile(doc)
+    payload = build_json(doc.name, result)
+    payload["unreadable"] = list(check_cli._records(doc.unreadable, check_cli.UNREADABLE_KEYS))
+    out = io.StringIO()
+    check_cli.write_json(doc, result, out)
+    assert out.getvalue() == json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    assert any(claim["figure_ids"] for claim in payload["claims"])  # lists are written too

@@ -32,12 +32,19 @@ import pandas as pd
 
 from analysis.checks.candidates import Claim, missing_reason
 from analysis.checks.corrections import find_corrections
-from analysis.checks.intervals import PERCENT_TOLERANCE, QUALIFIER_SPREAD, UNITS, number, text
+from analysis.checks.intervals import (
+    PERCENT_TOLERANCE,
+    QUALIFIER_SPREAD,
+    UNITS,
+    figure_interval,
+    number,
+    text,
+)
 from analysis.checks.parts import join_results, split_document
 from analysis.checks.pool import WORLD, FigurePool
 from analysis.checks.readings import enumerate_readings
 from analysis.checks.totals import total_readings
-from analysis.checks.verdicts import Check, judge
+from analysis.checks.verdicts import Check, figure_intervals, judge
 from analysis.loaders.news.parts import map_parts
 
 if TYPE_CHECKING:
@@ -125,16 +132,22 @@ def _reconcile_document(doc: NewsDocument, correct: bool) -> Reconciliation:
     pool = FigurePool(str(getattr(doc, "text", "") or ""), records, share_spans)
     checks = _build_checks(pool, doc.claims)
     values = {figure_id: float(f["value_usd"]) for figure_id, f in records.items()}
-    corrections = find_corrections(checks, records, values) if correct else {}
+    intervals = figure_intervals(records, values)
+    results = [judge(check, records, values, intervals) for check in checks]
+    corrections = find_corrections(checks, records, values, results, intervals) if correct else {}
     for figure_id, (value, _) in corrections.items():
         values[figure_id] = value
-    results = [judge(check, records, values) for check in checks]
-    claims = pd.DataFrame(
-        [{**check.row, **result} for check, result in zip(checks, results, strict=True)],
-        columns=[*doc.claims.columns, *RESULT_COLUMNS],
-    )
+        intervals[figure_id] = figure_interval(records[figure_id], value)
+    if corrections:  # judged again: the checks that use a corrected figure
+        results = [
+            judge(check, records, values, intervals) if _uses(check, corrections) else result
+            for check, result in zip(checks, results, strict=True)
+        ]
+    rows = [check.row for check in checks]
+    del checks, pool  # the readings and levels: freed before the table is built
+    claims = _claims_table(rows, results, [*doc.claims.columns, *RESULT_COLUMNS])
     figures = figures.assign(corrected_value_usd=[values[int(i)] for i in figures["figure_id"]])
-    rows = [
+    corrected = [
         {
             "figure_id": figure_id,
             **{key: records[figure_id][key] for key in ("quote", "start", "end")},
@@ -144,7 +157,28 @@ def _reconcile_document(doc: NewsDocument, correct: bool) -> Reconciliation:
         }
         for figure_id, (value, reason) in sorted(corrections.items())
     ]
-    return Reconciliation(figures, claims, pd.DataFrame(rows, columns=list(CORRECTION_COLUMNS)))
+    return Reconciliation(
+        figures, claims, pd.DataFrame(corrected, columns=list(CORRECTION_COLUMNS))
+    )
+
+
+def _claims_table(rows: list[dict], results: list[dict], columns: list[str]) -> pd.DataFrame:
+    """The claims table: each row with its result (the same table as from the merged dicts).
+
+    Built column by column, so that no merged dict of every row is held at once.
+    """
+    if not rows:
+        return pd.DataFrame([], columns=columns)
+    return pd.DataFrame(
+        {
+            column: [
+                result[column] if column in result else row.get(column, math.nan)
+                for row, result in zip(rows, results, strict=True)
+            ]
+            for column in columns
+        },
+        columns=columns,
+    )
 
 
 def _readings_of_repeats(checks: list[Check]) -> list[Check]:
@@ -211,6 +245,11 @@ def _build_checks(pool: FigurePool, claims: pd.DataFrame) -> list[Check]:
         checks.append(Check(row, (reading,)))
         next_id += 1
     return checks
+
+
+def _uses(check: Check, figure_ids: dict[int, object]) -> bool:
+    """Whether any reading of ``check`` uses one of ``figure_ids``."""
+    return any(i in figure_ids for reading in check.readings for i in reading.figure_ids)
 
 
 def _scope(row: dict) -> str:

@@ -217,16 +217,28 @@ def find_earlier_totals(
     role "world" takes any country's total with the world, role "anyone" any level. The part of
     another share is one only ``with_parts``.
     """
-    found = [
-        level
-        for level in pool.of_flow(flow, claim.span[0], FAR_LIMIT, 0)
-        if level.scope == "all"
-        and (with_parts or level.figure_id not in pool.share_parts)
-        and (
-            role == "anyone"
-            or (level.partner in ("", WORLD) if role == "world" else fits(level, role, claim.keys))
-        )
-    ]
+    if role in ("whole", "world"):  # only a level with the world or no partner can be one
+        window = pool.totals_of_flow(flow, claim.span[0], FAR_LIMIT)
+    else:
+        window = pool.of_flow(flow, claim.span[0], FAR_LIMIT, 0)
+    found = []
+    for level in reversed(window):
+        if len(found) >= WEAK_LEVELS and level.start < found[WEAK_LEVELS - 1].start:
+            break  # every level left stands before the last three found
+        if (
+            level.scope == "all"
+            and (with_parts or level.figure_id not in pool.share_parts)
+            and (
+                role == "anyone"
+                or (
+                    level.partner in ("", WORLD)
+                    if role == "world"
+                    else fits(level, role, claim.keys)
+                )
+            )
+        ):
+            found.append(level)
+    found.reverse()  # text order, so that levels at one place keep it when sorted
     return sorted(found, key=lambda level: -level.start)[:WEAK_LEVELS]
 
 

@@ -16,15 +16,26 @@ import math
 import re
 from collections import ChainMap
 
-from analysis.checks.intervals import format_usd, number
-from analysis.checks.verdicts import Check, describe_sum, judge
+from analysis.checks.intervals import Interval, figure_interval, format_usd, number
+from analysis.checks.verdicts import Check, describe_sum, figure_intervals, judge
 
 
 def find_corrections(
-    checks: list[Check], figures: dict[int, dict], values: dict[int, float]
+    checks: list[Check],
+    figures: dict[int, dict],
+    values: dict[int, float],
+    results: list[dict] | None = None,
+    intervals: dict[int, Interval] | None = None,
 ) -> dict[int, tuple[float, str]]:
-    """Figure id → (suggested value in US dollars, reason) for each probable slip."""
-    results = [judge(c, figures, values) for c in checks]
+    """Figure id → (suggested value in US dollars, reason) for each probable slip.
+
+    ``results`` (the checks judged at ``values``) and ``intervals`` (the figures' intervals at
+    ``values``) are worked out here unless given.
+    """
+    if intervals is None:
+        intervals = figure_intervals(figures, values)
+    if results is None:
+        results = [judge(c, figures, values, intervals) for c in checks]
     verifiable = [(c, r) for c, r in zip(checks, results, strict=True) if r["figure_ids"]]
     checks = [c for c, _ in verifiable]
     used = [r["figure_ids"] for _, r in verifiable]
@@ -38,13 +49,21 @@ def find_corrections(
         involved = checks_of.get(fid, [])
         if not any(verdicts[i] == "inconsistent" for i in involved):
             continue
+        if not _is_constrained(fid, involved, used, verdicts, checks_of):
+            continue
         working = []
         for value, how in candidate_values(f["quote"], float(f["value_usd"])):
-            trial = ChainMap({fid: value}, values)  # no copy of every value per trial
-            trials = [judge(checks[i], figures, trial) for i in involved]
-            if all(r["verdict"] == "consistent" for r in trials):
+            trial = ChainMap({fid: figure_interval(f, value)}, intervals)  # no copy per trial
+            trials = []
+            for i in involved:  # only the checks using the figure; the first one not fitting ends
+                trials.append(judge(checks[i], figures, values, trial))
+                if trials[-1]["verdict"] != "consistent":
+                    break
+            else:
                 working.append((value, how, trials))
-        if len(working) != 1 or not _is_constrained(fid, involved, used, verdicts, checks_of):
+            if len(working) > 1:
+                break  # two readings work: ambiguous, never corrected
+        if len(working) != 1:
             continue
         value, how, trials = working[0]
         evidence = "; ".join(

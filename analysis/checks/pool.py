@@ -96,6 +96,8 @@ class FigurePool:
         self.text = text_
         self._sentences = [0] + [m.end() for m in _SENTENCE_END.finditer(text_)]
         self._paragraphs = [0] + [m.end() for m in _PARAGRAPH_END.finditer(text_)]
+        self._sentence_at: dict[int, int] = {}
+        self._paragraph_at: dict[int, int] = {}
         self.levels = [_stated_level(fid, f) for fid, f in figures.items() if _scope(f) != "change"]
         self.changes = [fid for fid, f in figures.items() if _scope(f) == "change"]
         self.by_flow: dict[str, list[Level]] = {}
@@ -105,6 +107,10 @@ class FigurePool:
             levels.sort(key=lambda level: level.start)
         self._flow_starts = {
             flow: [level.start for level in levels] for flow, levels in self.by_flow.items()
+        }
+        self._totals_at = {  # flow → where its levels of all goods with the world are in by_flow
+            flow: [k for k, level in enumerate(levels) if _is_total(level)]
+            for flow, levels in self.by_flow.items()
         }
         self._by_start = sorted(self.levels, key=lambda level: level.start)
         self._changes_by_start = sorted(self.changes, key=lambda i: int(figures[i]["start"]))
@@ -148,11 +154,19 @@ class FigurePool:
 
     def sentence_of(self, position: int) -> int:
         """Index of the sentence holding character ``position``."""
-        return bisect.bisect_right(self._sentences, position) - 1
+        found = self._sentence_at.get(position)
+        if found is None:  # asked again and again for the same figures: remembered
+            found = self._sentence_at[position] = bisect.bisect_right(self._sentences, position) - 1
+        return found
 
     def paragraph_of(self, position: int) -> int:
         """Index of the paragraph holding character ``position``."""
-        return bisect.bisect_right(self._paragraphs, position) - 1
+        found = self._paragraph_at.get(position)
+        if found is None:
+            found = self._paragraph_at[position] = (
+                bisect.bisect_right(self._paragraphs, position) - 1
+            )
+        return found
 
     def level(self, figure_id: int | None) -> Level | None:
         """The stated level of a figure id (None for a missing id or an amount of change)."""
@@ -255,6 +269,18 @@ class FigurePool:
         at = bisect.bisect_left(self._flow_starts.get(flow, []), position)
         return levels[max(0, at - before) : at + after]
 
+    def totals_of_flow(self, flow: str, position: int, before: int) -> list[Level]:
+        """The totals among the ``before`` levels of ``flow`` before ``position``, in text order.
+
+        Totals: levels of all goods with the world or no partner (``of_flow`` so filtered,
+        without looking at the other levels).
+        """
+        at = bisect.bisect_left(self._flow_starts.get(flow, []), position)
+        totals = self._totals_at.get(flow, [])
+        low = bisect.bisect_left(totals, max(0, at - before))
+        levels = self.by_flow.get(flow, [])
+        return [levels[k] for k in totals[low : bisect.bisect_left(totals, at)]]
+
     def derived_bases(
         self, span: tuple[int, int], flow: str, sign: float, scope: str
     ) -> list[tuple[Level, Level, int]]:
@@ -325,6 +351,10 @@ def keys_of(row: dict) -> tuple[str, str]:
 def previous_period(period: str) -> str:
     """The same period a year earlier: "2023-01/2023-08" → "2022-01/2022-08"."""
     return re.sub(r"\d{4}", lambda m: str(int(m.group()) - 1), period)
+
+
+def _is_total(level: Level) -> bool:
+    return level.scope == "all" and level.partner in ("", WORLD)
 
 
 def _scope(figure: dict) -> str:

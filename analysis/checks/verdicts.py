@@ -42,13 +42,20 @@ class Check:
     missing: str = ""  # why no reading exists
 
 
-def judge(check: Check, figures: dict[int, dict], values: Mapping[int, float]) -> dict:
+def judge(
+    check: Check,
+    figures: dict[int, dict],
+    values: Mapping[int, float],
+    intervals: Mapping[int, Interval] | None = None,
+) -> dict:
     """Verdict, recomputed interval, figures used and explanation of one check.
 
     Args:
         check: The claim (or total) and its readings.
         figures: Figures-table rows by id.
         values: Each figure's value in US dollars (as stated, or corrected).
+        intervals: Each figure's interval at ``values`` (:func:`figure_intervals`), when already
+            worked out; ``values`` is then not read.
 
     Returns:
         The ``RESULT_COLUMNS`` of the claims table, plus ``reading`` (the kind used, "" if none).
@@ -65,8 +72,9 @@ def judge(check: Check, figures: dict[int, dict], values: Mapping[int, float]) -
         verdict="unverifiable",
         reading="",
     )
-    used = {figure_id for reading in check.readings for figure_id in reading.figure_ids}
-    intervals = {i: figure_interval(figures[i], values[i]) for i in used}
+    if intervals is None:
+        used = {figure_id for reading in check.readings for figure_id in reading.figure_ids}
+        intervals = {i: figure_interval(figures[i], values[i]) for i in used}
     if kind == "total":
         reading = check.readings[0]
         xs = [term_interval(level.term, intervals) for level in reading.inputs]
@@ -137,6 +145,11 @@ def judge(check: Check, figures: dict[int, dict], values: Mapping[int, float]) -
         "reading": reading.kind,
         "explanation": f"{stated_text}; {named}{formula} = {shown} → {verdict}{note}",
     }
+
+
+def figure_intervals(figures: dict[int, dict], values: Mapping[int, float]) -> dict[int, Interval]:
+    """Figure id → its interval in US dollars at ``values`` (for :func:`judge`)."""
+    return {i: figure_interval(figure, values[i]) for i, figure in figures.items()}
 
 
 def _recomputed(x: Interval) -> dict:
