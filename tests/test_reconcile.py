@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from analysis.checks import reconcile
@@ -395,6 +395,12 @@ _fraction = st.floats(min_value=0, max_value=0.05, allow_nan=False)
     ),
     widen_which=st.integers(0, 8),
     widen_by=st.floats(1, 10, allow_nan=False),
+)
+@example(  # found by hypothesis: a wider base made the change straddle 0 and undid the direction
+    values=[(2349458941.0, 0.03125), (3276374476.0, 0.03125), *[(1e6, 0.0)] * 4],
+    stated=[(23.0, 0.0, "about"), (0.0, 0.0, ""), (0.0, 0.0, "")],
+    widen_which=1,
+    widen_by=9.0,
 )
 def test_widening_a_half_width_never_turns_consistent_into_inconsistent(
     values, stated, widen_which, widen_by

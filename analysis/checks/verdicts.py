@@ -126,8 +126,10 @@ def judge(
     else:
         reading, xs, value = top[0]
         flipped = (-stated[0], -stated[2], -stated[1])
-        certain_direction = value[1] > 0 or value[2] < 0  # the figures' change does not straddle 0
-        if kind in ("pct_change", "pp_change") and certain_direction and overlaps(flipped, value):
+        # the figures' change goes the other way than the stated one (their central values: so
+        # wider figures never turn a fitting size into a refutation)
+        opposite = value[0] * stated[0] < 0
+        if kind in ("pct_change", "pp_change") and opposite and overlaps(flipped, value):
             verdict = "consistent"
             note = "; the size fits, the direction word was read the other way"
         else:
