@@ -1029,6 +1029,28 @@ def test_a_part_of_the_previous_sentences_deficit_is_a_deficit():
     ]
 
 
+def test_the_partner_supplying_the_reporter_is_the_reporters_imports():
+    # Finport.am (ArmInfo), https://finport.am/full_news.php?id=51766&lang=3
+    text = (
+        "Armenia's foreign trade turnover with Georgia in January-September 2024 was $702.6 "
+        "million. The main goods exported by Armenia to Georgia are cigarettes and cigars ($23.5 "
+        "million).\nIn return, Georgia mainly supplied cars and other vehicles ($76.1 million), "
+        "and medicines ($27.7 million) to Armenia."
+    )
+    assert _flows(text)[1:] == [
+        ("$23.5 million", "exports"),
+        ("$76.1 million", "imports"),
+        ("$27.7 million", "imports"),
+    ]
+    # ICE (Daily Monitor), https://www.ice.it/it/news/notizie-dal-mondo/186174
+    # the first figure sets the reporter: the verb's subject, though the lead names Tanzania first
+    text = (
+        "Tanzania capped an eight-month surge in exports to Uganda during June. During June, "
+        "Uganda imported goods worth $125.12m (Shs444b) from Tanzania."
+    )
+    assert _flows(text) == [("$125.12m", "imports")]
+
+
 def test_a_partner_as_the_subject_of_the_mirror_flow_keeps_the_paragraphs_flow():
     # srbija.gov.rs, https://www.srbija.gov.rs/vest/en/4704/january-july-foreign-trade-volume-jumps-338-percent-year-on-year.php  # noqa: E501
     text = (
