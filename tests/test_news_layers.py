@@ -1029,6 +1029,25 @@ def test_a_part_of_the_previous_sentences_deficit_is_a_deficit():
     ]
 
 
+def test_a_gap_to_a_target_and_the_level_an_intention_aims_at_are_not_flows():
+    # Prothom Alo, https://en.prothomalo.com/business/local/8ymbq2370k
+    text = "As such, the export revenue was 4.21 per cent or USD 2.44 billion less than the target."
+    assert _flows(text) == [("USD 2.44 billion", "other")]
+    # Malay Mail (Bernama), https://www.malaymail.com/s/1660846/malaysia-thailand-trade-up-17pc-in-first-half-of-2018  # noqa: E501
+    text = (
+        "Chantira said she believed that the event would help to increase trade volume between "
+        "Malaysia and Thailand to US$30 billion as was decided during a meeting in 2015."
+    )
+    assert _flows(text) == [("US$30 billion", "other")]
+    # Xinhua via china.org.cn, http://china.org.cn/english/2003/Aug/73095.htm
+    text = (
+        "India and China are aiming to double their bilateral trade to about US$10 billion by "
+        "2005, the Indian commerce minister said Friday. Total bilateral trade for the 11 months "
+        "(April 2002-February 2003) was US$4.2 billion."
+    )
+    assert _flows(text) == [("US$10 billion", "other"), ("US$4.2 billion", "turnover")]
+
+
 def test_the_partner_supplying_the_reporter_is_the_reporters_imports():
     # Finport.am (ArmInfo), https://finport.am/full_news.php?id=51766&lang=3
     text = (

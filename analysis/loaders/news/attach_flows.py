@@ -17,11 +17,25 @@ from analysis.loaders.news.vocabulary import (
     CHANGE_VERB_BEFORE_AMOUNT,
     COMMODITY_OF,
     FLOW_AFTER,
+    GAP_TO_PLAN_AFTER,
+    TARGET_BEFORE_AMOUNT,
 )
 
 
 def flow_word(doc: Mentions, sentence: Sentence, start: int, end: int) -> FlowWord | None:
-    """The flow word giving the flow of the words at start..end (None: the sentence names none)."""
+    """The flow word giving the flow of the words at start..end (None: the sentence names none).
+
+    A gap to a plan ("USD 2.44 billion less than the target") and the level an intention aims at
+    ("would help to increase trade … to US$30 billion") are not trade flows: their word is "other".
+    """
+    gap = GAP_TO_PLAN_AFTER.match(doc.masked, end)
+    if gap:
+        return FlowWord(gap.start("plan"), gap.end("plan"), "other")
+    aim = TARGET_BEFORE_AMOUNT.search(doc.masked, max(sentence.start, start - 200), start)
+    if aim:  # of the product the flow named before it is of: "Non-oil trade … aim to take it to"
+        named = doc.flow_words.between(sentence.start, aim.start())
+        is_commodity = bool(named) and named[-1].is_commodity
+        return FlowWord(aim.start("verb"), aim.end("verb"), "other", is_commodity=is_commodity)
     after = FLOW_AFTER.match(doc.masked, end)
     words = doc.flow_words.between(sentence.start, sentence.end)
     preceding = [w for w in words if w.end <= start]

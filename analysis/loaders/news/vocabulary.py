@@ -79,6 +79,21 @@ QUANTITY_AFTER = re.compile(
 PART_OF_PREVIOUS = re.compile(r"\s*(?i:of\s+(?:this|that|these|which|the\s+total))\b")
 # A flow named right after a figure: "$5bn in exports", "$2bn worth of goods imports".
 FLOW_AFTER = re.compile(r"\s*(?:worth\s+of|in|of)\s+", re.IGNORECASE)
+# A figure that is a gap to a plan: "USD 2.44 billion less than the target".
+GAP_TO_PLAN_AFTER = re.compile(
+    rf"""(?:,?\s+or\s+[\d.,]+\s*(?:%|percent|per\s+cent),?)?\s+(?i:more|less|higher|lower)\s+
+    (?i:than)\s+(?:(?i:the|its|their|our)\s+)?(?:[\w-]+\s+){{0,2}}?
+    (?P<plan>(?i:{alternation(words.PLAN_WORDS)}))\b""",
+    re.VERBOSE,
+)
+# A figure that is the level an intention aims at: "would help to increase trade volume between
+# Malaysia and Thailand to US$30 billion".
+TARGET_BEFORE_AMOUNT = re.compile(
+    rf"""\b(?i:{alternation(words.INTENTION_WORDS)})\s+(?:(?i:to)\s+)?
+    (?P<verb>(?i:{alternation(words.RAISE_WORDS)}))\b[^.;:¤]{{0,120}}?\s(?i:to)\s+
+    (?:(?i:about|around|over|nearly|almost|some)\s+)?$""",
+    re.VERBOSE,
+)
 
 
 UP_VERBS = alternation(words.UP_VERBS_PAST)
