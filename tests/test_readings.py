@@ -139,6 +139,55 @@ def test_change_from_the_two_levels():
     )
 
 
+def test_a_change_between_periods_of_two_lengths_may_confirm_never_refute():
+    # Mexico News Daily, https://mexiconewsdaily.com/business/mexico-us-top-exporter-sets-q1-record
+    text = (
+        "Mexico’s exports to the U.S. reached $97.62 billion in the first quarter. Although "
+        "Mexico’s exports to the U.S. increased 3.8% in annual terms in Q1, they declined 2.9% to "
+        "$41.56 billion in March."
+    )
+    doc = build(
+        text,
+        [
+            fig("$97.62 billion", "exports", "2024-Q1", 97.62e9, 5e6),
+            fig("$41.56 billion", "exports", "2024-03", 41.56e9, 5e6),
+        ],
+        [claim("increased 3.8%", "pct_change", 3.8, 0.05, "exports", "2024-Q1")],
+    )
+    assert checked(doc)["verdict"] == "unverifiable"  # not $97.62bn over March's $41.56bn
+
+
+def test_two_levels_a_year_apart_in_the_claims_sentence_are_its_pair():
+    # Business Recorder, https://www.brecorder.com/news/40266855/july-august-2022-23-exports-to-china-soar-516pc-to-350297m-yoy-sbp  # noqa: E501
+    text = (
+        "The overall exports to China were recorded at $ 350.297 million during July-August "
+        "2023-24. On year-on-year basis, the exports to China also surged by 25.09 percent from $ "
+        "159.021 million in August 2022, against the exports of $ 198.932 million in August 2023."
+    )
+    doc = build(
+        text,
+        [
+            fig("$ 350.297 million", "exports", "2023-07/2023-08", 350.297e6, 5e2),
+            fig("$ 159.021 million", "exports", "2022-08", 159.021e6, 5e2),
+            fig("$ 198.932 million", "exports", "2023-08", 198.932e6, 5e2),
+        ],
+        [
+            claim(
+                "surged by 25.09 percent",
+                "pct_change",
+                25.09,
+                0.005,
+                "exports",
+                "2023-07/2023-08",
+                base_period="2022-08",
+            )
+        ],
+    )
+    row = checked(doc)
+    # 198.932 / 159.021 - 1 = 25.098%: truncated, not rounded; never $350.297m over $159.021m
+    assert (row["verdict"], row["figure_ids"]) == ("inconsistent", (2, 1))
+
+
 def test_change_from_a_stated_amount_of_change_gives_the_base():
     # the reader marks "$1.4 billion" an amount of change; the earlier level is not stated
     # (MONTSAME, https://www.montsame.mn/en/read/234563, 2020-08-07)

@@ -11,6 +11,7 @@ types and the candidate search (with each reading's *support*) in ``candidates``
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -27,7 +28,7 @@ from analysis.checks.candidates import (
     sum_value_usd,
 )
 from analysis.checks.intervals import Interval, affine, divide, text
-from analysis.checks.pool import WORLD, FigurePool, Level, fits
+from analysis.checks.pool import WORLD, FigurePool, Level, fits, previous_period
 from analysis.checks.share_readings import SHARE_KINDS
 
 
@@ -76,6 +77,23 @@ def _may_compare(a: Level, b: Level) -> bool:
     return not (all(partners) and WORLD not in partners and partners[0] != partners[1])
 
 
+def _months(period: str) -> int | None:
+    """Length in months of a period string ("2019" 12, "2019-H1" 6, "2019-01/2019-05" 5)."""
+    if re.fullmatch(r"\d{4}", period):
+        return 12
+    if re.fullmatch(r"\d{4}-H[12]", period):
+        return 6
+    if re.fullmatch(r"\d{4}-Q[1-4]", period):
+        return 3
+    if re.fullmatch(r"\d{4}-\d{2}", period):
+        return 1
+    span = re.fullmatch(r"(\d{4})-(\d{2})/(\d{4})-(\d{2})", period)
+    if span:
+        first_year, first, last_year, last = map(int, span.groups())
+        return (last_year - first_year) * 12 + last - first + 1
+    return None
+
+
 def _is_earlier(a: str, b: str) -> bool:
     """Whether period ``a`` starts before period ``b`` (both as "YYYY…" strings)."""
     return a[:4] < b[:4] or (a[:4] == b[:4] and a < b)
@@ -100,6 +118,20 @@ def _change_from_levels(claim: Claim, pool: FigurePool) -> Iterator[Reading]:
                 continue
             if not _may_compare(now, base) and base.figure_id != claim.base_id:
                 continue
+            if (
+                dated
+                and previous_period(now.period) == base.period
+                and now.period[:4] == (claim.period or now.period)[:4]
+                and pool.nearness(now, claim.span) == pool.nearness(base, claim.span) == 3
+            ):
+                # both levels in the claim's sentence, a year apart ("surged by 25.09 percent from
+                # $ 159.021 million in August 2022, against … $ 198.932 million in August 2023"):
+                # they are the pair it compares, though the claim was given a longer period
+                now_support = max(now_support, 3)
+            if dated and _months(now.period) != _months(base.period):
+                # a change compares periods of one length ("$97.62 billion" in the first quarter,
+                # "$41.56 billion" in March): two lengths may confirm it, never refute it
+                base_support = 0
             if now.period and base.period and not _is_earlier(base.period, now.period):
                 if now.period != base.period:
                     continue
