@@ -188,6 +188,36 @@ def test_two_levels_a_year_apart_in_the_claims_sentence_are_its_pair():
     assert (row["verdict"], row["figure_ids"]) == ("inconsistent", (2, 1))
 
 
+def test_a_rate_of_change_is_not_the_change_between_two_levels():
+    # https://baodongnai.com.vn/english/business/201312/vietnam-enjoys-us18-billion-trade-surplus-from-japan-2282028
+    text = (
+        "The two countries have posted an annual trade growth of around 17% since 2005, with "
+        "bilateral trade turnover increasing from US$8.5 billion in 2005 to US$16.8 billion five "
+        "years later."
+    )
+    figures = [
+        fig("US$8.5 billion", "turnover", "2005", 8.5e9, 5e7),
+        fig("US$16.8 billion", "turnover", "2010", 16.8e9, 5e7),
+    ]
+    stated = claim("around 17%", "pct_change", 17, 0.5, "turnover", "2010", base_period="2005")
+    stated["qualifier"] = "about"
+    row = checked(build(text, figures, [stated]))
+    assert row["verdict"] == "unverifiable"  # (16.8/8.5)^(1/5) - 1 = 14.6% a year, not 97.6%
+    # ICE (Daily Monitor), https://www.ice.it/it/news/notizie-dal-mondo/186174
+    text = (
+        "Uganda’s imports from Tanzania have for the last three-months doubled,increasing by an "
+        "average of 18 per cent, During June, Uganda imported goodsworth $125.12m (Shs444b) from "
+        "Tanzania, indicating a 43 per cent surge from$70.07m in the same period last year"
+    )
+    figures = [
+        fig("$125.12m", "imports", "2021-06", 125.12e6, 5e3),
+        fig("$70.07m", "imports", "2020-06", 70.07e6, 5e3),
+    ]
+    stated = claim("an average of 18 per cent", "pct_change", 18, 0.5, "imports", "2021-06")
+    row = checked(build(text, figures, [stated]))
+    assert row["verdict"] == "unverifiable"  # a mean of monthly changes, not June on June
+
+
 def test_change_from_a_stated_amount_of_change_gives_the_base():
     # the reader marks "$1.4 billion" an amount of change; the earlier level is not stated
     # (MONTSAME, https://www.montsame.mn/en/read/234563, 2020-08-07)

@@ -94,6 +94,22 @@ def _months(period: str) -> int | None:
     return None
 
 
+# A change stated as a rate: an average of several changes ("increasing by an average of 18 per
+# cent"), or a yearly rate over several years ("an annual trade growth of around 17% since 2005").
+_AVERAGE_RATE = re.compile(r"\b(?:average|averaged|averaging|compound|CAGR)\b", re.IGNORECASE)
+_YEARLY_RATE = re.compile(r"\b(?:annual|annually|per\s+(?:year|annum)|a\s+year)\b", re.IGNORECASE)
+
+
+def _rate_words(claim: Claim, pool: FigurePool) -> str:
+    """The words around a change claim that may make it a rate: 80 characters before, 30 after."""
+    start, end = claim.span
+    low = max(pool.text.rfind(". ", 0, start), pool.text.rfind("\n", 0, start), start - 80, 0)
+    high = min(
+        i for i in (pool.text.find(". ", end), pool.text.find("\n", end), end + 30) if i >= 0
+    )
+    return pool.text[low:start] + " " + pool.text[start:high]
+
+
 def _is_earlier(a: str, b: str) -> bool:
     """Whether period ``a`` starts before period ``b`` (both as "YYYY…" strings)."""
     return a[:4] < b[:4] or (a[:4] == b[:4] and a < b)
@@ -109,6 +125,9 @@ def _change_from_levels(claim: Claim, pool: FigurePool) -> Iterator[Reading]:
     bases = find_candidates(claim, pool, claim.flow, claim.base_id, claim.base_period, "any")
     for figure_id in pool.adjacent_amounts(claim.span):  # "fell 5.9% ($2bn)": a change, no base
         bases = {b: s - 2 if b.figure_id == figure_id else s for b, s in bases.items()}
+    words = _rate_words(claim, pool)
+    is_average = _AVERAGE_RATE.search(words) is not None
+    is_yearly = _YEARLY_RATE.search(words) is not None
     for now, now_support in nows.items():
         for base, base_support in bases.items():
             if base == now or now.flow != base.flow:
@@ -128,6 +147,10 @@ def _change_from_levels(claim: Claim, pool: FigurePool) -> Iterator[Reading]:
                 # $ 159.021 million in August 2022, against … $ 198.932 million in August 2023"):
                 # they are the pair it compares, though the claim was given a longer period
                 now_support = max(now_support, 3)
+            if is_average or (is_yearly and previous_period(now.period) != base.period):
+                # a rate is not the change between two levels (the mean of several changes, or
+                # (16.8/8.5)^(1/5) - 1 a year over five years): they may confirm it, never refute
+                base_support = 0
             if dated and _months(now.period) != _months(base.period):
                 # a change compares periods of one length ("$97.62 billion" in the first quarter,
                 # "$41.56 billion" in March): two lengths may confirm it, never refute it
