@@ -579,6 +579,18 @@ def test_percents_listed_after_names_are_shares():
     assert _claims(text) == [("4.7%", "share", 4.7), ("3.1 percent", "share", 3.1)]
 
 
+def test_percents_paired_with_changes_by_respectively_are_changes():
+    # Macao News, https://macaonews.org/news/lusofonia/brazil-china-trade-surplus-2023
+    text = (
+        "Organo-inorganic compounds (US$2.4 billion) and other processing industry products "
+        "(US$2.4 billion) took smaller hits, dropping 4.8 percent and 0.9 percent respectively."
+    )
+    assert [(kind, stated) for _, kind, stated in _claims(text)] == [
+        ("pct_change", -4.8),
+        ("pct_change", -0.9),
+    ]
+
+
 def test_pc_is_a_percent():
     # Business Recorder, https://www.brecorder.com/news/40240054/july-april-fy23-trade-deficit-declines-3962pc-to-2371bn-yoy
     assert _claims("Jul-Mar trade deficit shrinks 35.51pc to $22.9bn YoY") == [

@@ -422,6 +422,8 @@ def find_other_percents(
         )
         if _PART_OF_BEFORE.search(before):  # "$9.2 billion, of which $6.9 billion, or 75%"
             direction, is_listed = None, True
+        if direction is not None and re.match(r"\s*,?\s*respectively\b", after):
+            is_listed = False  # "dropping 4.8 percent and 0.9 percent respectively": changes
         whole = re.match(r"\s*of\s+(?:the\s+)?(?:[\w’']+\s+){0,2}?", after)
         other_whole = whole and FLOW_WORDS.match(after, whole.end())
         if other_whole and other_whole.lastgroup == "other":
