@@ -591,6 +591,21 @@ def test_percents_paired_with_changes_by_respectively_are_changes():
     ]
 
 
+def test_a_share_amounted_for_in_turnover_is_a_share_of_turnover():
+    # Finport.am (ArmInfo), https://finport.am/full_news.php?id=51766&lang=3
+    text = (
+        "Armenia's foreign trade turnover with Georgia was $702.6 million. In January-September "
+        "2024, Armenia's exports amounted for 17.6% in trade turnover with Georgia."
+    )
+    claims = load_news(text).claims
+    assert list(zip(claims["quote"], claims["kind"], claims["whole_flow"], strict=True)) == [
+        ("amounted for 17.6% in trade turnover", "share", "turnover")
+    ]
+    # "in" before a year is not the whole (invented)
+    claims = load_news("Wheat exports of $5 billion accounted for 7.7 percent in 2023.").claims
+    assert list(claims["quote"]) == ["accounted for 7.7 percent"]
+
+
 def test_pc_is_a_percent():
     # Business Recorder, https://www.brecorder.com/news/40240054/july-april-fy23-trade-deficit-declines-3962pc-to-2371bn-yoy
     assert _claims("Jul-Mar trade deficit shrinks 35.51pc to $22.9bn YoY") == [

@@ -195,10 +195,14 @@ SHARE_WORDS = re.compile(
 )
 SHARE_CLAIM = re.compile(
     rf"""
-    # "accounted for 7.7 percent of total turnover", "making up almost 60% of exports"
-    \b(?i:accounted\s+for|accounting\s+for|accounts?\s+for|made\s+up|making\s+up|makes?\s+up|represented|
+    # "accounted for 7.7 percent of total turnover", "making up almost 60% of exports", "exports
+    # amounted for 17.6% in trade turnover"
+    \b(?i:accounted\s+for|accounting\s+for|accounts?\s+for|amounted\s+for|amounting\s+for|made\s+up|
+        making\s+up|makes?\s+up|represented|
         representing|represents?|constituted|constituting|constitutes?|comprised|comprising|comprises?)\s+
-    {OPTIONAL_QUALIFIER}{CLAIM_NUMBER}\s*{PERCENT}(?P<of>\s+(?i:of)\b)?
+    {OPTIONAL_QUALIFIER}{CLAIM_NUMBER}\s*{PERCENT}
+    (?P<of>\s+(?:(?i:of)\b|(?i:in)\s+(?=(?i:the\s+)?(?:(?i:total|foreign|overall|bilateral)\s+)?
+        (?i:trade|turnover|exports?|imports?)\b)))?
   |
     # "2% of total exports" (kept only when what follows "of" is trade)
     (?<![\w.,]){OPTIONAL_QUALIFIER.replace("qualifier", "qualifier2")}
