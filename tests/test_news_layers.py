@@ -606,6 +606,18 @@ def test_a_share_amounted_for_in_turnover_is_a_share_of_turnover():
     assert list(claims["quote"]) == ["accounted for 7.7 percent"]
 
 
+def test_a_percent_with_its_gap_to_the_target_is_a_change_against_the_plan():
+    # Prothom Alo, https://en.prothomalo.com/business/local/8ymbq2370k
+    text = (
+        "However, the export revenue target in the last fiscal was USD 58 billion. As such, the "
+        "export revenue was 4.21 per cent or USD 2.44 billion less than the target."
+    )
+    claims = load_news(text).claims
+    assert list(zip(claims["quote"], claims["stated"], claims["whole_flow"], strict=True)) == [
+        ("4.21 per cent", -4.21, "plan")
+    ]
+
+
 def test_pc_is_a_percent():
     # Business Recorder, https://www.brecorder.com/news/40240054/july-april-fy23-trade-deficit-declines-3962pc-to-2371bn-yoy
     assert _claims("Jul-Mar trade deficit shrinks 35.51pc to $22.9bn YoY") == [

@@ -218,6 +218,28 @@ def test_a_rate_of_change_is_not_the_change_between_two_levels():
     assert row["verdict"] == "unverifiable"  # a mean of monthly changes, not June on June
 
 
+def test_a_change_against_a_plan_is_achieved_over_planned():
+    # Prothom Alo, https://en.prothomalo.com/business/local/8ymbq2370k
+    text = (
+        "Products worth USD 55.56 billion were exported in the 2022-23 fiscal.\n"
+        "However, the export revenue target in the last fiscal was USD 58 billion. As such, the "
+        "export revenue was 4.21 per cent or USD 2.44 billion less than the target."
+    )
+    figures = [
+        fig("USD 55.56 billion", "exports", "2022-07/2023-06", 55.56e9, 5e6),
+        fig("USD 58 billion", "other", "2022-07/2023-06", 58e9, 5e8),
+        fig("USD 2.44 billion", "other", "2022-07/2023-06", 2.44e9, 5e6, scope="change"),
+    ]
+    stated = claim("4.21 per cent", "pct_change", -4.21, 0.005, "exports", "2022-07/2023-06")
+    stated["whole_flow"] = "plan"
+    row = checked(build(text, figures, [stated]))
+    assert (row["verdict"], row["reading"], row["figure_ids"]) == (
+        "consistent",
+        "change_from_plan",
+        (0, 1),
+    )
+
+
 def test_change_from_a_stated_amount_of_change_gives_the_base():
     # the reader marks "$1.4 billion" an amount of change; the earlier level is not stated
     # (MONTSAME, https://www.montsame.mn/en/read/234563, 2020-08-07)

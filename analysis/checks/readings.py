@@ -18,6 +18,7 @@ from dataclasses import replace
 from analysis.checks.candidates import (
     LINKED,
     MATCHED,
+    WEAK_LEVELS,
     Claim,
     Reading,
     ReadingKind,
@@ -28,8 +29,16 @@ from analysis.checks.candidates import (
     sum_value_usd,
 )
 from analysis.checks.intervals import Interval, affine, divide, text
-from analysis.checks.pool import WORLD, FigurePool, Level, fits, previous_period
+from analysis.checks.pool import (
+    PLAN_BEFORE_AMOUNT,
+    WORLD,
+    FigurePool,
+    Level,
+    fits,
+    previous_period,
+)
 from analysis.checks.share_readings import SHARE_KINDS
+from analysis.reference.news_vocabulary import PLAN_FLOW
 
 
 def enumerate_readings(claim: Claim, pool: FigurePool) -> list[Reading]:
@@ -119,6 +128,8 @@ def _is_earlier(a: str, b: str) -> bool:
 
 
 def _change_from_levels(claim: Claim, pool: FigurePool) -> Iterator[Reading]:
+    if claim.whole_flow == PLAN_FLOW:
+        return  # a change against a plan is read only against the plan (``_change_from_plan``)
     nows = find_candidates(
         claim, pool, claim.flow, claim.value_id, claim.period, "any", is_value=True
     )
@@ -166,7 +177,43 @@ def _change_from_levels(claim: Claim, pool: FigurePool) -> Iterator[Reading]:
             )
 
 
+def _change_from_plan(claim: Claim, pool: FigurePool) -> Iterator[Reading]:
+    """The amount achieved over the amount planned, minus one.
+
+    "However, the export revenue target in the last fiscal was USD 58 billion. As such, the export
+    revenue was 4.21 per cent or USD 2.44 billion less than the target": the plan is the last
+    amount before the claim that plan words name, the amount achieved the last level of the
+    claim's flow before the plan. Their periods as read may differ (a plan is dated loosely): then
+    the reading may confirm, never refute.
+    """
+    if claim.whole_flow != PLAN_FLOW:
+        return
+    plans = [
+        level
+        for level in pool.of_flow("other", claim.span[0], WEAK_LEVELS, 0)
+        if PLAN_BEFORE_AMOUNT.search(pool.text[max(0, level.start - 60) : level.start])
+        and pool.nearness(level, claim.span) >= 2
+    ]
+    if not plans:
+        return
+    plan = plans[-1]
+    achieved = [
+        level
+        for level in pool.of_flow(claim.flow, plan.start, WEAK_LEVELS, 0)
+        if level.scope == "all" and pool.nearness(level, claim.span) > 0
+    ]
+    if not achieved:
+        return
+    now = achieved[-1]
+    support = 0 if now.period != plan.period else pool.nearness(now, claim.span)
+    yield make_reading(
+        "change_from_plan", claim, ((now, support), (plan, pool.nearness(plan, claim.span)))
+    )
+
+
 def _change_from_amount(claim: Claim, pool: FigurePool) -> Iterator[Reading]:
+    if claim.whole_flow == PLAN_FLOW:
+        return  # the amount beside a change against a plan is its gap to the plan
     sign = -1.0 if claim.stated < 0 else 1.0
     for now, base, nearness in pool.derived_bases(claim.span, claim.flow, sign, claim.scope):
         linked = LINKED if now.figure_id == claim.value_id else 0
@@ -258,6 +305,13 @@ READING_KINDS: dict[str, ReadingKind] = {
         lambda v: f"{v[0]}/{v[1]} - 1",
         _change_from_levels,
         is_default=True,
+    ),
+    "change_from_plan": ReadingKind(
+        "change against the plan (achieved / planned - 1)",
+        "pct_change",
+        _pct,
+        lambda v: f"{v[0]}/{v[1]} - 1",
+        _change_from_plan,
     ),
     "change_from_amount": ReadingKind(
         "change from the stated amount of change (base = level − change)",
