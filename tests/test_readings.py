@@ -240,6 +240,24 @@ def test_a_change_against_a_plan_is_achieved_over_planned():
     )
 
 
+def test_a_shares_part_stated_in_a_later_paragraph_may_confirm_never_refute():
+    # https://tradeworldnews.com/kenya-china-trade-tops-3-481b-in-2023
+    text = (
+        "Kenya imported goods and services worth $3.481 billion from China in 2023, making it the "
+        "country’s largest trading partner.\n"
+        "The report lists the UAE, India, Saudi Arabia, Malaysia, the United States, Japan, "
+        "Russia, South Africa, and Egypt among Kenya’s top import sources. Petroleum products "
+        "accounted for 23% of imports in 2023, followed by industrial machinery (7%).\n"
+        "Kenya-China Trade Overview\n"
+        "Total trade between Kenya and China in 2023 was $3.481 billion, with imports at $3.275 "
+        "billion."
+    )
+    claims = reconcile(load_news(text), correct=False).claims
+    verdicts = dict(zip(claims["quote"], claims["verdict"], strict=True))
+    # never $3.275bn of $3.481bn = 94%: the part stands after the share, in a later paragraph
+    assert verdicts == {"accounted for 23% of imports": "unverifiable", "7%": "unverifiable"}
+
+
 def test_change_from_a_stated_amount_of_change_gives_the_base():
     # the reader marks "$1.4 billion" an amount of change; the earlier level is not stated
     # (MONTSAME, https://www.montsame.mn/en/read/234563, 2020-08-07)
