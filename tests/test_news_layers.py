@@ -618,6 +618,19 @@ def test_a_percent_with_its_gap_to_the_target_is_a_change_against_the_plan():
     ]
 
 
+def test_a_percent_followed_by_or_and_an_amount_is_a_share():
+    # Republica Americas, https://republicamericas.com/politics/mercosur-partners-concentrate-most-of-paraguays-foreign-trade/  # noqa: E501
+    text = (
+        "Paraguay's exports reached US$ 3,383 million. The economic report indicates that of the "
+        "US$ 3,383 million, 27% or US$ 1,018 million were manufactured goods and 73%, or US$ "
+        "2,820 million linked to the agro-business."
+    )
+    assert [(kind, stated) for _, kind, stated in _claims(text)] == [
+        ("share", 27.0),
+        ("share", 73.0),
+    ]
+
+
 def test_pc_is_a_percent():
     # Business Recorder, https://www.brecorder.com/news/40240054/july-april-fy23-trade-deficit-declines-3962pc-to-2371bn-yoy
     assert _claims("Jul-Mar trade deficit shrinks 35.51pc to $22.9bn YoY") == [

@@ -435,6 +435,8 @@ def find_other_percents(
         gap = _GAP_AFTER_PERCENT.match(masked, m.end())
         if direction is None and gap:  # "4.21 per cent or USD 2.44 billion less than the target"
             direction = "down" if gap.group("word").lower() in ("less", "lower") else "up"
+        if direction is None and re.match(rf"\s*,?\s+or\s+{MASK}", after):
+            is_listed = True  # "of the US$ 3,383 million, 27% or US$ 1,018 million were …": a part
         if direction is not None and re.match(r"\s*,?\s*respectively\b", after):
             is_listed = False  # "dropping 4.8 percent and 0.9 percent respectively": changes
         whole = re.match(r"\s*of\s+(?:the\s+)?(?:[\w’']+\s+){0,2}?", after)
