@@ -178,7 +178,8 @@ ARTICLES = {
                 "",
             ),
             ("$1.2 bn", "turnover", "2024-04", "IND", "ARE", 1200000000.0, 50000000.0, "about"),
-            ("US$ 100 billion", "turnover", "2030", "IND", "ARE", 100000000000.0, 500000000.0, ""),
+            # "the two sides aim to take it to US$ 100 billion by 2030": a target, not a flow
+            ("US$ 100 billion", "other", "2030", "IND", "ARE", 100000000000.0, 500000000.0, ""),
             ("US$ 2.6 billion", "other", "2024-Q2", "IND", "ARE", 2600000000.0, 50000000.0, ""),
         ],
         [
@@ -618,7 +619,8 @@ ARTICLES = {
                 50000000.0,
                 "",
             ),
-            ("$15 billion", "turnover", "2030", "AZE", "TUR", 15000000000.0, 500000000.0, ""),
+            # "aim to increase bilateral trade to $15 billion by 2030": a target, not a flow
+            ("$15 billion", "other", "2030", "AZE", "TUR", 15000000000.0, 500000000.0, ""),
         ],
         [
             (

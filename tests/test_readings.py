@@ -139,6 +139,125 @@ def test_change_from_the_two_levels():
     )
 
 
+def test_a_change_between_periods_of_two_lengths_may_confirm_never_refute():
+    # Mexico News Daily, https://mexiconewsdaily.com/business/mexico-us-top-exporter-sets-q1-record
+    text = (
+        "Mexico’s exports to the U.S. reached $97.62 billion in the first quarter. Although "
+        "Mexico’s exports to the U.S. increased 3.8% in annual terms in Q1, they declined 2.9% to "
+        "$41.56 billion in March."
+    )
+    doc = build(
+        text,
+        [
+            fig("$97.62 billion", "exports", "2024-Q1", 97.62e9, 5e6),
+            fig("$41.56 billion", "exports", "2024-03", 41.56e9, 5e6),
+        ],
+        [claim("increased 3.8%", "pct_change", 3.8, 0.05, "exports", "2024-Q1")],
+    )
+    assert checked(doc)["verdict"] == "unverifiable"  # not $97.62bn over March's $41.56bn
+
+
+def test_two_levels_a_year_apart_in_the_claims_sentence_are_its_pair():
+    # Business Recorder, https://www.brecorder.com/news/40266855/july-august-2022-23-exports-to-china-soar-516pc-to-350297m-yoy-sbp  # noqa: E501
+    text = (
+        "The overall exports to China were recorded at $ 350.297 million during July-August "
+        "2023-24. On year-on-year basis, the exports to China also surged by 25.09 percent from $ "
+        "159.021 million in August 2022, against the exports of $ 198.932 million in August 2023."
+    )
+    doc = build(
+        text,
+        [
+            fig("$ 350.297 million", "exports", "2023-07/2023-08", 350.297e6, 5e2),
+            fig("$ 159.021 million", "exports", "2022-08", 159.021e6, 5e2),
+            fig("$ 198.932 million", "exports", "2023-08", 198.932e6, 5e2),
+        ],
+        [
+            claim(
+                "surged by 25.09 percent",
+                "pct_change",
+                25.09,
+                0.005,
+                "exports",
+                "2023-07/2023-08",
+                base_period="2022-08",
+            )
+        ],
+    )
+    row = checked(doc)
+    # 198.932 / 159.021 - 1 = 25.098%: truncated, not rounded; never $350.297m over $159.021m
+    assert (row["verdict"], row["figure_ids"]) == ("inconsistent", (2, 1))
+
+
+def test_a_rate_of_change_is_not_the_change_between_two_levels():
+    # https://baodongnai.com.vn/english/business/201312/vietnam-enjoys-us18-billion-trade-surplus-from-japan-2282028
+    text = (
+        "The two countries have posted an annual trade growth of around 17% since 2005, with "
+        "bilateral trade turnover increasing from US$8.5 billion in 2005 to US$16.8 billion five "
+        "years later."
+    )
+    figures = [
+        fig("US$8.5 billion", "turnover", "2005", 8.5e9, 5e7),
+        fig("US$16.8 billion", "turnover", "2010", 16.8e9, 5e7),
+    ]
+    stated = claim("around 17%", "pct_change", 17, 0.5, "turnover", "2010", base_period="2005")
+    stated["qualifier"] = "about"
+    row = checked(build(text, figures, [stated]))
+    assert row["verdict"] == "unverifiable"  # (16.8/8.5)^(1/5) - 1 = 14.6% a year, not 97.6%
+    # ICE (Daily Monitor), https://www.ice.it/it/news/notizie-dal-mondo/186174
+    text = (
+        "Uganda’s imports from Tanzania have for the last three-months doubled,increasing by an "
+        "average of 18 per cent, During June, Uganda imported goodsworth $125.12m (Shs444b) from "
+        "Tanzania, indicating a 43 per cent surge from$70.07m in the same period last year"
+    )
+    figures = [
+        fig("$125.12m", "imports", "2021-06", 125.12e6, 5e3),
+        fig("$70.07m", "imports", "2020-06", 70.07e6, 5e3),
+    ]
+    stated = claim("an average of 18 per cent", "pct_change", 18, 0.5, "imports", "2021-06")
+    row = checked(build(text, figures, [stated]))
+    assert row["verdict"] == "unverifiable"  # a mean of monthly changes, not June on June
+
+
+def test_a_change_against_a_plan_is_achieved_over_planned():
+    # Prothom Alo, https://en.prothomalo.com/business/local/8ymbq2370k
+    text = (
+        "Products worth USD 55.56 billion were exported in the 2022-23 fiscal.\n"
+        "However, the export revenue target in the last fiscal was USD 58 billion. As such, the "
+        "export revenue was 4.21 per cent or USD 2.44 billion less than the target."
+    )
+    figures = [
+        fig("USD 55.56 billion", "exports", "2022-07/2023-06", 55.56e9, 5e6),
+        fig("USD 58 billion", "other", "2022-07/2023-06", 58e9, 5e8),
+        fig("USD 2.44 billion", "other", "2022-07/2023-06", 2.44e9, 5e6, scope="change"),
+    ]
+    stated = claim("4.21 per cent", "pct_change", -4.21, 0.005, "exports", "2022-07/2023-06")
+    stated["whole_flow"] = "plan"
+    row = checked(build(text, figures, [stated]))
+    assert (row["verdict"], row["reading"], row["figure_ids"]) == (
+        "consistent",
+        "change_from_plan",
+        (0, 1),
+    )
+
+
+def test_a_shares_part_stated_in_a_later_paragraph_may_confirm_never_refute():
+    # https://tradeworldnews.com/kenya-china-trade-tops-3-481b-in-2023
+    text = (
+        "Kenya imported goods and services worth $3.481 billion from China in 2023, making it the "
+        "country’s largest trading partner.\n"
+        "The report lists the UAE, India, Saudi Arabia, Malaysia, the United States, Japan, "
+        "Russia, South Africa, and Egypt among Kenya’s top import sources. Petroleum products "
+        "accounted for 23% of imports in 2023, followed by industrial machinery (7%).\n"
+        "Kenya-China Trade Overview\n"
+        "Total trade between Kenya and China in 2023 was $3.481 billion, with imports at $3.275 "
+        "billion."
+    )
+    claims = reconcile(load_news(text), correct=False).claims
+    verdicts = dict(zip(claims["quote"], claims["verdict"], strict=True))
+    # never $3.275bn of $3.481bn = 94%: the part stands after the share, in a later paragraph
+    assert verdicts == {"accounted for 23% of imports": "unverifiable", "7%": "unverifiable"}
+
+
 def test_change_from_a_stated_amount_of_change_gives_the_base():
     # the reader marks "$1.4 billion" an amount of change; the earlier level is not stated
     # (MONTSAME, https://www.montsame.mn/en/read/234563, 2020-08-07)

@@ -11,12 +11,14 @@ types and the candidate search (with each reading's *support*) in ``candidates``
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 
 from analysis.checks.candidates import (
     LINKED,
     MATCHED,
+    WEAK_LEVELS,
     Claim,
     Reading,
     ReadingKind,
@@ -27,8 +29,16 @@ from analysis.checks.candidates import (
     sum_value_usd,
 )
 from analysis.checks.intervals import Interval, affine, divide, text
-from analysis.checks.pool import WORLD, FigurePool, Level, fits
+from analysis.checks.pool import (
+    PLAN_BEFORE_AMOUNT,
+    WORLD,
+    FigurePool,
+    Level,
+    fits,
+    previous_period,
+)
 from analysis.checks.share_readings import SHARE_KINDS
+from analysis.reference.news_vocabulary import PLAN_FLOW
 
 
 def enumerate_readings(claim: Claim, pool: FigurePool) -> list[Reading]:
@@ -76,6 +86,39 @@ def _may_compare(a: Level, b: Level) -> bool:
     return not (all(partners) and WORLD not in partners and partners[0] != partners[1])
 
 
+def _months(period: str) -> int | None:
+    """Length in months of a period string ("2019" 12, "2019-H1" 6, "2019-01/2019-05" 5)."""
+    if re.fullmatch(r"\d{4}", period):
+        return 12
+    if re.fullmatch(r"\d{4}-H[12]", period):
+        return 6
+    if re.fullmatch(r"\d{4}-Q[1-4]", period):
+        return 3
+    if re.fullmatch(r"\d{4}-\d{2}", period):
+        return 1
+    span = re.fullmatch(r"(\d{4})-(\d{2})/(\d{4})-(\d{2})", period)
+    if span:
+        first_year, first, last_year, last = map(int, span.groups())
+        return (last_year - first_year) * 12 + last - first + 1
+    return None
+
+
+# A change stated as a rate: an average of several changes ("increasing by an average of 18 per
+# cent"), or a yearly rate over several years ("an annual trade growth of around 17% since 2005").
+_AVERAGE_RATE = re.compile(r"\b(?:average|averaged|averaging|compound|CAGR)\b", re.IGNORECASE)
+_YEARLY_RATE = re.compile(r"\b(?:annual|annually|per\s+(?:year|annum)|a\s+year)\b", re.IGNORECASE)
+
+
+def _rate_words(claim: Claim, pool: FigurePool) -> str:
+    """The words around a change claim that may make it a rate: 80 characters before, 30 after."""
+    start, end = claim.span
+    low = max(pool.text.rfind(". ", 0, start), pool.text.rfind("\n", 0, start), start - 80, 0)
+    high = min(
+        i for i in (pool.text.find(". ", end), pool.text.find("\n", end), end + 30) if i >= 0
+    )
+    return pool.text[low:start] + " " + pool.text[start:high]
+
+
 def _is_earlier(a: str, b: str) -> bool:
     """Whether period ``a`` starts before period ``b`` (both as "YYYY…" strings)."""
     return a[:4] < b[:4] or (a[:4] == b[:4] and a < b)
@@ -85,12 +128,17 @@ def _is_earlier(a: str, b: str) -> bool:
 
 
 def _change_from_levels(claim: Claim, pool: FigurePool) -> Iterator[Reading]:
+    if claim.whole_flow == PLAN_FLOW:
+        return  # a change against a plan is read only against the plan (``_change_from_plan``)
     nows = find_candidates(
         claim, pool, claim.flow, claim.value_id, claim.period, "any", is_value=True
     )
     bases = find_candidates(claim, pool, claim.flow, claim.base_id, claim.base_period, "any")
     for figure_id in pool.adjacent_amounts(claim.span):  # "fell 5.9% ($2bn)": a change, no base
         bases = {b: s - 2 if b.figure_id == figure_id else s for b, s in bases.items()}
+    words = _rate_words(claim, pool)
+    is_average = _AVERAGE_RATE.search(words) is not None
+    is_yearly = _YEARLY_RATE.search(words) is not None
     for now, now_support in nows.items():
         for base, base_support in bases.items():
             if base == now or now.flow != base.flow:
@@ -100,6 +148,24 @@ def _change_from_levels(claim: Claim, pool: FigurePool) -> Iterator[Reading]:
                 continue
             if not _may_compare(now, base) and base.figure_id != claim.base_id:
                 continue
+            if (
+                dated
+                and previous_period(now.period) == base.period
+                and now.period[:4] == (claim.period or now.period)[:4]
+                and pool.nearness(now, claim.span) == pool.nearness(base, claim.span) == 3
+            ):
+                # both levels in the claim's sentence, a year apart ("surged by 25.09 percent from
+                # $ 159.021 million in August 2022, against … $ 198.932 million in August 2023"):
+                # they are the pair it compares, though the claim was given a longer period
+                now_support = max(now_support, 3)
+            if is_average or (is_yearly and previous_period(now.period) != base.period):
+                # a rate is not the change between two levels (the mean of several changes, or
+                # (16.8/8.5)^(1/5) - 1 a year over five years): they may confirm it, never refute
+                base_support = 0
+            if dated and _months(now.period) != _months(base.period):
+                # a change compares periods of one length ("$97.62 billion" in the first quarter,
+                # "$41.56 billion" in March): two lengths may confirm it, never refute it
+                base_support = 0
             if now.period and base.period and not _is_earlier(base.period, now.period):
                 if now.period != base.period:
                     continue
@@ -111,7 +177,43 @@ def _change_from_levels(claim: Claim, pool: FigurePool) -> Iterator[Reading]:
             )
 
 
+def _change_from_plan(claim: Claim, pool: FigurePool) -> Iterator[Reading]:
+    """The amount achieved over the amount planned, minus one.
+
+    "However, the export revenue target in the last fiscal was USD 58 billion. As such, the export
+    revenue was 4.21 per cent or USD 2.44 billion less than the target": the plan is the last
+    amount before the claim that plan words name, the amount achieved the last level of the
+    claim's flow before the plan. Their periods as read may differ (a plan is dated loosely): then
+    the reading may confirm, never refute.
+    """
+    if claim.whole_flow != PLAN_FLOW:
+        return
+    plans = [
+        level
+        for level in pool.of_flow("other", claim.span[0], WEAK_LEVELS, 0)
+        if PLAN_BEFORE_AMOUNT.search(pool.text[max(0, level.start - 60) : level.start])
+        and pool.nearness(level, claim.span) >= 2
+    ]
+    if not plans:
+        return
+    plan = plans[-1]
+    achieved = [
+        level
+        for level in pool.of_flow(claim.flow, plan.start, WEAK_LEVELS, 0)
+        if level.scope == "all" and pool.nearness(level, claim.span) > 0
+    ]
+    if not achieved:
+        return
+    now = achieved[-1]
+    support = 0 if now.period != plan.period else pool.nearness(now, claim.span)
+    yield make_reading(
+        "change_from_plan", claim, ((now, support), (plan, pool.nearness(plan, claim.span)))
+    )
+
+
 def _change_from_amount(claim: Claim, pool: FigurePool) -> Iterator[Reading]:
+    if claim.whole_flow == PLAN_FLOW:
+        return  # the amount beside a change against a plan is its gap to the plan
     sign = -1.0 if claim.stated < 0 else 1.0
     for now, base, nearness in pool.derived_bases(claim.span, claim.flow, sign, claim.scope):
         linked = LINKED if now.figure_id == claim.value_id else 0
@@ -203,6 +305,13 @@ READING_KINDS: dict[str, ReadingKind] = {
         lambda v: f"{v[0]}/{v[1]} - 1",
         _change_from_levels,
         is_default=True,
+    ),
+    "change_from_plan": ReadingKind(
+        "change against the plan (achieved / planned - 1)",
+        "pct_change",
+        _pct,
+        lambda v: f"{v[0]}/{v[1]} - 1",
+        _change_from_plan,
     ),
     "change_from_amount": ReadingKind(
         "change from the stated amount of change (base = level − change)",

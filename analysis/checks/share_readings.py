@@ -89,6 +89,11 @@ def _share(claim: Claim, pool: FigurePool) -> Iterator[Reading]:
     of_goods = _OF_GOODS.search(pool.text[claim.span[0] : claim.span[1] + 40]) is not None
     for part, part_support in parts.items():
         value = sum_value_usd(pool, part)
+        if part.start > claim.span[1] and pool.nearness(part, claim.span) == 0:
+            # a part stated after the share, in a later paragraph ("Petroleum products accounted
+            # for 23% of imports in 2023" … "Total trade … $3.481 billion, with imports at $3.275
+            # billion"): it may confirm the share, never refute it
+            part_support = 0
         for whole, whole_support in wholes.items():
             if of_goods and _counts_services(pool, whole):
                 whole_support = 0  # a total of goods and services may confirm, never refute

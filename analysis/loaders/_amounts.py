@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from analysis.loaders._scan import finditer
-from analysis.reference.news_vocabulary import FRACTION_WORDS, SCALE_WORDS
+from analysis.reference.news_vocabulary import FRACTION_WORDS, NUMBER_WORDS, SCALE_WORDS
 
 # A written number. Thousands groups ("1,496.2") come first so that "1,496" is one thousand four
 # hundred and
@@ -118,6 +118,19 @@ def find_amounts(text: str) -> list[Amount]:
     return scan_amounts(text)[0]
 
 
+def _is_rate_line(text: str, match: re.Match) -> bool:
+    """Whether an amount with no scale word is all its line holds.
+
+    A page's currency-rate box ("USD 84.80" over "EUR 99.50") quotes a rate, not a trade figure.
+    """
+    if any(match.group(g) for g in ("scale", "scale_letter", "scale2", "scale2_letter", "scale3")):
+        return False
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    line_end = text.find("\n", match.end())
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    return line.strip() == match.group(0).strip()
+
+
 @dataclass(frozen=True, slots=True)
 class Unreadable:
     """A money expression that cannot be read as one number: its span and why."""
@@ -149,7 +162,7 @@ def scan_amounts(text: str) -> tuple[list[Amount], list[Unreadable]]:
                 Unreadable(match.start(), messy.end(), "digits or an exponent after the number")
             )
             continue
-        if _NOT_AFTER_MONEY.match(text, match.end()):
+        if _NOT_AFTER_MONEY.match(text, match.end()) or _is_rate_line(text, match):
             continue
         number = match.group("number") or match.group("number2")
         scale_word = next(
@@ -180,6 +193,7 @@ def scan_amounts(text: str) -> tuple[list[Amount], list[Unreadable]]:
         written.append((number, scale))
     found = _garbled_scales(found, written, pending, unreadable)
     found = _dot_thousands(found, written)
+    found = _decimal_commas(found, written)
     found += _fraction_amounts(text)
     amounts = sorted(found + find_implied_amounts(text, found), key=lambda a: a.start)
     return amounts, unreadable
@@ -221,23 +235,38 @@ def _garbled_scales(
     return [amount for amount in kept if amount is not None]
 
 
-# "half a billion dollars": a fraction in words, a full scale word and "dollars".
+# "half a billion dollars", "one billion US dollars": a fraction or a number in words, a full scale
+# word and "dollars".
 _FRACTIONS = "|".join(
-    re.escape(word).replace(r"\ ", r"\s+") for word in sorted(FRACTION_WORDS, key=len, reverse=True)
+    re.escape(word).replace(r"\ ", r"\s+")
+    for word in sorted([*FRACTION_WORDS, *NUMBER_WORDS], key=len, reverse=True)
 )
 _FRACTION_RE = re.compile(
-    rf"(?<![\w$])(?P<fraction>(?i:{_FRACTIONS}))\s+(?P<scale>(?i:trillion|billion|million))"
+    rf"(?<![\w$-])(?P<fraction>(?i:{_FRACTIONS}))\s+(?P<scale>(?i:trillion|billion|million))"
     r"\s+(?:U\.S\.\s+|US\s+)?dollars\b"
 )
 
 
 def _fraction_amounts(text: str) -> list[Amount]:
-    """Amounts written as a fraction in words: "half a billion dollars" is $500 million ± 50."""
+    """Amounts written in words.
+
+    "half a billion dollars" is $500 million ± 50 million (a tenth of the scale, loosely written);
+    "one billion US dollars" is $1 billion ± 0.5 billion (a whole number of the scale).
+    """
     found = []
     for match in finditer(_FRACTION_RE, text):
-        fraction = FRACTION_WORDS[re.sub(r"\s+", " ", match.group("fraction").lower())]
+        written = re.sub(r"\s+", " ", match.group("fraction").lower())
         scale = _SCALES[match.group("scale").lower()]
-        found.append(Amount(match.start(), match.end(), fraction * scale, 0.1 * scale / 2))
+        if written in NUMBER_WORDS:
+            found.append(
+                Amount(
+                    match.start(), match.end(), float(NUMBER_WORDS[written] * scale), 0.5 * scale
+                )
+            )
+            continue
+        found.append(
+            Amount(match.start(), match.end(), FRACTION_WORDS[written] * scale, 0.1 * scale / 2)
+        )
     return found
 
 
@@ -279,6 +308,37 @@ def _dot_thousands(found: list[Amount], written: list[tuple[str, int]]) -> list[
     return result
 
 
+_ONE_COMMA_GROUP = re.compile(r"\d{1,3},\d{3}")
+
+
+def _decimal_commas(found: list[Amount], written: list[tuple[str, int]]) -> list[Amount]:
+    """Amounts re-read with a decimal comma when the text's own magnitudes show it.
+
+    "$ 1,481 billion" (a Russian-style "1,481 milliard") is $1.481 billion, not $1.481 trillion,
+    when every other amount of the text is at most a hundredth of the thousands reading and the
+    decimal reading is within ten times of the largest of them ("$ 387 million" of exports). Only
+    one comma group before a billion or trillion is re-read: English writes a thousand billions as
+    trillions, but "1,481 million" is common English for $1.481 billion. Without other amounts the
+    literal reading stays (a check it breaks then proposes the comma reading as a correction).
+
+    Args:
+        found: Amounts as read, in text order.
+        written: For each amount, its number as written and its scale multiple.
+
+    Returns:
+        ``found`` with the decided amounts re-read.
+    """
+    result = []
+    for index, (amount, (number, scale)) in enumerate(zip(found, written, strict=True)):
+        if scale >= 10**9 and _ONE_COMMA_GROUP.fullmatch(number):
+            others = [a.value_usd for i, a in enumerate(found) if i != index and a.value_usd > 0]
+            decimal = amount.value_usd / 1000
+            if others and amount.value_usd >= 100 * max(others) and decimal <= 10 * max(others):
+                amount = Amount(amount.start, amount.end, decimal, float(half_unit(3) * scale))
+        result.append(amount)
+    return result
+
+
 # A number with a scale word and no currency: "compared with 690m in 1998", "exports of 41.3
 # billion".
 _BARE_AMOUNT = re.compile(
@@ -311,6 +371,8 @@ def find_implied_amounts(text: str, stated: list[Amount]) -> list[Amount]:
             continue  # part of a stated amount
         if not _near(stated, starts, match.start(), _NEAR_MONEY):
             continue
+        if _compares_with_a_count(text, stated, match.start()):
+            continue
         scale_word = match.group("scale") or match.group("scale_letter")
         scale = _SCALES[scale_word.lower().removesuffix("s")]
         value, decimals = parse_number(match.group("number"))
@@ -320,6 +382,33 @@ def find_implied_amounts(text: str, stated: list[Amount]) -> list[Amount]:
             )
         )
     return found
+
+
+# A number with a scale word followed by what it counts: "1.56 million Chinese tourists".
+_COUNT = re.compile(
+    rf"""(?<![\w$.,])(?:{NUMBER})(?:{_SCALE.format(name="scale")})\s+
+    (?!(?i:U\.S\.|US|American|dollars?|USD)\b)[A-Za-z]""",
+    re.VERBOSE,
+)
+
+
+def _compares_with_a_count(text: str, stated: list[Amount], position: int) -> bool:
+    """Whether the nearest number with a scale word before ``position`` in its sentence is a count.
+
+    "1.56 million Chinese tourists, … an increase of 6.4% compared to 1.46 million in the same
+    period": the bare "1.46 million" counts tourists, not dollars, though dollars are stated nearby.
+    """
+    low = max(text.rfind(". ", 0, position), text.rfind("\n", 0, position), position - 300, 0)
+    counts = [
+        m
+        for m in finditer(_COUNT, text, low, position)
+        if not _BARE_AMOUNT.match(text, m.start())
+        and not any(a.start <= m.start() < a.end for a in stated)
+    ]
+    if not counts:
+        return False
+    last_money = max((a.end for a in stated if low <= a.start and a.end <= position), default=-1)
+    return counts[-1].start() > last_money
 
 
 def _near(stated: list[Amount], starts: list[int], position: int, reach: int) -> list[Amount]:

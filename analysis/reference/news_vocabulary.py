@@ -436,6 +436,21 @@ COVERAGE_WORDS = [
 # Words naming a plan: "97 percent performance against the target" is a share of the amount
 # planned, "Our plan for the period was to obtain $1.31 billion" names that amount.
 PLAN_WORDS = ["plan", "plans", "target", "targets", "goal", "goals"]
+# Verbs of an intention before a verb of raising: "would help to increase trade volume … to US$30
+# billion" names a target, not a flow.
+INTENTION_WORDS = [
+    "help",
+    "helps",
+    "helping",
+    "aim",
+    "aims",
+    "aiming",
+    "seek",
+    "seeking",
+    "hope",
+    "hoping",
+]
+RAISE_WORDS = ["increase", "boost", "raise", "lift", "bring", "double", "take", "push", "expand"]
 PLAN_FLOW = "plan"  # the whole of a share of a plan, in the claims table's whole_flow
 # How a share of a plan may be written between the percent and the plan word.
 PLAN_SHARE_WORDS = ["performance", "achievement", "fulfilment", "fulfillment", "execution"]

@@ -7,6 +7,7 @@ from analysis.loaders._periods import Period
 from analysis.loaders.news.flows import FlowWord
 from analysis.loaders.news.mentions import Mentions
 from analysis.loaders.news.periods import SentencePeriod, clause_index
+from analysis.loaders.news.schema import WORLD
 from analysis.loaders.news.sentences import Sentence
 from analysis.loaders.news.vocabulary import (
     BALANCE_SIGN,
@@ -16,11 +17,25 @@ from analysis.loaders.news.vocabulary import (
     CHANGE_VERB_BEFORE_AMOUNT,
     COMMODITY_OF,
     FLOW_AFTER,
+    GAP_TO_PLAN_AFTER,
+    TARGET_BEFORE_AMOUNT,
 )
 
 
 def flow_word(doc: Mentions, sentence: Sentence, start: int, end: int) -> FlowWord | None:
-    """The flow word giving the flow of the words at start..end (None: the sentence names none)."""
+    """The flow word giving the flow of the words at start..end (None: the sentence names none).
+
+    A gap to a plan ("USD 2.44 billion less than the target") and the level an intention aims at
+    ("would help to increase trade … to US$30 billion") are not trade flows: their word is "other".
+    """
+    gap = GAP_TO_PLAN_AFTER.match(doc.masked, end)
+    if gap:
+        return FlowWord(gap.start("plan"), gap.end("plan"), "other")
+    aim = TARGET_BEFORE_AMOUNT.search(doc.masked, max(sentence.start, start - 200), start)
+    if aim:  # of the product the flow named before it is of: "Non-oil trade … aim to take it to"
+        named = doc.flow_words.between(sentence.start, aim.start())
+        is_commodity = bool(named) and named[-1].is_commodity
+        return FlowWord(aim.start("verb"), aim.end("verb"), "other", is_commodity=is_commodity)
     after = FLOW_AFTER.match(doc.masked, end)
     words = doc.flow_words.between(sentence.start, sentence.end)
     preceding = [w for w in words if w.end <= start]
@@ -70,6 +85,45 @@ def subject_country(doc: Mentions, word: FlowWord | None) -> str | None:
         return None
     between = doc.masked[country.end : word.start]
     return country.iso3 if re.fullmatch(r"(?:[’']s)?\s+", between) else None
+
+
+# A verb of selling or buying, not the noun: "supplied", not "the total export of China".
+_TRADE_VERB = re.compile(r"(?i:exported|supplied|shipped|sold|imported|bought|purchased)")
+
+
+def partner_is_subject(
+    doc: Mentions,
+    word: FlowWord | None,
+    reporter: str | None,
+    partner: str | None,
+    previous_reporter: str | None,
+) -> bool:
+    """Whether the document's partner is the subject of the figure's trade verb.
+
+    "In return, Georgia mainly supplied cars … ($76.1 million) … to Armenia", after figures of
+    Armenia's trade with Georgia, is Armenia's imports: the figure is read from the reporter of the
+    figures before it (the document's first country), with the flow mirrored. A text that has not
+    yet reported from that side ("Uganda imported goods worth $125.12m from Tanzania" as its first
+    figure) keeps the verb's subject as the reporter.
+    """
+    if word is None or word.flow not in MIRROR_FLOW or previous_reporter != doc.default_pair[0]:
+        return False
+    if not _TRADE_VERB.fullmatch(doc.masked[word.start : word.end]):
+        return False
+    home, away = doc.default_pair
+    if (
+        home is None
+        or away in (None, WORLD)
+        or (reporter, partner) not in ((away, home), (away, None))
+    ):
+        return False
+    country = doc.countries.last_at(word.start - 1)
+    if country is None or country.is_demonym or country.iso3 != away:
+        return False
+    return (
+        re.fullmatch(r"\s+(?:(?:[a-z]+ly|also)\s+)?", doc.masked[country.end : word.start])
+        is not None
+    )
 
 
 def is_change(doc: Mentions, sentence: Sentence, amount: Amount) -> bool:

@@ -31,6 +31,7 @@ from analysis.loaders.news.vocabulary import (
 )
 from analysis.reference.news_vocabulary import (
     PLAN_FLOW,
+    PLAN_WORDS,
     RATIO_WORDS,
     SHARE_FRACTION_HALF_WIDTH,
     SHARE_FRACTION_WORDS,
@@ -376,6 +377,15 @@ _PART_OF_BEFORE = re.compile(
 )
 
 
+# An amount of change and its direction after a percent: "4.21 per cent or USD 2.44 billion less
+# than the target" (a plan word after "than" makes it a change against the plan).
+_GAP_AFTER_PERCENT = re.compile(
+    rf"""\s*,?\s+(?i:or)\s+{MASK}+\s+(?P<word>(?i:more|less|higher|lower))\s+(?i:than)\b
+    (?:\s+(?:(?i:the|its|their|our)\s+)?(?:[\w-]+\s+){{0,2}}?(?P<plan>(?i:{"|".join(PLAN_WORDS)}))\b)?""",
+    re.VERBOSE,
+)
+
+
 def find_other_percents(
     masked: str,
     found: list[Claim],
@@ -422,6 +432,13 @@ def find_other_percents(
         )
         if _PART_OF_BEFORE.search(before):  # "$9.2 billion, of which $6.9 billion, or 75%"
             direction, is_listed = None, True
+        gap = _GAP_AFTER_PERCENT.match(masked, m.end())
+        if direction is None and gap:  # "4.21 per cent or USD 2.44 billion less than the target"
+            direction = "down" if gap.group("word").lower() in ("less", "lower") else "up"
+        if direction is None and re.match(rf"\s*,?\s+or\s+{MASK}", after):
+            is_listed = True  # "of the US$ 3,383 million, 27% or US$ 1,018 million were …": a part
+        if direction is not None and re.match(r"\s*,?\s*respectively\b", after):
+            is_listed = False  # "dropping 4.8 percent and 0.9 percent respectively": changes
         whole = re.match(r"\s*of\s+(?:the\s+)?(?:[\w’']+\s+){0,2}?", after)
         other_whole = whole and FLOW_WORDS.match(after, whole.end())
         if other_whole and other_whole.lastgroup == "other":
@@ -469,6 +486,8 @@ def find_other_percents(
                 m.start(), m.end(), kind, float(sign * value), float(half_unit(decimals)), qualifier
             )
         )
+        if gap and gap.group("plan") and kind == "pct_change":
+            claims[-1].whole_flow = PLAN_FLOW  # a change against the plan: achieved / planned - 1
     return claims
 
 

@@ -15,6 +15,7 @@ from analysis.loaders.news.attach_flows import (
     balance_sign,
     flow_word,
     is_change,
+    partner_is_subject,
     respectively,
     scope_of,
     subject_country,
@@ -85,6 +86,9 @@ def parse_document(doc: Mentions) -> tuple[pd.DataFrame, pd.DataFrame]:
                 doc, sentence, amount, mentions, sentence_current, current
             )
             reporter, partner = countries_of(doc, sentence, amount.start, flow, carried_pair)
+            previous = figure_rows[-1]["reporter_iso3"] if figure_rows else None
+            if partner_is_subject(doc, word, reporter, partner, previous):
+                flow, (reporter, partner) = MIRROR_FLOW[flow], doc.default_pair
             subject = subject_country(doc, word)
             if paragraph_flow is None:
                 paragraph_flow, paragraph_reporter = flow, subject

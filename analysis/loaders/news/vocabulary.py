@@ -84,6 +84,21 @@ QUANTITY_AFTER = re.compile(
 PART_OF_PREVIOUS = re.compile(r"\s*(?i:of\s+(?:this|that|these|which|the\s+total))\b")
 # A flow named right after a figure: "$5bn in exports", "$2bn worth of goods imports".
 FLOW_AFTER = re.compile(r"\s*(?:worth\s+of|in|of)\s+", re.IGNORECASE)
+# A figure that is a gap to a plan: "USD 2.44 billion less than the target".
+GAP_TO_PLAN_AFTER = re.compile(
+    rf"""(?:,?\s+or\s+[\d.,]+\s*(?:%|percent|per\s+cent),?)?\s+(?i:more|less|higher|lower)\s+
+    (?i:than)\s+(?:(?i:the|its|their|our)\s+)?(?:[\w-]+\s+){{0,2}}?
+    (?P<plan>(?i:{alternation(words.PLAN_WORDS)}))\b""",
+    re.VERBOSE,
+)
+# A figure that is the level an intention aims at: "would help to increase trade volume between
+# Malaysia and Thailand to US$30 billion".
+TARGET_BEFORE_AMOUNT = re.compile(
+    rf"""\b(?i:{alternation(words.INTENTION_WORDS)})\s+(?:(?i:to)\s+)?
+    (?P<verb>(?i:{alternation(words.RAISE_WORDS)}))\b[^.;:¤]{{0,120}}?\s(?i:to)\s+
+    (?:(?i:about|around|over|nearly|almost|some)\s+)?$""",
+    re.VERBOSE,
+)
 
 
 UP_VERBS = alternation(words.UP_VERBS_PAST)
@@ -186,10 +201,14 @@ SHARE_WORDS = re.compile(
 )
 SHARE_CLAIM = re.compile(
     rf"""
-    # "accounted for 7.7 percent of total turnover", "making up almost 60% of exports"
-    \b(?i:accounted\s+for|accounting\s+for|accounts?\s+for|made\s+up|making\s+up|makes?\s+up|represented|
+    # "accounted for 7.7 percent of total turnover", "making up almost 60% of exports", "exports
+    # amounted for 17.6% in trade turnover"
+    \b(?i:accounted\s+for|accounting\s+for|accounts?\s+for|amounted\s+for|amounting\s+for|made\s+up|
+        making\s+up|makes?\s+up|represented|
         representing|represents?|constituted|constituting|constitutes?|comprised|comprising|comprises?)\s+
-    {OPTIONAL_QUALIFIER}{CLAIM_NUMBER}\s*{PERCENT}(?P<of>\s+(?i:of)\b)?
+    {OPTIONAL_QUALIFIER}{CLAIM_NUMBER}\s*{PERCENT}
+    (?P<of>\s+(?:(?i:of)\b|(?i:in)\s+(?=(?i:the\s+)?(?:(?i:total|foreign|overall|bilateral)\s+)?
+        (?i:trade|turnover|exports?|imports?)\b)))?
   |
     # "2% of total exports" (kept only when what follows "of" is trade)
     (?<![\w.,]){OPTIONAL_QUALIFIER.replace("qualifier", "qualifier2")}
