@@ -771,6 +771,57 @@ def test_a_headline_year_read_as_last_year_dates_an_undated_page_a_year_later():
     assert [period for _, _, period in _figures(text)] == ["2020", "2019"]
 
 
+def test_a_target_year_and_a_related_headline_at_the_foot_do_not_set_this_year():
+    # Ecofin Agency, https://www.ecofinagency.com/public-management/1809-44865-trade-exchanges-in-senegal-fell-7-6-qoq-in-q2-2023
+    text = (
+        "Trade exchanges in Senegal amounted to $4.01 billion between April and June this year, "
+        "according to the figures recently published by the Forecasting and Economic Studies "
+        "Directorate (DPEE). Compared to the $4.34 billion the previous quarter, this makes a "
+        "decline of 7.6%.\n"
+        "In detail, total imports of goods reached $2.72 billion, against nearly $3 billion in Q1 "
+        "2023.\n"
+        "Let’s note that for 2023 as a whole, the International Monetary Fund has revised its "
+        "economic growth forecasts for Senegal to 4.1%.\n"
+        "Togolese banks provided 16.2% of WAEMU cross-border credit by September 2025 R"
+    )
+    assert [period for _, _, period in _figures(text)] == [
+        "2023-Q2",
+        "2023-Q1",
+        "2023-Q2",
+        "2023-Q1",
+    ]
+    # Open Development Cambodia, https://opendevelopmentcambodia.net/news/cambodia-china-trade-increases-to-912-million-for-first-half-of-2011/
+    text = (
+        "“Bilateral trade between Cambodia and China grew about 82 percent in the first half of "
+        "2011 if comparing with the same period for last year while the two countries are trying "
+        "to boost the trade ties to achieve US $2.5 billion in 2012,” Ministry of Commerce said "
+        "this week. According to the report from the ministry, bilateral trade volume between "
+        "Cambodia and China in the first half of 2011 reached US$912.76 million increasing over "
+        "the same period with last year, which was valued at US$501 million."
+    )
+    assert [period for _, _, period in _figures(text)][1:] == ["2011-H1", "2010-H1"]
+    # Xinhua via hxen.com, http://m.hxen.com/englishnews/nation/2012-04-07/175821.html
+    text = (
+        "China has become Russia's top trade partner in the first two months of 2012, according "
+        "to a report released by the Russian Federal Customs Service on Friday.\n"
+        "According to the report, in the first two months of this year, China-Russia trade "
+        "turnover rose 21.1 percent year-on-year, reaching 13.3 billion U.S. dollars.\n"
+        "The two countries have set a goal of lifting bilateral trade to 100 billion dollars by "
+        "2015 and to 200 billion by 2020."
+    )
+    assert _figures(text)[0][2] == "2012-01/2012-02"
+    # The Malaysian Reserve, https://themalaysianreserve.com/2019/11/26/malaysia-china-trade-to-set-another-record-high-this-year/
+    text = (
+        "THE Malaysia-China two-way trade is set to record another new high this year, judging by "
+        "the first nine months of 2019 performance which has reached US$89.75 billion (RM375.02 "
+        "billion), up 11.3% from the same period in 2018.\n\n"
+        "Malaysia’s special envoy to China Tan Kok Wai (picture) said the total trade hit a record "
+        "high of US$108.6 billion last year.\n\n"
+        "“Next year is the 2020 Malaysia-China Tourism Year.”"
+    )
+    assert [period for _, _, period in _figures(text)] == ["2019-01/2019-09", "2018"]
+
+
 def test_a_month_alone_inside_the_running_period_and_an_ordinal_month_of_a_year():
     # BBJ, https://bbj.hu/region/serbia-jan-jul-trade-gap-shrinks_188440
     text = (

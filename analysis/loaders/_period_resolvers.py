@@ -160,12 +160,12 @@ def period_mention(
         return PeriodMention(
             *span, lambda current, doc_year, compared=False: None, True, False, months_back=count
         )
-    if name in ("year_to_date", "month_earlier"):
+    if name in ("year_to_date", "month_earlier", "quarter_earlier"):
         return PeriodMention(
             *span,
             _relative_resolver(name, groups),
             True,
-            name == "month_earlier",
+            name != "year_to_date",
             is_this_year=name == "year_to_date" and "this" in match.group(0).lower(),
         )
     if name in ("same_period", "carry", "year_earlier"):
@@ -282,6 +282,12 @@ def _relative_resolver(name: str, groups: dict) -> Resolver:
                 return None
             year, month = divmod(current.end[0] * 12 + current.last_month - 2, 12)
             return Period(year, month + 1, month + 1)
+        if name == "quarter_earlier":
+            quarter = current and current.last_month - current.first_month == 2
+            if not quarter or current.end_year is not None or current.first_month % 3 != 1:
+                return None
+            year, month = divmod(current.end[0] * 12 + current.first_month - 4, 12)
+            return Period(year, month + 1, month + 3)
         if groups.get("year"):
             year = int(groups["year"])
         elif groups.get("fy1"):  # "the same period of 2009-10": the months of that fiscal year

@@ -54,11 +54,11 @@ _PATTERNS: list[tuple[str, str]] = [
         \s*(?:(?i:fiscal(?:\s+year)?|FY)\s*)?\(?(?P<fy1>(?:19|20)\d{{2}})\s*[-–/]\s*(?P<fy2>\d{{2}})\)?(?![\d%])""",
     ),
     # "the same period of 2022", "the corresponding period last year", "the same period", "the same
-    # period of 2009-10" (a fiscal year)
+    # period of 2009-10" (a fiscal year), "the same period with last year"
     (
         "same_period",
         rf"""(?i:(?:the\s+)?(?:same|corresponding|comparable|like)\s+(?:period|month|quarter))
-        (?:(?:\s+(?i:of|in|for))?(?:\s+(?i:the))?\s+(?:(?i:fiscal\s+|FY\s?)?
+        (?:(?:\s+(?i:of|in|for|with))?(?:\s+(?i:the))?\s+(?:(?i:fiscal\s+|FY\s?)?
         (?P<fy1>(?:19|20)\d{{2}})\s*[-–/]\s*(?P<fy2>\d{{2}})(?![\d%])|(?P<year>{YEAR})
         |(?P<rel>(?i:{REL_YEAR}))))?""",
     ),
@@ -174,6 +174,13 @@ _PATTERNS: list[tuple[str, str]] = [
         "month_earlier",
         r"""(?i:(?:the\s+)?(?:previous|preceding|prior|last)\s+month|a\s+month\s+(?:earlier|ago|before)
         |month[-\s]on[-\s]month|month-over-month|m-o-m|mom|m/m)\b""",
+    ),
+    # "the previous quarter", "a quarter earlier", "quarter-on-quarter": the quarter before the
+    # current one ("the last quarter of" is the fourth)
+    (
+        "quarter_earlier",
+        r"""(?i:(?:the\s+)?(?:previous|preceding|prior)\s+quarter|a\s+quarter\s+(?:earlier|ago|before)
+        |quarter[-\s]on[-\s]quarter|quarter-over-quarter|q-o-q|qoq|q/q)\b""",
     ),
     # "April 2023", "in April", "April of last year"
     ("month", rf"(?P<m1>{MONTH})(?:\s+(?i:of))?,?\s+{_YEAR_SPEC}"),

@@ -133,7 +133,8 @@ YEAR_END_POINT_WORDS = [
     "as at the end of",
 ]
 
-# Words in the same sentence that make a year-end point a forecast or a target instead.
+# Words of a forecast or a target: after them in its sentence a year is not the one reported, and a
+# year-end point in their sentence is not passed.
 FUTURE_WORDS = [
     "will",
     "would",
@@ -150,6 +151,8 @@ FUTURE_WORDS = [
     "forecast",
     "projected",
     "goal",
+    "achieve",
+    "next year",
 ]
 
 # The current period a year before ("a year earlier", "the previous 12 months").

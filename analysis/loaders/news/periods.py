@@ -36,24 +36,65 @@ class SentencePeriod:
 def main_period(doc: Mentions) -> Period | None:
     """The year the article is about.
 
-    The latest year it names, counting a compared year as the one after. It gives the year to parts
-    written without one ("in the first half", "in September") when the document has no date:
-    "exports rose 22% in January from January 2005" is of 2006; so is an article that reports a
-    level reached "at the end of 2005" (not a forecast or target for it).
+    The latest year it names, counting a passed year-end as the year after. Only when it names no
+    year of its own, a compared year counts as the one after: "exports rose 22% in January from
+    January 2005" is of 2006, but "$2.72 billion between April and June this year, against $3
+    billion in Q1 2023 ... for 2023 as a whole" is of 2023; and only when it names neither, a year
+    after a target's words ("trying to achieve US $2.5 billion in 2012"). It gives the year to parts
+    written without one ("in the first half", "in September") when the document has no date. A
+    related headline at the foot of the page does not count.
     """
-    latest = None
+    latest: list[int | None] = [None, None, None]  # own, compared, target → the latest year
+    footer = _footer_start(doc)
     for mention in doc.periods:
         if mention.is_since or (mention.is_relative and not mention.is_base):
+            continue
+        if mention.start >= footer:
             continue
         period = mention.resolve(None, doc.doc_year, False)
         if period is None:
             continue
-        window = doc.masked[max(0, mention.start - 80) : mention.start]
+        sentence = doc.sentences.last_at(mention.start)  # a compared word of its own sentence
+        window = doc.masked[
+            max(sentence.start if sentence else 0, mention.start - 80) : mention.start
+        ]
         is_base = mention.is_base or BASE_MARKER.search(window) is not None
-        is_base = is_base or _passed_year_end(doc, mention.start, window)
-        year = period.end[0] + (1 if is_base else 0)
-        latest = year if latest is None else max(latest, year)
-    return None if latest is None else Period(latest, 1, 12)
+        year_end = _passed_year_end(doc, mention.start, window)
+        year = period.end[0] + (1 if is_base or year_end else 0)
+        tier = 2 if _in_future_clause(doc, mention.start) else int(is_base and not year_end)
+        latest[tier] = year if latest[tier] is None else max(latest[tier], year)
+    year = next((y for y in latest if y is not None), None)
+    return None if year is None else Period(year, 1, 12)
+
+
+def _footer_start(doc: Mentions) -> int:
+    """Where a related headline at the foot of the page starts, else the text's end.
+
+    A last paragraph of one sentence with no money amount, not closed by a full stop: "Togolese
+    banks provided 16.2% of WAEMU cross-border credit by September 2025 R" under an article on 2023.
+    """
+    last = doc.sentences.last_at(len(doc.masked))
+    if last is None or len(doc.sentences) < 2:
+        return len(doc.masked)
+    before = doc.sentences.last_at(last.start - 1)
+    if (
+        before is None
+        or before.paragraph == last.paragraph
+        or doc.amounts.between(last.start, last.end)
+        or re.search(r"[.!?]\W*$", doc.text[last.start : last.end])
+    ):
+        return len(doc.masked)
+    return last.start
+
+
+def _in_future_clause(doc: Mentions, start: int) -> bool:
+    """Whether a year is written after a word of a target or forecast in its sentence.
+
+    "trying to boost the trade ties to achieve US $2.5 billion in 2012"; "Next year is the 2020
+    Malaysia-China Tourism Year": not the year the article reports.
+    """
+    sentence = doc.sentences.last_at(start)
+    return sentence is not None and FUTURE.search(doc.masked, sentence.start, start) is not None
 
 
 def headline_publication_year(doc: Mentions, headline: tuple[int, int] | None) -> int | None:
