@@ -822,6 +822,51 @@ def test_a_target_year_and_a_related_headline_at_the_foot_do_not_set_this_year()
     assert [period for _, _, period in _figures(text)] == ["2019-01/2019-09", "2018"]
 
 
+def test_a_bracket_of_comparison_values_and_a_rolling_total_keep_their_own_periods():
+    # FocusEconomics, https://focus-economics.com/countries/peru/news/trade-balance/peru-merchandise-exports-grow-at-a-milder-rate-in-december
+    text = (
+        "As a result, the merchandise trade balance improved from the previous month, recording a "
+        "USD 1.1 billion surplus in December (November 2020: USD 1.0 billion surplus; December "
+        "2019: USD 1.2 billion surplus). Lastly, the trend pointed down, with the 12-month "
+        "trailing merchandise trade balance recording a USD 7.7 billion surplus in December, "
+        "compared to the USD 7.9 billion surplus in November."
+    )
+    assert [period for _, _, period in _figures(text)] == [
+        "2020-12",
+        "2020-11",
+        "2019-12",
+        "2020",
+        "2019-12/2020-11",
+    ]
+    # FocusEconomics (copied), https://th4.ilovetranslation.com/yeGkCVE1-3Q2rqrBhD3V0u==d
+    text = (
+        "In May, the trade balance recorded a USD 1.5 billion surplus, which was below the USD 2.4 "
+        "billion deficit observed in the same month of the previous year, but marked an "
+        "improvement over the USD 0.7 billion surplus registered in the previous month. The "
+        "12-month moving sum of trade recorded a USD 18.8 billion surplus in May, which was down "
+        "from the USD 19.7 billion surplus seen in the previous month.\n"
+        "In 2016, FocusEconomics Consensus Forecast panelists expect exports to increase 1.6% (USD "
+        "229.8 billion)."
+    )
+    assert [period for _, _, period in _figures(text)][:5] == [
+        "2016-05",
+        "2015-05",
+        "2016-04",
+        "2015-06/2016-05",
+        "2015-05/2016-04",
+    ]
+
+
+def test_a_period_written_right_after_a_compared_figure_dates_it():
+    # The Malaysian Reserve, https://themalaysianreserve.com/2019/11/26/malaysia-china-trade-to-set-another-record-high-this-year/
+    text = (
+        "Malaysia’s special envoy to China Tan Kok Wai (picture) said the total trade hit a record "
+        "high of US$108.6 billion last year, which is 683 times compared to US$159 million in "
+        "1974, the year when both countries first established their formal diplomatic ties."
+    )
+    assert _figures(text)[1][2] == "1974"  # not the year before "last year"
+
+
 def test_a_month_alone_inside_the_running_period_and_an_ordinal_month_of_a_year():
     # BBJ, https://bbj.hu/region/serbia-jan-jul-trade-gap-shrinks_188440
     text = (

@@ -155,6 +155,11 @@ FUTURE_WORDS = [
     "next year",
 ]
 
+# Words that make a twelve-month total ending at the month named ("the 12-month trailing
+# merchandise trade balance recording a USD 7.7 billion surplus in December", "the 12-month moving
+# sum of trade").
+ROLLING_WORDS = ["trailing", "rolling", "moving"]
+
 # The current period a year before ("a year earlier", "the previous 12 months").
 EARLIER_YEAR_PHRASES = [
     "a year earlier",

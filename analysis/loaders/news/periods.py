@@ -16,6 +16,7 @@ from analysis.loaders.news.vocabulary import (
     BASE_MARKER,
     FUTURE,
     MASK,
+    ROLLING_YEAR,
     YEAR_END_POINT,
 )
 from analysis.reference.period_vocabulary import DOC_YEAR_SHIFTS
@@ -146,6 +147,8 @@ def resolve_periods(
         for mention, mention_kind in zip(raw, kinds, strict=True):
             if mention_kind != kind:
                 continue
+            if kind in ("needs_year", "needs_year_base"):
+                written = _written_outside_asides(doc, sentence, own, mention.start)
             if kind == "needs_year":
                 anchor = written or _dated_anchor(doc, mention) or current or doc.main
                 anchor = anchor or year_after_base(own)
@@ -169,7 +172,33 @@ def resolve_periods(
                 compared = resolved[mention.start]
                 if compared.period is not None and compared.period.end >= anchor.end:
                     compared.period = compared.period.with_year(compared.period.year - 1)
+    rolling = ROLLING_YEAR.search(doc.masked, sentence.start, sentence.end)
+    for m in resolved.values():
+        if rolling and m.start > rolling.start() and m.period and months(m.period) == 1:
+            m.period = _twelve_months_to(m.period)
     return sorted(resolved.values(), key=lambda m: m.start)
+
+
+def _written_outside_asides(
+    doc: Mentions, sentence: Sentence, own: list[SentencePeriod], position: int
+) -> Period | None:
+    """The last period written in the sentence, not in an aside of other figures' periods.
+
+    "a USD 1.1 billion surplus in December (November 2020: USD 1.0 billion surplus; December
+    2019: USD 1.2 billion surplus)": the bracket's years date its own figures, not "December".
+    """
+    for m in reversed(own):
+        aside = None if m.is_base else in_aside(doc, sentence, m)
+        if not m.is_base and (aside is None or aside[0] < position < aside[1]):
+            return m.period
+    return None
+
+
+def _twelve_months_to(month: Period) -> Period:
+    """The twelve months ending with ``month``: what a rolling total "in December" counts."""
+    year = month.year if month.last_month == 12 else month.year - 1
+    end_year = None if month.last_month == 12 else month.year
+    return Period(year, month.last_month % 12 + 1, month.last_month, end_year)
 
 
 def months(period: Period) -> int:
@@ -264,6 +293,15 @@ _DATES_NEXT_FIGURE = re.compile(
 _RELATIVE_CLAUSE = re.compile(
     r"(?:['’]s)?,?\s+(?i:during\s+which|in\s+which|which|when(?!\s+compared\b))\b[^¤.;()]{0,80}"
 )
+# A period written right after a figure, by "in", "for" or "during", with at most the kind of
+# balance and a verb of recording between: "US$159 million in 1974", "a USD 7.9 billion surplus in
+# November", "the USD 0.7 billion surplus registered in the previous month".
+_WRITTEN_AFTER = re.compile(
+    r"""\s*(?:(?i:surplus|deficit)\s+)?(?:(?i:observed|registered|recorded|seen|reported)\s+)?
+    (?:(?i:in|for|during)\s+)?""",
+    re.VERBOSE,
+)
+_AFTER_BY = re.compile(r"\b(?i:in|for|during)\s")
 # A money amount in another currency or unit right before a bracket: "Ksh 1,617.6 billion
 # ($13.72bn)", "340.6 billion dirhams ($92.7 billion)".
 _AMOUNT_BEFORE_BRACKET = re.compile(r"\d(?:[\d.,\s]*\d)?(?:\s*[A-Za-z]+){0,2}\s*\(\s*$")
@@ -286,20 +324,27 @@ def figure_period(
     compared period. ``current`` is the sentence's period, ``running`` the one before the sentence
     (for a figure whose sentence names only the periods of other figures).
     """
-    # "March's $790m"; "the same period in 2016, during which a surplus of $5.13bn was recorded"
-    for words_between in (_DATES_NEXT_FIGURE, _RELATIVE_CLAUSE):
-        before = next(
-            (
+    # "March's $790m"; "compared to US$159 million in 1974", "the USD 7.9 billion surplus in
+    # November"; "the same period in 2016, during which a surplus of $5.13bn was recorded"
+    for words_between in (_DATES_NEXT_FIGURE, _WRITTEN_AFTER, _RELATIVE_CLAUSE):
+        if words_between is _WRITTEN_AFTER:
+            near = (
+                m
+                for m in mentions
+                if m.start >= amount.end
+                and words_between.fullmatch(doc.masked, amount.end, m.start)
+                and _AFTER_BY.search(doc.masked[amount.end : m.start + 7])
+            )
+        else:
+            near = (
                 m
                 for m in reversed(mentions)
-                if m.period
-                and m.end <= amount.start
+                if m.end <= amount.start
                 and words_between.fullmatch(doc.masked, m.end, amount.start)
-            ),
-            None,
-        )
-        if before is not None:
-            return before.period
+            )
+        written = next((m for m in near if m.period), None)
+        if written is not None:
+            return written.period
     bracket = _bracket_around(doc.masked, sentence, amount.start)
     if bracket is not None:
         inside = [m for m in mentions if m.period and bracket[0] < m.start < bracket[1]]
