@@ -867,6 +867,47 @@ def test_a_period_written_right_after_a_compared_figure_dates_it():
     assert _figures(text)[1][2] == "1974"  # not the year before "last year"
 
 
+def test_the_last_fiscal_and_a_quarter_of_the_current_fiscal_year_count_in_fiscal_years():
+    # Prothom Alo, https://en.prothomalo.com/business/local/8ymbq2370k
+    text = (
+        " date 2023-07-03 After remittance, Bangladesh has ended the fiscal positively in terms of "
+        "export earnings.\n"
+        "Products worth USD 55.56 billion were exported in the 2022-23 fiscal, which is 6.67 per "
+        "cent more than the last year.\n"
+        "It is also the highest export revenue in the history of the country. The growth in export "
+        "was 34.38 per cent in the 2021-22 fiscal.\n"
+        "However, the export revenue target in the last fiscal was USD 58 billion."
+    )
+    assert [period for _, _, period in _figures(text)] == ["2022-07/2023-06"] * 2
+    # AVN, https://avnpk.com/?p=14005
+    text = (
+        "ISLAMABAD: In a remarkable achievement, Pakistan has brought down its trade deficit for "
+        "the first quarter of the fiscal year 2023-24 (July-Sept) to $5.289 billion, with a "
+        "massive reduction of 42.25 percent, as reported by the Pakistan Bureau of Statistics "
+        "(PBS).\n"
+        "This figure stands in stark contrast to the $9.159bn trade deficit recorded during the "
+        "same period in the previous fiscal year.\n"
+        "Meanwhile, imports witnessed a substantial decline of 25.36 percent, totaling $12.188bn "
+        "during the first quarter of the current fiscal year, as opposed to $16.329bn in the same "
+        "period of the previous fiscal year."
+    )
+    assert [period for _, _, period in _figures(text)] == [
+        "2023-Q3",
+        "2022-Q3",
+        "2023-Q3",
+        "2022-Q3",
+    ]
+    # India TV News, https://indiatvnews.com/business/india/exports-decline-by-5-45-pc-due-to-global-economic-slowdown-2615.html
+    text = (
+        "According to the data released by the Commerce Ministry today, exports during the "
+        "April-June quarter of 2012-13 fiscal dipped by 1.7 per cent to USD 75.2 billion, from USD "
+        "76.5 billion in the same period last fiscal.\n"
+        "Imports during the first quarter of this fiscal dipped by 6.10 per cent to USD 115.25 "
+        "billion, from USD 122.74 billion in the April-June period of last fiscal."
+    )
+    assert [period for _, _, period in _figures(text)] == ["2012-Q2", "2011-Q2"] * 2
+
+
 def test_a_month_alone_inside_the_running_period_and_an_ordinal_month_of_a_year():
     # BBJ, https://bbj.hu/region/serbia-jan-jul-trade-gap-shrinks_188440
     text = (

@@ -113,6 +113,33 @@ def period_mention(
             return None if year is None else _fiscal_months(year - back, fiscal_start, count)
 
         return PeriodMention(*span, resolve, True, False, True)
+    if name == "fiscal_quarter":
+        number = ORDINALS[groups["ordinal"].lower()]
+        back = 1 if groups.get("fiscal_back") else 0
+
+        def resolve(current, doc_year, compared=False):  # noqa: ANN001, ANN202 - a Resolver
+            if groups.get("fy1"):
+                first_year = int(groups["fy1"])
+            elif fiscal_year is not None:
+                first_year = fiscal_year.year - back
+            elif current is not None and current.first_month == fiscal_start:
+                first_year = current.year - back  # the running fiscal year's
+            else:
+                return None
+            year, month = divmod(first_year * 12 + fiscal_start - 1 + 3 * (number - 1), 12)
+            return _fiscal_months(year, month + 1, 3)
+
+        return PeriodMention(*span, resolve, not groups.get("fy1"), False)
+    if name == "fiscal_before":
+
+        def resolve(current, doc_year, compared=False):  # noqa: ANN001, ANN202 - a Resolver
+            if fiscal_year is not None:
+                return fiscal_year.with_year(fiscal_year.year - 1)
+            if current is not None and current.first_month == fiscal_start:
+                return _fiscal_months(current.year - 1, fiscal_start, 12)  # the running one's
+            return None
+
+        return PeriodMention(*span, resolve, True, False)
     if name == "fiscal_month_range":
         fy = int(groups["fy1"])
         first, last = (

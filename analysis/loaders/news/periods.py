@@ -297,7 +297,7 @@ _RELATIVE_CLAUSE = re.compile(
 # balance and a verb of recording between: "US$159 million in 1974", "a USD 7.9 billion surplus in
 # November", "the USD 0.7 billion surplus registered in the previous month".
 _WRITTEN_AFTER = re.compile(
-    r"""\s*(?:(?i:surplus|deficit)\s+)?(?:(?i:observed|registered|recorded|seen|reported)\s+)?
+    r"""\s*(?:(?i:(?:trade\s+)?(?:surplus|deficit))\s+)?(?:(?i:observed|registered|recorded|seen|reported)\s+)?
     (?:(?i:in|for|during)\s+)?""",
     re.VERBOSE,
 )
