@@ -908,6 +908,25 @@ def test_the_last_fiscal_and_a_quarter_of_the_current_fiscal_year_count_in_fisca
     assert [period for _, _, period in _figures(text)] == ["2012-Q2", "2011-Q2"] * 2
 
 
+def test_a_month_inside_a_fiscal_period_and_the_current_fiscal_year():
+    # Dhaka Mirror, https://dhakamirror.com/?p=26158
+    text = (
+        "According to the Export Promotion Bureau (EPB), the country exported goods worth $12.18 "
+        "billion during July-January of fiscal 2010-11, up from $8.7 billion during the same "
+        "period of 2009-10, marking a 39.85 percent rise.\n"
+        "In January alone, exports grew 34.33 percent to $1.92 billion, compared to the same month "
+        "of the previous year, according to government data.\n"
+        "However, EPB set a target to earn $18.5 billion for the current fiscal year, which is "
+        "14.16 percent more than the actual earnings last year."
+    )
+    assert [period for _, _, period in _figures(text)] == [
+        "2010-07/2011-01",
+        "2009-07/2010-01",
+        "2011-01",
+        "2010-07/2011-06",
+    ]
+
+
 def test_a_month_alone_inside_the_running_period_and_an_ordinal_month_of_a_year():
     # BBJ, https://bbj.hu/region/serbia-jan-jul-trade-gap-shrinks_188440
     text = (

@@ -163,6 +163,8 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"""(?i:(?:the\s+)?first\s+(?P<quarters>two|three|2|3)\s+quarters)(?:\s+(?i:of))?
         (?:\s+{_YEAR_SPEC})?""",
     ),
+    # "for the current fiscal year": the text's fiscal year
+    ("fiscal_current", r"(?i:(?:the\s+)?(?:current|present)\s+(?:fiscal|financial)(?:\s+year)?)\b"),
     # "in the last fiscal", "the previous fiscal year": the fiscal year before the text's own
     (
         "fiscal_before",
