@@ -181,7 +181,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # "year-to-date": from January to the current period's last month
     (
         "year_to_date",
-        r"(?i:year[-\s]to[-\s]date|YTD|so\s+far\s+this\s+year|since\s+the\s+(?:beginning|start)\s+of\s+the\s+year)\b",
+        r"(?i:year[-\s]to[-\s]date|YTD|so\s+far\s+(?:in\s+)?this\s+year|since\s+the\s+(?:beginning|start)\s+of\s+the\s+year)\b",
     ),
     # "during the last 11 months", "over the past six months": months up to the latest reported one
     ("last_months", rf"(?i:(?:the\s+)?(?:last|past)\s+){_NUMBER_OF_MONTHS}\s+(?i:months)\b"),
