@@ -936,6 +936,21 @@ def test_a_month_inside_a_fiscal_period_and_the_current_fiscal_year():
     ]
 
 
+def test_a_figure_compared_with_a_year_long_before_the_running_period_is_of_the_year_after():
+    # Malay Mail, https://www.malaymail.com/s/1660846/malaysia-thailand-trade-up-17pc-in-first-half-of-2018
+    text = (
+        " date 2018-08-09 KUALA LUMPUR, Aug 9 — Trade volume between Malaysia and Thailand grew 17 "
+        "per cent in the first half of this year compared with the same period in 2017, mostly "
+        "through border trade activities, said a Thai official.\n\n"
+        "Trade between Thailand and Malaysia amounted to US$21.9 billion (US$1=RM4.07), a 7.4 per "
+        "cent increase from 2016."
+    )
+    assert [period for _, _, period in _figures(text)] == ["2017"]
+    # invented: compared with the same months a year before, the running period stays
+    text = text.replace("increase from 2016", "increase from the first half of 2017")
+    assert [period for _, _, period in _figures(text)] == ["2018-H1"]
+
+
 def test_a_month_alone_inside_the_running_period_and_an_ordinal_month_of_a_year():
     # BBJ, https://bbj.hu/region/serbia-jan-jul-trade-gap-shrinks_188440
     text = (

@@ -373,7 +373,12 @@ def figure_period(
     ]
     if not candidates:
         chosen = None
-        period = (running if running is not None else current) or year_after_base(mentions)
+        # "grown from $67.31m in May last year to $116.56m" while three months run: a compared
+        # period a year or more before the running one is compared with its own months a year on
+        period = running if running is not None else current
+        after_base = year_after_base(mentions)
+        if period is None or (after_base and _months_between(after_base, period) >= 0):
+            period = after_base
     else:
 
         def rank(m: SentencePeriod) -> tuple[bool, bool, int]:
@@ -433,6 +438,11 @@ def _aside_of_other(
     """Whether a period is in an aside (see ``in_aside``) that does not hold ``amount``."""
     aside = in_aside(doc, sentence, mention)
     return aside is not None and not aside[0] < amount.start < aside[1]
+
+
+def _months_between(earlier: Period, later: Period) -> int:
+    """Months from the end of ``earlier`` to the end of ``later`` (negative when it ends later)."""
+    return (later.end[0] - earlier.end[0]) * 12 + later.end[1] - earlier.end[1]
 
 
 def _distance(mention: SentencePeriod, amount: Amount) -> int:
