@@ -951,6 +951,22 @@ def test_a_figure_compared_with_a_year_long_before_the_running_period_is_of_the_
     assert [period for _, _, period in _figures(text)] == ["2018-H1"]
 
 
+def test_a_relative_year_right_after_a_figure_and_a_fronted_contrast_date_their_figures():
+    # Albawaba (AFP), https://www.albawaba.com/business/omans-trade-balance-swings-surplus-0
+    text = (
+        "MUSCAT, July 9 (AFP) - Oman's trade balance recorded a surplus of 2.388 billion dollars "
+        "in 1999, a sharp recovery from a deficit of 313 million dollars the previous year, a "
+        "newspaper reported on Sunday."
+    )
+    assert [period for _, _, period in _figures(text)] == ["1999", "1998"]
+    # Report.az, https://report.az/en/business/fikret-yusifov-sharp-increase-in-armenia-s-foreign-trade-linked-to-sanctions-against-russia
+    text = (
+        "While in 2021, Armenia imported goods worth only $1.8 billion from Russia, in 2024 this "
+        "figure increased 5.1-fold, or $7.4 billion, to $9.2 billion."
+    )
+    assert [period for _, _, period in _figures(text)] == ["2021", "2024", "2024"]
+
+
 def test_a_month_alone_inside_the_running_period_and_an_ordinal_month_of_a_year():
     # BBJ, https://bbj.hu/region/serbia-jan-jul-trade-gap-shrinks_188440
     text = (

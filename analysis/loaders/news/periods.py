@@ -293,6 +293,8 @@ _DATES_NEXT_FIGURE = re.compile(
 _RELATIVE_CLAUSE = re.compile(
     r"(?:['’]s)?,?\s+(?i:during\s+which|in\s+which|which|when(?!\s+compared\b))\b[^¤.;()]{0,80}"
 )
+# Words opening a sentence with a contrast before its period: "While in 2021, ...".
+_CONTRAST_OPENER = re.compile(r"(?i:while|whereas)\s+(?i:in|for|during)\s+")
 # A period written right after a figure, by "in", "for" or "during", with at most the kind of
 # balance and a verb of recording between: "US$159 million in 1974", "a USD 7.9 billion surplus in
 # November", "the USD 0.7 billion surplus registered in the previous month".
@@ -302,6 +304,8 @@ _WRITTEN_AFTER = re.compile(
     re.VERBOSE,
 )
 _AFTER_BY = re.compile(r"\b(?i:in|for|during)\s")
+# ... or a period written as a noun phrase: "a deficit of 313 million dollars the previous year".
+_NAMED_AFTER = re.compile(r"(?i:the|a|last)\s")
 # A money amount in another currency or unit right before a bracket: "Ksh 1,617.6 billion
 # ($13.72bn)", "340.6 billion dirhams ($92.7 billion)".
 _AMOUNT_BEFORE_BRACKET = re.compile(r"\d(?:[\d.,\s]*\d)?(?:\s*[A-Za-z]+){0,2}\s*\(\s*$")
@@ -333,7 +337,10 @@ def figure_period(
                 for m in mentions
                 if m.start >= amount.end
                 and words_between.fullmatch(doc.masked, amount.end, m.start)
-                and _AFTER_BY.search(doc.masked[amount.end : m.start + 7])
+                and (
+                    _AFTER_BY.search(doc.masked[amount.end : m.start + 7])
+                    or _NAMED_AFTER.match(doc.masked, m.start) is not None
+                )
             )
         else:
             near = (
@@ -381,9 +388,17 @@ def figure_period(
             period = after_base
     else:
 
+        def opens(m: SentencePeriod) -> bool:
+            # "While in 2021, Armenia imported $1.8 billion ..., in 2024 this figure ...": a
+            # fronted contrast dates the figures up to the next period named
+            return _opens_sentence(doc, sentence, m) or (
+                _CONTRAST_OPENER.fullmatch(doc.masked, sentence.start, m.start) is not None
+                and not any(m.end <= c.start < amount.start for c in candidates)
+            )
+
         def rank(m: SentencePeriod) -> tuple[bool, bool, int]:
             other_clause = clause_index(doc, sentence, m.start) != clause
-            return other_clause, not _opens_sentence(doc, sentence, m), _distance(m, amount)
+            return other_clause, not opens(m), _distance(m, amount)
 
         chosen = min(candidates, key=rank)
         period = chosen.period
