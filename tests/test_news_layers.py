@@ -967,6 +967,18 @@ def test_a_relative_year_right_after_a_figure_and_a_fronted_contrast_date_their_
     assert [period for _, _, period in _figures(text)] == ["2021", "2024", "2024"]
 
 
+def test_the_period_before_any_running_period_is_the_latest_named():
+    # CGTN Africa, https://newsaf.cgtn.com/news/2019-07-07/China-Africa-trade-increases-in-Jan-May-period-I7l8LPrNCg/share_amp.html
+    text = (
+        "China’s trade with Africa saw a slight increase in the first five months of 2019, "
+        "official statistics showed.\n"
+        "China-Africa trade volume hit 84.76 billion U.S. dollars in the period, that’s a 3 "
+        "percent rise on the amount recorded at the same period in 2018, according to the "
+        "General Administration of Customs (GAC)."
+    )
+    assert [period for _, _, period in _figures(text)] == ["2019-01/2019-05"]
+
+
 def test_a_month_alone_inside_the_running_period_and_an_ordinal_month_of_a_year():
     # BBJ, https://bbj.hu/region/serbia-jan-jul-trade-gap-shrinks_188440
     text = (

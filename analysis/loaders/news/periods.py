@@ -64,7 +64,10 @@ def resolve_periods(
                 before = [m.period for m in own if m.start < mention.start]
                 anchor = before[-1] if before else current
             else:
-                anchor = written or current
+                # "in the first five months of 2019, official statistics showed. ... hit $84.76bn
+                # in the period": before any running period, relative to the latest named so far
+                named = doc.last_of_length.values()
+                anchor = written or current or max(named, key=lambda p: p.end, default=None)
             resolved[mention.start] = _resolve(doc, sentence, mention, anchor)
             if mention.months_back:
                 resolved[mention.start].period = _months_back(doc, mention.months_back, current)
