@@ -870,6 +870,214 @@ def test_a_headline_year_read_as_last_year_dates_an_undated_page_a_year_later():
     assert [period for _, _, period in _figures(text)] == ["2020", "2019"]
 
 
+def test_a_target_year_and_a_related_headline_at_the_foot_do_not_set_this_year():
+    # Ecofin Agency, https://www.ecofinagency.com/public-management/1809-44865-trade-exchanges-in-senegal-fell-7-6-qoq-in-q2-2023
+    text = (
+        "Trade exchanges in Senegal amounted to $4.01 billion between April and June this year, "
+        "according to the figures recently published by the Forecasting and Economic Studies "
+        "Directorate (DPEE). Compared to the $4.34 billion the previous quarter, this makes a "
+        "decline of 7.6%.\n"
+        "In detail, total imports of goods reached $2.72 billion, against nearly $3 billion in Q1 "
+        "2023.\n"
+        "Let’s note that for 2023 as a whole, the International Monetary Fund has revised its "
+        "economic growth forecasts for Senegal to 4.1%.\n"
+        "Togolese banks provided 16.2% of WAEMU cross-border credit by September 2025 R"
+    )
+    assert [period for _, _, period in _figures(text)] == [
+        "2023-Q2",
+        "2023-Q1",
+        "2023-Q2",
+        "2023-Q1",
+    ]
+    # Open Development Cambodia, https://opendevelopmentcambodia.net/news/cambodia-china-trade-increases-to-912-million-for-first-half-of-2011/
+    text = (
+        "“Bilateral trade between Cambodia and China grew about 82 percent in the first half of "
+        "2011 if comparing with the same period for last year while the two countries are trying "
+        "to boost the trade ties to achieve US $2.5 billion in 2012,” Ministry of Commerce said "
+        "this week. According to the report from the ministry, bilateral trade volume between "
+        "Cambodia and China in the first half of 2011 reached US$912.76 million increasing over "
+        "the same period with last year, which was valued at US$501 million. The total exports "
+        "of Cambodia to china has grown 275 percent so far in this year with  an increase from US "
+        "$17.68 million to US$ 66.13 million if comparing to the same period last year."
+    )
+    assert [period for _, _, period in _figures(text)][1:] == [
+        "2011-H1",
+        "2010-H1",
+        "2010-H1",
+        "2011-H1",
+    ]
+    # Xinhua via hxen.com, http://m.hxen.com/englishnews/nation/2012-04-07/175821.html
+    text = (
+        "China has become Russia's top trade partner in the first two months of 2012, according "
+        "to a report released by the Russian Federal Customs Service on Friday.\n"
+        "According to the report, in the first two months of this year, China-Russia trade "
+        "turnover rose 21.1 percent year-on-year, reaching 13.3 billion U.S. dollars.\n"
+        "The two countries have set a goal of lifting bilateral trade to 100 billion dollars by "
+        "2015 and to 200 billion by 2020."
+    )
+    assert _figures(text)[0][2] == "2012-01/2012-02"
+    # The Malaysian Reserve, https://themalaysianreserve.com/2019/11/26/malaysia-china-trade-to-set-another-record-high-this-year/
+    text = (
+        "THE Malaysia-China two-way trade is set to record another new high this year, judging by "
+        "the first nine months of 2019 performance which has reached US$89.75 billion (RM375.02 "
+        "billion), up 11.3% from the same period in 2018.\n\n"
+        "Malaysia’s special envoy to China Tan Kok Wai (picture) said the total trade hit a record "
+        "high of US$108.6 billion last year.\n\n"
+        "“Next year is the 2020 Malaysia-China Tourism Year.”"
+    )
+    assert [period for _, _, period in _figures(text)] == ["2019-01/2019-09", "2018"]
+
+
+def test_a_bracket_of_comparison_values_and_a_rolling_total_keep_their_own_periods():
+    # FocusEconomics, https://focus-economics.com/countries/peru/news/trade-balance/peru-merchandise-exports-grow-at-a-milder-rate-in-december
+    text = (
+        "As a result, the merchandise trade balance improved from the previous month, recording a "
+        "USD 1.1 billion surplus in December (November 2020: USD 1.0 billion surplus; December "
+        "2019: USD 1.2 billion surplus). Lastly, the trend pointed down, with the 12-month "
+        "trailing merchandise trade balance recording a USD 7.7 billion surplus in December, "
+        "compared to the USD 7.9 billion surplus in November."
+    )
+    assert [period for _, _, period in _figures(text)] == [
+        "2020-12",
+        "2020-11",
+        "2019-12",
+        "2020",
+        "2019-12/2020-11",
+    ]
+    # FocusEconomics (copied), https://th4.ilovetranslation.com/yeGkCVE1-3Q2rqrBhD3V0u==d
+    text = (
+        "In May, the trade balance recorded a USD 1.5 billion surplus, which was below the USD 2.4 "
+        "billion deficit observed in the same month of the previous year, but marked an "
+        "improvement over the USD 0.7 billion surplus registered in the previous month. The "
+        "12-month moving sum of trade recorded a USD 18.8 billion surplus in May, which was down "
+        "from the USD 19.7 billion surplus seen in the previous month.\n"
+        "In 2016, FocusEconomics Consensus Forecast panelists expect exports to increase 1.6% (USD "
+        "229.8 billion)."
+    )
+    assert [period for _, _, period in _figures(text)][:5] == [
+        "2016-05",
+        "2015-05",
+        "2016-04",
+        "2015-06/2016-05",
+        "2015-05/2016-04",
+    ]
+
+
+def test_a_period_written_right_after_a_compared_figure_dates_it():
+    # The Malaysian Reserve, https://themalaysianreserve.com/2019/11/26/malaysia-china-trade-to-set-another-record-high-this-year/
+    text = (
+        "Malaysia’s special envoy to China Tan Kok Wai (picture) said the total trade hit a record "
+        "high of US$108.6 billion last year, which is 683 times compared to US$159 million in "
+        "1974, the year when both countries first established their formal diplomatic ties."
+    )
+    assert _figures(text)[1][2] == "1974"  # not the year before "last year"
+
+
+def test_the_last_fiscal_and_a_quarter_of_the_current_fiscal_year_count_in_fiscal_years():
+    # Prothom Alo, https://en.prothomalo.com/business/local/8ymbq2370k
+    text = (
+        " date 2023-07-03 After remittance, Bangladesh has ended the fiscal positively in terms of "
+        "export earnings.\n"
+        "Products worth USD 55.56 billion were exported in the 2022-23 fiscal, which is 6.67 per "
+        "cent more than the last year.\n"
+        "It is also the highest export revenue in the history of the country. The growth in export "
+        "was 34.38 per cent in the 2021-22 fiscal.\n"
+        "However, the export revenue target in the last fiscal was USD 58 billion."
+    )
+    assert [period for _, _, period in _figures(text)] == ["2022-07/2023-06"] * 2
+    # AVN, https://avnpk.com/?p=14005
+    text = (
+        "ISLAMABAD: In a remarkable achievement, Pakistan has brought down its trade deficit for "
+        "the first quarter of the fiscal year 2023-24 (July-Sept) to $5.289 billion, with a "
+        "massive reduction of 42.25 percent, as reported by the Pakistan Bureau of Statistics "
+        "(PBS).\n"
+        "This figure stands in stark contrast to the $9.159bn trade deficit recorded during the "
+        "same period in the previous fiscal year.\n"
+        "Meanwhile, imports witnessed a substantial decline of 25.36 percent, totaling $12.188bn "
+        "during the first quarter of the current fiscal year, as opposed to $16.329bn in the same "
+        "period of the previous fiscal year."
+    )
+    assert [period for _, _, period in _figures(text)] == [
+        "2023-Q3",
+        "2022-Q3",
+        "2023-Q3",
+        "2022-Q3",
+    ]
+    # India TV News, https://indiatvnews.com/business/india/exports-decline-by-5-45-pc-due-to-global-economic-slowdown-2615.html
+    text = (
+        "According to the data released by the Commerce Ministry today, exports during the "
+        "April-June quarter of 2012-13 fiscal dipped by 1.7 per cent to USD 75.2 billion, from USD "
+        "76.5 billion in the same period last fiscal.\n"
+        "Imports during the first quarter of this fiscal dipped by 6.10 per cent to USD 115.25 "
+        "billion, from USD 122.74 billion in the April-June period of last fiscal."
+    )
+    assert [period for _, _, period in _figures(text)] == ["2012-Q2", "2011-Q2"] * 2
+
+
+def test_a_month_inside_a_fiscal_period_and_the_current_fiscal_year():
+    # Dhaka Mirror, https://dhakamirror.com/?p=26158
+    text = (
+        "Bangladesh registered almost 40 percent growth in exports in the first seven months of "
+        "the current fiscal year, compared to the same period a year ago.\n"
+        "According to the Export Promotion Bureau (EPB), the country exported goods worth $12.18 "
+        "billion during July-January of fiscal 2010-11, up from $8.7 billion during the same "
+        "period of 2009-10, marking a 39.85 percent rise.\n"
+        "In January alone, exports grew 34.33 percent to $1.92 billion, compared to the same month "
+        "of the previous year, according to government data.\n"
+        "However, EPB set a target to earn $18.5 billion for the current fiscal year, which is "
+        "14.16 percent more than the actual earnings last year."
+    )
+    assert [period for _, _, period in _figures(text)] == [
+        "2010-07/2011-01",
+        "2009-07/2010-01",
+        "2011-01",
+        "2010-07/2011-06",
+    ]
+
+
+def test_a_figure_compared_with_a_year_long_before_the_running_period_is_of_the_year_after():
+    # Malay Mail, https://www.malaymail.com/s/1660846/malaysia-thailand-trade-up-17pc-in-first-half-of-2018
+    text = (
+        " date 2018-08-09 KUALA LUMPUR, Aug 9 — Trade volume between Malaysia and Thailand grew 17 "
+        "per cent in the first half of this year compared with the same period in 2017, mostly "
+        "through border trade activities, said a Thai official.\n\n"
+        "Trade between Thailand and Malaysia amounted to US$21.9 billion (US$1=RM4.07), a 7.4 per "
+        "cent increase from 2016."
+    )
+    assert [period for _, _, period in _figures(text)] == ["2017"]
+    # invented: compared with the same months a year before, the running period stays
+    text = text.replace("increase from 2016", "increase from the first half of 2017")
+    assert [period for _, _, period in _figures(text)] == ["2018-H1"]
+
+
+def test_a_relative_year_right_after_a_figure_and_a_fronted_contrast_date_their_figures():
+    # Albawaba (AFP), https://www.albawaba.com/business/omans-trade-balance-swings-surplus-0
+    text = (
+        "MUSCAT, July 9 (AFP) - Oman's trade balance recorded a surplus of 2.388 billion dollars "
+        "in 1999, a sharp recovery from a deficit of 313 million dollars the previous year, a "
+        "newspaper reported on Sunday."
+    )
+    assert [period for _, _, period in _figures(text)] == ["1999", "1998"]
+    # Report.az, https://report.az/en/business/fikret-yusifov-sharp-increase-in-armenia-s-foreign-trade-linked-to-sanctions-against-russia
+    text = (
+        "While in 2021, Armenia imported goods worth only $1.8 billion from Russia, in 2024 this "
+        "figure increased 5.1-fold, or $7.4 billion, to $9.2 billion."
+    )
+    assert [period for _, _, period in _figures(text)] == ["2021", "2024", "2024"]
+
+
+def test_the_period_before_any_running_period_is_the_latest_named():
+    # CGTN Africa, https://newsaf.cgtn.com/news/2019-07-07/China-Africa-trade-increases-in-Jan-May-period-I7l8LPrNCg/share_amp.html
+    text = (
+        "China’s trade with Africa saw a slight increase in the first five months of 2019, "
+        "official statistics showed.\n"
+        "China-Africa trade volume hit 84.76 billion U.S. dollars in the period, that’s a 3 "
+        "percent rise on the amount recorded at the same period in 2018, according to the "
+        "General Administration of Customs (GAC)."
+    )
+    assert [period for _, _, period in _figures(text)] == ["2019-01/2019-05"]
+
+
 def test_a_month_alone_inside_the_running_period_and_an_ordinal_month_of_a_year():
     # BBJ, https://bbj.hu/region/serbia-jan-jul-trade-gap-shrinks_188440
     text = (

@@ -36,8 +36,12 @@ def month_list_mentions(match: re.Match) -> list[PeriodMention]:
     return mentions
 
 
-def _months_period(year_of: Callable, first: int, last: int) -> Resolver:
-    """Months ``first``..``last`` of the year found; a range past December ends the next year."""
+def _months_period(year_of: Callable, first: int, last: int, within: bool = False) -> Resolver:
+    """Months ``first``..``last`` of the year found; a range past December ends the next year.
+
+    ``within``: months named without a year, inside a running period that spans two calendar years
+    ("In January alone" after "July-January of fiscal 2010-11"), are of the year they fall in.
+    """
 
     def resolve(
         current: Period | None, doc_year: int | None, compared: bool = False
@@ -45,6 +49,9 @@ def _months_period(year_of: Callable, first: int, last: int) -> Resolver:
         year = year_of(current, doc_year)
         if year is None or not (1 <= first <= 12 and 1 <= last <= 12):
             return None
+        spans_two = current is not None and current.end_year not in (None, current.year)
+        if within and spans_two and year == current.year and first <= last < current.first_month:
+            year = current.end_year
         return Period(year, first, last) if first <= last else Period(year, first, last, year + 1)
 
     return resolve
@@ -113,6 +120,34 @@ def period_mention(
             return None if year is None else _fiscal_months(year - back, fiscal_start, count)
 
         return PeriodMention(*span, resolve, True, False, True)
+    if name == "fiscal_quarter":
+        number = ORDINALS[groups["ordinal"].lower()]
+        back = 1 if groups.get("fiscal_back") else 0
+
+        def resolve(current, doc_year, compared=False):  # noqa: ANN001, ANN202 - a Resolver
+            if groups.get("fy1"):
+                first_year = int(groups["fy1"])
+            elif fiscal_year is not None:
+                first_year = fiscal_year.year - back
+            elif current is not None and current.first_month == fiscal_start:
+                first_year = current.year - back  # the running fiscal year's
+            else:
+                return None
+            year, month = divmod(first_year * 12 + fiscal_start - 1 + 3 * (number - 1), 12)
+            return _fiscal_months(year, month + 1, 3)
+
+        return PeriodMention(*span, resolve, not groups.get("fy1"), False)
+    if name in ("fiscal_before", "fiscal_current"):
+        back = 1 if name == "fiscal_before" else 0
+
+        def resolve(current, doc_year, compared=False):  # noqa: ANN001, ANN202 - a Resolver
+            if fiscal_year is not None:
+                return fiscal_year.with_year(fiscal_year.year - back)
+            if current is not None and current.first_month == fiscal_start:
+                return _fiscal_months(current.year - back, fiscal_start, 12)  # the running one's
+            return None
+
+        return PeriodMention(*span, resolve, True, False)
     if name == "fiscal_month_range":
         fy = int(groups["fy1"])
         first, last = (
@@ -160,12 +195,12 @@ def period_mention(
         return PeriodMention(
             *span, lambda current, doc_year, compared=False: None, True, False, months_back=count
         )
-    if name in ("year_to_date", "month_earlier"):
+    if name in ("year_to_date", "month_earlier", "quarter_earlier"):
         return PeriodMention(
             *span,
             _relative_resolver(name, groups),
             True,
-            name == "month_earlier",
+            name != "year_to_date",
             is_this_year=name == "year_to_date" and "this" in match.group(0).lower(),
         )
     if name in ("same_period", "carry", "year_earlier"):
@@ -202,7 +237,7 @@ def period_mention(
     if name in ("month_range", "month", "month_alone", "as_of_month"):
         first = MONTH_NUMBERS[groups["m1"].rstrip(".")] if groups.get("m1") else 1
         last = MONTH_NUMBERS[groups["m2"].rstrip(".")] if groups.get("m2") else first
-        resolver = _months_period(year_of, first, last)
+        resolver = _months_period(year_of, first, last, is_relative and not is_base)
     elif name == "first_month":
         resolver = _months_period(year_of, 1, 1)
     elif name == "ordinal_month":
@@ -282,6 +317,12 @@ def _relative_resolver(name: str, groups: dict) -> Resolver:
                 return None
             year, month = divmod(current.end[0] * 12 + current.last_month - 2, 12)
             return Period(year, month + 1, month + 1)
+        if name == "quarter_earlier":
+            quarter = current and current.last_month - current.first_month == 2
+            if not quarter or current.end_year is not None or current.first_month % 3 != 1:
+                return None
+            year, month = divmod(current.end[0] * 12 + current.first_month - 4, 12)
+            return Period(year, month + 1, month + 3)
         if groups.get("year"):
             year = int(groups["year"])
         elif groups.get("fy1"):  # "the same period of 2009-10": the months of that fiscal year

@@ -47,20 +47,29 @@ _PATTERNS: list[tuple[str, str]] = [
         (?:\s+(?P<fy1>(?:19|20)\d{{2}})\s*[-–/]\s*(?P<fy2>\d{{2}}))?""",
     ),
     # "July-August 2023-24", "July-April (2022-23)", "July-April of 2021-22", "July-January of
-    # fiscal 2010-11": months of a fiscal year
+    # fiscal 2010-11", "the April-June quarter of 2012-13 fiscal": months of a fiscal year
     (
         "fiscal_month_range",
-        rf"""(?P<m1>{MONTH})\s*(?:-|–|—|(?i:through|thru|to|till|until))\s*(?P<m2>{MONTH})(?:\s+(?i:of))?,?
+        rf"""(?P<m1>{MONTH})\s*(?:-|–|—|(?i:through|thru|to|till|until))\s*(?P<m2>{MONTH})
+        (?:\s+(?i:quarter|period))?(?:\s+(?i:of))?,?
         \s*(?:(?i:fiscal(?:\s+year)?|FY)\s*)?\(?(?P<fy1>(?:19|20)\d{{2}})\s*[-–/]\s*(?P<fy2>\d{{2}})\)?(?![\d%])""",
     ),
+    # "the first quarter of the current fiscal year", "the second quarter of fiscal 2023-24"
+    (
+        "fiscal_quarter",
+        r"""(?i:(?:the\s+)?(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter\s+of\s+
+        (?:the\s+)?(?:(?:current|present|this|(?P<fiscal_back>last|previous|past))\s+)?(?:fiscal|financial)
+        (?:\s+year)?)(?:\s+(?P<fy1>(?:19|20)\d{2})\s*[-–/]\s*(?P<fy2>\d{2}))?\b""",
+    ),
     # "the same period of 2022", "the corresponding period last year", "the same period", "the same
-    # period of 2009-10" (a fiscal year)
+    # period of 2009-10" (a fiscal year), "the same period with last year", "the same period in the
+    # previous fiscal year"
     (
         "same_period",
         rf"""(?i:(?:the\s+)?(?:same|corresponding|comparable|like)\s+(?:period|month|quarter))
-        (?:(?:\s+(?i:of|in|for))?(?:\s+(?i:the))?\s+(?:(?i:fiscal\s+|FY\s?)?
+        (?:(?:\s+(?i:of|in|for|with))?(?:\s+(?i:the))?\s+(?:(?i:fiscal\s+|FY\s?)?
         (?P<fy1>(?:19|20)\d{{2}})\s*[-–/]\s*(?P<fy2>\d{{2}})(?![\d%])|(?P<year>{YEAR})
-        |(?P<rel>(?i:{REL_YEAR}))))?""",
+        |(?P<rel>(?i:{REL_YEAR}|(?:last|previous|preceding|past)\s+(?:fiscal|financial)(?:\s+year)?))))?""",
     ),
     # fiscal years: "FY24", "FY 2023-24", "fiscal 2023-24", "2023-24" (the second year one after the
     # first)
@@ -154,6 +163,13 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"""(?i:(?:the\s+)?first\s+(?P<quarters>two|three|2|3)\s+quarters)(?:\s+(?i:of))?
         (?:\s+{_YEAR_SPEC})?""",
     ),
+    # "for the current fiscal year": the text's fiscal year
+    ("fiscal_current", r"(?i:(?:the\s+)?(?:current|present)\s+(?:fiscal|financial)(?:\s+year)?)\b"),
+    # "in the last fiscal", "the previous fiscal year": the fiscal year before the text's own
+    (
+        "fiscal_before",
+        r"(?i:(?:the\s+)?(?:last|previous|preceding|past)\s+(?:fiscal|financial)(?:\s+year)?)\b",
+    ),
     # "the above period", "the reporting period", "the period under review": the current period
     (
         "carry",
@@ -165,7 +181,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # "year-to-date": from January to the current period's last month
     (
         "year_to_date",
-        r"(?i:year[-\s]to[-\s]date|YTD|so\s+far\s+this\s+year|since\s+the\s+(?:beginning|start)\s+of\s+the\s+year)\b",
+        r"(?i:year[-\s]to[-\s]date|YTD|so\s+far\s+(?:in\s+)?this\s+year|since\s+the\s+(?:beginning|start)\s+of\s+the\s+year)\b",
     ),
     # "during the last 11 months", "over the past six months": months up to the latest reported one
     ("last_months", rf"(?i:(?:the\s+)?(?:last|past)\s+){_NUMBER_OF_MONTHS}\s+(?i:months)\b"),
@@ -174,6 +190,13 @@ _PATTERNS: list[tuple[str, str]] = [
         "month_earlier",
         r"""(?i:(?:the\s+)?(?:previous|preceding|prior|last)\s+month|a\s+month\s+(?:earlier|ago|before)
         |month[-\s]on[-\s]month|month-over-month|m-o-m|mom|m/m)\b""",
+    ),
+    # "the previous quarter", "a quarter earlier", "quarter-on-quarter": the quarter before the
+    # current one ("the last quarter of" is the fourth)
+    (
+        "quarter_earlier",
+        r"""(?i:(?:the\s+)?(?:previous|preceding|prior)\s+quarter|a\s+quarter\s+(?:earlier|ago|before)
+        |quarter[-\s]on[-\s]quarter|quarter-over-quarter|q-o-q|qoq|q/q)\b""",
     ),
     # "April 2023", "in April", "April of last year"
     ("month", rf"(?P<m1>{MONTH})(?:\s+(?i:of))?,?\s+{_YEAR_SPEC}"),

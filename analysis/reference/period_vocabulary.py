@@ -133,7 +133,8 @@ YEAR_END_POINT_WORDS = [
     "as at the end of",
 ]
 
-# Words in the same sentence that make a year-end point a forecast or a target instead.
+# Words of a forecast or a target: after them in its sentence a year is not the one reported, and a
+# year-end point in their sentence is not passed.
 FUTURE_WORDS = [
     "will",
     "would",
@@ -150,7 +151,14 @@ FUTURE_WORDS = [
     "forecast",
     "projected",
     "goal",
+    "achieve",
+    "next year",
 ]
+
+# Words that make a twelve-month total ending at the month named ("the 12-month trailing
+# merchandise trade balance recording a USD 7.7 billion surplus in December", "the 12-month moving
+# sum of trade").
+ROLLING_WORDS = ["trailing", "rolling", "moving"]
 
 # The current period a year before ("a year earlier", "the previous 12 months").
 EARLIER_YEAR_PHRASES = [

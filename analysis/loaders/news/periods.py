@@ -14,11 +14,9 @@ from analysis.loaders.news.sentences import Sentence
 from analysis.loaders.news.vocabulary import (
     BASE_BEFORE_AMOUNT,
     BASE_MARKER,
-    FUTURE,
     MASK,
-    YEAR_END_POINT,
+    ROLLING_YEAR,
 )
-from analysis.reference.period_vocabulary import DOC_YEAR_SHIFTS
 
 
 @dataclass
@@ -31,58 +29,6 @@ class SentencePeriod:
     is_base: bool
     marker_start: int  # where the words making it a base start (its own start when not a base)
     is_since: bool = False  # "since 2004": the figure is a running total without a period
-
-
-def main_period(doc: Mentions) -> Period | None:
-    """The year the article is about.
-
-    The latest year it names, counting a compared year as the one after. It gives the year to parts
-    written without one ("in the first half", "in September") when the document has no date:
-    "exports rose 22% in January from January 2005" is of 2006; so is an article that reports a
-    level reached "at the end of 2005" (not a forecast or target for it).
-    """
-    latest = None
-    for mention in doc.periods:
-        if mention.is_since or (mention.is_relative and not mention.is_base):
-            continue
-        period = mention.resolve(None, doc.doc_year, False)
-        if period is None:
-            continue
-        window = doc.masked[max(0, mention.start - 80) : mention.start]
-        is_base = mention.is_base or BASE_MARKER.search(window) is not None
-        is_base = is_base or _passed_year_end(doc, mention.start, window)
-        year = period.end[0] + (1 if is_base else 0)
-        latest = year if latest is None else max(latest, year)
-    return None if latest is None else Period(latest, 1, 12)
-
-
-def headline_publication_year(doc: Mentions, headline: tuple[int, int] | None) -> int | None:
-    """Year an undated page was published in, when its headline's year is the year it reports.
-
-    "Exports to China help swell Brazilian trade surplus in 2020", then "rose to US$50.99 billion
-    last year": the body's first period is "last year", so the page is of 2021.
-    """
-    if doc.doc_year is not None or headline is None:
-        return None
-    titled = [m for m in doc.periods.between(*headline) if not m.is_relative and not m.is_since]
-    body = doc.periods.between(headline[1], len(doc.masked))
-    if len(titled) != 1 or not body:
-        return None
-    period = titled[0].resolve(None, None, False)
-    first = " ".join(doc.masked[body[0].start : body[0].end].lower().split())
-    if period is None or DOC_YEAR_SHIFTS.get(first) != -1:
-        return None
-    return period.end[0] + 1
-
-
-def _passed_year_end(doc: Mentions, start: int, window: str) -> bool:
-    """Whether a year is named as its end, already passed: "hit $50 billion at the end of 2016"."""
-    if YEAR_END_POINT.search(window) is None:
-        return False
-    sentence_start = max(doc.masked.rfind(".", 0, start), doc.masked.rfind("\n", 0, start)) + 1
-    sentence_end = doc.masked.find(".", start)
-    sentence = doc.masked[sentence_start : sentence_end if sentence_end >= 0 else len(doc.masked)]
-    return FUTURE.search(sentence) is None
 
 
 def resolve_periods(
@@ -105,6 +51,8 @@ def resolve_periods(
         for mention, mention_kind in zip(raw, kinds, strict=True):
             if mention_kind != kind:
                 continue
+            if kind in ("needs_year", "needs_year_base"):
+                written = _written_outside_asides(doc, sentence, own, mention.start)
             if kind == "needs_year":
                 anchor = written or _dated_anchor(doc, mention) or current or doc.main
                 anchor = anchor or year_after_base(own)
@@ -116,7 +64,10 @@ def resolve_periods(
                 before = [m.period for m in own if m.start < mention.start]
                 anchor = before[-1] if before else current
             else:
-                anchor = written or current
+                # "in the first five months of 2019, official statistics showed. ... hit $84.76bn
+                # in the period": before any running period, relative to the latest named so far
+                named = doc.last_of_length.values()
+                anchor = written or current or max(named, key=lambda p: p.end, default=None)
             resolved[mention.start] = _resolve(doc, sentence, mention, anchor)
             if mention.months_back:
                 resolved[mention.start].period = _months_back(doc, mention.months_back, current)
@@ -128,7 +79,33 @@ def resolve_periods(
                 compared = resolved[mention.start]
                 if compared.period is not None and compared.period.end >= anchor.end:
                     compared.period = compared.period.with_year(compared.period.year - 1)
+    rolling = ROLLING_YEAR.search(doc.masked, sentence.start, sentence.end)
+    for m in resolved.values():
+        if rolling and m.start > rolling.start() and m.period and months(m.period) == 1:
+            m.period = _twelve_months_to(m.period)
     return sorted(resolved.values(), key=lambda m: m.start)
+
+
+def _written_outside_asides(
+    doc: Mentions, sentence: Sentence, own: list[SentencePeriod], position: int
+) -> Period | None:
+    """The last period written in the sentence, not in an aside of other figures' periods.
+
+    "a USD 1.1 billion surplus in December (November 2020: USD 1.0 billion surplus; December
+    2019: USD 1.2 billion surplus)": the bracket's years date its own figures, not "December".
+    """
+    for m in reversed(own):
+        aside = None if m.is_base else in_aside(doc, sentence, m)
+        if not m.is_base and (aside is None or aside[0] < position < aside[1]):
+            return m.period
+    return None
+
+
+def _twelve_months_to(month: Period) -> Period:
+    """The twelve months ending with ``month``: what a rolling total "in December" counts."""
+    year = month.year if month.last_month == 12 else month.year - 1
+    end_year = None if month.last_month == 12 else month.year
+    return Period(year, month.last_month % 12 + 1, month.last_month, end_year)
 
 
 def months(period: Period) -> int:
@@ -223,6 +200,19 @@ _DATES_NEXT_FIGURE = re.compile(
 _RELATIVE_CLAUSE = re.compile(
     r"(?:['’]s)?,?\s+(?i:during\s+which|in\s+which|which|when(?!\s+compared\b))\b[^¤.;()]{0,80}"
 )
+# Words opening a sentence with a contrast before its period: "While in 2021, ...".
+_CONTRAST_OPENER = re.compile(r"(?i:while|whereas)\s+(?i:in|for|during)\s+")
+# A period written right after a figure, by "in", "for" or "during", with at most the kind of
+# balance and a verb of recording between: "US$159 million in 1974", "a USD 7.9 billion surplus in
+# November", "the USD 0.7 billion surplus registered in the previous month".
+_WRITTEN_AFTER = re.compile(
+    r"""\s*(?:(?i:(?:trade\s+)?(?:surplus|deficit))\s+)?(?:(?i:observed|registered|recorded|seen|reported)\s+)?
+    (?:(?i:in|for|during)\s+)?""",
+    re.VERBOSE,
+)
+_AFTER_BY = re.compile(r"\b(?i:in|for|during)\s")
+# ... or a period written as a noun phrase: "a deficit of 313 million dollars the previous year".
+_NAMED_AFTER = re.compile(r"(?i:the|a|last)\s")
 # A money amount in another currency or unit right before a bracket: "Ksh 1,617.6 billion
 # ($13.72bn)", "340.6 billion dirhams ($92.7 billion)".
 _AMOUNT_BEFORE_BRACKET = re.compile(r"\d(?:[\d.,\s]*\d)?(?:\s*[A-Za-z]+){0,2}\s*\(\s*$")
@@ -245,20 +235,30 @@ def figure_period(
     compared period. ``current`` is the sentence's period, ``running`` the one before the sentence
     (for a figure whose sentence names only the periods of other figures).
     """
-    # "March's $790m"; "the same period in 2016, during which a surplus of $5.13bn was recorded"
-    for words_between in (_DATES_NEXT_FIGURE, _RELATIVE_CLAUSE):
-        before = next(
-            (
+    # "March's $790m"; "compared to US$159 million in 1974", "the USD 7.9 billion surplus in
+    # November"; "the same period in 2016, during which a surplus of $5.13bn was recorded"
+    for words_between in (_DATES_NEXT_FIGURE, _WRITTEN_AFTER, _RELATIVE_CLAUSE):
+        if words_between is _WRITTEN_AFTER:
+            near = (
+                m
+                for m in mentions
+                if m.start >= amount.end
+                and words_between.fullmatch(doc.masked, amount.end, m.start)
+                and (
+                    _AFTER_BY.search(doc.masked[amount.end : m.start + 7])
+                    or _NAMED_AFTER.match(doc.masked, m.start) is not None
+                )
+            )
+        else:
+            near = (
                 m
                 for m in reversed(mentions)
-                if m.period
-                and m.end <= amount.start
+                if m.end <= amount.start
                 and words_between.fullmatch(doc.masked, m.end, amount.start)
-            ),
-            None,
-        )
-        if before is not None:
-            return before.period
+            )
+        written = next((m for m in near if m.period), None)
+        if written is not None:
+            return written.period
     bracket = _bracket_around(doc.masked, sentence, amount.start)
     if bracket is not None:
         inside = [m for m in mentions if m.period and bracket[0] < m.start < bracket[1]]
@@ -287,12 +287,25 @@ def figure_period(
     ]
     if not candidates:
         chosen = None
-        period = (running if running is not None else current) or year_after_base(mentions)
+        # "grown from $67.31m in May last year to $116.56m" while three months run: a compared
+        # period a year or more before the running one is compared with its own months a year on
+        period = running if running is not None else current
+        after_base = year_after_base(mentions)
+        if period is None or (after_base and _months_between(after_base, period) >= 0):
+            period = after_base
     else:
+
+        def opens(m: SentencePeriod) -> bool:
+            # "While in 2021, Armenia imported $1.8 billion ..., in 2024 this figure ...": a
+            # fronted contrast dates the figures up to the next period named
+            return _opens_sentence(doc, sentence, m) or (
+                _CONTRAST_OPENER.fullmatch(doc.masked, sentence.start, m.start) is not None
+                and not any(m.end <= c.start < amount.start for c in candidates)
+            )
 
         def rank(m: SentencePeriod) -> tuple[bool, bool, int]:
             other_clause = clause_index(doc, sentence, m.start) != clause
-            return other_clause, not _opens_sentence(doc, sentence, m), _distance(m, amount)
+            return other_clause, not opens(m), _distance(m, amount)
 
         chosen = min(candidates, key=rank)
         period = chosen.period
@@ -347,6 +360,11 @@ def _aside_of_other(
     """Whether a period is in an aside (see ``in_aside``) that does not hold ``amount``."""
     aside = in_aside(doc, sentence, mention)
     return aside is not None and not aside[0] < amount.start < aside[1]
+
+
+def _months_between(earlier: Period, later: Period) -> int:
+    """Months from the end of ``earlier`` to the end of ``later`` (negative when it ends later)."""
+    return (later.end[0] - earlier.end[0]) * 12 + later.end[1] - earlier.end[1]
 
 
 def _distance(mention: SentencePeriod, amount: Amount) -> int:

@@ -10,6 +10,7 @@ import pandas as pd
 
 from analysis.loaders._amounts import Amount
 from analysis.loaders._periods import Period
+from analysis.loaders.news.article_year import headline_publication_year, main_period
 from analysis.loaders.news.attach_flows import (
     MIRROR_FLOW,
     balance_sign,
@@ -28,9 +29,7 @@ from analysis.loaders.news.periods import (
     SentencePeriod,
     claim_periods,
     figure_period,
-    headline_publication_year,
     in_aside,
-    main_period,
     months,
     opening_period,
     resolve_periods,

@@ -263,6 +263,10 @@ YEAR_END_POINT = re.compile(
     + "|".join(_PHRASE(map(re.escape, w.split())) for w in period_words.YEAR_END_POINT_WORDS)
     + r")\s*$"
 )
+_ROLLING = "|".join(period_words.ROLLING_WORDS)
+ROLLING_YEAR = re.compile(
+    rf"\b(?i:(?:12|twelve)[-\s]months?\s+(?:{_ROLLING})|(?:{_ROLLING})\s+(?:12|twelve)[-\s]months?)\b"
+)
 FUTURE = re.compile(r"\b(?i:" + "|".join(map(re.escape, period_words.FUTURE_WORDS)) + r")\b")
 BASE_MARKER = re.compile(
     rf"""(?i:(?:than|compared\s+(?:to|with)|against|versus|vs\.?)\s+(?:the\s+)?(?:[\w’'.%{MASK}]+\s+){{1,8}}?
