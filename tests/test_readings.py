@@ -1069,6 +1069,51 @@ def test_a_share_of_the_figures_a_claim_counts_is_their_sum_over_the_total():
         )
 
 
+def test_these_goods_are_the_sum_of_the_figures_the_sentence_before_lists():
+    # ArmInfo (Finport.am), https://finport.am/full_news.php?id=51766&lang=3: the share is of the
+    # three items' sum (139.7m / 576.1m = 24.25%), never of one item over another
+    text = (
+        "The minister noted that Armenia's foreign trade turnover with Georgia in "
+        "January-September 2024 was $702.6 million. In January-September 2024, exports totaled "
+        "$123.7 million, while imports amounted to $576.1 million.\nIn return, Georgia mainly "
+        "supplied cars and other vehicles ($76.1 million), ethyl alcohol, alcoholic beverages "
+        "($35.9 million), and medicines ($27.7 "
+        "million) to Armenia. These goods, as Papoyan noted, account for 24.3% of all imports "
+        "from Georgia in January-September of this year."
+    )
+    rows = reconcile(load_news(text), correct=False).claims
+    row = rows[rows["quote"].str.contains("24.3%")].iloc[0]
+    assert (row["verdict"], row["reading"], row["figure_ids"]) == (
+        "consistent",
+        "share_of_listed_sum",
+        (3, 4, 5, 2),
+    )
+
+
+def test_a_percent_of_an_earlier_level_is_a_change_from_it():
+    # Asia-Plus (via news.tj), http://www.news.tj/ru/node/240121: 1,045 / (1,045 + 140.2) is
+    # 88.17% of the earlier level; 3,929.6 / (3,929.6 + 370) is 91.39%, not the 90.8% stated
+    text = (
+        "The foreign trade turnover of Tajikistan has amounted to 1.045 billion U.S. dollars over "
+        "the first four months of this year, which was 88.2 percent of the January-April 2016 "
+        "level or 140.2 million U.S. dollars fewer, according to the Agency for Statistics.\n\n"
+        "Recall, Tajikistan’s external trade turnover last year amounted to 3.9296 billion U.S. "
+        "dollars, which was 90.8 percent of the 2015 level or 370 million U.S. dollars fewer."
+    )
+    doc = load_news(text)
+    assert list(zip(doc.figures["period"], doc.figures["scope"], strict=True)) == [
+        ("2017-01/2017-04", "all"),
+        ("2017-01/2017-04", "change"),
+        ("2016", "all"),
+        ("2016", "change"),
+    ]
+    rows = reconcile(doc, correct=False).claims
+    assert list(zip(rows["stated"], rows["verdict"], strict=True)) == [
+        (pytest.approx(-11.8), "consistent"),
+        (pytest.approx(-9.2), "inconsistent"),
+    ]
+
+
 def test_a_share_of_goods_is_never_refuted_by_a_total_of_goods_and_services():
     # abdas.org on the Bank of Tanzania's monthly review,
     # https://abdas.org/2019/09/18/rise-in-tanzanias-goods-and-services-exports: goods are

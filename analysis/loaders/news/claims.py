@@ -19,6 +19,7 @@ from analysis.loaders.news.vocabulary import (
     DOWN,
     DOWN_AFTER,
     FLOW_WORDS,
+    LEVEL_PERCENT_CLAIM,
     MASK,
     MULTIPLIER_WORDS,
     PLAN_SHARE_CLAIM,
@@ -73,6 +74,10 @@ def find_change_claims(masked: str, spans: list[tuple[int, int]] | None = None) 
     claims = []
     for m in finditer_in(CHANGE_CLAIM, masked, spans):
         groups = {k: v for k, v in m.groupdict().items() if v is not None}
+        if "unit2" in groups:
+            gap = _GAP_AFTER_PERCENT.match(masked, m.end("unit2"))
+            if gap and gap.group("plan"):
+                continue  # "4.21 per cent or USD 2.44 billion less than the target": the plan's
         if "word" in groups:
             word = groups["word"].split()[0].lower()
             written = " ".join(groups.get("qualifier8", "").lower().split())
@@ -149,6 +154,31 @@ def find_coverage_claims(masked: str, spans: list[tuple[int, int]] | None = None
                     flow_hint="exports",
                 )
             )
+    return claims
+
+
+def find_level_percent_claims(
+    masked: str, spans: list[tuple[int, int]] | None = None
+) -> list[Claim]:
+    """A value as a percent of an earlier level: a change of that percent less 100.
+
+    "1.045 billion U.S. dollars …, which was 88.2 percent of the January-April 2016 level" is a
+    change of -11.8 percent (its rounding kept).
+    """
+    claims = []
+    for m in finditer_in(LEVEL_PERCENT_CLAIM, masked, spans):
+        value, decimals = _claim_number(m.group("number"))
+        written = " ".join((m.group("qualifier") or "").lower().split())
+        claims.append(
+            Claim(
+                m.start(),
+                m.end(),
+                "pct_change",
+                float(value) - 100.0,
+                float(half_unit(decimals)),
+                QUALIFIERS.get(written, ""),
+            )
+        )
     return claims
 
 

@@ -1,18 +1,20 @@
 """Mentions of a text, found once with spans: amounts, periods, countries, flow words, claims."""
 
+import dataclasses
 import re
 
 from analysis.loaders._amounts import scan_amounts
 from analysis.loaders._countries import find_countries
 from analysis.loaders._document_dates import find_document_date
 from analysis.loaders._period_resolvers import MONTH_NUMBERS
-from analysis.loaders._period_types import Period
+from analysis.loaders._period_types import Period, PeriodMention
 from analysis.loaders._periods import find_period_mentions
 from analysis.loaders.news.claims import (
     claim_spans,
     drop_overlaps,
     find_change_claims,
     find_coverage_claims,
+    find_level_percent_claims,
     find_other_percents,
     find_plan_claims,
     find_share_claims,
@@ -20,7 +22,14 @@ from analysis.loaders.news.claims import (
 from analysis.loaders.news.flows import find_flow_words
 from analysis.loaders.news.sentences import split_sentences
 from analysis.loaders.news.spans import SpanIndex
-from analysis.loaders.news.vocabulary import CLAUSE_BREAK, FISCAL_START, FISCAL_WORDS, MASK
+from analysis.loaders.news.vocabulary import (
+    CLAUSE_BREAK,
+    FISCAL_START,
+    FISCAL_WORDS,
+    LEVEL_AFTER,
+    MASK,
+    PERCENT_OF_BEFORE,
+)
 from analysis.reference.period_vocabulary import (
     DEFAULT_FISCAL_YEAR_START_MONTH,
     FISCAL_YEAR_START_DAY,
@@ -54,9 +63,12 @@ class Mentions:
             if is_fiscal
             else None
         )
-        self.periods = find_period_mentions(
-            self.masked, self.fiscal_start, is_fiscal, self.fiscal_year
-        )
+        self.periods = [
+            dataclasses.replace(m, is_base=True) if _is_level_of_percent(self.masked, m) else m
+            for m in find_period_mentions(
+                self.masked, self.fiscal_start, is_fiscal, self.fiscal_year
+            )
+        ]
         self.flow_words = SpanIndex(find_flow_words(self.masked))
         spans = claim_spans(self.masked, [(s.start, s.end) for s in self.sentences])
         claims = drop_overlaps(
@@ -64,6 +76,7 @@ class Mentions:
             + find_share_claims(self.masked, self.flow_words, spans)
             + find_coverage_claims(self.masked, spans)
             + find_plan_claims(self.masked, spans)
+            + find_level_percent_claims(self.masked, spans)
         )
         others = find_other_percents(self.masked, claims, [s.start for s in self.sentences], spans)
         self.claims = SpanIndex(claims + others)
@@ -79,6 +92,15 @@ class Mentions:
         self.last_of_length: dict[int, Period] = {}
         # where clauses break, once for the whole text: a clause's number is a binary search
         self.clause_breaks = [m.start() for m in CLAUSE_BREAK.finditer(self.masked)]
+
+
+def _is_level_of_percent(masked: str, mention: PeriodMention) -> bool:
+    """Whether a period is the compared level of a percent ("88.2 percent of the 2016 level")."""
+    before = masked[max(0, mention.start - 40) : mention.start]
+    return (
+        LEVEL_AFTER.match(masked, mention.end) is not None
+        and PERCENT_OF_BEFORE.search(before) is not None
+    )
 
 
 def fiscal_year_start(masked: str, countries: list) -> int:

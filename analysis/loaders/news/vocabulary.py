@@ -125,7 +125,8 @@ CHANGE_PERCENT_BEFORE_AMOUNT = re.compile(
 )
 CHANGE_VERB_BEFORE_AMOUNT = re.compile(rf"\b(?i:{UP_VERBS}|{DOWN_VERBS})\s+$", re.VERBOSE)
 CHANGE_AFTER_AMOUNT = re.compile(
-    r"(?:,?\s+or\s+[\d.,]+\s*(?:%|percent|per\s+cent))?,?\s+(?i:more|less|fewer|higher|lower)\s+than\b"
+    r"(?:,?\s+or\s+[\d.,]+\s*(?:%|percent|per\s+cent))?,?\s+(?i:more|less|fewer|higher|lower)"
+    r"(?:\s+than\b|\s*(?=[,.;)]|$))"
 )
 QUALIFIERS = words.QUALIFIERS
 QUALIFIER = "|".join(w.replace(" ", r"\s+") for w in sorted(QUALIFIERS, key=len, reverse=True))
@@ -279,6 +280,17 @@ BASE_MARKER = re.compile(
         |(?:times|fold|%|percent|per\s+cent|pct|{MASK})\s+(?:from|on))(?:\s+(?:about|around|almost|nearly)?\s*{MASK}+)?
         (?:\s+(?:the|same|corresponding|period|periods|level|levels|figure|figures|of|in|for|during|that|a|
         year|month|quarter|recorded|registered|reported|posted|last|what|was|were)\b)*\s*$""",
+    re.VERBOSE,
+)
+# A period named as the level a value is a percent of: "88.2 percent of the January-April 2016
+# level", "90.8 percent of the 2015 level" (the words before it, and the word after it).
+PERCENT_OF_BEFORE = re.compile(r"(?:%|(?i:percent|per\s+cent))\s+(?i:of)\s+(?i:the\s+)?$")
+LEVEL_AFTER = re.compile(r"\s+(?i:levels?)\b")
+# A value as a percent of an earlier level: "88.2 percent of the January-April 2016 level" (a
+# change of 88.2 - 100 percent).
+LEVEL_PERCENT_CLAIM = re.compile(
+    rf"""(?<![\w.,]){OPTIONAL_QUALIFIER}{CLAIM_NUMBER}\s*{PERCENT}\s+(?i:of)\s+(?i:the)\s+
+    (?:[\w’'-]+\s+){{0,4}}?(?i:levels?)\b""",
     re.VERBOSE,
 )
 # Words right before a figure that make it the compared (earlier) value: "up from $4bn", "compared
