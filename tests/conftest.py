@@ -1,8 +1,19 @@
-"""Shared test set-up: the parsed-table cache lives in a folder of this test session only."""
+"""Shared test set-up: the parsed-table cache lives in a folder of this test session only.
+
+Under CI (``CI`` set) hypothesis draws the same examples every run, so a green run stays green;
+elsewhere it explores new ones each run, and every failure it finds is kept as an ``@example``.
+"""
+
+import os
 
 import pytest
+from hypothesis import settings
 
 from analysis.loaders.cache import CACHE_ENV
+
+settings.register_profile("ci", derandomize=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 
 @pytest.fixture(autouse=True, scope="session")
