@@ -1,6 +1,8 @@
 """The ``check`` command phase by phase: CPU seconds and peak memory of reading, checks, output.
 
 Run on demand (not a test): ``python benchmarks/check_phases.py [--sizes 1,10] [--memory]``.
+CPU seconds count the worker processes a long text is read and checked in (``parts``), and each
+phase's wall seconds are printed beside them.
 Texts are the real-text development set (``data/realtext/*.txt``) concatenated and repeated to each
 size in MB, as in ``check_speed.py``. Per text it prints the CPU seconds of ``load_news``,
 ``reconcile`` and writing the ``--json`` output (to a discarding stream), the max RSS of the whole
@@ -17,13 +19,15 @@ import argparse
 import gc
 import io
 import json
-import os
+import resource
 import subprocess
 import sys
 import tempfile
 import time
 import tracemalloc
 from pathlib import Path
+
+from older_package import rows_of_older_package
 
 from analysis import check_cli
 from analysis.checks import reconcile
@@ -68,12 +72,13 @@ def phases(text: str, trace_memory: bool) -> dict[str, float]:
         if trace_memory:
             tracemalloc.reset_peak()
             start = tracemalloc.get_traced_memory()[0]
-        cpu = time.process_time()
+        cpu, wall = _cpu(), time.perf_counter()
         value = work()
         if trace_memory:
             found[name] = (tracemalloc.get_traced_memory()[1] - start) / 2**20
         else:
-            found[name] = time.process_time() - cpu
+            found[name] = _cpu() - cpu
+            found[f"{name}_wall"] = time.perf_counter() - wall
         held.append(value)
         return value
 
@@ -87,6 +92,12 @@ def phases(text: str, trace_memory: bool) -> dict[str, float]:
         tracemalloc.stop()
     found["json_mib"] = sink.chars / 2**20
     return found
+
+
+def _cpu() -> float:
+    """CPU seconds of this process and of its finished children (the workers reading parts)."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
 
 
 def max_rss(path: Path | None) -> float:
@@ -135,7 +146,8 @@ def show(rows: list[dict], old: list[dict] | None) -> None:
     before = {row["text"]: row for row in old or []}
     keys = [*PHASES, "rss", *(f"{p}_peak" for p in PHASES)]
     print(
-        f"{'text':22s} {'chars':>11s} {'read s':>7s} {'chk s':>7s} {'out s':>7s} {'RSS MiB':>8s}"
+        f"{'text':22s} {'chars':>11s} {'read s':>7s} {'chk s':>7s} {'out s':>7s} {'read w':>7s}"
+        f" {'chk w':>7s} {'out w':>7s} {'RSS MiB':>8s}"
         f" {'read pk':>8s} {'chk pk':>8s} {'out pk':>8s}  (peaks: traced MiB)"
     )
     for row in rows:
@@ -143,6 +155,9 @@ def show(rows: list[dict], old: list[dict] | None) -> None:
             if shown is None:
                 continue
             cells = [f"{shown[k]:7.2f}" if k in shown else f"{'':7s}" for k in keys[:3]]
+            cells += [
+                f"{shown[f'{k}_wall']:7.2f}" if f"{k}_wall" in shown else " " * 7 for k in PHASES
+            ]
             cells += [f"{shown[k]:8.1f}" if k in shown else f"{'':8s}" for k in keys[3:]]
             print(f"{row['text'] + label:22s} {shown.get('chars', 0):11,d} {' '.join(cells)}")
         if row["text"] in before:
@@ -167,12 +182,8 @@ def main() -> None:
     old = None
     if args.compare_with_rows is not None:
         old = json.loads(args.compare_with_rows.read_text(encoding="utf-8"))
-    elif args.compare_with is not None:
-        command = [sys.executable, __file__, "--json", "--sizes", args.sizes]
-        command += ["--memory"] if args.memory else []
-        env = {**os.environ, "PYTHONPATH": str(args.compare_with.resolve())}
-        result = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
-        old = json.loads(result.stdout)
+    else:
+        old = rows_of_older_package(__file__, args)
     rows = run(sizes, args.memory)
     if args.json:
         print(json.dumps(rows))

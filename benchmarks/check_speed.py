@@ -12,12 +12,11 @@ between the largest and the smallest text of a kind (near 1 when linear).
 
 import argparse
 import json
-import os
-import subprocess
-import sys
 import time
 import tracemalloc
 from pathlib import Path
+
+from older_package import rows_of_older_package
 
 from analysis.loaders.news import MAX_TEXT_CHARS, load_news
 from analysis.paths import DEFAULT_SEED, PROJECT_DIR
@@ -121,13 +120,7 @@ def main() -> None:
     parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     sizes = [float(size) for size in args.sizes.split(",") if size]
-    old = None
-    if args.compare_with is not None:
-        command = [sys.executable, __file__, "--json", "--sizes", args.sizes]
-        command += ["--memory"] if args.memory else []
-        env = {**os.environ, "PYTHONPATH": str(args.compare_with.resolve())}
-        result = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
-        old = json.loads(result.stdout)
+    old = rows_of_older_package(__file__, args)
     rows = run(sizes, args.memory)
     if args.json:
         print(json.dumps(rows))
