@@ -196,6 +196,85 @@ def test_a_comma_before_billion_is_decimal_when_the_texts_other_amounts_show_it(
     assert [a.value_usd for a in find_amounts("turnover of $ 1,481 billion")] == [1.481e12]
 
 
+def test_separators_are_read_as_the_texts_own_decimal_commas_and_sums_show():
+    # Azerbaijan News Gazette (citing APA), https://azerbaijannewsgazette.com/azerbaijans-export-to-turkey-increased-by-more-than-2-times/
+    text = (
+        "volume of trade turnover between Azerbaijan and Turkey has made up USD 1, 118 bln, and "
+        "this is 51% more … the volume of the export from Azerbaijan to Turkey has made up 739,386 "
+        "mln dollars, and this is 2,1 times more in comparison to the same period of 2020. While "
+        "the volume of the import has been equal to 378 886 mln dollars and this figure decreased "
+        "by 2,8% less in annual comparison.\n\nAs a result, in the first term of 2021, 360,5 mln "
+        "dollars of positive balance occurred. However, in the analogical period of the previous "
+        "year, 39 198 mln dollars of negative balance has occurred."
+    )
+    amounts, unreadable = scan_amounts(text)
+    turnover, exports, imports, balance, earlier_balance = (a.value_usd / 1e6 for a in amounts)
+    assert (turnover, exports, imports, balance, earlier_balance) == pytest.approx(
+        (1118, 739.386, 378.886, 360.5, 39.198)
+    )
+    assert unreadable == []
+    # the text's own arithmetic confirms the decimal readings: the sum and the balance it states
+    assert exports + imports == pytest.approx(turnover, abs=0.5)
+    assert exports - imports == pytest.approx(balance, abs=0.05)
+    # a text that groups thousands with spaces ("1 180,6") keeps "378 886" whole (invented)
+    values = [a.value_usd / 1e6 for a in find_amounts("$378 886 mln, $1 180,6 mln and $360,5 mln")]
+    assert values == pytest.approx([378886, 1180.6, 360.5])
+    # without the text's decimal commas ("2,1", "360,5"), "1,481 million" is English thousands
+    assert [a.value_usd for a in find_amounts("$1,481 million and $5 million")] == [1481e6, 5e6]
+    # a text that writes decimal commas but whose amounts do not decide (invented): unreadable
+    amounts, unreadable = scan_amounts("exports of 739,386 mln dollars, 2,1 times more")
+    assert amounts == [] and [u.reason for u in unreadable] == [
+        "a separator this text uses both for thousands and for decimals"
+    ]
+    # a comma then a space the amounts do not decide is never read as "USD 1" (invented)
+    amounts, unreadable = scan_amounts("turnover of USD 1, 118 bln")
+    assert amounts == [] and len(unreadable) == 1
+
+
+def test_a_number_with_two_points_is_read_only_when_the_other_amounts_decide():
+    # Asia-Plus, https://asiaplus.news/?p=356459
+    text = (
+        "Tajikistan's external trade turnover amounted to 3.415 billion U.S. dollars … the trade "
+        "balance was negative and amounted to 2.057.8 billion U.S. dollars. … Exports of goods "
+        "over the first six months have amounted to 678.6 million U.S. dollars … Imports of goods "
+        "into the country over the reporting period have amounted to 2.736.4 billion U.S. dollars"
+    )
+    turnover, balance, exports, imports = (a.value_usd / 1e6 for a in find_amounts(text))
+    assert (balance, imports) == pytest.approx((2057.8, 2736.4))
+    # the text's arithmetic: imports - exports is the deficit, exports + imports the turnover
+    assert imports - exports == pytest.approx(balance, abs=0.1)
+    assert exports + imports == pytest.approx(turnover, abs=0.6)
+    # news.tj, http://www.news.tj/ru/node/254680
+    text = (
+        "the external trade turnover of Tajikistan, including electrical power, amounted to "
+        "1.394.7 billion U.S. dollars, which was 133.5 percent of the January-April 2018 level or "
+        "350.4 million U.S. dollars more … The trade balance over the report period has been "
+        "negative and amounted to 731.2 million U.S. dollars. … imports of goods into the country "
+        "amounted to 1.062.9 billion U.S. dollars"
+    )
+    values = [a.value_usd / 1e6 for a in find_amounts(text)]
+    assert values == pytest.approx([1394.7, 350.4, 731.2, 1062.9])
+    # alone, "2.736.4 billion" may be 2,736.4 billion or million: unreadable, never misread
+    amounts, unreadable = scan_amounts("imports amounted to 2.736.4 billion U.S. dollars")
+    assert amounts == [] and unreadable[0].reason.startswith("a number with two points")
+    # after a currency sign too, and then reported once (invented)
+    amounts, unreadable = scan_amounts("exports of $678.6 million, imports of $2.736.4 billion")
+    assert [a.value_usd for a in amounts] == [678.6e6, 2736.4e6] and unreadable == []
+    amounts, unreadable = scan_amounts("imports of $2.736.4 billion")
+    assert amounts == [] and len(unreadable) == 1
+
+
+def test_a_scale_letter_before_a_currency_may_follow_a_space():
+    # Hiru News, https://www.hirunews.lk/english/business/247854/export-earnings-fall-by-26-pc-in-2020-first-half
+    text = (
+        "Sri Lanka's export earnings fell by 26.4 per cent to 4.4 billion US dollars in the first "
+        "half of this year … The figure stood at 5.9 b USD from January to June in 2019."
+    )
+    assert [a.value_usd for a in find_amounts(text)] == [4.4e9, 5.9e9]
+    # without a currency after it, a spaced letter is no scale (invented)
+    assert [a.value_usd for a in find_amounts("$5 m in cash")] == [5.0]
+
+
 def test_a_bare_amount_compared_with_a_count_is_not_dollars():
     # The Malaysian Reserve, https://themalaysianreserve.com/2019/11/26/malaysia-china-trade-to-set-another-record-high-this-year/
     text = (

@@ -6,6 +6,14 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from analysis.loaders._number_conventions import (
+    ONE_GROUP,
+    TWO_POINTS,
+    grouped_reading,
+    two_point_reading,
+    writes_decimal_commas,
+    writes_space_thousands,
+)
 from analysis.loaders._scan import finditer
 from analysis.reference.news_vocabulary import FRACTION_WORDS, NUMBER_WORDS, SCALE_WORDS
 
@@ -17,6 +25,9 @@ NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|,\d)|\d+(?:[.,]\d+)?"
 # million".
 _GROUP_SPACE = " \u00a0\u202f"
 _MONEY_NUMBER = rf"\d{{1,3}}(?:[{_GROUP_SPACE}]\d{{3}})+(?:[.,]\d+)?(?![\d,.])|{NUMBER}"
+# After a currency sign a comma may be followed by a space: "USD 1, 118 bln" (read as the text's
+# conventions decide, see ``_number_conventions``).
+_PREFIX_NUMBER = rf"\d{{1,3}},[{_GROUP_SPACE}]\d{{3}}(?![\d,.])|{_MONEY_NUMBER}"
 
 _SCALES = SCALE_WORDS  # scale word → US-dollar multiple, from the news vocabulary
 _FULL_WORDS = ("trillion", "billion", "milliard", "million", "thousand")  # these take a plural "s"
@@ -31,10 +42,13 @@ _GLUED_WORDS = r"(?:and|or|in|to|from|for|of|at|with)\b"
 # Scale words: full words and abbreviations may follow a space or a hyphen ("$5 bn",
 # "$1.18-billion",
 # "1.18 mlrd" for the milliard of Russian-language sources); single letters must touch the
-# number ("$5m", "$5B") so that "$5 m..." in running text is not read as millions.
+# number ("$5m", "$5B") so that "$5 m..." in running text is not read as millions, unless a
+# currency follows them ("5.9 b USD").
 _SCALE = rf"""
     (?:(?:\s*|-)(?P<{{name}}>(?i:{_SCALE_WORDS}))
-      |(?P<{{name}}_letter>(?i:[{_SCALE_LETTERS}]))
+      # or after a space when a currency follows: "5.9 b USD"
+      |(?:\s(?=(?i:[{_SCALE_LETTERS}])\s+(?:USD|US\$|(?:U\.S\.\s+|US\s+)?dollars)\b))?
+       (?P<{{name}}_letter>(?i:[{_SCALE_LETTERS}]))
     )(?:(?![A-Za-z])|(?={_GLUED_WORDS}))
 """
 
@@ -44,7 +58,7 @@ MONEY_RE = re.compile(
     (?:(?<![\w$])(?P<prefix>US\s?\$|U\.S\.\s?\$|\$\s?US\b|\$|USD(?=\s?\d))
       # a lower-case letter before "$" is a missing space ("shipments of$909.54 million")
       |(?<=[a-z])(?:US)?\$)\s?
-    (?:(?i:of)\s+)?(?P<number>{_MONEY_NUMBER})
+    (?:(?i:of)\s+)?(?P<number>{_PREFIX_NUMBER})
     (?:{_SCALE.format(name="scale")})?
     # "$32 billion 734,4 million", "$2 billion of 324.3 million": billions and millions written
     # apart
@@ -193,8 +207,8 @@ def scan_amounts(text: str) -> tuple[list[Amount], list[Unreadable]]:
         written.append((number, scale))
     found = _garbled_scales(found, written, pending, unreadable)
     found = _dot_thousands(found, written)
-    found = _decimal_commas(found, written)
-    found += _fraction_amounts(text)
+    found = _decimal_commas(text, found, written, unreadable)
+    found += _fraction_amounts(text) + _two_point_amounts(text, found, unreadable)
     amounts = sorted(found + find_implied_amounts(text, found), key=lambda a: a.start)
     return amounts, unreadable
 
@@ -308,34 +322,71 @@ def _dot_thousands(found: list[Amount], written: list[tuple[str, int]]) -> list[
     return result
 
 
-_ONE_COMMA_GROUP = re.compile(r"\d{1,3},\d{3}")
+def _decimal_commas(
+    text: str, found: list[Amount], written: list[tuple[str, int]], unreadable: list[Unreadable]
+) -> list[Amount]:
+    """Amounts with one separator before three digits, read as the text's own conventions decide.
 
-
-def _decimal_commas(found: list[Amount], written: list[tuple[str, int]]) -> list[Amount]:
-    """Amounts re-read with a decimal comma when the text's own magnitudes show it.
-
-    "$ 1,481 billion" (a Russian-style "1,481 milliard") is $1.481 billion, not $1.481 trillion,
-    when every other amount of the text is at most a hundredth of the thousands reading and the
-    decimal reading is within ten times of the largest of them ("$ 387 million" of exports). Only
-    one comma group before a billion or trillion is re-read: English writes a thousand billions as
-    trillions, but "1,481 million" is common English for $1.481 billion. Without other amounts the
-    literal reading stays (a check it breaks then proposes the comma reading as a correction).
+    "$ 1,481 billion" (a Russian-style "1,481 milliard") is $1.481 billion when the text's other
+    amounts are at most a hundredth of the thousands reading; "739,386 mln dollars" is $739.386
+    million in a text that also writes "360,5" and "2,1 times"; "USD 1, 118 bln" and a space group
+    that the other amounts show is decimal ("378 886 mln") likewise. A number the text leaves open
+    is reported unreadable (see :func:`_number_conventions.grouped_reading`); without other amounts
+    the literal reading stays (a check it breaks then proposes the comma reading as a correction).
 
     Args:
+        text: The whole text (its decimal commas decide the convention).
         found: Amounts as read, in text order.
         written: For each amount, its number as written and its scale multiple.
+        unreadable: Where the undecided amounts are reported.
 
     Returns:
-        ``found`` with the decided amounts re-read.
+        ``found`` with the decided amounts re-read and the undecided ones left out.
     """
+    grouped = [bool(ONE_GROUP.fullmatch(number)) for number, _ in written]
+    if not any(grouped):
+        return found
+    others = [a.value_usd for a, g in zip(found, grouped, strict=True) if not g and a.value_usd > 0]
+    decimal_commas, space_thousands = writes_decimal_commas(text), writes_space_thousands(text)
     result = []
-    for index, (amount, (number, scale)) in enumerate(zip(found, written, strict=True)):
-        if scale >= 10**9 and _ONE_COMMA_GROUP.fullmatch(number):
-            others = [a.value_usd for i, a in enumerate(found) if i != index and a.value_usd > 0]
-            decimal = amount.value_usd / 1000
-            if others and amount.value_usd >= 100 * max(others) and decimal <= 10 * max(others):
-                amount = Amount(amount.start, amount.end, decimal, float(half_unit(3) * scale))
+    for amount, (number, scale), is_grouped in zip(found, written, grouped, strict=True):
+        reading = "literal"
+        if is_grouped and scale >= 10**6:
+            reading = grouped_reading(
+                number, scale, amount.value_usd, others, decimal_commas, space_thousands
+            )
+        if reading == "unreadable":
+            reason = "a separator this text uses both for thousands and for decimals"
+            unreadable.append(Unreadable(amount.start, amount.end, reason))
+            continue
+        if reading == "decimal":
+            decimal, half_width = amount.value_usd / 1000, float(half_unit(3) * scale)
+            amount = Amount(amount.start, amount.end, decimal, half_width)
         result.append(amount)
+    return result
+
+
+def _two_point_amounts(
+    text: str, found: list[Amount], unreadable: list[Unreadable]
+) -> list[Amount]:
+    """Amounts like "2.736.4 billion U.S. dollars", read when the text's other amounts decide.
+
+    Only with a currency before or after; see :func:`_number_conventions.two_point_reading`.
+    """
+    others = [a.value_usd for a in found if a.value_usd > 0]
+    result = []
+    for match in finditer(TWO_POINTS, text):
+        if not (match.group("prefix") or match.group("suffix")):
+            continue
+        # "$2.736.4 billion" was reported as digits after "$2.736": this reading replaces that
+        unreadable[:] = [u for u in unreadable if not match.start() <= u.start < match.end()]
+        scale = _SCALES[match.group("scale").lower()]
+        value, half_width = two_point_reading(match.group("number"), scale, others)
+        if math.isnan(value):
+            reason = "a number with two points that the text's other amounts do not decide"
+            unreadable.append(Unreadable(match.start(), match.end(), reason))
+            continue
+        result.append(Amount(match.start(), match.end(), value, half_width))
     return result
 
 
