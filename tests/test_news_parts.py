@@ -67,7 +67,7 @@ def test_workers_give_the_same_tables_as_one_process(two_seeds):
 def test_a_text_read_in_parts_is_checked_like_its_articles(two_seeds, monkeypatch, workers):
     alone = reconcile(load_news(SEED))
     run = parts.map_parts
-    monkeypatch.setattr(checks, "map_parts", lambda f, args, _: run(f, args, workers))
+    monkeypatch.setattr(checks, "map_parts", lambda f, args, n, _: run(f, args, n, workers))
     both = reconcile(load_news(two_seeds))
     stated, count = alone.claims[alone.claims["kind"] != "total"], len(alone.figures)
     totals = alone.claims[alone.claims["kind"] == "total"]

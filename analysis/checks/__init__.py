@@ -40,7 +40,13 @@ from analysis.checks.intervals import (
     number,
     text,
 )
-from analysis.checks.parts import join_results, split_document
+from analysis.checks.parts import (
+    PartChecked,
+    checked_part,
+    join_results,
+    part_documents,
+    split_document,
+)
 from analysis.checks.pool import WORLD, FigurePool
 from analysis.checks.readings import enumerate_readings
 from analysis.checks.totals import total_readings
@@ -120,8 +126,13 @@ def reconcile(doc: NewsDocument, correct: bool = True) -> Reconciliation:
     parts = split_document(doc)
     if len(parts) == 1:
         return _reconcile_document(doc, correct)
-    results = map_parts(_reconcile_document, [(part.document, correct) for part in parts], None)
-    return join_results(parts, results)
+    documents = ((document, correct) for document in part_documents(doc, parts))
+    return join_results(doc, parts, map_parts(_check_part, documents, len(parts), None))
+
+
+def _check_part(doc: NewsDocument, correct: bool) -> PartChecked:
+    """What checking one part adds (run in a worker: it sends back only that)."""
+    return checked_part(_reconcile_document(doc, correct), len(doc.claims))
 
 
 def _reconcile_document(doc: NewsDocument, correct: bool) -> Reconciliation:

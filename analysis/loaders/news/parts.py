@@ -9,10 +9,11 @@ more than one core, and the tables are joined with offsets and ids into the whol
 linear and the memory of the reading is that of one part per worker.
 """
 
+import functools
 import multiprocessing
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 import pandas as pd
@@ -79,7 +80,8 @@ def read_in_parts(name: str, text: str, workers: int | None = None) -> Tables:
     cuts = split_parts(text)
     if len(cuts) == 1:
         return read_tables(name, text)
-    tables = map_parts(read_tables, [(name, text[start:end]) for start, end in cuts], workers)
+    pieces = ((name, text[start:end]) for start, end in cuts)
+    tables = map_parts(read_tables, pieces, len(cuts), workers)
     figures, claims, unreadable = [], [], []
     figure_base = claim_base = 0
     for (part_figures, part_claims, part_unreadable), (offset, _) in zip(tables, cuts, strict=True):
@@ -100,17 +102,25 @@ def read_in_parts(name: str, text: str, workers: int | None = None) -> Tables:
     )
 
 
-def map_parts(function: Callable[..., T], arguments: list[tuple], workers: int | None) -> list[T]:
-    """``function(*a)`` for each ``a`` of ``arguments``, in order, in worker processes if several.
+def map_parts(
+    function: Callable[..., T], arguments: Iterable[tuple], count: int, workers: int | None
+) -> list[T]:
+    """``function(*a)`` for each of the ``count`` tuples ``a`` of ``arguments``, in order.
 
-    Workers are forked (they import nothing again and never run the caller's main module); where
-    processes cannot be forked, or with one core or ``workers`` 1, the calls run in this process.
+    In worker processes when there are several parts and cores: they are forked (they import
+    nothing again and never run the caller's main module) and take ``arguments`` one at a time, so
+    a generator of them is never held whole. Where processes cannot be forked, or with one core or
+    ``workers`` 1, the calls run in this process.
     """
-    workers = min(len(arguments), workers or _cores())
+    workers = min(count, workers or _cores())
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         return [function(*argument) for argument in arguments]
     with multiprocessing.get_context("fork").Pool(workers) as pool:
-        return pool.starmap(function, arguments, chunksize=1)
+        return list(pool.imap(functools.partial(_call, function), arguments, chunksize=1))
+
+
+def _call(function: Callable[..., T], arguments: tuple) -> T:
+    return function(*arguments)
 
 
 def shift(table: pd.DataFrame, by: dict[str, int]) -> pd.DataFrame:
