@@ -1517,3 +1517,22 @@ def test_a_similar_or_analogical_period_is_the_same_period_of_that_year():
     assert periods["39 198 mln dollars"] == "2020-Q1"
     turnover = [p for q, _, p in _figures(analogical) if analogical.index(q) < 200]
     assert turnover and set(turnover) == {"2021-Q1"}
+
+
+def test_a_year_written_before_its_half_is_that_half_year():
+    # Hiru News, https://www.hirunews.lk/english/business/247854/export-earnings-fall-by-26-pc-in-2020-first-half  # noqa: E501
+    mentions = find_period_mentions("Export earnings fall by 26 pc in 2020 first half")
+    assert [str(m.resolve(None, 2020, False)) for m in mentions] == ["2020-H1"]
+
+
+def test_since_the_year_began_is_the_year_to_date():
+    # Trademark Africa, https://www.trademarkafrica.com/news/kenya-exports-to-uganda-in-july-have-now-more-than-doubled  # noqa: E501
+    text = (
+        "PUBLISHED ON September 21st, 2015\n\n"
+        "New economic data from Kenya National Bureau of Statistics (KNBS) show that East Africa’s "
+        "biggest economy exported goods worth over 90 million U.S. dollars to Uganda in July, from "
+        "44 million dollars in June.\n"
+        "Kenya’s exports to the country have been averaging 43 million dollars a month since the "
+        "year began."
+    )
+    assert _figures(text)[-1] == ("43 million dollars", "exports", "2015-01/2015-07")

@@ -134,6 +134,12 @@ _PATTERNS: list[tuple[str, str]] = [
         r"""\b(?:(?P<n>[1-4])(?P<unit>[QH])|(?P<unit2>[QH])(?P<n2>[1-4]))
         (?:(?:\s*'?|\s+of\s+|-)(?P<short_year>\d{4}|\d{2}))?\b""",
     ),
+    # "in 2020 first half", "2023 second quarter": the year before the part
+    (
+        "ordinal_part",
+        rf"""(?P<year>{YEAR})\s+(?P<ordinal>(?i:first|second|third|fourth|1st|2nd|3rd|4th))(?:\s+|-)
+        (?P<part>(?i:half|quarter))\b""",
+    ),
     # "the first half of 2023", "the third quarter of last year", "the first quarter", "first-half"
     # "the first term of 2021" (a quarter, in translations from Azerbaijani; only with its year)
     (
@@ -183,10 +189,11 @@ _PATTERNS: list[tuple[str, str]] = [
         (?:\s+(?i:of|in)\s+(?P<year>{YEAR}))?|(?:the|this|that)\s+fiscal(?:\s+year)?\b|(?:the\s+)?(?:aforementioned|above-mentioned|said)\s+
         (?:\w+\s+)?months)""",
     ),
-    # "year-to-date": from January to the current period's last month
+    # "year-to-date", "since the year began": from January to the current period's last month
     (
         "year_to_date",
-        r"(?i:year[-\s]to[-\s]date|YTD|so\s+far\s+(?:in\s+)?this\s+year|since\s+the\s+(?:beginning|start)\s+of\s+the\s+year)\b",
+        r"""(?i:year[-\s]to[-\s]date|YTD|so\s+far\s+(?:in\s+)?this\s+year|since\s+the\s+(?:beginning|start)\s+of\s+the\s+year
+        |since\s+the\s+year\s+(?:began|started))\b""",
     ),
     # "during the last 11 months", "over the past six months": months up to the latest reported one
     ("last_months", rf"(?i:(?:the\s+)?(?:last|past)\s+){_NUMBER_OF_MONTHS}\s+(?i:months)\b"),
