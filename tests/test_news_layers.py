@@ -1540,3 +1540,78 @@ def test_remittances_are_money_but_not_trade():
         "remittance through legal channels was USD 21.61 billion."
     )
     assert [flow for _, flow, _ in _figures(text)] == ["exports", "other"]
+
+
+def test_the_reporting_period_of_a_year_keeps_the_months_the_text_defined():
+    # Kazinform, https://www.inform.kz/en/kazakhstan-uzbekistan-see-moderate-growth-in-trade-turnover-since-year-start_a4069886  # noqa: E501
+    text = (
+        "The trade turnover between Uzbekistan and Kazakhstan from January through April 2023 "
+        "increased by 7 percent year-on-year, Trend reports.\n\n"
+        "As such, in the reporting period of 2023, Uzbekistan's exports to Kazakhstan amounted to "
+        "$426.8 million - up by 16.4 percent, compared to January-April 2022 ($366.5 million).\n\n"
+        "Kazakhstani exports to Uzbekistan, in turn, totaled $1.08 billion. This figure has "
+        "slightly increased by almost 4 percent, compared to $1.04 billion over the same period of "
+        "2022."
+    )
+    assert [period for _, _, period in _figures(text)] == [
+        "2023-01/2023-04",
+        "2022-01/2022-04",
+        "2023-01/2023-04",
+        "2022-01/2022-04",
+    ]
+
+
+def test_a_compared_period_opening_a_clause_dates_the_figures_of_that_clause():
+    # Interfax-Ukraine, https://en.interfax.com.ua/news/economic/922975.html
+    text = (
+        "The seasonally adjusted foreign trade balance in May 2023 was negative and amounted to "
+        "$2.267 billion, and in the previous month it was also negative - $2.093 billion."
+    )
+    assert _figures(text) == [
+        ("$2.267 billion", "balance", "2023-05"),
+        ("$2.093 billion", "balance", "2023-04"),
+    ]
+
+
+def test_a_similar_or_analogical_period_is_the_same_period_of_that_year():
+    # Trademark Africa, https://www.trademarkafrica.com/news/kenya-exports-to-uganda-in-july-have-now-more-than-doubled  # noqa: E501
+    similar = (
+        "PUBLISHED ON September 21st, 2015\n\n"
+        "In the first half of this year, Kenya’s exports to Uganda totalled 253.5 million dollars, "
+        "a rise from 238 million dollars during a similar period last year."
+    )
+    assert [period for _, _, period in _figures(similar)] == ["2015-H1", "2014-H1"]
+    # Azerbaijan News Gazette, https://azerbaijannewsgazette.com/azerbaijans-export-to-turkey-increased-by-more-than-2-times/  # noqa: E501
+    # "the January-March months of this year" is the first quarter; "the first term of 2021" too
+    analogical = (
+        "In the January-March months of this year, volume of trade turnover between Azerbaijan and "
+        "Turkey has made up USD 1, 118 bln, and this is 51% more than in comparison to the same "
+        "period of 2020, APA’Econmics reports citing the State Statistics Committee.\n\n"
+        "As a result, in the first term of 2021, 360,5 mln dollars of positive balance occurred. "
+        "However, in the analogical period of the previous year, 39 198 mln dollars of negative "
+        "balance has occurred."
+    )
+    periods = {quote: period for quote, _, period in _figures(analogical)}
+    assert periods["360,5 mln dollars"] == "2021-Q1"
+    assert periods["39 198 mln dollars"] == "2020-Q1"
+    turnover = [p for q, _, p in _figures(analogical) if analogical.index(q) < 200]
+    assert turnover and set(turnover) == {"2021-Q1"}
+
+
+def test_a_year_written_before_its_half_is_that_half_year():
+    # Hiru News, https://www.hirunews.lk/english/business/247854/export-earnings-fall-by-26-pc-in-2020-first-half  # noqa: E501
+    mentions = find_period_mentions("Export earnings fall by 26 pc in 2020 first half")
+    assert [str(m.resolve(None, 2020, False)) for m in mentions] == ["2020-H1"]
+
+
+def test_since_the_year_began_is_the_year_to_date():
+    # Trademark Africa, https://www.trademarkafrica.com/news/kenya-exports-to-uganda-in-july-have-now-more-than-doubled  # noqa: E501
+    text = (
+        "PUBLISHED ON September 21st, 2015\n\n"
+        "New economic data from Kenya National Bureau of Statistics (KNBS) show that East Africa’s "
+        "biggest economy exported goods worth over 90 million U.S. dollars to Uganda in July, from "
+        "44 million dollars in June.\n"
+        "Kenya’s exports to the country have been averaging 43 million dollars a month since the "
+        "year began."
+    )
+    assert _figures(text)[-1] == ("43 million dollars", "exports", "2015-01/2015-07")

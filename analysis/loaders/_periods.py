@@ -63,10 +63,12 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     # "the same period of 2022", "the corresponding period last year", "the same period", "the same
     # period of 2009-10" (a fiscal year), "the same period with last year", "the same period in the
-    # previous fiscal year"
+    # previous fiscal year", "a similar period last year", "the analogical period of the previous
+    # year"
     (
         "same_period",
-        rf"""(?i:(?:the\s+)?(?:same|corresponding|comparable|like)\s+(?:period|month|quarter))
+        rf"""(?i:(?:the\s+|a\s+)?(?:same|corresponding|comparable|like|similar|analogical|analogous)\s+
+        (?:period|month|quarter))
         (?:(?:\s+(?i:of|in|for|with))?(?:\s+(?i:the))?\s+(?:(?i:fiscal\s+|FY\s?)?
         (?P<fy1>(?:19|20)\d{{2}})\s*[-–/]\s*(?P<fy2>\d{{2}})(?![\d%])|(?P<year>{YEAR})
         |(?P<rel>(?i:{REL_YEAR}|(?:last|previous|preceding|past)\s+(?:fiscal|financial)(?:\s+year)?))))?""",
@@ -113,12 +115,12 @@ _PATTERNS: list[tuple[str, str]] = [
         \s*(?:,|(?i:and|&))\s*(?P<m2>{MONTH})(?!-)(?:,?\s+{_YEAR_SPEC})?""",
     ),
     # "January-August 2024", "from January through December 2022", "Jan.-Aug. 2024", "January to
-    # May"
+    # May", "the January-March months of this year"
     (
         "month_range",
         rf"""
         (?i:from\s+|between\s+)?(?P<m1>{MONTH})\s*(?:-to-|-|–|—|(?i:through|thru|to|till|until|and))\s*
-        (?P<m2>{MONTH})(?:\s+(?i:of))?,?(?:\s+{_YEAR_SPEC})?""",
+        (?P<m2>{MONTH})(?:\s+(?i:months|period))?(?:\s+(?i:of))?,?(?:\s+{_YEAR_SPEC})?""",
     ),
     # "8M23", "8M 2023", "9M2024"
     ("months_short", r"\b(?P<months>1[0-2]|[1-9])M\s?'?(?P<short_year>\d{4}|\d{2})\b"),
@@ -132,11 +134,19 @@ _PATTERNS: list[tuple[str, str]] = [
         r"""\b(?:(?P<n>[1-4])(?P<unit>[QH])|(?P<unit2>[QH])(?P<n2>[1-4]))
         (?:(?:\s*'?|\s+of\s+|-)(?P<short_year>\d{4}|\d{2}))?\b""",
     ),
+    # "in 2020 first half", "2023 second quarter": the year before the part
+    (
+        "ordinal_part",
+        rf"""(?P<year>{YEAR})\s+(?P<ordinal>(?i:first|second|third|fourth|1st|2nd|3rd|4th))(?:\s+|-)
+        (?P<part>(?i:half|quarter))\b""",
+    ),
     # "the first half of 2023", "the third quarter of last year", "the first quarter", "first-half"
+    # "the first term of 2021" (a quarter, in translations from Azerbaijani; only with its year)
     (
         "ordinal_part",
         rf"""(?i:(?:the\s+)?(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th)(?:\s+|-)
-        (?P<part>half|quarter))(?:\s+(?i:of))?(?:\s+{_YEAR_SPEC})?""",
+        (?P<part>half|quarter|term(?=\s+of\s+(?:the\s+current\s+year|this\s+year|(?:19|20)\d\d)))
+        )(?:\s+(?i:of))?(?:\s+{_YEAR_SPEC})?""",
     ),
     # "the first eight months of 2023", "8 months of 2023", "the first seven months"
     (
@@ -170,18 +180,20 @@ _PATTERNS: list[tuple[str, str]] = [
         "fiscal_before",
         r"(?i:(?:the\s+)?(?:last|previous|preceding|past)\s+(?:fiscal|financial)(?:\s+year)?)\b",
     ),
-    # "the above period", "the reporting period", "the period under review": the current period
+    # "the above period", "the reporting period", "the period under review": the current period;
+    # "the reporting period of 2023": its months in that year
     (
         "carry",
-        r"""(?i:(?:the|this|that)\s+(?:above|above-mentioned|aforementioned|said|reporting|reported|indicated|
+        rf"""(?i:(?:the|this|that)\s+(?:above|above-mentioned|aforementioned|said|reporting|reported|indicated|
         specified|mentioned|same|12-month|twelve-month|four-month|\w+-month)?\s*period\b(?:\s+under\s+review)?
-        |(?:the|this|that)\s+fiscal(?:\s+year)?\b|(?:the\s+)?(?:aforementioned|above-mentioned|said)\s+
+        (?:\s+(?i:of|in)\s+(?P<year>{YEAR}))?|(?:the|this|that)\s+fiscal(?:\s+year)?\b|(?:the\s+)?(?:aforementioned|above-mentioned|said)\s+
         (?:\w+\s+)?months)""",
     ),
-    # "year-to-date": from January to the current period's last month
+    # "year-to-date", "since the year began": from January to the current period's last month
     (
         "year_to_date",
-        r"(?i:year[-\s]to[-\s]date|YTD|so\s+far\s+(?:in\s+)?this\s+year|since\s+the\s+(?:beginning|start)\s+of\s+the\s+year)\b",
+        r"""(?i:year[-\s]to[-\s]date|YTD|so\s+far\s+(?:in\s+)?this\s+year|since\s+the\s+(?:beginning|start)\s+of\s+the\s+year
+        |since\s+the\s+year\s+(?:began|started))\b""",
     ),
     # "during the last 11 months", "over the past six months": months up to the latest reported one
     ("last_months", rf"(?i:(?:the\s+)?(?:last|past)\s+){_NUMBER_OF_MONTHS}\s+(?i:months)\b"),

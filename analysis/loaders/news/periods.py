@@ -281,6 +281,7 @@ def figure_period(
             not m.is_base
             or m.marker_start < amount.start < m.end
             or _opens_sentence(doc, sentence, m)
+            or _opens_clause_of(doc, sentence, m, amount)
         )
         and not _dates_other_figure(doc, sentence, m, amount, clause)
         and not _aside_of_other(doc, sentence, m, amount)
@@ -404,16 +405,38 @@ def opening_period(
 def _opens_sentence(doc: Mentions, sentence: Sentence, mention: SentencePeriod) -> bool:
     """Whether an earlier period opens the sentence.
 
-    As in "In the same period of 2023, trade stood at".
+    As in "In the same period of 2023, trade stood at", "However, in the analogical period of the
+    previous year, 39 198 mln dollars".
     """
     return (
         mention.marker_start == mention.start
         and re.fullmatch(
-            r"(?i:(?:and\s+|but\s+)?(?:in|for|during|over|at)?\s*)",
+            r"(?i:(?:(?:however|meanwhile),?\s+)?(?:and\s+|but\s+)?(?:in|for|during|over|at)?\s*)",
             doc.masked[sentence.start : mention.start],
         )
         is not None
     )
+
+
+# Words opening a clause before its period: ", and in the previous month it was also negative".
+_CLAUSE_OPENER = re.compile(r"[\s,;:]*(?i:(?:and|but|while|whereas)\s+)?(?i:in|for|during|over)\s+")
+
+
+def _opens_clause_of(
+    doc: Mentions, sentence: Sentence, mention: SentencePeriod, amount: Amount
+) -> bool:
+    """Whether a period opens the clause of ``amount`` after "in", "for", "during" or "over".
+
+    "in May 2023 ... $2.267 billion, and in the previous month it was also negative - $2.093
+    billion": a compared period so written dates the figures of its own clause.
+    """
+    clause = clause_index(doc, sentence, mention.start)
+    if mention.start > amount.start or clause != clause_index(doc, sentence, amount.start):
+        return False
+    breaks = doc.clause_breaks
+    at = bisect.bisect_left(breaks, mention.start) - 1
+    start = breaks[at] if at >= 0 and breaks[at] >= sentence.start else sentence.start
+    return _CLAUSE_OPENER.fullmatch(doc.masked, start, mention.start) is not None
 
 
 def clause_index(doc: Mentions, sentence: Sentence, position: int) -> int:
