@@ -1461,3 +1461,24 @@ def test_remittances_are_money_but_not_trade():
         "remittance through legal channels was USD 21.61 billion."
     )
     assert [flow for _, flow, _ in _figures(text)] == ["exports", "other"]
+
+
+def test_a_direction_word_before_turnover_names_the_flow():
+    # Vietbao.vn (m01 of set 5),
+    # https://vietbao.vn/thailand-represents-largest-vietnamese-export-market-in-asean-507053.html
+    text = (
+        "Within the bloc, Myanmar was the only export market to suffer a fall in turnover, down "
+        "36.7% on-year to US$197 million.\nIn the billion-US$ group, the Philippines was the "
+        "country’s import market with the lowest turnover of US$1.66 billion, up 4% on-year."
+    )
+    assert _flows(text) == [("US$197 million", "exports"), ("US$1.66 billion", "imports")]
+    # Vinachem,
+    # https://www.vinachem.com.vn/content/market-and-product-vnc/vietnams-export-revenue-hits-1-billion-in-first-five-months.html
+    text = (
+        "In the first five months of the year, import turnover was $53.8 billion, up 8.6 percent."
+    )
+    assert _flows(text) == [("$53.8 billion", "imports")]
+    # Financial Tribune, https://financialtribune.com/articles/world-economy/85541/vietnam-trade-surplus-at-31b
+    # "import-export turnover" names both directions and stays turnover
+    text = "The country’s total import-export turnover rose 17% to $125.7 billion."
+    assert _flows(text) == [("$125.7 billion", "turnover")]
