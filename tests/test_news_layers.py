@@ -1482,3 +1482,21 @@ def test_a_direction_word_before_turnover_names_the_flow():
     # "import-export turnover" names both directions and stays turnover
     text = "The country’s total import-export turnover rose 17% to $125.7 billion."
     assert _flows(text) == [("$125.7 billion", "turnover")]
+
+
+def test_an_amount_that_were_exports_and_a_trade_imbalance_name_their_flows():
+    # Shafaq News (m11 of set 5),
+    # https://www.shafaq.com/en/Economy/Iran-boosts-exports-to-Iraq-by-21-over-5-months
+    text = (
+        "In the first five months of this year, trade reached $4.8 billion, of which over $4.5 "
+        "billion were exports."
+    )
+    assert _flows(text) == [("$4.8 billion", "turnover"), ("$4.5 billion", "exports")]
+    # PenNews (m04 of set 5), https://www.pennews.net/international/2019/03/08/russia-china-trade-up-by-17-pc-year-on-year-in-jan-feb-to-16-bln
+    # the flow words of an aside set off by dashes do not name the figure after it
+    text = (
+        "The trade imbalance between the two countries — one of reasons that prompted US "
+        "President Donald Trump to start the trade war in the first place — totaled $42.1 billion "
+        "in the first two months of 2018, gradually contracting."
+    )
+    assert _flows(text) == [("$42.1 billion", "balance")]
