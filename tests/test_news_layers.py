@@ -1615,3 +1615,104 @@ def test_since_the_year_began_is_the_year_to_date():
         "year began."
     )
     assert _figures(text)[-1] == ("43 million dollars", "exports", "2015-01/2015-07")
+
+
+def test_a_direction_word_before_turnover_names_the_flow():
+    # Vietbao.vn (m01 of set 5),
+    # https://vietbao.vn/thailand-represents-largest-vietnamese-export-market-in-asean-507053.html
+    text = (
+        "Within the bloc, Myanmar was the only export market to suffer a fall in turnover, down "
+        "36.7% on-year to US$197 million.\nIn the billion-US$ group, the Philippines was the "
+        "country’s import market with the lowest turnover of US$1.66 billion, up 4% on-year."
+    )
+    assert _flows(text) == [("US$197 million", "exports"), ("US$1.66 billion", "imports")]
+    # Vinachem,
+    # https://www.vinachem.com.vn/content/market-and-product-vnc/vietnams-export-revenue-hits-1-billion-in-first-five-months.html
+    text = (
+        "In the first five months of the year, import turnover was $53.8 billion, up 8.6 percent."
+    )
+    assert _flows(text) == [("$53.8 billion", "imports")]
+    # Financial Tribune, https://financialtribune.com/articles/world-economy/85541/vietnam-trade-surplus-at-31b
+    # "import-export turnover" names both directions and stays turnover
+    text = "The country’s total import-export turnover rose 17% to $125.7 billion."
+    assert _flows(text) == [("$125.7 billion", "turnover")]
+
+
+def test_an_amount_that_were_exports_and_a_trade_imbalance_name_their_flows():
+    # Shafaq News (m11 of set 5),
+    # https://www.shafaq.com/en/Economy/Iran-boosts-exports-to-Iraq-by-21-over-5-months
+    text = (
+        "In the first five months of this year, trade reached $4.8 billion, of which over $4.5 "
+        "billion were exports."
+    )
+    assert _flows(text) == [("$4.8 billion", "turnover"), ("$4.5 billion", "exports")]
+    # PenNews (m04 of set 5), https://www.pennews.net/international/2019/03/08/russia-china-trade-up-by-17-pc-year-on-year-in-jan-feb-to-16-bln
+    # the flow words of an aside set off by dashes do not name the figure after it
+    text = (
+        "The trade imbalance between the two countries — one of reasons that prompted US "
+        "President Donald Trump to start the trade war in the first place — totaled $42.1 billion "
+        "in the first two months of 2018, gradually contracting."
+    )
+    assert _flows(text) == [("$42.1 billion", "balance")]
+
+
+def test_a_roman_numeral_quarter_is_that_quarter():
+    # Oreanda-News (m03 of set 5),
+    # https://www.oreanda.ru/en/finansy/trade-turnover-between-russia-and-china-in-the-i-quarter-increased-to-25-35-/article1312944/
+    text = (
+        "In general, the volume of China's foreign trade in the I quarter of 2020 decreased by "
+        "8.4% in annual terms, to $ 943.22 billion."
+    )
+    assert [p for _, _, p in _figures(text)] == ["2020-Q1"]
+    mention = find_period_mentions("in the II half of 2019")[0]
+    assert str(mention.resolve(None, None)) == "2019-H2"  # invented: the half, same grammar
+
+
+def test_last_month_after_a_cumulative_period_is_its_latest_month():
+    # Databoks (m10 of set 5), https://databoks.katadata.co.id/en/trade/statistics/1e256057eb8ced0/indonesias-trade-balance-records-41-consecutive-months-of-surplus-through-september-2023
+    text = (
+        "Cumulatively, Indonesia's trade balance surplus from January to September 2023 reached "
+        "US$27.75 billion.\nAmalia said that the three main Indonesian trading partners that "
+        "boosted the goods trade balance surplus last month were the United States, India, and "
+        "the Philippines.\nSpecifically, the surplus with the United States amounted to US$1.15 "
+        "billion."
+    )
+    assert [p for _, _, p in _figures(text)] == ["2023-01/2023-09", "2023-09"]
+
+
+def test_as_at_a_month_is_the_year_up_to_that_month():
+    # Ghana Talks Business (m05 of set 5),
+    # https://ghanatalksbusiness.com/2017/07/ghanas-trade-surplus-hits-1-4-billion-dollars-bog/
+    text = (
+        "The figures which summarize Ghana’s economic activities between June 2016 and the same "
+        "period 2017, stated that Ghana’s total exports increased by 2 billion dollars to 7.159 "
+        "billion dollars as at June 2017."
+    )
+    assert [p for _, _, p in _figures(text)][-1] == "2017-H1"
+    # invented: "as at end-June" is the same year so far
+    text = "Exports reached 2 billion dollars as at end-June 2017."
+    assert [p for _, _, p in _figures(text)] == ["2017-H1"]
+
+
+def test_the_first_months_of_a_fiscal_year_written_by_its_form_are_those_months():
+    # Hams Live News (m06 of set 5; the first sentence, invented, names India as the reporter),
+    # https://hamslivenews.com/2022/10/21/india-russia-trade-surges-to-all-time-high-of-18229-03-million-in-5-months
+    text = (
+        "India’s trade with Russia is reported by the Department of Commerce.\nThe US ($57,632.37 "
+        "million) and China ($50,792.83 million) were the countries which recorded higher volumes "
+        "of trade with India during the first five months of 2022-23."
+    )
+    assert [p for _, _, p in _figures(text)] == ["2022-04/2022-08", "2022-04/2022-08"]
+
+
+def test_until_a_month_is_the_year_up_to_that_month():
+    # Latin American News (m09 of set 5),
+    # https://latin-american.news/chinas-share-of-brazilian-exports-decreased-this-year
+    text = (
+        "From January to November, 28.6% of Brazilian exports went to China, a percentage lower "
+        "than the 30.7% in 2023.\nFGV projects that this year Brazil should have a surplus of "
+        "between US$74 billion and US$78 billion in foreign trade.\nIf only trade with China is "
+        "considered, Brazil already has a surplus of US$31 billion, which represents 44.3% of the "
+        "accumulated trade balance until November."
+    )
+    assert [p for _, _, p in _figures(text)][-1] == "2024-01/2024-11"

@@ -762,3 +762,22 @@ def test_a_direction_is_taken_as_misread_only_when_the_figures_say_which_way(ove
     ]
     claim = ("sliding down 5.2 percent", "pct_change", -5.2, 0.05, "turnover", "2023", "2022")
     assert verdicts(reconcile(make_doc(figures, [claim]), correct=False)) == [verdict]
+
+
+def test_a_products_claim_without_a_figure_is_about_the_next_sentences_figures():
+    # Ghana Talks Business (m05 of set 5),
+    # https://ghanatalksbusiness.com/2017/07/ghanas-trade-surplus-hits-1-4-billion-dollars-bog/
+    doc = load_news(
+        "Ghana’s total exports increased by 2 billion dollars to 7.159 billion dollars as at June "
+        "2017.\nGhana’s oil exports tripled within the one year period.\nThe country exported "
+        "1.24 billion dollars worth of oil as at June 2017; up from the 408.3 million dollars "
+        "worth of oil exports."
+    )
+    claims = reconcile(doc).claims
+    tripled = claims[claims["quote"] == "tripled"].iloc[0]
+    assert tripled["verdict"] == "consistent"
+    quotes = [
+        doc.figures.loc[doc.figures["figure_id"] == i, "quote"].item()
+        for i in tripled["figure_ids"]
+    ]
+    assert quotes == ["1.24 billion dollars", "408.3 million dollars"]

@@ -119,8 +119,11 @@ def find_candidates(
     if level is not None and (not flow or level.flow == flow):
         nearness = pool.nearness(level, claim.span)  # a link to a later paragraph adds nothing
         found[level] = nearness + LINKED if nearness else 0
-    for level in pool.near_levels(claim.span, flow):
-        nearness = pool.nearness(level, claim.span)
+    # a product's claim in a sentence with no figure is about the next sentence's figures
+    following = pool.next_sentence_levels(claim.span, flow) if claim.scope == "commodity" else []
+    nearby = pool.near_levels(claim.span, flow)
+    for level in nearby + [level for level in following if level not in nearby]:
+        nearness = 3 if level in following else pool.nearness(level, claim.span)
         if level.scope == "commodity" and nearness < 3:
             continue  # a product's figure only in the claim's own sentence
         if not _same_scope(level, claim):

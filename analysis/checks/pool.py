@@ -250,6 +250,23 @@ class FigurePool:
             and (level.flow == flow or (not flow and level.flow != "other"))
         ]
 
+    def next_sentence_levels(self, span: tuple[int, int], flow: str) -> list[Level]:
+        """Levels of ``flow`` in the sentence after ``span``'s, when its own sentence states none.
+
+        "Ghana's oil exports tripled within the one year period." is about the figures of the
+        sentence after it: "The country exported 1.24 billion dollars worth of oil as at June 2017;
+        up from the 408.3 million dollars worth of oil exports."
+        """
+        sentence = self.sentence_of(span[0])
+        around = self.around(span)
+        if any(self.sentence_of(level.start) == sentence for level in around):
+            return []
+        return [
+            level
+            for level in around
+            if self.sentence_of(level.start) == sentence + 1 and level.flow == flow
+        ]
+
     def around(self, span: tuple[int, int]) -> list[Level]:
         """The ``NEAR_LIMIT`` levels before ``span`` and the ``NEAR_LIMIT`` after it."""
         at = bisect.bisect_left(self._level_starts, span[0])

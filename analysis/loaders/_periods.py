@@ -39,12 +39,12 @@ _NUMBER_OF_MONTHS = r"(?P<months>1[0-2]|[1-9]|(?i:" + "|".join(NUMBER_WORDS) + "
 
 _PATTERNS: list[tuple[str, str]] = [
     # "the first 10 months (July-April) of the current fiscal year 2022-23", "the first two months
-    # of FY24"
+    # of FY24", "the first five months of 2022-23" (a fiscal year by its form)
     (
         "fiscal_first_months",
         rf"""(?i:(?:the\s+)?first\s+){_NUMBER_OF_MONTHS}\s+(?i:months)(?:\s*\([^()]{{0,30}}\))?\s+(?i:of)\s+
-        (?i:the\s+)?(?:(?i:current|present|this|(?P<fiscal_back>last|previous|past))\s+)?(?i:fiscal|financial)(?:\s+(?i:year))?
-        (?:\s+(?P<fy1>(?:19|20)\d{{2}})\s*[-–/]\s*(?P<fy2>\d{{2}}))?""",
+        (?:(?i:the\s+)?(?:(?i:current|present|this|(?P<fiscal_back>last|previous|past))\s+)?(?i:fiscal|financial)(?:\s+(?i:year))?
+        |(?=(?:19|20)\d{{2}}\s*[-–/]\s*\d{{2}}(?![\d%])))(?:\s*(?P<fy1>(?:19|20)\d{{2}})\s*[-–/]\s*(?P<fy2>\d{{2}}))?""",
     ),
     # "July-August 2023-24", "July-April (2022-23)", "July-April of 2021-22", "July-January of
     # fiscal 2010-11", "the April-June quarter of 2012-13 fiscal": months of a fiscal year
@@ -87,8 +87,9 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"""(?i:since)\s+(?:(?i:at\s+least)\s+)?(?:(?i:the\s+(?:beginning|start|end)\s+of)\s+)?
         (?:{MONTH}\s+)?{YEAR}""",
     ),
-    # "as of November": the months of the year up to November
-    ("as_of_month", rf"(?i:as\s+of)\s+(?P<m2>{MONTH})(?![\w-]|\.?\s*\d)"),
+    # "as of November", "the accumulated trade balance until November": the months of the year up
+    # to November
+    ("as_of_month", rf"(?i:as\s+of|until|till)\s+(?P<m2>{MONTH})(?![\w-]|\.?\s*\d)"),
     # "the rolling 12 months ending November", "the 12 months to March 2024", "the year ending July
     # 2019", "the fiscal year ended June 30, 2023": months ending at a month
     (
@@ -140,11 +141,13 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"""(?P<year>{YEAR})\s+(?P<ordinal>(?i:first|second|third|fourth|1st|2nd|3rd|4th))(?:\s+|-)
         (?P<part>(?i:half|quarter))\b""",
     ),
-    # "the first half of 2023", "the third quarter of last year", "the first quarter", "first-half"
-    # "the first term of 2021" (a quarter, in translations from Azerbaijani; only with its year)
+    # "the first half of 2023", "the third quarter of last year", "the first quarter", "first-half",
+    # "the I quarter of 2020", "the II half" (a Roman numeral, in capitals); "the first term of
+    # 2021" (a quarter, in translations from Azerbaijani; only with its year)
     (
         "ordinal_part",
-        rf"""(?i:(?:the\s+)?(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th)(?:\s+|-)
+        rf"""(?i:(?:the\s+)?(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th|\b(?-i:IV|III|II|I))
+        (?:\s+|-)
         (?P<part>half|quarter|term(?=\s+of\s+(?:the\s+current\s+year|this\s+year|(?:19|20)\d\d)))
         )(?:\s+(?i:of))?(?:\s+{_YEAR_SPEC})?""",
     ),

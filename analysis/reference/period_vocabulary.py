@@ -104,6 +104,10 @@ ORDINALS = {
     "3rd": 3,
     "fourth": 4,
     "4th": 4,
+    "i": 1,  # Roman numerals: "the I quarter of 2020"
+    "ii": 2,
+    "iii": 3,
+    "iv": 4,
 }
 
 # Ordinal words of a month of the year ("the sixth month of 2018").

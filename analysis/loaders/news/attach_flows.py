@@ -17,9 +17,13 @@ from analysis.loaders.news.vocabulary import (
     CHANGE_VERB_BEFORE_AMOUNT,
     COMMODITY_OF,
     FLOW_AFTER,
+    FLOW_PREDICATE_AFTER,
     GAP_TO_PLAN_AFTER,
     TARGET_BEFORE_AMOUNT,
 )
+
+# An aside set off by dashes: its flow words do not name a figure outside it.
+_DASH_ASIDE = re.compile(r"\s[—–]\s[^—–¤()\d%]*?\s[—–]\s")
 
 
 def flow_word(doc: Mentions, sentence: Sentence, start: int, end: int) -> FlowWord | None:
@@ -38,7 +42,15 @@ def flow_word(doc: Mentions, sentence: Sentence, start: int, end: int) -> FlowWo
         return FlowWord(aim.start("verb"), aim.end("verb"), "other", is_commodity=is_commodity)
     after = FLOW_AFTER.match(doc.masked, end)
     words = doc.flow_words.between(sentence.start, sentence.end)
-    preceding = [w for w in words if w.end <= start]
+    predicate = FLOW_PREDICATE_AFTER.match(doc.masked, end)
+    named = predicate and next((w for w in words if w.start == predicate.end()), None)
+    if named:
+        return named  # "of which over $4.5 billion were exports"
+    asides = [m.span() for m in _DASH_ASIDE.finditer(doc.masked, sentence.start, start)]
+    # "The trade imbalance … — one of reasons that prompted … the trade war … — totaled $42.1bn"
+    preceding = [
+        w for w in words if w.end <= start and not any(a <= w.start < b for a, b in asides)
+    ]
     if (
         preceding
         and preceding[-1].flow == "balance"

@@ -44,4 +44,29 @@ def find_flow_words(masked: str) -> list[FlowWord]:
         )
         flow = m.lastgroup.removeprefix("weak_")
         words.append(FlowWord(m.start(), m.end(), flow, weak, total, commodity))
-    return words
+    return [_directed_turnover(masked, words, i) for i in range(len(words))]
+
+
+_DIRECTIONS = ("exports", "imports")
+# What may stand between a direction word and a bare "turnover" it directs: a few words, no
+# clause break and no amount ("Exports to a total of six markets with a turnover of billions").
+_DIRECTED_GAP = re.compile(r"(?:\s+[\w'’-]+){0,8}\s+")
+
+
+def _directed_turnover(masked: str, words: list[FlowWord], i: int) -> FlowWord:
+    """A bare "turnover" after a direction word of its phrase names that direction.
+
+    "import turnover of over US$6 billion", "the only export market to suffer a fall in turnover":
+    imports and exports. "export and import turnover" stays turnover.
+    """
+    word = words[i]
+    if i == 0 or word.flow != "turnover" or masked[word.start : word.end].lower() != "turnover":
+        return word
+    before = words[i - 1]
+    if before.flow not in _DIRECTIONS or not _DIRECTED_GAP.fullmatch(
+        masked, before.end, word.start
+    ):
+        return word
+    if i >= 2 and words[i - 2].flow in _DIRECTIONS and words[i - 2].flow != before.flow:
+        return word  # "exports and imports ... turnover": both directions
+    return FlowWord(word.start, word.end, before.flow, False, word.is_total, word.is_commodity)

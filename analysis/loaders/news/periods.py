@@ -83,6 +83,9 @@ def resolve_periods(
     for m in resolved.values():
         if rolling and m.start > rolling.start() and m.period and months(m.period) == 1:
             m.period = _twelve_months_to(m.period)
+        elif m.period and months(m.period) == 1 and _AS_AT.search(doc.masked, 0, m.start):
+            # "a surplus of 1.429 billion dollars as at June this year": January to June
+            m.period = Period(m.period.year, 1, m.period.last_month)
     return sorted(resolved.values(), key=lambda m: m.start)
 
 
@@ -99,6 +102,10 @@ def _written_outside_asides(
         if not m.is_base and (aside is None or aside[0] < position < aside[1]):
             return m.period
     return None
+
+
+# Words before a month that make it the end of the year so far: "as at June 2017", "as at end-June".
+_AS_AT = re.compile(r"\b(?i:as\s+at\s+(?:the\s+)?(?:end[-\s]+(?:of\s+)?)?)$")
 
 
 def _twelve_months_to(month: Period) -> Period:
@@ -157,6 +164,24 @@ def _months_back(doc: Mentions, count: int, current: Period | None) -> Period | 
     return Period(first_year, first + 1, last, last_year if last_year != first_year else None)
 
 
+_LAST_MONTH = re.compile(r"(?i:last\s+month)")
+
+
+def _last_month(doc: Mentions, current: Period | None) -> Period | None:
+    """The month "last month" names.
+
+    The month before the document's date, else the latest month of the running period: "the
+    partners that boosted the surplus last month", after figures of January to September 2023, is
+    September 2023.
+    """
+    if doc.doc_date is not None:
+        year, month = divmod(doc.doc_date[0] * 12 + doc.doc_date[1] - 2, 12)
+        return Period(year, month + 1, month + 1)
+    if current is None:
+        return None
+    return Period(current.end[0], current.last_month, current.last_month)
+
+
 def _dated_anchor(doc: Mentions, mention: PeriodMention) -> Period | None:
     """Year of a part named without one: the latest such part that ends by the document's date."""
     if doc.doc_date is None:
@@ -176,6 +201,8 @@ def _resolve(
     # without a document date, "this year" is the year the article is about
     year = doc.doc_year if doc.doc_year is not None else (doc.main.year if doc.main else None)
     period = mention.resolve(current, year, compared)
+    if _LAST_MONTH.fullmatch(doc.masked, mention.start, mention.end):
+        period = _last_month(doc, current) if doc.doc_date or period is None else period
     marker_start = marker.start() if marker else mention.start
     return SentencePeriod(
         mention.start,
@@ -391,12 +418,18 @@ def opening_period(
     """The period a sentence opens with ("In January-April 2019, Uzbekistan led trade ..."), if any.
 
     It is the running period of the sentences after it, even when the sentence states no figure.
+    So is "last month" anywhere in it: "the partners that boosted the surplus last month were the
+    United States, India and the Philippines." dates the figures of the next sentence.
     """
     return next(
         (
             m.period
             for m in mentions
-            if m.period and not m.is_base and _opens_sentence(doc, sentence, m)
+            if m.period
+            and (
+                (not m.is_base and _opens_sentence(doc, sentence, m))
+                or _LAST_MONTH.fullmatch(doc.masked, m.start, m.end)
+            )
         ),
         None,
     )

@@ -26,7 +26,7 @@ def alternation(phrases: list[str]) -> str:
 FLOW_WORDS = re.compile(
     r"""
     (?P<balance>\b(?:(?:bilateral|mutual|foreign|total|overall|external)\s+(?:merchandise\s+|goods\s+)?)?
-        trade\s+(?:surplus|deficit|balance|gap)s?\b
+        trade\s+(?:surplus|deficit|balance|imbalance|gap)s?\b
         |\b(?:exports?\s+(?:exceeded|outstripped|surpassed)\s+imports?|imports?\s+(?:exceeded|outstripped|
         surpassed)\s+exports?)\s+by(?=\s+(?:[a-z]+\s+)?¤)
         |\b(?:(?:positive|negative)\s+)?(?:balance|surplus|deficit)\s+(?:of|in)\s+(?:[\w'’-]+\s+){0,3}?trade\b
@@ -84,6 +84,8 @@ QUANTITY_AFTER = re.compile(
 PART_OF_PREVIOUS = re.compile(r"\s*(?i:of\s+(?:this|that|these|which|the\s+total))\b")
 # A flow named right after a figure: "$5bn in exports", "$2bn worth of goods imports".
 FLOW_AFTER = re.compile(r"\s*(?:worth\s+of|in|of)\s+", re.IGNORECASE)
+# A flow word as the predicate of an amount: "of which over $4.5 billion were exports".
+FLOW_PREDICATE_AFTER = re.compile(r"\s+(?:were|was|are|is)\s+(?:(?:the|all|mostly)\s+)?")
 # A figure that is a gap to a plan: "USD 2.44 billion less than the target".
 GAP_TO_PLAN_AFTER = re.compile(
     rf"""(?:,?\s+or\s+[\d.,]+\s*(?:%|percent|per\s+cent),?)?\s+(?i:more|less|higher|lower)\s+
