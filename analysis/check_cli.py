@@ -6,6 +6,7 @@ import argparse
 import io
 import json
 import math
+import os
 import sys
 import traceback
 from collections.abc import Callable, Iterator
@@ -91,6 +92,9 @@ def run(args: argparse.Namespace) -> int:
     """
     try:
         return _check(args)
+    except BrokenPipeError:  # the reader of stdout stopped early ("| head"): nothing is wrong
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no error at exit
+        return 0
     except Exception as error:  # noqa: BLE001 - a bug: one line that says where, never a traceback
         where = traceback.extract_tb(error.__traceback__)[-1]
         return _fail(

@@ -352,3 +352,19 @@ def test_the_streamed_json_is_json_dumps_of_the_whole_object_byte_for_byte():
     check_cli.write_json(doc, result, out)
     assert out.getvalue() == json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
     assert any(claim["figure_ids"] for claim in payload["claims"])  # lists are written too
+
+
+def test_a_reader_that_stops_early_is_no_error(tmp_path):
+    # "check … | head": the output is cut when the reader closes the pipe; exit 0, nothing on stderr
+    path = tmp_path / "long.txt"
+    path.write_text("\n\n".join([DEFAULT_SEED.read_text(encoding="utf-8")] * 40), encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "analysis", "check", str(path), "--json"],
+        cwd=PROJECT_DIR,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout.read(100).startswith(b"{")
+    process.stdout.close()  # far less than the whole output (over 64 KiB) was read
+    assert process.wait(timeout=120) == 0
+    assert process.stderr.read() == b""

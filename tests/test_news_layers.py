@@ -1416,6 +1416,18 @@ def test_a_percent_then_or_an_amount_then_fewer_than_is_a_change_with_its_amount
     assert list(zip(checked["stated"], checked["verdict"], strict=True)) == [(12.4, "inconsistent")]
 
 
+def test_dollars_written_with_a_capital_are_dollars():
+    # N1 (rs.n1info.com), https://rs.n1info.com/english/news/a539823-serbias-foreign-trade-rises/
+    text = (
+        "Goods exports increased by 0.7 percent to the level of 14.6 billion Dollars while goods "
+        "imports rose."
+    )
+    figures = load_news(text).figures
+    assert list(zip(figures["quote"], figures["value_usd"], strict=True)) == [
+        ("14.6 billion Dollars", 14.6e9)
+    ]
+
+
 def test_a_part_of_the_previous_sentences_deficit_is_a_deficit():
     # ICE / Daily Monitor, https://www.ice.it/it/news/notizie-dal-mondo/186174
     text = (

@@ -47,7 +47,7 @@ _GLUED_WORDS = r"(?:and|or|in|to|from|for|of|at|with)\b"
 _SCALE = rf"""
     (?:(?:\s*|-)(?P<{{name}}>(?i:{_SCALE_WORDS}))
       # or after a space when a currency follows: "5.9 b USD"
-      |(?:\s(?=(?i:[{_SCALE_LETTERS}])\s+(?:USD|US\$|(?:U\.S\.\s+|US\s+)?dollars)\b))?
+      |(?:\s(?=(?i:[{_SCALE_LETTERS}])\s+(?:USD|US\$|(?:U\.S\.\s+|US\s+)?(?i:dollars))\b))?
        (?P<{{name}}_letter>(?i:[{_SCALE_LETTERS}]))
     )(?:(?![A-Za-z])|(?={_GLUED_WORDS}))
 """
@@ -63,7 +63,7 @@ MONEY_RE = re.compile(
     # "$32 billion 734,4 million", "$2 billion of 324.3 million": billions and millions written
     # apart
     (?(scale)(?:\s+(?:(?i:of)\s+)?(?P<millions>\d{{1,3}}(?:[.,]\d+)?)\s+(?i:million)\b)?)
-    (?:\s+(?:U\.S\.\s+|US\s+)?dollars\b)?
+    (?:\s+(?:U\.S\.\s+|US\s+)?(?i:dollars)\b)?
   |
     # suffix form: "2.8 billion U.S. dollars", "500 million dollars", "3.5 bln USD", "1 billion 86
     # million USD"
@@ -71,7 +71,7 @@ MONEY_RE = re.compile(
     (?P<number2>{_MONEY_NUMBER})
     (?:{_SCALE.format(name="scale2")})?
     (?(scale2)(?:\s+(?P<millions2>\d{{1,3}}(?:[.,]\d+)?)\s+(?i:million)\b)?)
-    (?:\s+(?:U\.S\.\s+|US\s+|American\s+)?dollars?\b|\s?USD\b|\s?US\$)
+    (?:\s+(?:U\.S\.\s+|US\s+|American\s+)?(?i:dollars?)\b|\s?USD\b|\s?US\$)
     # the scale may follow the currency: "702.1 USD mln", "1.18 USD billion"
     (?(scale2)|(?(scale2_letter)|(?:\s+(?P<scale3>(?i:{_SCALE_WORDS}))(?![A-Za-z]))?))
     """,
@@ -257,7 +257,7 @@ _FRACTIONS = "|".join(
 )
 _FRACTION_RE = re.compile(
     rf"(?<![\w$-])(?P<fraction>(?i:{_FRACTIONS}))\s+(?P<scale>(?i:trillion|billion|million))"
-    r"\s+(?:U\.S\.\s+|US\s+)?dollars\b"
+    r"\s+(?:U\.S\.\s+|US\s+)?(?i:dollars)\b"
 )
 
 
