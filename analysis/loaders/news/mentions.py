@@ -17,10 +17,10 @@ from analysis.loaders.news.claims import (
     find_level_percent_claims,
     find_other_percents,
     find_plan_claims,
-    find_share_claims,
 )
 from analysis.loaders.news.flows import find_flow_words
 from analysis.loaders.news.sentences import split_sentences
+from analysis.loaders.news.share_claims import find_share_claims
 from analysis.loaders.news.spans import SpanIndex
 from analysis.loaders.news.vocabulary import (
     CLAUSE_BREAK,
