@@ -26,9 +26,7 @@ from analysis.loaders.news.vocabulary import (
     CLAUSE_BREAK,
     FISCAL_START,
     FISCAL_WORDS,
-    LEVEL_AFTER,
     MASK,
-    PERCENT_OF_BEFORE,
 )
 from analysis.reference.period_vocabulary import (
     DEFAULT_FISCAL_YEAR_START_MONTH,
@@ -63,20 +61,22 @@ class Mentions:
             if is_fiscal
             else None
         )
+        spans = claim_spans(self.masked, [(s.start, s.end) for s in self.sentences])
+        # "88.2 percent of the January-April 2016 level": a change whose base the period names
+        levels = SpanIndex(find_level_percent_claims(self.masked, spans))
         self.periods = [
-            dataclasses.replace(m, is_base=True) if _is_level_of_percent(self.masked, m) else m
+            dataclasses.replace(m, is_base=True) if _inside(levels, m) else m
             for m in find_period_mentions(
                 self.masked, self.fiscal_start, is_fiscal, self.fiscal_year
             )
         ]
         self.flow_words = SpanIndex(find_flow_words(self.masked))
-        spans = claim_spans(self.masked, [(s.start, s.end) for s in self.sentences])
         claims = drop_overlaps(
             find_change_claims(self.masked, spans)
             + find_share_claims(self.masked, self.flow_words, spans)
             + find_coverage_claims(self.masked, spans)
             + find_plan_claims(self.masked, spans)
-            + find_level_percent_claims(self.masked, spans)
+            + levels.items
         )
         others = find_other_percents(self.masked, claims, [s.start for s in self.sentences], spans)
         self.claims = SpanIndex(claims + others)
@@ -94,13 +94,10 @@ class Mentions:
         self.clause_breaks = [m.start() for m in CLAUSE_BREAK.finditer(self.masked)]
 
 
-def _is_level_of_percent(masked: str, mention: PeriodMention) -> bool:
-    """Whether a period is the compared level of a percent ("88.2 percent of the 2016 level")."""
-    before = masked[max(0, mention.start - 40) : mention.start]
-    return (
-        LEVEL_AFTER.match(masked, mention.end) is not None
-        and PERCENT_OF_BEFORE.search(before) is not None
-    )
+def _inside(claims: SpanIndex, mention: PeriodMention) -> bool:
+    """Whether a period mention lies inside one of ``claims``."""
+    claim = claims.last_at(mention.start)
+    return claim is not None and mention.end <= claim.end
 
 
 def fiscal_year_start(masked: str, countries: list) -> int:

@@ -284,12 +284,8 @@ BASE_MARKER = re.compile(
         year|month|quarter|recorded|registered|reported|posted|last|what|was|were)\b)*\s*$""",
     re.VERBOSE,
 )
-# A period named as the level a value is a percent of: "88.2 percent of the January-April 2016
-# level", "90.8 percent of the 2015 level" (the words before it, and the word after it).
-PERCENT_OF_BEFORE = re.compile(r"(?:%|(?i:percent|per\s+cent))\s+(?i:of)\s+(?i:the\s+)?$")
-LEVEL_AFTER = re.compile(r"\s+(?i:levels?)\b")
 # A value as a percent of an earlier level: "88.2 percent of the January-April 2016 level" (a
-# change of 88.2 - 100 percent).
+# change of 88.2 - 100 percent; the period inside names the base).
 LEVEL_PERCENT_CLAIM = re.compile(
     rf"""(?<![\w.,]){OPTIONAL_QUALIFIER}{CLAIM_NUMBER}\s*{PERCENT}\s+(?i:of)\s+(?i:the)\s+
     (?:[\w’'-]+\s+){{0,4}}?(?i:levels?)\b""",
